@@ -1,1 +1,1 @@
-Console.WriteLine("placeholder");
+return CrossModalML.Cli.CliApp.Run(args);

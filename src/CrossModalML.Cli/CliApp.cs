@@ -1,0 +1,20 @@
+using System.CommandLine;
+using CrossModalML.Cli.Commands;
+
+namespace CrossModalML.Cli;
+
+/// <summary>The <c>crossmodal</c> command tree.</summary>
+internal static class CliApp
+{
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code.</summary>
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("crossmodal: train, evaluate and serve cross-modal (text + image + metadata) models for social-media posts.");
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root.Parse(args).Invoke();
+    }
+}

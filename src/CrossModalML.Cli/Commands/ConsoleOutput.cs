@@ -1,0 +1,57 @@
+using System.Globalization;
+using CrossModalML.Data;
+using CrossModalML.Training;
+using Spectre.Console;
+
+namespace CrossModalML.Cli.Commands;
+
+/// <summary>Human-readable output: load summaries, progress lines and metric tables.</summary>
+internal static class ConsoleOutput
+{
+    public static void LoadSummary(PostDataset data)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[bold]{Path.GetFileName(data.SourcePath) ?? "posts"}[/]:");
+        foreach (var line in data.Report.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            AnsiConsole.MarkupLineInterpolated($"  {line}");
+        }
+    }
+
+    public static IProgress<TrainingProgress> TrainingProgress() => new SynchronousProgress<TrainingProgress>(p =>
+        AnsiConsole.MarkupLineInterpolated($"[grey][[{p.Step}/{p.TotalSteps}]][/] {p.Description}"));
+
+    public static void Metrics(EvaluationMetrics metrics, string heading)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[bold]{heading}[/]");
+        if (metrics.Task == TaskKind.Regression)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  RMSE {F(metrics.Rmse)}   MAE {F(metrics.Mae)}   R² {F(metrics.RSquared)}   ({metrics.Count:N0} posts)");
+            return;
+        }
+
+        AnsiConsole.MarkupLineInterpolated(
+            $"  accuracy {F(metrics.Accuracy)}   macro-F1 {F(metrics.MacroF1)}   log-loss {F(metrics.LogLoss)}" +
+            (metrics.Auc is { } auc ? $"   AUC {F(auc)}" : string.Empty) + $"   ({metrics.Count:N0} posts)");
+        if (metrics.PerClass is { } perClass)
+        {
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumn("class").AddColumn(new TableColumn("precision").RightAligned())
+                .AddColumn(new TableColumn("recall").RightAligned()).AddColumn(new TableColumn("F1").RightAligned())
+                .AddColumn(new TableColumn("support").RightAligned());
+            foreach (var c in perClass)
+            {
+                table.AddRow(Markup.Escape(c.Label), F(c.Precision), F(c.Recall), F(c.F1), c.Support.ToString("N0", CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(table);
+        }
+    }
+
+    private static string F(double? value) => value is { } v ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>Reports on the calling thread, so progress lines appear in order with other output.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using CrossModalML.Prediction;
+using Spectre.Console;
+
+namespace CrossModalML.Cli.Commands;
+
+/// <summary><c>crossmodal evaluate</c>: score labelled posts with a saved model and report its metrics.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var model = CommonOptions.Model("The model zip to evaluate.");
+        var dataset = CommonOptions.Dataset("Labelled posts with the model's columns.");
+        var report = CommonOptions.Report();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("evaluate", "Evaluate a saved model on labelled posts.") { model, dataset, report, verbose };
+        command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), _ =>
+        {
+            using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName);
+            var data = predictor.LoadInput(r.GetValue(dataset)!.FullName, requireLabel: true);
+            ConsoleOutput.LoadSummary(data);
+            var metrics = predictor.Evaluate(data);
+            ConsoleOutput.Metrics(metrics, $"{predictor.Manifest.Trainer.Name} on {Path.GetFileName(data.SourcePath)}:");
+            JsonReport.Write(r.GetValue(report), new
+            {
+                task = predictor.Manifest.Task,
+                label = predictor.Manifest.LabelColumn,
+                classLabels = predictor.Manifest.ClassLabels,
+                trainer = predictor.Manifest.Trainer,
+                metrics,
+                loading = data.Report,
+            });
+            return CommandRunner.Success;
+        }));
+        return command;
+    }
+}

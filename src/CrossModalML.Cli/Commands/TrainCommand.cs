@@ -1,0 +1,182 @@
+using System.CommandLine;
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using CrossModalML.Packaging;
+using CrossModalML.Training;
+using Microsoft.ML;
+using Spectre.Console;
+
+namespace CrossModalML.Cli.Commands;
+
+/// <summary><c>crossmodal train</c>: load posts, fit and evaluate a fused model, save it as a model zip.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var dataset = CommonOptions.Dataset("Training posts: .tsv, .csv or .jsonl with a header.");
+        var label = new Option<string>("--label", "-l") { Description = "The column to predict.", Required = true };
+        var task = new Option<TaskKind>("--task") { Description = "auto, binary, multiclass or regression.", DefaultValueFactory = _ => TaskKind.Auto };
+        var text = new Option<string[]>("--text") { Description = "Columns to treat as text (comma-separated).", AllowMultipleArgumentsPerToken = true };
+        var image = new Option<string[]>("--image") { Description = "Columns holding image paths.", AllowMultipleArgumentsPerToken = true };
+        var numeric = new Option<string[]>("--numeric") { Description = "Columns to treat as numbers.", AllowMultipleArgumentsPerToken = true };
+        var categorical = new Option<string[]>("--categorical") { Description = "Columns to treat as categories.", AllowMultipleArgumentsPerToken = true };
+        var ignore = new Option<string[]>("--ignore") { Description = "Columns to leave out of the model.", AllowMultipleArgumentsPerToken = true };
+        var imageModel = new Option<FileInfo?>("--image-model")
+        {
+            Description = "ONNX image encoder for pretrained image features (default: built-in colour/texture features). " +
+                "Defaults fit MobileNetV2 '-embed-rgb255': input 'image', output 'embedding', 224x224 RGB.",
+        };
+        var imageInput = new Option<string>("--image-model-input") { Description = "ONNX input tensor name.", DefaultValueFactory = _ => "image" };
+        var imageOutput = new Option<string>("--image-model-output") { Description = "ONNX output tensor name.", DefaultValueFactory = _ => "embedding" };
+        var imageSize = new Option<int>("--image-size") { Description = "ONNX input width and height in pixels.", DefaultValueFactory = _ => 224 };
+        var channelOrder = new Option<ImageChannelOrder>("--channel-order") { Description = "ONNX input channel order: Rgb or Bgr.", DefaultValueFactory = _ => ImageChannelOrder.Rgb };
+        var modalities = new Option<string[]>("--modalities")
+        {
+            Description = "Modalities to learn from: text, image, metadata, or all (comma-separated).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var trainer = new Option<string?>("--trainer") { Description = "Trainer name (default: L-BFGS for classification, LightGBM for regression)." };
+        var testDataset = new Option<FileInfo?>("--test-dataset") { Description = "Evaluate on this file instead of a hold-out or cross-validation." };
+        var evaluation = new Option<EvaluationStrategy>("--evaluation") { Description = "Auto, HoldOut, CrossValidation or None.", DefaultValueFactory = _ => EvaluationStrategy.Auto };
+        var folds = new Option<int>("--folds") { Description = "Folds for cross-validation.", DefaultValueFactory = _ => 5 };
+        var testFraction = new Option<double>("--test-fraction") { Description = "Hold-out share.", DefaultValueFactory = _ => 0.2 };
+        var seed = new Option<int>("--seed") { Description = "Seed for splits and trainers.", DefaultValueFactory = _ => 1 };
+        var strictImages = new Option<bool>("--strict-images") { Description = "Fail on a missing or unreadable image instead of warning." };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "The model zip to write.", Required = true };
+        var report = CommonOptions.Report();
+        var verbose = CommonOptions.Verbose();
+
+        var command = new Command("train", "Train a model on posts and save it as a model zip.")
+        {
+            dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
+            channelOrder, modalities, trainer, testDataset, evaluation, folds, testFraction, seed, strictImages, output, report, verbose,
+        };
+        command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
+        {
+            var roles = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
+            void Assign(Option<string[]> option, ColumnRole role)
+            {
+                foreach (var column in CommonOptions.SplitList(r.GetValue(option)))
+                {
+                    roles[column] = role;
+                }
+            }
+
+            Assign(text, ColumnRole.Text);
+            Assign(image, ColumnRole.Image);
+            Assign(numeric, ColumnRole.Numeric);
+            Assign(categorical, ColumnRole.Categorical);
+            Assign(ignore, ColumnRole.Ignore);
+            var loadOptions = new PostLoadOptions
+            {
+                LabelColumn = r.GetValue(label),
+                Task = r.GetValue(task),
+                RoleOverrides = roles,
+                StrictImages = r.GetValue(strictImages),
+            };
+
+            var featurizer = new FeaturizerOptions { Modalities = ParseModalities(CommonOptions.SplitList(r.GetValue(modalities))) };
+            if (r.GetValue(imageModel) is { } onnx)
+            {
+                if (!onnx.Exists)
+                {
+                    throw new FileNotFoundException($"Image model '{onnx.FullName}' does not exist.", onnx.FullName);
+                }
+
+                int size = r.GetValue(imageSize);
+                featurizer.Image = new ImageFeaturizerOptions
+                {
+                    Kind = ImageFeaturizerKind.Onnx,
+                    Onnx = new OnnxImageModelOptions
+                    {
+                        ModelPath = onnx.FullName,
+                        InputColumnName = r.GetValue(imageInput)!,
+                        OutputColumnName = r.GetValue(imageOutput)!,
+                        Width = size,
+                        Height = size,
+                        ChannelOrder = r.GetValue(channelOrder),
+                    },
+                };
+            }
+
+            var options = new TrainingOptions
+            {
+                Featurizer = featurizer,
+                Trainer = r.GetValue(trainer) is { } name ? new TrainerSpec(name) : null,
+                Seed = r.GetValue(seed),
+                Evaluation = new EvaluationOptions
+                {
+                    Strategy = r.GetValue(evaluation),
+                    Folds = r.GetValue(folds),
+                    TestFraction = r.GetValue(testFraction),
+                },
+            };
+
+            var datasetFile = r.GetValue(dataset)!;
+            AnsiConsole.MarkupLineInterpolated($"Loading [bold]{datasetFile.FullName}[/] …");
+            var data = PostDatasetLoader.Load(datasetFile.FullName, loadOptions);
+            ConsoleOutput.LoadSummary(data);
+            AnsiConsole.MarkupLineInterpolated($"Task: [bold]{data.Task}[/] on '{data.LabelColumn}'" +
+                (data.ClassLabels.Count > 0 ? $" ({string.Join(", ", data.ClassLabels)})" : string.Empty));
+
+            PostDataset? test = null;
+            if (r.GetValue(testDataset) is { } testFile)
+            {
+                test = PostDatasetLoader.LoadForScoring(testFile.FullName, data.Columns, data.Task, data.ClassLabels, requireLabel: true, loadOptions);
+                ConsoleOutput.LoadSummary(test);
+            }
+
+            var mlContext = new MLContext(options.Seed);
+            var result = new CrossModalTrainer(mlContext).Train(data, options, test, ConsoleOutput.TrainingProgress(), cancellationToken);
+            var manifest = ModelManifest.FromTraining(result, data, options);
+            var outputFile = r.GetValue(output)!;
+            ModelPackage.Save(mlContext, outputFile.FullName, result.Model, data.DataView.Schema, manifest);
+
+            if (result.Metrics is { } metrics)
+            {
+                ConsoleOutput.Metrics(metrics, $"{result.Trainer.Name}, {result.EvaluationDescription}:");
+            }
+
+            AnsiConsole.MarkupLineInterpolated($"Model saved to [bold]{outputFile.FullName}[/] ({result.Duration.TotalSeconds:0.0} s).");
+            JsonReport.Write(r.GetValue(report), new
+            {
+                task = result.Task,
+                label = data.LabelColumn,
+                classLabels = data.ClassLabels,
+                trainer = result.Trainer,
+                evaluation = result.EvaluationDescription,
+                metrics = result.Metrics,
+                folds = result.FoldMetrics,
+                data = manifest.Data,
+                loading = data.Report,
+                model = outputFile.FullName,
+                durationSeconds = result.Duration.TotalSeconds,
+            });
+            return CommandRunner.Success;
+        }));
+        return command;
+    }
+
+    internal static Modality ParseModalities(IReadOnlyList<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return Modality.All;
+        }
+
+        var result = Modality.None;
+        foreach (var name in names)
+        {
+            result |= name.ToLowerInvariant() switch
+            {
+                "text" => Modality.Text,
+                "image" or "images" => Modality.Image,
+                "metadata" or "meta" => Modality.Metadata,
+                "all" => Modality.All,
+                _ => throw new ArgumentException($"Unknown modality '{name}'. Valid: text, image, metadata, all."),
+            };
+        }
+
+        return result;
+    }
+}

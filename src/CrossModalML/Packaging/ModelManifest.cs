@@ -1,0 +1,104 @@
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using CrossModalML.Training;
+
+namespace CrossModalML.Packaging;
+
+/// <summary>Everything needed to understand, check and reproduce a model, stored as <c>crossmodal/manifest.json</c> inside its zip.</summary>
+/// <remarks>
+/// A manifest names columns but holds no post text, user id, or file path: the image model is recorded by file name
+/// and SHA-256 only, and the training data by a fingerprint. (The fitted text featurizer inside the ML.NET model does
+/// keep its n-gram dictionary; see the privacy notes in the documentation.)
+/// </remarks>
+public sealed record ModelManifest
+{
+    /// <summary>The manifest format this toolkit writes and the newest it reads.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>The product name every CrossModalML manifest carries.</summary>
+    public const string ToolkitName = "CrossModalML";
+
+    /// <summary>Always <see cref="ToolkitName"/>; anything else is not a CrossModalML manifest.</summary>
+    public string Toolkit { get; init; } = ToolkitName;
+
+    /// <summary>The manifest format version.</summary>
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
+
+    /// <summary>Version of the CrossModalML library that trained the model.</summary>
+    public required string ToolkitVersion { get; init; }
+
+    /// <summary>Version of ML.NET that trained the model.</summary>
+    public required string MlNetVersion { get; init; }
+
+    /// <summary>When the model was saved (UTC).</summary>
+    public required DateTimeOffset CreatedUtc { get; init; }
+
+    /// <summary>The task.</summary>
+    public required TaskKind Task { get; init; }
+
+    /// <summary>The label column's name.</summary>
+    public required string LabelColumn { get; init; }
+
+    /// <summary>The classes in score order (binary: the second is the positive class); empty for regression.</summary>
+    public IReadOnlyList<string> ClassLabels { get; init; } = [];
+
+    /// <summary>Every column of the training data and its role: what a post to score must provide.</summary>
+    public required IReadOnlyList<ColumnSchema> Columns { get; init; }
+
+    /// <summary>The featurizer settings.</summary>
+    public required FeaturizerOptions Featurizer { get; init; }
+
+    /// <summary>The pretrained image model, when one was used: file name, hash and tensor layout.</summary>
+    public ImageModelInfo? ImageModel { get; init; }
+
+    /// <summary>The feature blocks concatenated into the feature vector, by modality.</summary>
+    public IReadOnlyList<FeatureGroup> FeatureGroups { get; init; } = [];
+
+    /// <summary>The trainer and its hyperparameters.</summary>
+    public required TrainerSpec Trainer { get; init; }
+
+    /// <summary>How <see cref="Metrics"/> were measured.</summary>
+    public required string Evaluation { get; init; }
+
+    /// <summary>Quality on unseen data; <c>null</c> when the model was not evaluated.</summary>
+    public EvaluationMetrics? Metrics { get; init; }
+
+    /// <summary>Row counts and the training data's fingerprint.</summary>
+    public required DataSummary Data { get; init; }
+
+    /// <summary>The seed the run used.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The columns a post must provide to be scored: every column with a role other than label, ignore and id.</summary>
+    public IEnumerable<ColumnSchema> InputColumns() =>
+        Columns.Where(c => c.Role is not (ColumnRole.Label or ColumnRole.Ignore or ColumnRole.Id));
+
+    /// <summary>Builds the manifest of a finished training run.</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="data">The data it was trained on.</param>
+    /// <param name="options">The options it ran with.</param>
+    public static ModelManifest FromTraining(TrainingResult result, PostDataset data, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        return new ModelManifest
+        {
+            ToolkitVersion = ToolkitInfo.Version,
+            MlNetVersion = ToolkitInfo.MlNetVersion,
+            CreatedUtc = DateTimeOffset.UtcNow,
+            Task = result.Task,
+            LabelColumn = data.LabelColumn ?? throw new ArgumentException("The training data has no label column.", nameof(data)),
+            ClassLabels = data.ClassLabels,
+            Columns = data.Columns,
+            Featurizer = options.Featurizer,
+            ImageModel = result.Featurization.ImageModel,
+            FeatureGroups = result.Featurization.Groups,
+            Trainer = result.Trainer,
+            Evaluation = result.EvaluationDescription,
+            Metrics = result.Metrics,
+            Data = new DataSummary(data.Report.RowsRead, data.RowCount, data.Report.RowsSkipped, data.Fingerprint),
+            Seed = options.Seed,
+        };
+    }
+}

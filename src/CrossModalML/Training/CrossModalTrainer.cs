@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using Microsoft.ML;
+
+namespace CrossModalML.Training;
+
+/// <summary>Fits a fused text + image + metadata model on a <see cref="PostDataset"/>, evaluates it, and refits it on all rows.</summary>
+/// <remarks>
+/// <para>Evaluation comes first (a stratified hold-out, stratified k-fold, or a separate test set); every evaluation fit
+/// builds its own featurizer, so text dictionaries never see test rows. The returned model is then refit on every
+/// training row, unlike a single fold's model.</para>
+/// <para>Runs are deterministic for a given <see cref="TrainingOptions.Seed"/>: the same data and options give the same
+/// splits, metrics and model. Cancelling stops ML.NET's current fit and throws <see cref="OperationCanceledException"/>.</para>
+/// <para>An instance is not thread-safe; use one per concurrent run.</para>
+/// </remarks>
+public sealed class CrossModalTrainer
+{
+    private readonly MLContext _mlContext;
+
+    /// <summary>Creates a trainer that fits in <paramref name="mlContext"/>.</summary>
+    /// <param name="mlContext">The context; its seed should match <see cref="TrainingOptions.Seed"/> for reproducible fits.</param>
+    public CrossModalTrainer(MLContext mlContext)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        _mlContext = mlContext;
+        CrossModalRegistration.Register(mlContext);
+    }
+
+    /// <summary>Evaluates and fits a model.</summary>
+    /// <param name="data">Training posts with a label.</param>
+    /// <param name="options">Trainer, featurizer and evaluation settings.</param>
+    /// <param name="testData">Optional separate test posts; when given, it replaces the hold-out or cross-validation.</param>
+    /// <param name="progress">Receives a report as each fit starts.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <exception cref="ArgumentException">The data set has no label, or the options do not fit the data.</exception>
+    public TrainingResult Train(
+        PostDataset data,
+        TrainingOptions options,
+        PostDataset? testData = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Evaluation.Validate();
+        var labelColumn = data.LabelColumn
+            ?? throw new ArgumentException($"The data set '{data.SourcePath}' has no label column; training needs one.", nameof(data));
+        var task = data.Task;
+        var trainer = options.Trainer ?? TrainerFactory.Default(task);
+        var stopwatch = Stopwatch.StartNew();
+        using var cancellation = cancellationToken.Register(_mlContext.CancelExecution);
+
+        // Build once up front so that a bad option fails before any fitting starts.
+        var featurization = CrossModalFeaturizer.Build(_mlContext, data.Columns, options.Featurizer);
+        var labelEncoding = ModelPipelineBuilder.LabelEncoding(_mlContext, task, labelColumn, data.ClassLabels);
+
+        var splits = new List<(PostDataset Train, PostDataset Test)>();
+        string description;
+        if (testData is not null)
+        {
+            splits.Add((data, testData));
+            description = $"separate test set ({testData.RowCount.ToString("N0", CultureInfo.InvariantCulture)} rows)";
+        }
+        else
+        {
+            var strategy = options.Evaluation.Resolve(data.RowCount);
+            var labels = data.GetLabels();
+            switch (strategy)
+            {
+                case EvaluationStrategy.HoldOut:
+                    var (trainRows, testRows) = DataSplitter.StratifiedHoldOut(labels, options.Evaluation.TestFraction, options.Seed);
+                    splits.Add((data.Select(trainRows), data.Select(testRows)));
+                    description = FormattableString.Invariant($"stratified hold-out of {options.Evaluation.TestFraction:P0}");
+                    break;
+                case EvaluationStrategy.CrossValidation:
+                    foreach (var (foldTrain, foldTest) in DataSplitter.KFold(labels, options.Evaluation.Folds, options.Seed))
+                    {
+                        splits.Add((data.Select(foldTrain), data.Select(foldTest)));
+                    }
+
+                    description = $"stratified {options.Evaluation.Folds}-fold cross-validation";
+                    break;
+                default:
+                    description = "not evaluated";
+                    break;
+            }
+        }
+
+        int totalSteps = splits.Count + 1;
+        var foldMetrics = new List<EvaluationMetrics>();
+        for (int i = 0; i < splits.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (train, test) = splits[i];
+            progress?.Report(new TrainingProgress(i + 1, totalSteps, splits.Count == 1
+                ? $"fit {trainer.Name} on {train.RowCount:N0} rows, evaluate on {test.RowCount:N0}"
+                : $"fold {i + 1} of {splits.Count}: fit {trainer.Name} on {train.RowCount:N0} rows"));
+            var foldModel = Fit(train, task, featurization, labelEncoding, trainer, cancellationToken);
+            foldMetrics.Add(Evaluate(foldModel, test, labelEncoding));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new TrainingProgress(totalSteps, totalSteps, $"refit {trainer.Name} on all {data.RowCount:N0} rows"));
+        var model = Fit(data, task, featurization, labelEncoding, trainer, cancellationToken);
+
+        return new TrainingResult
+        {
+            Model = model,
+            Task = task,
+            Trainer = trainer,
+            Featurization = featurization,
+            EvaluationDescription = description,
+            Metrics = foldMetrics.Count == 0 ? null : MetricsCalculator.Average(foldMetrics),
+            FoldMetrics = foldMetrics,
+            TrainingRows = data.RowCount,
+            Duration = stopwatch.Elapsed,
+        };
+    }
+
+    /// <summary>Scores labelled posts with a fitted model and computes its metrics.</summary>
+    /// <param name="model">A model from <see cref="Train"/> or loaded from a package.</param>
+    /// <param name="data">Posts with a label, of the same task and classes as the model.</param>
+    /// <exception cref="ArgumentException">The data has no label, or a label the model does not know.</exception>
+    public EvaluationMetrics Evaluate(ITransformer model, PostDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var labelColumn = data.LabelColumn
+            ?? throw new ArgumentException($"The data set '{data.SourcePath}' has no label column; evaluation needs one.", nameof(data));
+        var labelEncoding = ModelPipelineBuilder.LabelEncoding(_mlContext, data.Task, labelColumn, data.ClassLabels);
+        return Evaluate(model, data, labelEncoding);
+    }
+
+    private EvaluationMetrics Evaluate(ITransformer model, PostDataset data, IEstimator<ITransformer> labelEncoding)
+    {
+        var encoded = labelEncoding.Fit(data.DataView).Transform(data.DataView);
+        var scored = model.Transform(encoded);
+        if (data.Task == TaskKind.Regression)
+        {
+            var truth = scored.GetColumn<float>(ModelColumns.EncodedLabel).ToList();
+            return MetricsCalculator.Regression(truth, ScoredOutput.ReadValues(scored));
+        }
+
+        var classes = ScoredOutput.ReadClassIndices(scored, data.Task);
+        int unknown = classes.IndexOf(-1);
+        if (unknown >= 0)
+        {
+            throw new ArgumentException(
+                $"'{data.SourcePath}': label '{data.GetLabels()[unknown]}' in column '{data.LabelColumn}' is not one of the model's classes " +
+                $"({string.Join(", ", data.ClassLabels)}).", nameof(data));
+        }
+
+        return MetricsCalculator.Classification(data.ClassLabels, classes, ScoredOutput.ReadProbabilities(scored, data.Task, data.ClassLabels.Count));
+    }
+
+    private ITransformer Fit(
+        PostDataset train,
+        TaskKind task,
+        FeaturizationPipeline featurization,
+        IEstimator<ITransformer> labelEncoding,
+        TrainerSpec trainer,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Estimators hold no fitted state, so one chain serves every fold and the final refit.
+            var encoded = labelEncoding.Fit(train.DataView).Transform(train.DataView);
+            return ModelPipelineBuilder.Model(_mlContext, task, featurization, trainer).Fit(encoded);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("Training was cancelled.", ex, cancellationToken);
+        }
+    }
+}

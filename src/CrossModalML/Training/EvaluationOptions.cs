@@ -1,0 +1,37 @@
+namespace CrossModalML.Training;
+
+/// <summary>How <see cref="CrossModalTrainer"/> estimates quality when no separate test set is given.</summary>
+public sealed class EvaluationOptions
+{
+    /// <summary>The strategy. Default <see cref="EvaluationStrategy.Auto"/>.</summary>
+    public EvaluationStrategy Strategy { get; set; } = EvaluationStrategy.Auto;
+
+    /// <summary>Share of rows held out for testing. Default 0.2.</summary>
+    public double TestFraction { get; set; } = 0.2;
+
+    /// <summary>Number of folds for cross-validation. Default 5.</summary>
+    public int Folds { get; set; } = 5;
+
+    /// <summary>Below this many rows, <see cref="EvaluationStrategy.Auto"/> cross-validates; at or above it, holds out. Default 1,000.</summary>
+    /// <remarks>Small data gives noisy hold-out estimates; large data makes k-fold cost k fits for little gain.</remarks>
+    public int CrossValidationRowLimit { get; set; } = 1_000;
+
+    /// <summary>Resolves <see cref="EvaluationStrategy.Auto"/> for a row count.</summary>
+    /// <param name="rowCount">Rows available for training.</param>
+    public EvaluationStrategy Resolve(int rowCount) =>
+        Strategy != EvaluationStrategy.Auto ? Strategy
+        : rowCount < CrossValidationRowLimit ? EvaluationStrategy.CrossValidation : EvaluationStrategy.HoldOut;
+
+    internal void Validate()
+    {
+        if (TestFraction is <= 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TestFraction), TestFraction, "The test fraction must be between 0 and 1 (exclusive), e.g. 0.2.");
+        }
+
+        if (Folds < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Folds), Folds, "Cross-validation needs at least 2 folds.");
+        }
+    }
+}

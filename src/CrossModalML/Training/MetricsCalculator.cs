@@ -1,0 +1,223 @@
+using CrossModalML.Data;
+
+namespace CrossModalML.Training;
+
+/// <summary>Computes <see cref="EvaluationMetrics"/> from true values and model outputs.</summary>
+/// <remarks>Pure functions over arrays, so every trial, fold and report computes metrics the same way.</remarks>
+public static class MetricsCalculator
+{
+    private const double ProbabilityFloor = 1e-15;
+
+    /// <summary>Metrics of a classifier.</summary>
+    /// <param name="classLabels">The classes, in the order of the probability vectors.</param>
+    /// <param name="truth">The true class index of each post.</param>
+    /// <param name="probabilities">Each post's probability per class.</param>
+    public static EvaluationMetrics Classification(IReadOnlyList<string> classLabels, IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(classLabels);
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(probabilities);
+        if (truth.Count != probabilities.Count)
+        {
+            throw new ArgumentException($"{truth.Count} true labels but {probabilities.Count} predictions.", nameof(probabilities));
+        }
+
+        int k = classLabels.Count;
+        var confusion = new int[k][];
+        for (int i = 0; i < k; i++)
+        {
+            confusion[i] = new int[k];
+        }
+
+        double logLoss = 0;
+        int correct = 0;
+        for (int row = 0; row < truth.Count; row++)
+        {
+            var p = probabilities[row];
+            int predicted = ArgMax(p);
+            confusion[truth[row]][predicted]++;
+            if (predicted == truth[row])
+            {
+                correct++;
+            }
+
+            logLoss -= Math.Log(Math.Max(ProbabilityFloor, p[truth[row]]));
+        }
+
+        var perClass = PerClass(classLabels, confusion);
+        int n = Math.Max(1, truth.Count);
+        return new EvaluationMetrics
+        {
+            Task = k == 2 ? TaskKind.Binary : TaskKind.Multiclass,
+            Count = truth.Count,
+            Accuracy = (double)correct / n,
+            MacroF1 = perClass.Where(c => c.Support > 0).Select(c => c.F1).DefaultIfEmpty(0).Average(),
+            LogLoss = logLoss / n,
+            Auc = k == 2 ? Auc(truth, probabilities.Select(p => (double)p[1]).ToList()) : null,
+            PerClass = perClass,
+            ConfusionMatrix = confusion,
+        };
+    }
+
+    /// <summary>Metrics of a regressor.</summary>
+    /// <param name="truth">True values.</param>
+    /// <param name="predicted">Predicted values.</param>
+    public static EvaluationMetrics Regression(IReadOnlyList<float> truth, IReadOnlyList<float> predicted)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(predicted);
+        if (truth.Count != predicted.Count)
+        {
+            throw new ArgumentException($"{truth.Count} true values but {predicted.Count} predictions.", nameof(predicted));
+        }
+
+        int n = Math.Max(1, truth.Count);
+        double mean = truth.Count == 0 ? 0 : truth.Average(t => (double)t);
+        double squared = 0, absolute = 0, total = 0;
+        for (int i = 0; i < truth.Count; i++)
+        {
+            double error = predicted[i] - truth[i];
+            squared += error * error;
+            absolute += Math.Abs(error);
+            total += (truth[i] - mean) * (truth[i] - mean);
+        }
+
+        return new EvaluationMetrics
+        {
+            Task = TaskKind.Regression,
+            Count = truth.Count,
+            Rmse = Math.Sqrt(squared / n),
+            Mae = absolute / n,
+            RSquared = total == 0 ? 0 : 1 - squared / total,
+        };
+    }
+
+    /// <summary>Area under the ROC curve: the chance that a random positive scores above a random negative (ties count half).</summary>
+    /// <param name="truth">True class index per post; 1 is positive.</param>
+    /// <param name="positiveScores">The score of the positive class per post.</param>
+    public static double? Auc(IReadOnlyList<int> truth, IReadOnlyList<double> positiveScores)
+    {
+        var order = Enumerable.Range(0, truth.Count).OrderBy(i => positiveScores[i]).ToArray();
+        double rankSumPositive = 0;
+        int positives = 0;
+        int start = 0;
+        while (start < order.Length)
+        {
+            int end = start;
+            while (end + 1 < order.Length && positiveScores[order[end + 1]] == positiveScores[order[start]])
+            {
+                end++;
+            }
+
+            double averageRank = (start + end) / 2.0 + 1;
+            for (int j = start; j <= end; j++)
+            {
+                if (truth[order[j]] == 1)
+                {
+                    rankSumPositive += averageRank;
+                    positives++;
+                }
+            }
+
+            start = end + 1;
+        }
+
+        int negatives = truth.Count - positives;
+        if (positives == 0 || negatives == 0)
+        {
+            return null;
+        }
+
+        return (rankSumPositive - positives * (positives + 1) / 2.0) / ((double)positives * negatives);
+    }
+
+    /// <summary>Averages fold metrics into one (per-class and confusion counts are summed over folds first).</summary>
+    /// <param name="folds">Metrics of each fold, all of one task.</param>
+    public static EvaluationMetrics Average(IReadOnlyList<EvaluationMetrics> folds)
+    {
+        ArgumentNullException.ThrowIfNull(folds);
+        if (folds.Count == 0)
+        {
+            throw new ArgumentException("No fold metrics to average.", nameof(folds));
+        }
+
+        if (folds.Count == 1)
+        {
+            return folds[0];
+        }
+
+        static double? Mean(IEnumerable<double?> values)
+        {
+            var present = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
+            return present.Count == 0 ? null : present.Average();
+        }
+
+        var first = folds[0];
+        IReadOnlyList<IReadOnlyList<int>>? confusion = null;
+        IReadOnlyList<ClassMetrics>? perClass = null;
+        if (first.ConfusionMatrix is { } firstMatrix && first.PerClass is { } firstClasses)
+        {
+            int k = firstMatrix.Count;
+            var summed = Enumerable.Range(0, k).Select(i => new int[k]).ToArray();
+            foreach (var fold in folds)
+            {
+                for (int i = 0; i < k; i++)
+                {
+                    for (int j = 0; j < k; j++)
+                    {
+                        summed[i][j] += fold.ConfusionMatrix![i][j];
+                    }
+                }
+            }
+
+            confusion = summed;
+            perClass = PerClass(firstClasses.Select(c => c.Label).ToList(), summed);
+        }
+
+        return new EvaluationMetrics
+        {
+            Task = first.Task,
+            Count = folds.Sum(f => f.Count),
+            Accuracy = Mean(folds.Select(f => f.Accuracy)),
+            MacroF1 = Mean(folds.Select(f => f.MacroF1)),
+            Auc = Mean(folds.Select(f => f.Auc)),
+            LogLoss = Mean(folds.Select(f => f.LogLoss)),
+            Rmse = Mean(folds.Select(f => f.Rmse)),
+            Mae = Mean(folds.Select(f => f.Mae)),
+            RSquared = Mean(folds.Select(f => f.RSquared)),
+            PerClass = perClass,
+            ConfusionMatrix = confusion,
+        };
+    }
+
+    private static ClassMetrics[] PerClass(IReadOnlyList<string> classLabels, int[][] confusion)
+    {
+        var perClass = new ClassMetrics[classLabels.Count];
+        for (int c = 0; c < perClass.Length; c++)
+        {
+            int tp = confusion[c][c];
+            int support = confusion[c].Sum();
+            int predictedAsC = confusion.Sum(r => r[c]);
+            double precision = predictedAsC == 0 ? 0 : (double)tp / predictedAsC;
+            double recall = support == 0 ? 0 : (double)tp / support;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            perClass[c] = new ClassMetrics(classLabels[c], precision, recall, f1, support);
+        }
+
+        return perClass;
+    }
+
+    private static int ArgMax(float[] values)
+    {
+        int best = 0;
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,73 @@
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using Microsoft.ML;
+
+namespace CrossModalML.Training;
+
+/// <summary>Assembles the estimator chains that training fits: the label encoding, and the model itself.</summary>
+/// <remarks>
+/// The label encoding is kept out of the saved model on purpose: a model must score posts that have no label. The
+/// model chain is featurizer → (normaliser for linear trainers) → trainer → (key-to-text for multiclass), so a saved
+/// multiclass model writes its <see cref="ModelColumns.PredictedLabel"/> as the class text.
+/// </remarks>
+public static class ModelPipelineBuilder
+{
+    /// <summary>Builds the estimator that writes <see cref="ModelColumns.EncodedLabel"/> from the label column.</summary>
+    /// <param name="mlContext">The context to build in.</param>
+    /// <param name="task">A resolved task.</param>
+    /// <param name="labelColumn">The user's label column.</param>
+    /// <param name="classLabels">The classes in order (binary: the second is the positive class); empty for regression.</param>
+    public static IEstimator<ITransformer> LabelEncoding(MLContext mlContext, TaskKind task, string labelColumn, IReadOnlyList<string> classLabels)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(classLabels);
+        switch (task)
+        {
+            case TaskKind.Binary:
+                if (classLabels.Count != 2)
+                {
+                    throw new ArgumentException($"A binary task needs exactly 2 class labels, got {classLabels.Count}.", nameof(classLabels));
+                }
+
+                return mlContext.Transforms.Conversion.MapValue(
+                    ModelColumns.EncodedLabel,
+                    new[] { new KeyValuePair<string, bool>(classLabels[0], false), new KeyValuePair<string, bool>(classLabels[1], true) },
+                    labelColumn);
+            case TaskKind.Multiclass:
+                var keys = mlContext.Data.LoadFromEnumerable(classLabels.Select(c => new ClassLabelRow { Value = c }));
+                return mlContext.Transforms.Conversion.MapValueToKey(ModelColumns.EncodedLabel, labelColumn, keyData: keys);
+            case TaskKind.Regression:
+                return mlContext.Transforms.CopyColumns(ModelColumns.EncodedLabel, labelColumn);
+            default:
+                throw new ArgumentException($"Task '{task}' must be resolved before building a pipeline.", nameof(task));
+        }
+    }
+
+    /// <summary>Builds the model chain: featurization, optional normalisation, trainer, and output decoding.</summary>
+    /// <param name="mlContext">The context to build in.</param>
+    /// <param name="task">A resolved task.</param>
+    /// <param name="featurization">The featurizer, writing <see cref="ModelColumns.Features"/>.</param>
+    /// <param name="trainer">The trainer and its hyperparameters.</param>
+    public static IEstimator<ITransformer> Model(MLContext mlContext, TaskKind task, FeaturizationPipeline featurization, TrainerSpec trainer)
+    {
+        ArgumentNullException.ThrowIfNull(featurization);
+        IEstimator<ITransformer> chain = featurization.Estimator;
+        if (TrainerFactory.NeedsNormalization(trainer.Name))
+        {
+            chain = chain.Append(mlContext.Transforms.NormalizeMinMax(ModelColumns.Features));
+        }
+
+        chain = chain.Append(TrainerFactory.Create(mlContext, task, trainer, ModelColumns.EncodedLabel, ModelColumns.Features));
+        if (task == TaskKind.Multiclass)
+        {
+            chain = chain.Append(mlContext.Transforms.Conversion.MapKeyToValue(ModelColumns.PredictedLabel));
+        }
+
+        return chain;
+    }
+
+    private sealed class ClassLabelRow
+    {
+        public string Value { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,255 @@
+using CrossModalML.Data;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace CrossModalML.Training;
+
+/// <summary>Turns a <see cref="TrainerSpec"/> into an ML.NET trainer estimator for a task.</summary>
+/// <remarks>
+/// Hyperparameter names: L-BFGS trainers take <c>L1Regularization</c>, <c>L2Regularization</c>,
+/// <c>OptimizationTolerance</c>, <c>HistorySize</c>; SDCA trainers take <c>L1Regularization</c>,
+/// <c>L2Regularization</c>, <c>MaximumNumberOfIterations</c>; <c>AveragedPerceptron</c> takes <c>LearningRate</c>,
+/// <c>NumberOfIterations</c>, <c>L2Regularization</c>; <c>LinearSvm</c> takes <c>Lambda</c>, <c>NumberOfIterations</c>;
+/// <c>LightGbm</c> takes <c>NumberOfLeaves</c>, <c>NumberOfIterations</c>, <c>LearningRate</c>,
+/// <c>MinimumExampleCountPerLeaf</c>; <c>FastTree</c> and <c>FastTreeTweedie</c> take <c>NumberOfLeaves</c>,
+/// <c>NumberOfTrees</c>, <c>LearningRate</c>, <c>MinimumExampleCountPerLeaf</c>; <c>FastForest</c> takes
+/// <c>NumberOfLeaves</c>, <c>NumberOfTrees</c>, <c>MinimumExampleCountPerLeaf</c>. An unknown name is an error, so a
+/// typo never silently falls back to a default.
+/// </remarks>
+public static class TrainerFactory
+{
+    private static readonly string[] LbfgsParameters = ["L1Regularization", "L2Regularization", "OptimizationTolerance", "HistorySize"];
+    private static readonly string[] SdcaParameters = ["L1Regularization", "L2Regularization", "MaximumNumberOfIterations"];
+    private static readonly string[] PerceptronParameters = ["LearningRate", "NumberOfIterations", "L2Regularization"];
+    private static readonly string[] SvmParameters = ["Lambda", "NumberOfIterations"];
+    private static readonly string[] LightGbmParameters = ["NumberOfLeaves", "NumberOfIterations", "LearningRate", "MinimumExampleCountPerLeaf"];
+    private static readonly string[] BoostedTreeParameters = ["NumberOfLeaves", "NumberOfTrees", "LearningRate", "MinimumExampleCountPerLeaf"];
+    private static readonly string[] ForestParameters = ["NumberOfLeaves", "NumberOfTrees", "MinimumExampleCountPerLeaf"];
+
+    /// <summary>The trainer used when the user names none: a regularised linear model for classification (fast and
+    /// strong on wide sparse text features), LightGBM for regression.</summary>
+    /// <param name="task">A resolved task.</param>
+    public static TrainerSpec Default(TaskKind task) => task switch
+    {
+        TaskKind.Binary => new TrainerSpec(TrainerNames.LbfgsLogisticRegression),
+        TaskKind.Multiclass => new TrainerSpec(TrainerNames.LbfgsMaximumEntropy),
+        TaskKind.Regression => new TrainerSpec(TrainerNames.LightGbm),
+        _ => throw new ArgumentException($"Task '{task}' must be resolved to Binary, Multiclass or Regression before choosing a trainer.", nameof(task)),
+    };
+
+    /// <summary>The trainer names valid for <paramref name="task"/>.</summary>
+    /// <param name="task">A resolved task.</param>
+    public static IReadOnlyList<string> NamesFor(TaskKind task) => task switch
+    {
+        TaskKind.Binary =>
+        [
+            TrainerNames.LbfgsLogisticRegression, TrainerNames.SdcaLogisticRegression, TrainerNames.AveragedPerceptron,
+            TrainerNames.LinearSvm, TrainerNames.LightGbm, TrainerNames.FastTree, TrainerNames.FastForest,
+        ],
+        TaskKind.Multiclass =>
+        [
+            TrainerNames.LbfgsMaximumEntropy, TrainerNames.SdcaMaximumEntropy, TrainerNames.LightGbm,
+            TrainerNames.FastTree, TrainerNames.FastForest,
+        ],
+        TaskKind.Regression =>
+        [
+            TrainerNames.LightGbm, TrainerNames.FastTree, TrainerNames.FastTreeTweedie, TrainerNames.FastForest,
+            TrainerNames.Sdca, TrainerNames.LbfgsPoissonRegression,
+        ],
+        _ => [],
+    };
+
+    /// <summary>Whether the trainer is linear and so needs normalised features to converge quickly.</summary>
+    /// <param name="trainerName">A trainer name from <see cref="TrainerNames"/>.</param>
+    public static bool NeedsNormalization(string trainerName) => trainerName is
+        TrainerNames.LbfgsLogisticRegression or TrainerNames.SdcaLogisticRegression or TrainerNames.AveragedPerceptron or
+        TrainerNames.LinearSvm or TrainerNames.LbfgsMaximumEntropy or TrainerNames.SdcaMaximumEntropy or
+        TrainerNames.Sdca or TrainerNames.LbfgsPoissonRegression;
+
+    /// <summary>Builds the trainer estimator.</summary>
+    /// <param name="mlContext">The context to build in.</param>
+    /// <param name="task">A resolved task.</param>
+    /// <param name="spec">The trainer and its hyperparameters.</param>
+    /// <param name="labelColumnName">The label column: <see cref="bool"/> for binary, a key for multiclass, <see cref="float"/> for regression.</param>
+    /// <param name="featureColumnName">The feature vector column.</param>
+    /// <exception cref="ArgumentException">The trainer does not fit the task, or a hyperparameter name is unknown.</exception>
+    public static IEstimator<ITransformer> Create(MLContext mlContext, TaskKind task, TrainerSpec spec, string labelColumnName, string featureColumnName)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(spec);
+        if (!NamesFor(task).Contains(spec.Name))
+        {
+            throw new ArgumentException(
+                $"Trainer '{spec.Name}' cannot be used for a {task} task. Valid trainers: {string.Join(", ", NamesFor(task))}.", nameof(spec));
+        }
+
+        CheckParameterNames(spec);
+        return task switch
+        {
+            TaskKind.Binary => CreateBinary(mlContext, spec, labelColumnName, featureColumnName),
+            TaskKind.Multiclass => CreateMulticlass(mlContext, spec, labelColumnName, featureColumnName),
+            _ => CreateRegression(mlContext, spec, labelColumnName, featureColumnName),
+        };
+    }
+
+    private static IEstimator<ITransformer> CreateBinary(MLContext ml, TrainerSpec s, string label, string features)
+    {
+        var bt = ml.BinaryClassification.Trainers;
+        return s.Name switch
+        {
+            TrainerNames.LbfgsLogisticRegression => bt.LbfgsLogisticRegression(Columns(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                L1Regularization = Float(s, "L1Regularization", 1f),
+                L2Regularization = Float(s, "L2Regularization", 1f),
+                OptimizationTolerance = Float(s, "OptimizationTolerance", 1e-7f),
+                HistorySize = Int(s, "HistorySize", 20),
+            }, label, features)),
+            TrainerNames.SdcaLogisticRegression => bt.SdcaLogisticRegression(Columns(new SdcaLogisticRegressionBinaryTrainer.Options
+            {
+                L1Regularization = NullableFloat(s, "L1Regularization"),
+                L2Regularization = NullableFloat(s, "L2Regularization"),
+                MaximumNumberOfIterations = NullableInt(s, "MaximumNumberOfIterations"),
+            }, label, features)),
+            TrainerNames.AveragedPerceptron => bt.AveragedPerceptron(Columns(new AveragedPerceptronTrainer.Options
+            {
+                LearningRate = Float(s, "LearningRate", 1f),
+                NumberOfIterations = Int(s, "NumberOfIterations", 10),
+                L2Regularization = Float(s, "L2Regularization", 0f),
+            }, label, features)),
+            TrainerNames.LinearSvm => bt.LinearSvm(Columns(new LinearSvmTrainer.Options
+            {
+                Lambda = Float(s, "Lambda", 0.001f),
+                NumberOfIterations = Int(s, "NumberOfIterations", 1),
+            }, label, features)),
+            TrainerNames.LightGbm => bt.LightGbm(LightGbm(new LightGbmBinaryTrainer.Options(), s, label, features)),
+            TrainerNames.FastTree => bt.FastTree(Trees(new FastTreeBinaryTrainer.Options(), s, label, features)),
+            _ => bt.FastForest(Trees(new FastForestBinaryTrainer.Options(), s, label, features)),
+        };
+    }
+
+    private static IEstimator<ITransformer> CreateMulticlass(MLContext ml, TrainerSpec s, string label, string features)
+    {
+        var mt = ml.MulticlassClassification.Trainers;
+        return s.Name switch
+        {
+            TrainerNames.LbfgsMaximumEntropy => mt.LbfgsMaximumEntropy(Columns(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                L1Regularization = Float(s, "L1Regularization", 1f),
+                L2Regularization = Float(s, "L2Regularization", 1f),
+                OptimizationTolerance = Float(s, "OptimizationTolerance", 1e-7f),
+                HistorySize = Int(s, "HistorySize", 20),
+            }, label, features)),
+            TrainerNames.SdcaMaximumEntropy => mt.SdcaMaximumEntropy(Columns(new SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                L1Regularization = NullableFloat(s, "L1Regularization"),
+                L2Regularization = NullableFloat(s, "L2Regularization"),
+                MaximumNumberOfIterations = NullableInt(s, "MaximumNumberOfIterations"),
+            }, label, features)),
+            TrainerNames.LightGbm => mt.LightGbm(LightGbm(new LightGbmMulticlassTrainer.Options(), s, label, features)),
+
+            // One-versus-all trains one binary model per class; the binary learner's own label column is set by OVA.
+            TrainerNames.FastTree => mt.OneVersusAll(
+                ml.BinaryClassification.Trainers.FastTree(Trees(new FastTreeBinaryTrainer.Options(), s, label, features)),
+                labelColumnName: label),
+            _ => mt.OneVersusAll(
+                ml.BinaryClassification.Trainers.FastForest(Trees(new FastForestBinaryTrainer.Options(), s, label, features)),
+                labelColumnName: label),
+        };
+    }
+
+    private static IEstimator<ITransformer> CreateRegression(MLContext ml, TrainerSpec s, string label, string features)
+    {
+        var rt = ml.Regression.Trainers;
+        return s.Name switch
+        {
+            TrainerNames.LightGbm => rt.LightGbm(LightGbm(new LightGbmRegressionTrainer.Options(), s, label, features)),
+            TrainerNames.FastTree => rt.FastTree(Trees(new FastTreeRegressionTrainer.Options(), s, label, features)),
+            TrainerNames.FastTreeTweedie => rt.FastTreeTweedie(Trees(new FastTreeTweedieTrainer.Options(), s, label, features)),
+            TrainerNames.FastForest => rt.FastForest(Trees(new FastForestRegressionTrainer.Options(), s, label, features)),
+            TrainerNames.Sdca => rt.Sdca(Columns(new SdcaRegressionTrainer.Options
+            {
+                L1Regularization = NullableFloat(s, "L1Regularization"),
+                L2Regularization = NullableFloat(s, "L2Regularization"),
+                MaximumNumberOfIterations = NullableInt(s, "MaximumNumberOfIterations"),
+            }, label, features)),
+            _ => rt.LbfgsPoissonRegression(Columns(new LbfgsPoissonRegressionTrainer.Options
+            {
+                L1Regularization = Float(s, "L1Regularization", 1f),
+                L2Regularization = Float(s, "L2Regularization", 1f),
+                OptimizationTolerance = Float(s, "OptimizationTolerance", 1e-7f),
+                HistorySize = Int(s, "HistorySize", 20),
+            }, label, features)),
+        };
+    }
+
+    private static T Columns<T>(T options, string label, string features)
+        where T : TrainerInputBaseWithLabel
+    {
+        options.LabelColumnName = label;
+        options.FeatureColumnName = features;
+        return options;
+    }
+
+    private static T LightGbm<T>(T options, TrainerSpec s, string label, string features)
+        where T : TrainerInputBaseWithLabel
+    {
+        // The LightGBM option classes share no public non-generic base with these members, hence dynamic dispatch.
+        dynamic o = Columns(options, label, features);
+        o.NumberOfLeaves = NullableInt(s, "NumberOfLeaves");
+        o.NumberOfIterations = Int(s, "NumberOfIterations", 100);
+        o.LearningRate = s.Get("LearningRate");
+        o.MinimumExampleCountPerLeaf = NullableInt(s, "MinimumExampleCountPerLeaf");
+        return options;
+    }
+
+    private static T Trees<T>(T options, TrainerSpec s, string label, string features)
+        where T : TreeOptions
+    {
+        Columns(options, label, features);
+        options.NumberOfLeaves = Int(s, "NumberOfLeaves", options.NumberOfLeaves);
+        options.NumberOfTrees = Int(s, "NumberOfTrees", options.NumberOfTrees);
+        options.MinimumExampleCountPerLeaf = Int(s, "MinimumExampleCountPerLeaf", options.MinimumExampleCountPerLeaf);
+        if (options is BoostedTreeOptions boosted)
+        {
+            boosted.LearningRate = s.Get("LearningRate") ?? boosted.LearningRate;
+        }
+
+        return options;
+    }
+
+    private static float Float(TrainerSpec s, string name, float fallback) => (float)(s.Get(name) ?? fallback);
+
+    private static float? NullableFloat(TrainerSpec s, string name) => s.Get(name) is { } v ? (float)v : null;
+
+    private static int Int(TrainerSpec s, string name, int fallback) => s.Get(name) is { } v ? (int)Math.Round(v) : fallback;
+
+    private static int? NullableInt(TrainerSpec s, string name) => s.Get(name) is { } v ? (int)Math.Round(v) : null;
+
+    /// <summary>The hyperparameter names a trainer accepts.</summary>
+    /// <param name="trainerName">A trainer name from <see cref="TrainerNames"/>.</param>
+    public static IReadOnlyList<string> ParameterNames(string trainerName) => trainerName switch
+    {
+        TrainerNames.LbfgsLogisticRegression or TrainerNames.LbfgsMaximumEntropy or TrainerNames.LbfgsPoissonRegression => LbfgsParameters,
+        TrainerNames.SdcaLogisticRegression or TrainerNames.SdcaMaximumEntropy or TrainerNames.Sdca => SdcaParameters,
+        TrainerNames.AveragedPerceptron => PerceptronParameters,
+        TrainerNames.LinearSvm => SvmParameters,
+        TrainerNames.LightGbm => LightGbmParameters,
+        TrainerNames.FastTree or TrainerNames.FastTreeTweedie => BoostedTreeParameters,
+        TrainerNames.FastForest => ForestParameters,
+        _ => [],
+    };
+
+    private static void CheckParameterNames(TrainerSpec spec)
+    {
+        var valid = ParameterNames(spec.Name);
+        var unknown = spec.Parameters.Keys.Where(k => !valid.Contains(k)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"Trainer '{spec.Name}' has no hyperparameter {string.Join(", ", unknown.Select(u => $"'{u}'"))}. " +
+                $"Valid: {string.Join(", ", valid)}.", nameof(spec));
+        }
+    }
+}

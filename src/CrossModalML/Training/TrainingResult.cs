@@ -1,0 +1,36 @@
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using Microsoft.ML;
+
+namespace CrossModalML.Training;
+
+/// <summary>A fitted model and what is known about its quality.</summary>
+public sealed class TrainingResult
+{
+    /// <summary>The model fitted on all training rows: featurizer, trainer and output decoding.</summary>
+    public required ITransformer Model { get; init; }
+
+    /// <summary>The resolved task.</summary>
+    public required TaskKind Task { get; init; }
+
+    /// <summary>The trainer and hyperparameters that were fitted.</summary>
+    public required TrainerSpec Trainer { get; init; }
+
+    /// <summary>The featurization that was fitted.</summary>
+    public required FeaturizationPipeline Featurization { get; init; }
+
+    /// <summary>The evaluation that produced <see cref="Metrics"/>, e.g. "5-fold cross-validation" or "hold-out 20%".</summary>
+    public required string EvaluationDescription { get; init; }
+
+    /// <summary>Metrics on unseen data (the mean over folds for cross-validation); <c>null</c> when not evaluated.</summary>
+    public EvaluationMetrics? Metrics { get; init; }
+
+    /// <summary>Metrics of each fold (one entry for a hold-out or a test set).</summary>
+    public IReadOnlyList<EvaluationMetrics> FoldMetrics { get; init; } = [];
+
+    /// <summary>Rows the final model was fitted on.</summary>
+    public required int TrainingRows { get; init; }
+
+    /// <summary>Wall time of the whole run.</summary>
+    public required TimeSpan Duration { get; init; }
+}

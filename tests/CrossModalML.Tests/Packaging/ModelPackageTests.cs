@@ -1,0 +1,130 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CrossModalML.Data;
+using CrossModalML.Packaging;
+using CrossModalML.Tests.TestSupport;
+using CrossModalML.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace CrossModalML.Tests.Packaging;
+
+[TestClass]
+public sealed class ModelPackageTests
+{
+    [TestMethod]
+    public void Manifest_records_task_columns_trainer_metrics_rows_and_versions()
+    {
+        var manifest = ModelPackage.ReadManifest(DemoModel.ModelPath);
+
+        Assert.AreEqual(TaskKind.Multiclass, manifest.Task);
+        Assert.AreEqual("sentiment", manifest.LabelColumn);
+        CollectionAssert.AreEqual(DemoModel.Data.ClassLabels.ToList(), manifest.ClassLabels.ToList());
+        Assert.AreEqual(ColumnRole.Text, manifest.Columns.Single(c => c.Name == "text").Role);
+        Assert.AreEqual(ColumnRole.Image, manifest.Columns.Single(c => c.Name == "image").Role);
+        Assert.AreEqual(DemoModel.Result.Trainer, manifest.Trainer);
+        Assert.AreEqual(DemoModel.Result.Metrics!.Accuracy, manifest.Metrics!.Accuracy);
+        Assert.AreEqual(DemoModel.Data.RowCount, manifest.Data.RowsUsed);
+        Assert.AreEqual(DemoModel.Data.Fingerprint, manifest.Data.Fingerprint);
+        Assert.AreEqual(ToolkitInfo.MlNetVersion, manifest.MlNetVersion);
+        Assert.IsFalse(string.IsNullOrEmpty(manifest.ToolkitVersion));
+        Assert.IsTrue(manifest.FeatureGroups.Count > 0);
+    }
+
+    [TestMethod]
+    public void A_plain_MLContext_loads_the_zip_after_registering_the_toolkit()
+    {
+        var ml = new MLContext(1);
+        CrossModalRegistration.Register(ml);
+        var model = ml.Model.Load(DemoModel.ModelPath, out var inputSchema);
+
+        Assert.IsNotNull(inputSchema.GetColumnOrNull("text"));
+        var scored = model.Transform(DemoModel.Data.DataView);
+        var predicted = scored.GetColumn<ReadOnlyMemory<char>>(ModelColumns.PredictedLabel).Take(50).Select(v => v.ToString()).ToList();
+        CollectionAssert.IsSubsetOf(predicted.Distinct().ToList(), DemoModel.Data.ClassLabels.ToList());
+    }
+
+    [TestMethod]
+    public void Without_registration_a_plain_load_fails_so_the_documented_step_is_needed()
+    {
+        var ml = new MLContext(1);
+        Assert.ThrowsException<InvalidOperationException>(() => ml.Model.Load(DemoModel.ModelPath, out _));
+    }
+
+    [TestMethod]
+    public void A_file_that_is_not_a_zip_is_rejected_by_name()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("model.zip");
+        File.WriteAllText(path, "not a zip");
+        var ex = Assert.ThrowsException<ModelPackageException>(() => ModelPackage.Load(new MLContext(1), path));
+        StringAssert.Contains(ex.Message, path);
+        StringAssert.Contains(ex.Message, "not a zip");
+    }
+
+    [TestMethod]
+    public void A_plain_MLNET_zip_without_manifest_is_rejected()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("plain.zip");
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(new[] { new Row { X = 1 } });
+        ml.Model.Save(ml.Transforms.CopyColumns("Y", "X").Fit(data), data.Schema, path);
+
+        var ex = Assert.ThrowsException<ModelPackageException>(() => ModelPackage.ReadManifest(path));
+        StringAssert.Contains(ex.Message, ModelPackage.ManifestEntryName);
+    }
+
+    [TestMethod]
+    public void A_manifest_from_a_newer_format_asks_for_an_upgrade()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("future.zip");
+        File.Copy(DemoModel.ModelPath, path);
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry(ModelPackage.ManifestEntryName)!;
+            JsonNode manifest;
+            using (var reader = entry.Open())
+            {
+                manifest = JsonNode.Parse(reader)!;
+            }
+
+            entry.Delete();
+            manifest["formatVersion"] = ModelManifest.CurrentFormatVersion + 1;
+            using var writer = zip.CreateEntry(ModelPackage.ManifestEntryName).Open();
+            JsonSerializer.Serialize(writer, manifest);
+        }
+
+        var ex = Assert.ThrowsException<ModelPackageException>(() => ModelPackage.ReadManifest(path));
+        StringAssert.Contains(ex.Message, "Upgrade");
+    }
+
+    [TestMethod]
+    public void The_manifest_holds_no_post_text_user_id_or_data_path()
+    {
+        using var zip = ZipFile.OpenRead(DemoModel.ModelPath);
+        using var reader = new StreamReader(zip.GetEntry(ModelPackage.ManifestEntryName)!.Open());
+        var json = reader.ReadToEnd();
+
+        var texts = DemoModel.Data.GetColumnValues("text");
+        var users = DemoModel.Data.GetColumnValues("user_id");
+        foreach (var text in texts.Take(200))
+        {
+            Assert.IsFalse(json.Contains(text, StringComparison.Ordinal), $"post text found in manifest: {text}");
+        }
+
+        foreach (var user in users.Distinct())
+        {
+            Assert.IsFalse(json.Contains($"\"{user}\"", StringComparison.Ordinal), $"user id found in manifest: {user}");
+        }
+
+        Assert.IsFalse(json.Contains(Path.GetDirectoryName(RepositoryPaths.DemoPosts)!, StringComparison.Ordinal), "data directory path found in manifest");
+    }
+
+    private sealed class Row
+    {
+        public float X { get; set; }
+    }
+}

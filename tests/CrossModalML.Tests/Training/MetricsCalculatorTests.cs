@@ -1,0 +1,67 @@
+using CrossModalML.Data;
+using CrossModalML.Training;
+
+namespace CrossModalML.Tests.Training;
+
+[TestClass]
+public sealed class MetricsCalculatorTests
+{
+    private static readonly string[] Classes = ["neg", "neu", "pos"];
+
+    private static float[] OneHot(int index, float confidence = 0.8f)
+    {
+        var p = Enumerable.Repeat((1 - confidence) / 2, 3).ToArray();
+        p[index] = confidence;
+        return p;
+    }
+
+    [TestMethod]
+    public void Classification_counts_accuracy_and_macro_f1_from_the_confusion_matrix()
+    {
+        // truth:     neg neg neg pos pos neu
+        // predicted: neg neg pos pos pos neg
+        int[] truth = [0, 0, 0, 2, 2, 1];
+        int[] predicted = [0, 0, 2, 2, 2, 0];
+        var metrics = MetricsCalculator.Classification(Classes, truth, predicted.Select(i => OneHot(i)).ToList());
+
+        Assert.AreEqual(4.0 / 6, metrics.Accuracy!.Value, 1e-9);
+
+        // neg: P=2/3 R=2/3 F1=2/3; neu: 0; pos: P=2/3 R=1 F1=0.8 → macro (2/3 + 0 + 0.8) / 3
+        Assert.AreEqual((2.0 / 3 + 0 + 0.8) / 3, metrics.MacroF1!.Value, 1e-9);
+        Assert.AreEqual(1, metrics.ConfusionMatrix![1][0]);
+        Assert.AreEqual(1.0, metrics.PerClass![2].Recall, 1e-9);
+        Assert.AreEqual(1, metrics.PerClass[1].Support);
+        Assert.AreEqual(-Math.Log(0.1) / 6 * 2 + -Math.Log(0.8) / 6 * 4, metrics.LogLoss!.Value, 1e-6);
+    }
+
+    [TestMethod]
+    public void Auc_is_the_probability_a_positive_outranks_a_negative_with_ties_counting_half()
+    {
+        // Positives score 0.9 and 0.4; negatives 0.4 and 0.1: pairs (0.9>0.4)=1, (0.9>0.1)=1, (0.4=0.4)=0.5, (0.4>0.1)=1 → 3.5/4.
+        Assert.AreEqual(0.875, MetricsCalculator.Auc([1, 1, 0, 0], [0.9, 0.4, 0.4, 0.1])!.Value, 1e-12);
+        Assert.IsNull(MetricsCalculator.Auc([1, 1], [0.2, 0.3]), "AUC is undefined with one class");
+    }
+
+    [TestMethod]
+    public void Regression_metrics_match_hand_computed_values()
+    {
+        var metrics = MetricsCalculator.Regression([1f, 2f, 3f, 4f], [1f, 2f, 3f, 6f]);
+        Assert.AreEqual(1.0, metrics.Rmse!.Value, 1e-9);
+        Assert.AreEqual(0.5, metrics.Mae!.Value, 1e-9);
+        Assert.AreEqual(1 - 4.0 / 5.0, metrics.RSquared!.Value, 1e-9);
+        Assert.AreEqual(TaskKind.Regression, metrics.Task);
+    }
+
+    [TestMethod]
+    public void Average_over_folds_pools_confusion_counts_and_means_scalars()
+    {
+        var a = MetricsCalculator.Classification(Classes, [0, 2], [OneHot(0), OneHot(2)]);
+        var b = MetricsCalculator.Classification(Classes, [0, 1], [OneHot(1), OneHot(1)]);
+        var average = MetricsCalculator.Average([a, b]);
+
+        Assert.AreEqual(0.75, average.Accuracy!.Value, 1e-9);
+        Assert.AreEqual(4, average.Count);
+        Assert.AreEqual(2, average.PerClass![0].Support, "per-class support is pooled over folds");
+        Assert.AreEqual(1, average.ConfusionMatrix![0][1]);
+    }
+}
