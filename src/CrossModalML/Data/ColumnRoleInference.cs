@@ -134,7 +134,7 @@ internal static class ColumnRoleInference
         var words = SplitWords(name);
         if (words.Count > 1 && words[^1] is "id" or "ids")
         {
-            return new RoleDecision(name, ColumnRole.Ignore, RoleSource.Name, "name ends in 'id': another identifier, not a feature");
+            return new RoleDecision(name, ColumnRole.Ignore, RoleSource.Name, $"name ends in '{words[^1]}': another identifier, not a feature");
         }
 
         return InferFromValues(table, column);
@@ -206,7 +206,7 @@ internal static class ColumnRoleInference
                 name,
                 ColumnRole.Text,
                 RoleSource.Values,
-                $"{distinct.Count} distinct values averaging {averageLength:0.#} characters, {whitespaceShare:P0} with spaces");
+                FormattableString.Invariant($"{distinct.Count} distinct values averaging {averageLength:0.#} characters, {whitespaceShare * 100:0}% with spaces"));
         }
 
         return new RoleDecision(

@@ -65,6 +65,11 @@ public static class PostDatasetLoader
     {
         ArgumentNullException.ThrowIfNull(classLabels);
         ValidateSchema(schema, nameof(schema));
+        if (requireLabel && task == TaskKind.Auto)
+        {
+            throw new ArgumentException("Evaluating needs the model's task (Binary, Multiclass or Regression), not Auto; pass the task saved with the model.", nameof(task));
+        }
+
         options ??= new PostLoadOptions();
         progress?.Report($"Reading '{path}'.");
         var table = PostFileReader.Read(path, options.Format, options.AllowQuoting);
