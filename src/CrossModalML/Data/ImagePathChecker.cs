@@ -14,19 +14,6 @@ internal sealed class ImagePathChecker
         _baseDirectory = baseDirectory;
     }
 
-    /// <summary>What can be wrong with an image cell.</summary>
-    public enum ImageProblem
-    {
-        /// <summary>No file at the path.</summary>
-        NotFound,
-
-        /// <summary>The file is not an image SkiaSharp can decode.</summary>
-        Undecodable,
-
-        /// <summary>A web address; images must be local files.</summary>
-        NotLocal,
-    }
-
     /// <summary>Resolves <paramref name="cell"/> (non-empty) to an absolute path and checks it.</summary>
     /// <returns>The absolute path (or the cell itself when it cannot be a path) and the problem, if any.</returns>
     public (string Path, ImageProblem? Problem) Check(string cell)

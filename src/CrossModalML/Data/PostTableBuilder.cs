@@ -168,7 +168,7 @@ internal static class PostTableBuilder
     {
         var values = new string[rows.Count];
         var paths = new string[rows.Count];
-        var problems = new Dictionary<ImagePathChecker.ImageProblem, List<(int Line, string Path)>>();
+        var problems = new Dictionary<ImageProblem, List<(int Line, string Path)>>();
         for (var i = 0; i < rows.Count; i++)
         {
             values[i] = rows[i].Cells[index].Trim();
