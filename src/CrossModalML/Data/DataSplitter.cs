@@ -1,0 +1,168 @@
+namespace CrossModalML.Data;
+
+/// <summary>Stratified train/test splits over row indices, deterministic for a seed.</summary>
+/// <remarks>
+/// <para>Rows are grouped into strata, each stratum is shuffled with <c>new Random(seed)</c> (strata in a fixed order),
+/// and rows are dealt to the sides from each stratum, so every class keeps its share on both sides. Class labels are
+/// strata as they are. Labels that are all numbers with more than 10 distinct values are regression targets: they are
+/// stratified by quantile bins (up to 10 bins of at least 10 rows each), so both sides cover the whole range.
+/// Empty labels form a stratum of their own.</para>
+/// <para>Thread-safe: nothing is shared between calls, and the result depends only on the arguments.</para>
+/// </remarks>
+public static class DataSplitter
+{
+    private const int MaxQuantileBins = 10;
+    private const int MinRowsPerBin = 10;
+
+    /// <summary>Splits rows into a training part and a test part, keeping class proportions.</summary>
+    /// <param name="labels">Each row's label, for example <see cref="PostDataset.GetLabels"/>.</param>
+    /// <param name="testFraction">The share of rows for the test part, greater than 0 and less than 1.</param>
+    /// <param name="seed">The seed; the same arguments always give the same split.</param>
+    /// <returns>Ascending row indices per side. A class with at least two rows has at least one row on each side and its
+    /// test count is its size times <paramref name="testFraction"/>, rounded; a class with a single row goes to training.</returns>
+    public static DataSplit StratifiedHoldOut(IReadOnlyList<string> labels, double testFraction, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        if (!(testFraction > 0 && testFraction < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, $"The test fraction must be between 0 and 1 (exclusive), such as 0.2; it was {testFraction}.");
+        }
+
+        RequireRows(labels, 2);
+        var train = new List<int>();
+        var test = new List<int>();
+        foreach (var stratum in ShuffledStrata(labels, new Random(seed)))
+        {
+            var testCount = stratum.Count < 2
+                ? 0
+                : Math.Clamp((int)Math.Round(stratum.Count * testFraction, MidpointRounding.AwayFromZero), 1, stratum.Count - 1);
+            test.AddRange(stratum.Take(testCount));
+            train.AddRange(stratum.Skip(testCount));
+        }
+
+        train.Sort();
+        test.Sort();
+        return new DataSplit(train, test);
+    }
+
+    /// <summary>Splits rows into <paramref name="k"/> folds, keeping class proportions in every fold.</summary>
+    /// <param name="labels">Each row's label, for example <see cref="PostDataset.GetLabels"/>.</param>
+    /// <param name="k">The number of folds, at least 2 and at most the number of rows.</param>
+    /// <param name="seed">The seed; the same arguments always give the same folds.</param>
+    /// <returns><paramref name="k"/> splits; every row is in exactly one split's test part and in the training part of
+    /// all others. Fold sizes differ by at most one row.</returns>
+    public static IReadOnlyList<DataSplit> KFold(IReadOnlyList<string> labels, int k, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        if (k < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"Cross-validation needs at least 2 folds; k was {k}.");
+        }
+
+        RequireRows(labels, k);
+        var folds = Enumerable.Range(0, k).Select(_ => new List<int>()).ToArray();
+
+        // Dealing continues across strata instead of restarting at fold 0, which keeps fold sizes within one row.
+        var next = 0;
+        foreach (var stratum in ShuffledStrata(labels, new Random(seed)))
+        {
+            foreach (var row in stratum)
+            {
+                folds[next % k].Add(row);
+                next++;
+            }
+        }
+
+        var splits = new DataSplit[k];
+        for (var f = 0; f < k; f++)
+        {
+            var test = folds[f].Order().ToArray();
+            var train = folds.Where((_, other) => other != f).SelectMany(fold => fold).Order().ToArray();
+            splits[f] = new DataSplit(train, test);
+        }
+
+        return splits;
+    }
+
+    private static void RequireRows(IReadOnlyList<string> labels, int minimum)
+    {
+        if (labels.Count < minimum)
+        {
+            throw new ArgumentException($"Splitting needs at least {minimum} rows, but there are {labels.Count}.", nameof(labels));
+        }
+    }
+
+    private static List<List<int>> ShuffledStrata(IReadOnlyList<string> labels, Random random)
+    {
+        var strata = Strata(labels);
+        foreach (var stratum in strata)
+        {
+            for (var i = stratum.Count - 1; i > 0; i--)
+            {
+                var j = random.Next(i + 1);
+                (stratum[i], stratum[j]) = (stratum[j], stratum[i]);
+            }
+        }
+
+        return strata;
+    }
+
+    /// <summary>Row indices grouped by class, or by quantile bin for regression targets, in a fixed order.</summary>
+    private static List<List<int>> Strata(IReadOnlyList<string> labels)
+    {
+        var empty = new List<int>();
+        var numbers = new List<(double Value, int Row)>();
+        var byClass = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        var allNumbers = true;
+        for (var row = 0; row < labels.Count; row++)
+        {
+            var label = labels[row]?.Trim() ?? string.Empty;
+            if (label.Length == 0)
+            {
+                empty.Add(row);
+                continue;
+            }
+
+            if (!byClass.TryGetValue(label, out var members))
+            {
+                members = [];
+                byClass.Add(label, members);
+            }
+
+            members.Add(row);
+            if (allNumbers && CellValues.TryParseNumber(label, out var value))
+            {
+                numbers.Add((value, row));
+            }
+            else
+            {
+                allNumbers = false;
+            }
+        }
+
+        var strata = allNumbers && byClass.Count > TaskResolver.MaxNumericClasses
+            ? QuantileBins(numbers)
+            : byClass.Values.ToList();
+        if (empty.Count > 0)
+        {
+            strata.Add(empty);
+        }
+
+        return strata;
+    }
+
+    private static List<List<int>> QuantileBins(List<(double Value, int Row)> numbers)
+    {
+        numbers.Sort((a, b) => a.Value != b.Value ? a.Value.CompareTo(b.Value) : a.Row.CompareTo(b.Row));
+        var binCount = Math.Clamp(numbers.Count / MinRowsPerBin, 1, MaxQuantileBins);
+        var bins = new List<List<int>>(binCount);
+        for (var b = 0; b < binCount; b++)
+        {
+            var start = (int)((long)b * numbers.Count / binCount);
+            var end = (int)((long)(b + 1) * numbers.Count / binCount);
+            bins.Add(numbers.GetRange(start, end - start).Select(entry => entry.Row).ToList());
+        }
+
+        return bins;
+    }
+}

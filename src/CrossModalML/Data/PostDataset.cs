@@ -1,0 +1,216 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.ML;
+
+namespace CrossModalML.Data;
+
+/// <summary>Posts loaded into memory and typed by column role, ready for featurization, training and scoring.</summary>
+/// <remarks>
+/// <para>Immutable and safe to read from several threads. <see cref="DataView"/> follows the conventions on
+/// <see cref="ColumnRole"/>: numeric columns and regression labels are <see cref="float"/> (missing is NaN), every
+/// other kept column is text (missing is empty), image columns hold absolute paths (empty when the image is missing or
+/// unusable). Ignored columns are listed in <see cref="Columns"/> but left out of <see cref="DataView"/>; the Id
+/// column is always kept.</para>
+/// <para>Make one with <see cref="PostDatasetLoader.Load"/>, <see cref="PostDatasetLoader.LoadForScoring"/> or
+/// <see cref="FromRows"/>.</para>
+/// </remarks>
+public sealed class PostDataset
+{
+    private readonly IReadOnlyList<StoredColumn> _columns;
+    private readonly int[] _lineNumbers;
+    private readonly Lazy<IDataView> _dataView;
+    private readonly Lazy<string> _fingerprint;
+
+    internal PostDataset(
+        string? sourcePath,
+        IReadOnlyList<StoredColumn> columns,
+        TaskKind task,
+        IReadOnlyList<string> classLabels,
+        int[] lineNumbers,
+        DataLoadReport report)
+    {
+        SourcePath = sourcePath;
+        _columns = columns;
+        _lineNumbers = lineNumbers;
+        Columns = columns.Select(column => column.Schema).ToArray();
+        LabelColumn = Columns.FirstOrDefault(column => column.Role == ColumnRole.Label)?.Name;
+        Task = task;
+        ClassLabels = classLabels;
+        Report = report;
+        _dataView = new Lazy<IDataView>(CreateDataView);
+        _fingerprint = new Lazy<string>(ComputeFingerprint);
+    }
+
+    /// <summary>The full path of the file the posts came from, or <see langword="null"/> for in-memory posts.</summary>
+    public string? SourcePath { get; }
+
+    /// <summary>Every column with its role, ignored ones included: in file order after
+    /// <see cref="PostDatasetLoader.Load"/>, in schema order after a scoring load or <see cref="FromRows"/>.</summary>
+    public IReadOnlyList<ColumnSchema> Columns { get; }
+
+    /// <summary>The label column's name, or <see langword="null"/> when the data set has no label.</summary>
+    public string? LabelColumn { get; }
+
+    /// <summary>The resolved task; <see cref="TaskKind.Auto"/> only when the data set was loaded without a label.</summary>
+    public TaskKind Task { get; }
+
+    /// <summary>The classes, sorted by ordinal string order; empty for regression and for unlabelled data.</summary>
+    public IReadOnlyList<string> ClassLabels { get; }
+
+    /// <summary>The number of rows (posts).</summary>
+    public int RowCount => _lineNumbers.Length;
+
+    /// <summary>An <see cref="IDataView"/> over the typed columns. It cannot shuffle (<see cref="IDataView.CanShuffle"/> is false)
+    /// and knows its row count.</summary>
+    public IDataView DataView => _dataView.Value;
+
+    /// <summary>What the load did: rows read, used and skipped, warnings, and each column's role and why.</summary>
+    public DataLoadReport Report { get; }
+
+    /// <summary>A lowercase hex SHA-256 over the column names and every row's values, in column order.</summary>
+    /// <remarks>Deterministic and independent of where the file lies: image columns are hashed as written in the file,
+    /// not as resolved paths. Any changed value, column name, row order or row count changes it.</remarks>
+    public string Fingerprint => _fingerprint.Value;
+
+    /// <summary>Builds a data set from posts held in memory, with a known schema (for example a saved model's).</summary>
+    /// <param name="schema">The columns and roles. A <see cref="ColumnRole.Label"/> column is left out: the posts are for scoring.</param>
+    /// <param name="task">The model's task, recorded on the data set.</param>
+    /// <param name="classLabels">The model's classes, recorded on the data set (empty for regression).</param>
+    /// <param name="rows">The posts, as column name to value. A missing key or <see langword="null"/> value is a missing value;
+    /// keys that are not in <paramref name="schema"/> are ignored.</param>
+    /// <param name="imageBaseDirectory">The directory relative image paths are resolved against; <see langword="null"/>
+    /// means the current directory.</param>
+    /// <returns>The data set. A missing or undecodable image never throws: its path becomes empty (the image modality is
+    /// missing) and <see cref="Report"/> has a warning. Row numbers in messages are 1-based positions in <paramref name="rows"/>.</returns>
+    public static PostDataset FromRows(
+        IReadOnlyList<ColumnSchema> schema,
+        TaskKind task,
+        IReadOnlyList<string> classLabels,
+        IEnumerable<IReadOnlyDictionary<string, string?>> rows,
+        string? imageBaseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(classLabels);
+        ArgumentNullException.ThrowIfNull(rows);
+        var columns = PostDatasetLoader.ValidateSchema(schema, nameof(schema))
+            .Where(column => column.Role != ColumnRole.Label)
+            .ToArray();
+        var names = columns.Select(column => column.Name).ToArray();
+        var rawRows = new List<RawRow>();
+        foreach (var row in rows)
+        {
+            if (row is null)
+            {
+                throw new ArgumentException($"Row {rawRows.Count + 1} of the posts is null; pass a dictionary of column name to value for every post.", nameof(rows));
+            }
+
+            var cells = new string[names.Length];
+            for (var c = 0; c < names.Length; c++)
+            {
+                cells[c] = row.TryGetValue(names[c], out var value) ? value ?? string.Empty : string.Empty;
+            }
+
+            rawRows.Add(new RawRow(rawRows.Count + 1, cells));
+        }
+
+        var table = RawTable.FromMemory(names, rawRows, imageBaseDirectory ?? Environment.CurrentDirectory);
+        var diagnostics = new LoadDiagnostics();
+        diagnostics.RoleDecisions.AddRange(columns.Select(column => new RoleDecision(column.Name, column.Role, RoleSource.Schema, "given by the schema")));
+        return PostTableBuilder.Build(table, columns, task, classLabels, strictImages: false, diagnostics, progress: null);
+    }
+
+    /// <summary>Each row's label as text (the label as written, also for regression), for stratified splits.</summary>
+    /// <returns>One label per row, in row order.</returns>
+    /// <exception cref="InvalidOperationException">The data set has no label column.</exception>
+    public IReadOnlyList<string> GetLabels()
+    {
+        if (LabelColumn is null)
+        {
+            throw new InvalidOperationException("This data set has no label column; load it with PostLoadOptions.LabelColumn set to get labels.");
+        }
+
+        return GetColumnValues(LabelColumn);
+    }
+
+    /// <summary>Each row's value of a column as text: image columns give the absolute path (empty when missing), other
+    /// columns the value as written (trimmed except for text columns; empty when missing). Works for ignored columns too.</summary>
+    /// <param name="column">The column's name, as in <see cref="Columns"/>.</param>
+    /// <returns>One value per row, in row order.</returns>
+    /// <exception cref="ArgumentException">No column has that name.</exception>
+    public IReadOnlyList<string> GetColumnValues(string column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        var stored = _columns.FirstOrDefault(candidate => string.Equals(candidate.Schema.Name, column, StringComparison.Ordinal))
+            ?? throw new ArgumentException(
+                $"This data set has no column '{column}'. Its columns are: {string.Join(", ", Columns.Select(c => $"'{c.Name}'"))}.",
+                nameof(column));
+        return Array.AsReadOnly(stored.TextValues);
+    }
+
+    /// <summary>A new data set over some of these rows, in the given order, with the same columns, task and classes.</summary>
+    /// <param name="rowIndices">0-based row indices; repeats are allowed (for bootstrap samples).</param>
+    /// <returns>The selection. Its <see cref="Report"/> is this data set's, describing the original load.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An index is negative or not below <see cref="RowCount"/>.</exception>
+    public PostDataset Select(IReadOnlyList<int> rowIndices)
+    {
+        ArgumentNullException.ThrowIfNull(rowIndices);
+        for (var i = 0; i < rowIndices.Count; i++)
+        {
+            if (rowIndices[i] < 0 || rowIndices[i] >= RowCount)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(rowIndices),
+                    rowIndices[i],
+                    $"Row index {rowIndices[i]} (at position {i}) is outside this data set's rows 0 to {RowCount - 1}.");
+            }
+        }
+
+        var lineNumbers = rowIndices.Select(index => _lineNumbers[index]).ToArray();
+        var columns = _columns.Select(column => column.Select(rowIndices)).ToArray();
+        return new PostDataset(SourcePath, columns, Task, ClassLabels, lineNumbers, Report);
+    }
+
+    /// <summary>The 1-based line number each row came from (its position for in-memory posts), for messages.</summary>
+    internal IReadOnlyList<int> LineNumbers => _lineNumbers;
+
+    private IDataView CreateDataView()
+    {
+        var columns = _columns
+            .Where(column => column.Schema.Role != ColumnRole.Ignore)
+            .Select(column => column.Numbers is not null
+                ? new InMemoryColumn(column.Schema.Name, column.Numbers, null)
+                : new InMemoryColumn(column.Schema.Name, null, column.TextValues))
+            .ToArray();
+        return new InMemoryDataView(columns, RowCount);
+    }
+
+    private string ComputeFingerprint()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var length = new byte[sizeof(int)];
+
+        // Each string is length-prefixed so that no choice of values can make two different tables hash alike.
+        void Append(string text)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            BitConverter.TryWriteBytes(length, bytes.Length);
+            hash.AppendData(length);
+            hash.AppendData(bytes);
+        }
+
+        foreach (var column in _columns)
+        {
+            Append(column.Schema.Name);
+        }
+
+        for (var row = 0; row < RowCount; row++)
+        {
+            foreach (var column in _columns)
+            {
+                Append(column.Values[row]);
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

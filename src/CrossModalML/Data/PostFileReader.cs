@@ -1,0 +1,313 @@
+using System.Text;
+using System.Text.Json;
+
+namespace CrossModalML.Data;
+
+/// <summary>Reads TSV, CSV and JSON Lines post files into a <see cref="RawTable"/>, keeping each row's line number.</summary>
+internal static class PostFileReader
+{
+    // Invalid UTF-8 becomes U+FFFD instead of failing: scraped tweets often carry a stray byte, and one bad character
+    // should not cost the whole file. A byte order mark is recognised and dropped by the reader.
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    public static RawTable Read(string path, PostFileFormat format, bool? allowQuoting)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException(
+                $"The post file '{fullPath}' does not exist. Check the path; a relative path is resolved against the current directory '{Environment.CurrentDirectory}'.",
+                fullPath);
+        }
+
+        var resolvedFormat = format == PostFileFormat.Auto ? FormatFromExtension(fullPath) : format;
+        var text = File.ReadAllText(fullPath, Utf8);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new PostDataException($"The post file '{fullPath}' is empty. It needs a header row with the column names and at least one row of posts.");
+        }
+
+        return resolvedFormat switch
+        {
+            PostFileFormat.Tsv => ReadDelimited(fullPath, text, '\t', allowQuoting ?? false),
+            PostFileFormat.Csv => ReadDelimited(fullPath, text, ',', allowQuoting ?? true),
+            PostFileFormat.JsonLines => ReadJsonLines(fullPath, text),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, $"Unknown post file format {format}; use Auto, Tsv, Csv or JsonLines."),
+        };
+    }
+
+    public static PostFileFormat FormatFromExtension(string path)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension switch
+        {
+            ".tsv" or ".txt" => PostFileFormat.Tsv,
+            ".csv" => PostFileFormat.Csv,
+            ".jsonl" or ".ndjson" => PostFileFormat.JsonLines,
+            _ => throw new PostDataException(
+                $"Cannot tell the format of '{path}' from its extension '{extension}'. Use .tsv or .txt (tab-separated), .csv, or .jsonl/.ndjson (JSON Lines), or set PostLoadOptions.Format."),
+        };
+    }
+
+    private static RawTable ReadDelimited(string path, string text, char separator, bool allowQuoting)
+    {
+        List<string>? header = null;
+        var headerLine = 0;
+        var rows = new List<RawRow>();
+        foreach (var (lineNumber, fields) in SplitRecords(path, text, separator, allowQuoting))
+        {
+            if (header is null)
+            {
+                header = fields;
+                headerLine = lineNumber;
+                ValidateHeader(path, header, headerLine);
+                continue;
+            }
+
+            if (fields.Count != header.Count)
+            {
+                throw new PostDataException(FieldCountMessage(path, lineNumber, headerLine, header.Count, fields.Count, separator, allowQuoting));
+            }
+
+            rows.Add(new RawRow(lineNumber, [.. fields]));
+        }
+
+        return Finish(path, header!, rows);
+    }
+
+    private static string FieldCountMessage(string path, int lineNumber, int headerLine, int expected, int actual, char separator, bool allowQuoting)
+    {
+        var separatorName = separator == '\t' ? "tab" : $"'{separator}'";
+        var hint = allowQuoting
+            ? $"Check for a missing or extra {separatorName} on that line."
+            : $"A {separatorName} inside a value splits it; remove it, or save the file with quoted fields and enable PostLoadOptions.AllowQuoting.";
+        return $"'{path}' line {lineNumber} has {actual} fields, but the header on line {headerLine} has {expected} columns. {hint}";
+    }
+
+    /// <summary>Splits text into records; with quoting, a quoted field may hold separators, line breaks and doubled quotes.</summary>
+    private static IEnumerable<(int LineNumber, List<string> Fields)> SplitRecords(string path, string text, char separator, bool allowQuoting)
+    {
+        var position = 0;
+        var line = 1;
+        var field = new StringBuilder();
+        while (position < text.Length)
+        {
+            var recordLine = line;
+            var fields = new List<string>();
+            var anyQuoted = false;
+            var recordEnded = false;
+            while (!recordEnded)
+            {
+                field.Clear();
+                if (allowQuoting && position < text.Length && text[position] == '"')
+                {
+                    anyQuoted = true;
+                    var quoteLine = line;
+                    position++;
+                    var closed = false;
+                    while (position < text.Length)
+                    {
+                        var c = text[position];
+                        if (c == '"')
+                        {
+                            if (position + 1 < text.Length && text[position + 1] == '"')
+                            {
+                                field.Append('"');
+                                position += 2;
+                                continue;
+                            }
+
+                            position++;
+                            closed = true;
+                            break;
+                        }
+
+                        if (c == '\n')
+                        {
+                            line++;
+                        }
+
+                        // A CRLF inside a quoted field is kept as LF so that values do not depend on the writer's platform.
+                        if (c != '\r' || position + 1 >= text.Length || text[position + 1] != '\n')
+                        {
+                            field.Append(c);
+                        }
+
+                        position++;
+                    }
+
+                    if (!closed)
+                    {
+                        throw new PostDataException(
+                            $"'{path}' line {quoteLine}: the quoted value in field {fields.Count + 1} is never closed. Add the closing '\"', and write a quote inside a quoted value as '\"\"'.");
+                    }
+
+                    if (position < text.Length && text[position] != separator && text[position] != '\n' && text[position] != '\r')
+                    {
+                        throw new PostDataException(
+                            $"'{path}' line {line}: unexpected character '{text[position]}' after the closing quote of field {fields.Count + 1}. Write a quote inside a quoted value as '\"\"', or quote the whole value.");
+                    }
+                }
+                else
+                {
+                    while (position < text.Length && text[position] != separator && text[position] != '\n')
+                    {
+                        field.Append(text[position]);
+                        position++;
+                    }
+                }
+
+                if (field.Length > 0 && field[^1] == '\r' && (position >= text.Length || text[position] == '\n'))
+                {
+                    field.Length--;
+                }
+
+                fields.Add(field.ToString());
+                if (position < text.Length && text[position] == separator)
+                {
+                    position++;
+                    continue;
+                }
+
+                if (position < text.Length && text[position] == '\r')
+                {
+                    position++;
+                }
+
+                if (position < text.Length && text[position] == '\n')
+                {
+                    position++;
+                    line++;
+                }
+
+                recordEnded = true;
+            }
+
+            // Blank lines (often a trailing one) separate nothing and hold no post.
+            if (fields.Count == 1 && !anyQuoted && string.IsNullOrWhiteSpace(fields[0]))
+            {
+                continue;
+            }
+
+            yield return (recordLine, fields);
+        }
+    }
+
+    private static RawTable ReadJsonLines(string path, string text)
+    {
+        var columns = new List<string>();
+        var columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var parsed = new List<(int LineNumber, Dictionary<int, string> Values)>();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var lineNumber = i + 1;
+            var line = lines[i].TrimEnd('\r');
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var values = new Dictionary<int, string>();
+            using (var document = ParseJsonLine(path, lineNumber, line))
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    throw new PostDataException(
+                        $"'{path}' line {lineNumber} holds a JSON {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, but JSON Lines post files need one object per line, such as {{\"text\": \"...\", \"label\": \"...\"}}.");
+                }
+
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    var key = property.Name.Trim();
+                    if (key.Length == 0)
+                    {
+                        throw new PostDataException($"'{path}' line {lineNumber} has a key that is empty; every key names a column.");
+                    }
+
+                    if (!columnIndex.TryGetValue(key, out var index))
+                    {
+                        index = columns.Count;
+                        columns.Add(key);
+                        columnIndex.Add(key, index);
+                    }
+
+                    if (!values.TryAdd(index, JsonValueAsText(path, lineNumber, key, property.Value)))
+                    {
+                        throw new PostDataException($"'{path}' line {lineNumber} has the key '{key}' twice; keep one.");
+                    }
+                }
+            }
+
+            parsed.Add((lineNumber, values));
+        }
+
+        ValidateHeader(path, columns, headerLine: 1);
+        var rows = new List<RawRow>(parsed.Count);
+        foreach (var (lineNumber, values) in parsed)
+        {
+            var cells = new string[columns.Count];
+            for (var c = 0; c < cells.Length; c++)
+            {
+                cells[c] = values.TryGetValue(c, out var value) ? value : string.Empty;
+            }
+
+            rows.Add(new RawRow(lineNumber, cells));
+        }
+
+        return Finish(path, columns, rows);
+    }
+
+    private static JsonDocument ParseJsonLine(string path, int lineNumber, string line)
+    {
+        try
+        {
+            return JsonDocument.Parse(line);
+        }
+        catch (JsonException exception)
+        {
+            throw new PostDataException($"'{path}' line {lineNumber} is not valid JSON ({exception.Message}). Each line must be one complete JSON object.", exception);
+        }
+    }
+
+    private static string JsonValueAsText(string path, int lineNumber, string key, JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString() ?? string.Empty,
+        JsonValueKind.Number => value.GetRawText(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null => string.Empty,
+        _ => throw new PostDataException(
+            $"'{path}' line {lineNumber}, key '{key}': the value is a nested JSON {value.ValueKind.ToString().ToLowerInvariant()}. Values must be strings, numbers, booleans or null; flatten it into top-level keys (for example '{key}_0' or '{key}_name')."),
+    };
+
+    private static void ValidateHeader(string path, List<string> header, int headerLine)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Count; i++)
+        {
+            header[i] = header[i].Trim();
+            if (header[i].Length == 0)
+            {
+                throw new PostDataException($"'{path}' line {headerLine}: header column {i + 1} has no name. Give every column a unique name.");
+            }
+
+            if (!seen.TryAdd(header[i], i + 1))
+            {
+                throw new PostDataException(
+                    $"'{path}' line {headerLine}: the column name '{header[i]}' appears twice (columns {seen[header[i]]} and {i + 1}). Column names must be unique; rename one.");
+            }
+        }
+    }
+
+    private static RawTable Finish(string path, IReadOnlyList<string> header, List<RawRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            throw new PostDataException($"'{path}' has a header but no rows of posts.");
+        }
+
+        return RawTable.FromFile(path, header, rows);
+    }
+}

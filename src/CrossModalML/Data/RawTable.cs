@@ -1,0 +1,62 @@
+namespace CrossModalML.Data;
+
+/// <summary>A post table as strings, with where each row came from, so that later checks can point at a line.</summary>
+internal sealed class RawTable
+{
+    private const string InMemorySource = "the in-memory posts";
+
+    private RawTable(string source, bool isFile, string baseDirectory, IReadOnlyList<string> columnNames, IReadOnlyList<RawRow> rows)
+    {
+        Source = source;
+        BaseDirectory = baseDirectory;
+        IsFile = isFile;
+        ColumnNames = columnNames;
+        Rows = rows;
+    }
+
+    /// <summary>The file's full path, or a description of in-memory posts.</summary>
+    public string Source { get; }
+
+    /// <summary>Whether <see cref="Source"/> is a file (row positions are then line numbers).</summary>
+    public bool IsFile { get; }
+
+    /// <summary>The header's column names, in file order.</summary>
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    /// <summary>The data rows, in file order.</summary>
+    public IReadOnlyList<RawRow> Rows { get; }
+
+    /// <summary>The directory against which relative image paths are resolved: for a file, its own directory.</summary>
+    public string BaseDirectory { get; }
+
+    public static RawTable FromFile(string fullPath, IReadOnlyList<string> columnNames, IReadOnlyList<RawRow> rows) =>
+        new(fullPath, isFile: true, Path.GetDirectoryName(fullPath) ?? Environment.CurrentDirectory, columnNames, rows);
+
+    public static RawTable FromMemory(IReadOnlyList<string> columnNames, IReadOnlyList<RawRow> rows, string baseDirectory) =>
+        new(InMemorySource, isFile: false, Path.GetFullPath(baseDirectory), columnNames, rows);
+
+
+    /// <summary>The 0-based position of a column, or -1.</summary>
+    public int IndexOf(string columnName)
+    {
+        for (var i = 0; i < ColumnNames.Count; i++)
+        {
+            if (string.Equals(ColumnNames[i], columnName, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>"'path' line 12" for a file, "row 12 of the in-memory posts" otherwise.</summary>
+    public string Locate(int lineNumber) =>
+        IsFile ? $"'{Source}' line {lineNumber}" : $"row {lineNumber} of {InMemorySource}";
+
+    /// <summary>"'path'" for a file, "the in-memory posts" otherwise.</summary>
+    public string Describe() => IsFile ? $"'{Source}'" : InMemorySource;
+
+    /// <summary>The column names, quoted and comma-separated, for error messages that list what is valid.</summary>
+    public string ListColumns() => string.Join(", ", ColumnNames.Select(name => $"'{name}'"));
+}
