@@ -29,9 +29,9 @@ internal static class ConsoleOutput
             return;
         }
 
+        var auc = metrics.Auc is { } value ? $"   AUC {F(value)}" : string.Empty;
         AnsiConsole.MarkupLineInterpolated(
-            $"  accuracy {F(metrics.Accuracy)}   macro-F1 {F(metrics.MacroF1)}   log-loss {F(metrics.LogLoss)}" +
-            (metrics.Auc is { } auc ? $"   AUC {F(auc)}" : string.Empty) + $"   ({metrics.Count:N0} posts)");
+            $"  accuracy {F(metrics.Accuracy)}   macro-F1 {F(metrics.MacroF1)}   log-loss {F(metrics.LogLoss)}{auc}   ({metrics.Count:N0} posts)");
         if (metrics.PerClass is { } perClass)
         {
             var table = new Table().Border(TableBorder.Simple)

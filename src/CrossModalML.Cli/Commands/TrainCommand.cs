@@ -116,8 +116,8 @@ internal static class TrainCommand
             AnsiConsole.MarkupLineInterpolated($"Loading [bold]{datasetFile.FullName}[/] …");
             var data = PostDatasetLoader.Load(datasetFile.FullName, loadOptions);
             ConsoleOutput.LoadSummary(data);
-            AnsiConsole.MarkupLineInterpolated($"Task: [bold]{data.Task}[/] on '{data.LabelColumn}'" +
-                (data.ClassLabels.Count > 0 ? $" ({string.Join(", ", data.ClassLabels)})" : string.Empty));
+            var classes = data.ClassLabels.Count > 0 ? $" ({string.Join(", ", data.ClassLabels)})" : string.Empty;
+            AnsiConsole.MarkupLineInterpolated($"Task: [bold]{data.Task}[/] on '{data.LabelColumn}'{classes}");
 
             PostDataset? test = null;
             if (r.GetValue(testDataset) is { } testFile)

@@ -3,6 +3,7 @@ using System.Globalization;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace CrossModalML.Training;
 
@@ -12,7 +13,7 @@ namespace CrossModalML.Training;
 /// builds its own featurizer, so text dictionaries never see test rows. The returned model is then refit on every
 /// training row, unlike a single fold's model.</para>
 /// <para>Runs are deterministic for a given <see cref="TrainingOptions.Seed"/>: the same data and options give the same
-/// splits, metrics and model. Cancelling stops ML.NET's current fit and throws <see cref="OperationCanceledException"/>.</para>
+/// splits, metrics and model. Cancellation is checked before every fit (ML.NET cannot stop a fit midway) and throws <see cref="OperationCanceledException"/>.</para>
 /// <para>An instance is not thread-safe; use one per concurrent run.</para>
 /// </remarks>
 public sealed class CrossModalTrainer
@@ -50,7 +51,6 @@ public sealed class CrossModalTrainer
         var task = data.Task;
         var trainer = options.Trainer ?? TrainerFactory.Default(task);
         var stopwatch = Stopwatch.StartNew();
-        using var cancellation = cancellationToken.Register(_mlContext.CancelExecution);
 
         // Build once up front so that a bad option fails before any fitting starts.
         var featurization = CrossModalFeaturizer.Build(_mlContext, data.Columns, options.Featurizer);
@@ -163,19 +163,10 @@ public sealed class CrossModalTrainer
         TrainerSpec trainer,
         CancellationToken cancellationToken)
     {
-        try
-        {
-            // Estimators hold no fitted state, so one chain serves every fold and the final refit.
-            var encoded = labelEncoding.Fit(train.DataView).Transform(train.DataView);
-            return ModelPipelineBuilder.Model(_mlContext, task, featurization, trainer).Fit(encoded);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("Training was cancelled.", ex, cancellationToken);
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Estimators hold no fitted state, so one chain serves every fold and the final refit.
+        var encoded = labelEncoding.Fit(train.DataView).Transform(train.DataView);
+        return ModelPipelineBuilder.Model(_mlContext, task, featurization, trainer).Fit(encoded);
     }
 }

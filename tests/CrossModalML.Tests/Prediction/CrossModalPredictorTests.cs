@@ -81,6 +81,6 @@ public sealed class CrossModalPredictorTests
     {
         var predictor = CrossModalPredictor.Load(DemoModel.ModelPath);
         predictor.Dispose();
-        Assert.ThrowsException<ObjectDisposedException>(() => predictor.Predict(new Dictionary<string, string?> { ["text"] = "hi" }));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => predictor.Predict(new Dictionary<string, string?> { ["text"] = "hi" }));
     }
 }

@@ -82,7 +82,7 @@ public sealed class CrossModalTrainerTests
     {
         using var cancellation = new CancellationTokenSource();
         cancellation.Cancel();
-        Assert.ThrowsException<OperationCanceledException>(() =>
+        Assert.ThrowsExactly<OperationCanceledException>(() =>
             new CrossModalTrainer(new MLContext(1)).Train(LoadDemo(), new TrainingOptions(), cancellationToken: cancellation.Token));
     }
 }

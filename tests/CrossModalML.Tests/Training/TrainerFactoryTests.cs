@@ -24,7 +24,7 @@ public sealed class TrainerFactoryTests
     [TestMethod]
     public void A_trainer_that_does_not_fit_the_task_is_rejected_with_the_valid_names()
     {
-        var ex = Assert.ThrowsException<ArgumentException>(() =>
+        var ex = Assert.ThrowsExactly<ArgumentException>(() =>
             TrainerFactory.Create(new MLContext(1), TaskKind.Regression, new TrainerSpec(TrainerNames.LbfgsMaximumEntropy), "Label", "Features"));
         StringAssert.Contains(ex.Message, "LbfgsMaximumEntropy");
         StringAssert.Contains(ex.Message, TrainerNames.LightGbm);
@@ -34,7 +34,7 @@ public sealed class TrainerFactoryTests
     public void An_unknown_hyperparameter_is_an_error_not_a_silent_default()
     {
         var spec = new TrainerSpec(TrainerNames.LightGbm, new Dictionary<string, double> { ["NumLeaves"] = 8 });
-        var ex = Assert.ThrowsException<ArgumentException>(() =>
+        var ex = Assert.ThrowsExactly<ArgumentException>(() =>
             TrainerFactory.Create(new MLContext(1), TaskKind.Binary, spec, "Label", "Features"));
         StringAssert.Contains(ex.Message, "'NumLeaves'");
         StringAssert.Contains(ex.Message, "NumberOfLeaves");

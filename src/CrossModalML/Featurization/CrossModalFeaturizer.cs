@@ -1,0 +1,264 @@
+using System.Security.Cryptography;
+using CrossModalML.Data;
+using CrossModalML.Featurization.Image;
+using CrossModalML.Featurization.Metadata;
+using CrossModalML.Featurization.Text;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+using Microsoft.ML.Transforms.Image;
+using Microsoft.ML.Transforms.Text;
+
+namespace CrossModalML.Featurization;
+
+/// <summary>Builds the estimator chain that turns a post's columns into one fused <c>Features</c> vector.</summary>
+/// <remarks>
+/// <para>Each modality is its own block: text (TF-IDF word and character n-grams, social signals), image (built-in
+/// statistics or an ONNX embedding, plus a missing indicator) and metadata (numbers with missing flags, one-hot or
+/// hashed categories, time of day and week). The blocks are concatenated in that order; <see cref="FeaturizationPipeline.Groups"/>
+/// says which block came from which column and modality.</para>
+/// <para>A missing value never fails a post: empty text gives zero n-grams and the text-missing signal, a missing or
+/// unreadable image gives zero statistics (or the encoder's output for a blank image) and the image-missing
+/// indicator, a missing number is replaced by the training mean and flagged.</para>
+/// <para>User, id, label and ignored columns are never featurized.</para>
+/// </remarks>
+public static class CrossModalFeaturizer
+{
+    /// <summary>Builds the featurizer for the given columns.</summary>
+    /// <param name="mlContext">The context to build in.</param>
+    /// <param name="columns">The data's columns and roles, as a <see cref="PostDataset"/> reports them.</param>
+    /// <param name="options">Modalities and per-modality settings.</param>
+    /// <exception cref="ArgumentException">No column can be featurized with the chosen modalities, or an option is invalid.</exception>
+    public static FeaturizationPipeline Build(MLContext mlContext, IReadOnlyList<ColumnSchema> columns, FeaturizerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Text.Validate();
+
+        var builder = new Builder(mlContext);
+        if (options.Modalities.HasFlag(Modality.Text))
+        {
+            AddText(builder, Of(columns, ColumnRole.Text), options.Text);
+        }
+
+        if (options.Modalities.HasFlag(Modality.Metadata))
+        {
+            AddNumeric(builder, Of(columns, ColumnRole.Numeric), options.Metadata);
+            AddCategorical(builder, Of(columns, ColumnRole.Categorical), options.Metadata);
+            AddTime(builder, Of(columns, ColumnRole.Timestamp));
+        }
+
+        ImageModelInfo? imageModel = null;
+        if (options.Modalities.HasFlag(Modality.Image))
+        {
+            imageModel = AddImages(builder, Of(columns, ColumnRole.Image), options.Image);
+        }
+
+        if (builder.Outputs.Count == 0)
+        {
+            var usable = columns.Where(c => c.Role is ColumnRole.Text or ColumnRole.Image or ColumnRole.Numeric or ColumnRole.Categorical or ColumnRole.Timestamp)
+                .Select(c => $"{c.Name} ({c.Role})").ToList();
+            throw new ArgumentException(
+                $"Nothing to learn from: modalities '{options.Modalities}' match no column. " +
+                (usable.Count == 0 ? "The data has no text, image, numeric, categorical or timestamp column." : $"Featurizable columns: {string.Join(", ", usable)}."));
+        }
+
+        builder.Append(mlContext.Transforms.Concatenate(FeaturizationPipeline.FeaturesColumnName, builder.Outputs.ToArray()));
+        return new FeaturizationPipeline(builder.Chain, builder.Groups, imageModel);
+    }
+
+    private static List<string> Of(IReadOnlyList<ColumnSchema> columns, ColumnRole role) =>
+        columns.Where(c => c.Role == role).Select(c => c.Name).ToList();
+
+    private static void AddText(Builder b, List<string> textColumns, TextFeaturizerOptions options)
+    {
+        var ml = b.MlContext;
+        for (int i = 0; i < textColumns.Count; i++)
+        {
+            var column = textColumns[i];
+            var ngrams = $"__cm_text_ngrams_{i}";
+            b.Append(ml.Transforms.Text.FeaturizeText(ngrams, new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+                KeepDiacritics = false,
+                KeepPunctuations = true,
+                KeepNumbers = true,
+                StopWordsRemoverOptions = options.RemoveStopWords ? new StopWordsRemovingEstimator.Options() : null,
+                WordFeatureExtractor = new WordBagEstimator.Options
+                {
+                    NgramLength = options.WordNgramLength,
+                    UseAllLengths = true,
+                    Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+                },
+                CharFeatureExtractor = options.UseCharNgrams
+                    ? new WordBagEstimator.Options
+                    {
+                        NgramLength = options.CharNgramLength,
+                        UseAllLengths = true,
+                        Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf,
+                    }
+                    : null,
+                Norm = TextFeaturizingEstimator.NormFunction.L2,
+            }, column));
+            b.Add(new FeatureGroup($"text n-grams ({column})", Modality.Text, column, ngrams));
+
+            if (options.UseSocialSignals)
+            {
+                var social = $"__cm_social_{i}";
+                b.Append(ml.Transforms.CopyColumns(ColumnNames.TextInput, column));
+                b.Append(ml.Transforms.CustomMapping<SocialSignalsInput, SocialSignalsOutput>(SocialSignalsMappingFactory.Map, SocialSignalsMappingFactory.ContractName));
+                b.Append(ml.Transforms.CopyColumns(social, ColumnNames.SocialSignals));
+                b.Add(new FeatureGroup($"social signals ({column})", Modality.Text, column, social));
+            }
+        }
+    }
+
+    private static void AddNumeric(Builder b, List<string> numericColumns, MetadataFeaturizerOptions options)
+    {
+        if (numericColumns.Count == 0)
+        {
+            return;
+        }
+
+        var ml = b.MlContext;
+        var scaled = new string[numericColumns.Count];
+        for (int i = 0; i < numericColumns.Count; i++)
+        {
+            scaled[i] = $"__cm_number_{i}";
+            if (options.LogScaleNumbers)
+            {
+                b.Append(ml.Transforms.CopyColumns(SignedLogMappingFactory.InputColumn, numericColumns[i]));
+                b.Append(ml.Transforms.CustomMapping<SignedLogInput, SignedLogOutput>(SignedLogMappingFactory.Map, SignedLogMappingFactory.ContractName));
+                b.Append(ml.Transforms.CopyColumns(scaled[i], SignedLogMappingFactory.OutputColumn));
+            }
+            else
+            {
+                b.Append(ml.Transforms.CopyColumns(scaled[i], numericColumns[i]));
+            }
+        }
+
+        const string raw = "__cm_numbers_raw", missingFlags = "__cm_numbers_missing_flags", missing = "__cm_numbers_missing", filled = "__cm_numbers";
+        b.Append(ml.Transforms.Concatenate(raw, scaled));
+        b.Append(ml.Transforms.IndicateMissingValues(missingFlags, raw));
+        b.Append(ml.Transforms.Conversion.ConvertType(missing, missingFlags, DataKind.Single));
+        b.Append(ml.Transforms.ReplaceMissingValues(filled, raw, MissingValueReplacingEstimator.ReplacementMode.Mean));
+        var sources = string.Join(",", numericColumns);
+        b.Add(new FeatureGroup("numbers", Modality.Metadata, sources, filled));
+        b.Add(new FeatureGroup("missing-number flags", Modality.Metadata, sources, missing));
+    }
+
+    private static void AddCategorical(Builder b, List<string> categoricalColumns, MetadataFeaturizerOptions options)
+    {
+        var ml = b.MlContext;
+        for (int i = 0; i < categoricalColumns.Count; i++)
+        {
+            var output = $"__cm_category_{i}";
+            b.Append(options.Categorical == CategoricalEncoding.Hash
+                ? ml.Transforms.Categorical.OneHotHashEncoding(output, categoricalColumns[i], numberOfBits: options.HashBits)
+                : ml.Transforms.Categorical.OneHotEncoding(output, categoricalColumns[i]));
+            b.Add(new FeatureGroup($"category ({categoricalColumns[i]})", Modality.Metadata, categoricalColumns[i], output));
+        }
+    }
+
+    private static void AddTime(Builder b, List<string> timeColumns)
+    {
+        var ml = b.MlContext;
+        for (int i = 0; i < timeColumns.Count; i++)
+        {
+            var output = $"__cm_time_{i}";
+            b.Append(ml.Transforms.CopyColumns(ColumnNames.TimeInput, timeColumns[i]));
+            b.Append(ml.Transforms.CustomMapping<TimeInput, TimeOutput>(TimeMappingFactory.Map, TimeMappingFactory.ContractName));
+            b.Append(ml.Transforms.CopyColumns(output, ColumnNames.TimeFeatures));
+            b.Add(new FeatureGroup($"time of day and week ({timeColumns[i]})", Modality.Metadata, timeColumns[i], output));
+        }
+    }
+
+    private static ImageModelInfo? AddImages(Builder b, List<string> imageColumns, ImageFeaturizerOptions options)
+    {
+        if (imageColumns.Count == 0)
+        {
+            return null;
+        }
+
+        var ml = b.MlContext;
+
+        // Copy every source first: an ONNX block writes a column named after the model's input tensor, which may
+        // share a name with a user's image column that a later block still has to read.
+        var sources = new string[imageColumns.Count];
+        for (int i = 0; i < imageColumns.Count; i++)
+        {
+            sources[i] = $"__cm_image_source_{i}";
+            b.Append(ml.Transforms.CopyColumns(sources[i], imageColumns[i]));
+        }
+
+        ImageModelInfo? info = null;
+        OnnxImageModelOptions? onnx = null;
+        if (options.Kind == ImageFeaturizerKind.Onnx)
+        {
+            onnx = options.Onnx ?? throw new ArgumentException("Image featurizer kind is Onnx but no ONNX model options are set (CLI: --image-model).");
+            onnx.Validate();
+            info = new ImageModelInfo(Path.GetFileName(onnx.ModelPath), Sha256(onnx.ModelPath), onnx.InputColumnName, onnx.OutputColumnName, onnx.Width, onnx.Height, onnx.ChannelOrder);
+        }
+
+        for (int i = 0; i < imageColumns.Count; i++)
+        {
+            var features = $"__cm_image_features_{i}";
+            var missing = $"__cm_image_missing_{i}";
+            b.Append(ml.Transforms.CopyColumns(ColumnNames.ImagePath, sources[i]));
+            if (onnx is null)
+            {
+                b.Append(ml.Transforms.CustomMapping<ImagePathInput, ImageStatisticsOutput>(ImageStatisticsMappingFactory.Map, ImageStatisticsMappingFactory.ContractName));
+                b.Append(ml.Transforms.CopyColumns(features, ColumnNames.ImageStatistics));
+                b.Add(new FeatureGroup($"image colour and texture ({imageColumns[i]})", Modality.Image, imageColumns[i], features));
+            }
+            else
+            {
+                const string loaded = "__cm_image_loaded", resized = "__cm_image_resized";
+                b.Append(ml.Transforms.CustomMapping<ImagePathInput, LoadableImageOutput>(LoadableImageMappingFactory.Map, LoadableImageMappingFactory.ContractName));
+                b.Append(ml.Transforms.LoadImages(loaded, imageFolder: string.Empty, inputColumnName: ColumnNames.LoadableImagePath));
+                b.Append(ml.Transforms.ResizeImages(resized, onnx.Width, onnx.Height, loaded, ImageResizingEstimator.ResizingKind.IsoCrop));
+                b.Append(ml.Transforms.ExtractPixels(
+                    onnx.InputColumnName,
+                    resized,
+                    colorsToExtract: ImagePixelExtractingEstimator.ColorBits.Rgb,
+                    orderOfExtraction: onnx.ChannelOrder == ImageChannelOrder.Bgr ? ImagePixelExtractingEstimator.ColorsOrder.ABGR : ImagePixelExtractingEstimator.ColorsOrder.ARGB,
+                    interleavePixelColors: false));
+                b.Append(ml.Transforms.ApplyOnnxModel([onnx.OutputColumnName], [onnx.InputColumnName], onnx.ModelPath));
+                b.Append(ml.Transforms.CopyColumns(features, onnx.OutputColumnName));
+                b.Add(new FeatureGroup($"image embedding {info!.FileName} ({imageColumns[i]})", Modality.Image, imageColumns[i], features));
+            }
+
+            b.Append(ml.Transforms.CopyColumns(missing, ColumnNames.ImageMissing));
+            b.Add(new FeatureGroup($"image missing ({imageColumns[i]})", Modality.Image, imageColumns[i], missing));
+        }
+
+        return info;
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    /// <summary>Accumulates the chain, the groups and the columns to concatenate.</summary>
+    private sealed class Builder(MLContext mlContext)
+    {
+        public MLContext MlContext { get; } = mlContext;
+
+        public IEstimator<ITransformer> Chain { get; private set; } = new EstimatorChain<ITransformer>();
+
+        public List<FeatureGroup> Groups { get; } = [];
+
+        public List<string> Outputs { get; } = [];
+
+        public void Append(IEstimator<ITransformer> estimator) => Chain = Chain.Append(estimator);
+
+        public void Add(FeatureGroup group)
+        {
+            Groups.Add(group);
+            Outputs.Add(group.OutputColumn);
+        }
+    }
+}

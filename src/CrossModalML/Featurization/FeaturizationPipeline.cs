@@ -1,0 +1,26 @@
+using Microsoft.ML;
+
+namespace CrossModalML.Featurization;
+
+/// <summary>A featurizer ready to fit: its estimator chain and a description of what it produces.</summary>
+public sealed class FeaturizationPipeline
+{
+    /// <summary>The column holding the fused feature vector.</summary>
+    public const string FeaturesColumnName = "Features";
+
+    internal FeaturizationPipeline(IEstimator<ITransformer> estimator, IReadOnlyList<FeatureGroup> groups, ImageModelInfo? imageModel)
+    {
+        Estimator = estimator;
+        Groups = groups;
+        ImageModel = imageModel;
+    }
+
+    /// <summary>The chain that writes <see cref="FeaturesColumnName"/>.</summary>
+    public IEstimator<ITransformer> Estimator { get; }
+
+    /// <summary>The blocks concatenated into the features, in order.</summary>
+    public IReadOnlyList<FeatureGroup> Groups { get; }
+
+    /// <summary>The ONNX image encoder, when one is used.</summary>
+    public ImageModelInfo? ImageModel { get; }
+}

@@ -1,0 +1,33 @@
+namespace CrossModalML.Featurization;
+
+/// <summary>Settings of the text featurizer: TF-IDF word and character n-grams plus social signals.</summary>
+public sealed class TextFeaturizerOptions
+{
+    /// <summary>Longest word n-gram; all shorter ones are included. Default 2 (unigrams and bigrams).</summary>
+    public int WordNgramLength { get; set; } = 2;
+
+    /// <summary>Whether character n-grams are added; they catch misspellings, elongations and emoticons. Default true.</summary>
+    public bool UseCharNgrams { get; set; } = true;
+
+    /// <summary>Longest character n-gram; all shorter ones are included. Default 4.</summary>
+    public int CharNgramLength { get; set; } = 4;
+
+    /// <summary>Whether English stop words are removed before word n-grams. Default false: in short posts, "not" and "no" carry sentiment.</summary>
+    public bool RemoveStopWords { get; set; }
+
+    /// <summary>Whether counts of hashtags, mentions, URLs, emoji and emoticons, shouting and length are added. Default true.</summary>
+    public bool UseSocialSignals { get; set; } = true;
+
+    internal void Validate()
+    {
+        if (WordNgramLength is < 1 or > 5)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WordNgramLength), WordNgramLength, "Word n-gram length must be between 1 and 5.");
+        }
+
+        if (UseCharNgrams && CharNgramLength is < 1 or > 8)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CharNgramLength), CharNgramLength, "Character n-gram length must be between 1 and 8.");
+        }
+    }
+}
