@@ -1,4 +1,5 @@
 using CrossModalML.Data;
+using CrossModalML.Tests.TestSupport;
 
 namespace CrossModalML.Tests.Data;
 
@@ -8,7 +9,7 @@ public sealed class SharedDatasetIntegrationTests
     [TestMethod]
     public void Mvsa_single_loads_with_expected_roles_task_and_images()
     {
-        var path = FindSharedDataset("mvsa-single", "posts.tsv");
+        var path = RepositoryPaths.SharedOrInconclusive("datasets", "mvsa-single", "posts.tsv");
 
         var data = PostDatasetLoader.Load(path, new PostLoadOptions { LabelColumn = "label" });
 
@@ -26,22 +27,5 @@ public sealed class SharedDatasetIntegrationTests
         var images = data.GetColumnValues("image");
         Assert.IsTrue(images.All(image => Path.IsPathRooted(image) && File.Exists(image)), "every image must resolve to an existing file");
         Assert.IsFalse(data.Report.Warnings.Any(w => w.StartsWith("Image column", StringComparison.Ordinal)), "no image may be reported missing or undecodable");
-    }
-
-    private static string FindSharedDataset(string name, string file)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CrossModalML.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var path = directory?.Parent is null ? null : Path.Combine(directory.Parent.FullName, "shared", "datasets", name, file);
-        if (path is null || !File.Exists(path))
-        {
-            Assert.Inconclusive($"The shared data set '{name}' is not beside the checkout (looked for '{path ?? "../shared/datasets/" + name + "/" + file}'); it is needed only for this integration test.");
-        }
-
-        return path!;
     }
 }

@@ -1,4 +1,5 @@
 using CrossModalML.Demo;
+using CrossModalML.Tests.TestSupport;
 
 namespace CrossModalML.Tests.Demo;
 
@@ -26,7 +27,7 @@ public sealed class DemoDataSetPlantedStructureTests
     [TestMethod]
     public void Committed_demo_set_equals_a_fresh_generation_with_default_options()
     {
-        string committed = Path.Combine(FindRepositoryRoot(), "datasets", "demo");
+        string committed = Path.Combine(RepositoryPaths.Root, "datasets", "demo");
 
         CollectionAssert.AreEqual(
             File.ReadAllBytes(Path.Combine(s_directory, "posts.tsv")),
@@ -158,18 +159,5 @@ public sealed class DemoDataSetPlantedStructureTests
     {
         double share = count / (double)Summary.RowsWritten;
         Assert.IsTrue(Math.Abs(share - expected) <= tolerance, $"{what}: share {share:F3}, expected {expected:F2} ± {tolerance:F3}");
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CrossModalML.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CrossModalML.sln above {AppContext.BaseDirectory}.");
     }
 }
