@@ -39,6 +39,10 @@ internal static class TrainCommand
         var testDataset = new Option<FileInfo?>("--test-dataset") { Description = "Evaluate on this file instead of a hold-out or cross-validation." };
         var evaluation = new Option<EvaluationStrategy>("--evaluation") { Description = "Auto, HoldOut, CrossValidation or None.", DefaultValueFactory = _ => EvaluationStrategy.Auto };
         var folds = new Option<int>("--folds") { Description = "Folds for cross-validation.", DefaultValueFactory = _ => 5 };
+        var groupBy = new Option<string?>("--group-by")
+        {
+            Description = "Keep each value of this column (user, image, event) on one side of every split, so metrics describe unseen groups.",
+        };
         var testFraction = new Option<double>("--test-fraction") { Description = "Hold-out share.", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed for splits and trainers.", DefaultValueFactory = _ => 1 };
         var strictImages = new Option<bool>("--strict-images") { Description = "Fail on a missing or unreadable image instead of warning." };
@@ -49,7 +53,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a model on posts and save it as a model zip.")
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
-            channelOrder, modalities, trainer, testDataset, evaluation, folds, testFraction, seed, strictImages, output, report, verbose,
+            channelOrder, modalities, trainer, testDataset, evaluation, folds, groupBy, testFraction, seed, strictImages, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -109,6 +113,7 @@ internal static class TrainCommand
                     Strategy = r.GetValue(evaluation),
                     Folds = r.GetValue(folds),
                     TestFraction = r.GetValue(testFraction),
+                    GroupColumn = r.GetValue(groupBy),
                 },
             };
 
@@ -118,6 +123,11 @@ internal static class TrainCommand
             ConsoleOutput.LoadSummary(data);
             var classes = data.ClassLabels.Count > 0 ? $" ({string.Join(", ", data.ClassLabels)})" : string.Empty;
             AnsiConsole.MarkupLineInterpolated($"Task: [bold]{data.Task}[/] on '{data.LabelColumn}'{classes}");
+
+            if (options.Evaluation.GroupColumn is null && r.GetValue(testDataset) is null)
+            {
+                WarnAboutSharedImages(data);
+            }
 
             PostDataset? test = null;
             if (r.GetValue(testDataset) is { } testFile)
@@ -155,6 +165,21 @@ internal static class TrainCommand
             return CommandRunner.Success;
         }));
         return command;
+    }
+
+    /// <summary>Posts that share an image leak across a random split: the test part holds near-copies of training rows.</summary>
+    private static void WarnAboutSharedImages(PostDataset data)
+    {
+        foreach (var column in data.Columns.Where(c => c.Role == ColumnRole.Image))
+        {
+            var paths = data.GetColumnValues(column.Name).Where(p => p.Length > 0).ToList();
+            int distinct = paths.Distinct(StringComparer.Ordinal).Count();
+            if (distinct > 0 && paths.Count >= 2 * distinct)
+            {
+                AnsiConsole.MarkupLineInterpolated(
+                    $"[yellow]Warning:[/] {paths.Count:N0} posts share {distinct:N0} images in '{column.Name}': a random split tests on images seen in training. Consider --group-by {column.Name} (or an event/user column) for honest metrics.");
+            }
+        }
     }
 
     internal static Modality ParseModalities(IReadOnlyList<string> names)

@@ -84,6 +84,106 @@ public static class DataSplitter
         return splits;
     }
 
+    /// <summary>Splits rows into a training part and a test part so that no group (a user, an image, an event) has rows
+    /// on both sides: a model is then tested on groups it has never seen.</summary>
+    /// <param name="groups">Each row's group value; an empty value makes the row a group of its own.</param>
+    /// <param name="testFraction">The share of rows aimed at for the test part, greater than 0 and less than 1. Whole
+    /// groups move, so the actual share is the closest one reachable.</param>
+    /// <param name="seed">The seed; the same arguments always give the same split.</param>
+    /// <returns>Ascending row indices per side, both non-empty.</returns>
+    /// <exception cref="ArgumentException">There are fewer than two groups.</exception>
+    public static DataSplit GroupedHoldOut(IReadOnlyList<string> groups, double testFraction, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        if (!(testFraction > 0 && testFraction < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, $"The test fraction must be between 0 and 1 (exclusive), such as 0.2; it was {testFraction}.");
+        }
+
+        var members = ShuffledGroups(groups, 2, seed);
+        double target = groups.Count * testFraction;
+        var test = new List<int>();
+        foreach (var group in members)
+        {
+            // Take a group while doing so brings the test size closer to the target; always keep one group for training.
+            bool closer = Math.Abs(test.Count + group.Count - target) < Math.Abs(test.Count - target) || test.Count == 0;
+            if (closer && test.Count + group.Count < groups.Count)
+            {
+                test.AddRange(group);
+            }
+        }
+
+        var testSet = test.ToHashSet();
+        return new DataSplit(Enumerable.Range(0, groups.Count).Where(r => !testSet.Contains(r)).ToArray(), test.Order().ToArray());
+    }
+
+    /// <summary>Splits rows into <paramref name="k"/> folds so that every group's rows fall in one fold. With
+    /// <paramref name="k"/> equal to the number of groups this is leave-one-group-out (e.g. leave-one-event-out).</summary>
+    /// <param name="groups">Each row's group value; an empty value makes the row a group of its own.</param>
+    /// <param name="k">The number of folds, at least 2 and at most the number of groups.</param>
+    /// <param name="seed">The seed; the same arguments always give the same folds.</param>
+    /// <returns><paramref name="k"/> splits; every row is in exactly one split's test part. Groups are dealt largest first
+    /// to the fold with the fewest rows, which keeps fold sizes as even as whole groups allow.</returns>
+    /// <exception cref="ArgumentException">There are fewer groups than folds.</exception>
+    public static IReadOnlyList<DataSplit> GroupedKFold(IReadOnlyList<string> groups, int k, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        if (k < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"Cross-validation needs at least 2 folds; k was {k}.");
+        }
+
+        var members = ShuffledGroups(groups, k, seed);
+        var folds = Enumerable.Range(0, k).Select(_ => new List<int>()).ToArray();
+        foreach (var group in members.OrderByDescending(g => g.Count))
+        {
+            folds.MinBy(f => f.Count)!.AddRange(group);
+        }
+
+        return Enumerable.Range(0, k).Select(f => new DataSplit(
+            folds.Where((_, other) => other != f).SelectMany(fold => fold).Order().ToArray(),
+            folds[f].Order().ToArray())).ToArray();
+    }
+
+    /// <summary>Rows by group in a seeded random order of groups; rows with an empty group value stand alone.</summary>
+    private static List<List<int>> ShuffledGroups(IReadOnlyList<string> groups, int minimumGroups, int seed)
+    {
+        var byValue = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
+        var members = new List<List<int>>();
+        for (var row = 0; row < groups.Count; row++)
+        {
+            var value = groups[row]?.Trim() ?? string.Empty;
+            if (value.Length == 0)
+            {
+                members.Add([row]);
+            }
+            else if (byValue.TryGetValue(value, out var rows))
+            {
+                rows.Add(row);
+            }
+            else
+            {
+                byValue.Add(value, [row]);
+            }
+        }
+
+        members.InsertRange(0, byValue.Values);
+        if (members.Count < minimumGroups)
+        {
+            throw new ArgumentException(
+                $"A grouped split into {minimumGroups} parts needs at least {minimumGroups} groups, but the rows form {members.Count}.", nameof(groups));
+        }
+
+        var random = new Random(seed);
+        for (var i = members.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (members[i], members[j]) = (members[j], members[i]);
+        }
+
+        return members;
+    }
+
     private static void RequireRows(IReadOnlyList<string> labels, int minimum)
     {
         if (labels.Count < minimum)

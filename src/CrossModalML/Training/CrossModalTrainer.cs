@@ -65,22 +65,30 @@ public sealed class CrossModalTrainer
         }
         else
         {
-            var strategy = options.Evaluation.Resolve(data.RowCount);
+            var evaluation = options.Evaluation;
+            var strategy = evaluation.Resolve(data.RowCount);
             var labels = data.GetLabels();
+            var groups = evaluation.GroupColumn is { } groupColumn ? data.GetColumnValues(groupColumn) : null;
+            var kind = groups is null ? "stratified" : $"grouped by '{evaluation.GroupColumn}'";
             switch (strategy)
             {
                 case EvaluationStrategy.HoldOut:
-                    var (trainRows, testRows) = DataSplitter.StratifiedHoldOut(labels, options.Evaluation.TestFraction, options.Seed);
+                    var (trainRows, testRows) = groups is null
+                        ? DataSplitter.StratifiedHoldOut(labels, evaluation.TestFraction, options.Seed)
+                        : DataSplitter.GroupedHoldOut(groups, evaluation.TestFraction, options.Seed);
                     splits.Add((data.Select(trainRows), data.Select(testRows)));
-                    description = FormattableString.Invariant($"stratified hold-out of {options.Evaluation.TestFraction:P0}");
+                    description = FormattableString.Invariant($"{kind} hold-out of {evaluation.TestFraction:P0}");
                     break;
                 case EvaluationStrategy.CrossValidation:
-                    foreach (var (foldTrain, foldTest) in DataSplitter.KFold(labels, options.Evaluation.Folds, options.Seed))
+                    var folds = groups is null
+                        ? DataSplitter.KFold(labels, evaluation.Folds, options.Seed)
+                        : DataSplitter.GroupedKFold(groups, evaluation.Folds, options.Seed);
+                    foreach (var (foldTrain, foldTest) in folds)
                     {
                         splits.Add((data.Select(foldTrain), data.Select(foldTest)));
                     }
 
-                    description = $"stratified {options.Evaluation.Folds}-fold cross-validation";
+                    description = $"{kind} {evaluation.Folds}-fold cross-validation";
                     break;
                 default:
                     description = "not evaluated";

@@ -12,6 +12,12 @@ public sealed class EvaluationOptions
     /// <summary>Number of folds for cross-validation. Default 5.</summary>
     public int Folds { get; set; } = 5;
 
+    /// <summary>A column whose rows must stay together (a user, an image, an event): when set, hold-out and
+    /// cross-validation never put one group's rows on both sides, so the metrics describe unseen groups. With
+    /// <see cref="Folds"/> equal to the number of groups, cross-validation is leave-one-group-out. Default: none.</summary>
+    /// <remarks>Use it whenever rows share an image or an author: a random split then tests on near-copies of training rows.</remarks>
+    public string? GroupColumn { get; set; }
+
     /// <summary>Below this many rows, <see cref="EvaluationStrategy.Auto"/> cross-validates; at or above it, holds out. Default 1,000.</summary>
     /// <remarks>Small data gives noisy hold-out estimates; large data makes k-fold cost k fits for little gain.</remarks>
     public int CrossValidationRowLimit { get; set; } = 1_000;

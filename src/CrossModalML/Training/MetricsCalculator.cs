@@ -51,7 +51,7 @@ public static class MetricsCalculator
             Task = k == 2 ? TaskKind.Binary : TaskKind.Multiclass,
             Count = truth.Count,
             Accuracy = (double)correct / n,
-            MacroF1 = perClass.Where(c => c.Support > 0).Select(c => c.F1).DefaultIfEmpty(0).Average(),
+            MacroF1 = MacroF1(perClass),
             LogLoss = logLoss / n,
             Auc = k == 2 ? Auc(truth, probabilities.Select(p => (double)p[1]).ToList()) : null,
             PerClass = perClass,
@@ -131,7 +131,13 @@ public static class MetricsCalculator
         return (rankSumPositive - positives * (positives + 1) / 2.0) / ((double)positives * negatives);
     }
 
-    /// <summary>Averages fold metrics into one (per-class and confusion counts are summed over folds first).</summary>
+    /// <summary>Pools fold metrics into one, as if all folds' predictions were scored together.</summary>
+    /// <remarks>
+    /// Accuracy, macro-F1 and the per-class figures come from the summed confusion matrix; log-loss, RMSE and MAE are
+    /// weighted by fold size, which equals pooling. AUC and R² cannot be pooled from fold summaries and are the mean of
+    /// the folds. Pooling keeps a small fold (say, one rare event in leave-one-event-out) from weighing as much as a
+    /// large one, and keeps the headline numbers consistent with the per-class table.
+    /// </remarks>
     /// <param name="folds">Metrics of each fold, all of one task.</param>
     public static EvaluationMetrics Average(IReadOnlyList<EvaluationMetrics> folds)
     {
@@ -146,49 +152,67 @@ public static class MetricsCalculator
             return folds[0];
         }
 
-        static double? Mean(IEnumerable<double?> values)
+        int total = folds.Sum(f => f.Count);
+        double? Weighted(Func<EvaluationMetrics, double?> metric, bool squared = false)
         {
-            var present = values.Where(v => v.HasValue).Select(v => v!.Value).ToList();
+            if (folds.Any(f => metric(f) is null) || total == 0)
+            {
+                return null;
+            }
+
+            double sum = folds.Sum(f => f.Count * (squared ? metric(f)!.Value * metric(f)!.Value : metric(f)!.Value)) / total;
+            return squared ? Math.Sqrt(sum) : sum;
+        }
+
+        double? Mean(Func<EvaluationMetrics, double?> metric)
+        {
+            var present = folds.Select(metric).Where(v => v.HasValue).Select(v => v!.Value).ToList();
             return present.Count == 0 ? null : present.Average();
         }
 
         var first = folds[0];
-        IReadOnlyList<IReadOnlyList<int>>? confusion = null;
-        IReadOnlyList<ClassMetrics>? perClass = null;
-        if (first.ConfusionMatrix is { } firstMatrix && first.PerClass is { } firstClasses)
+        if (first.ConfusionMatrix is null || first.PerClass is null)
         {
-            int k = firstMatrix.Count;
-            var summed = Enumerable.Range(0, k).Select(i => new int[k]).ToArray();
-            foreach (var fold in folds)
+            return new EvaluationMetrics
             {
-                for (int i = 0; i < k; i++)
-                {
-                    for (int j = 0; j < k; j++)
-                    {
-                        summed[i][j] += fold.ConfusionMatrix![i][j];
-                    }
-                }
-            }
-
-            confusion = summed;
-            perClass = PerClass(firstClasses.Select(c => c.Label).ToList(), summed);
+                Task = first.Task,
+                Count = total,
+                Rmse = Weighted(f => f.Rmse, squared: true),
+                Mae = Weighted(f => f.Mae),
+                RSquared = Mean(f => f.RSquared),
+            };
         }
 
+        int k = first.ConfusionMatrix.Count;
+        var summed = Enumerable.Range(0, k).Select(_ => new int[k]).ToArray();
+        foreach (var fold in folds)
+        {
+            for (int i = 0; i < k; i++)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    summed[i][j] += fold.ConfusionMatrix![i][j];
+                }
+            }
+        }
+
+        var perClass = PerClass(first.PerClass.Select(c => c.Label).ToList(), summed);
+        int correct = Enumerable.Range(0, k).Sum(c => summed[c][c]);
         return new EvaluationMetrics
         {
             Task = first.Task,
-            Count = folds.Sum(f => f.Count),
-            Accuracy = Mean(folds.Select(f => f.Accuracy)),
-            MacroF1 = Mean(folds.Select(f => f.MacroF1)),
-            Auc = Mean(folds.Select(f => f.Auc)),
-            LogLoss = Mean(folds.Select(f => f.LogLoss)),
-            Rmse = Mean(folds.Select(f => f.Rmse)),
-            Mae = Mean(folds.Select(f => f.Mae)),
-            RSquared = Mean(folds.Select(f => f.RSquared)),
+            Count = total,
+            Accuracy = total == 0 ? 0 : (double)correct / total,
+            MacroF1 = MacroF1(perClass),
+            LogLoss = Weighted(f => f.LogLoss),
+            Auc = Mean(f => f.Auc),
             PerClass = perClass,
-            ConfusionMatrix = confusion,
+            ConfusionMatrix = summed,
         };
     }
+
+    private static double MacroF1(IEnumerable<ClassMetrics> perClass) =>
+        perClass.Where(c => c.Support > 0).Select(c => c.F1).DefaultIfEmpty(0).Average();
 
     private static ClassMetrics[] PerClass(IReadOnlyList<string> classLabels, int[][] confusion)
     {

@@ -53,7 +53,32 @@ public sealed class MetricsCalculatorTests
     }
 
     [TestMethod]
-    public void Average_over_folds_pools_confusion_counts_and_means_scalars()
+    public void Average_over_folds_pools_predictions_so_small_folds_do_not_weigh_more()
+    {
+        // Fold a: 4 rows, all right. Fold b: 1 row, wrong. Pooled accuracy is 4/5, not the fold mean 0.5.
+        var a = MetricsCalculator.Classification(Classes, [0, 2, 0, 2], [OneHot(0), OneHot(2), OneHot(0), OneHot(2)]);
+        var b = MetricsCalculator.Classification(Classes, [0], [OneHot(1)]);
+        var average = MetricsCalculator.Average([a, b]);
+
+        Assert.AreEqual(0.8, average.Accuracy!.Value, 1e-9);
+        Assert.AreEqual(5, average.Count);
+        Assert.AreEqual(3, average.PerClass![0].Support, "per-class support is pooled over folds");
+        Assert.AreEqual(1, average.ConfusionMatrix![0][1]);
+        Assert.AreEqual((4 * a.LogLoss!.Value + b.LogLoss!.Value) / 5, average.LogLoss!.Value, 1e-9);
+    }
+
+    [TestMethod]
+    public void Regression_folds_pool_squared_errors()
+    {
+        var a = MetricsCalculator.Regression([0f, 0f, 0f], [1f, 1f, 1f]);
+        var b = MetricsCalculator.Regression([0f], [3f]);
+        var pooled = MetricsCalculator.Average([a, b]);
+        Assert.AreEqual(Math.Sqrt((3 * 1 + 9) / 4.0), pooled.Rmse!.Value, 1e-9);
+        Assert.AreEqual((3 + 3) / 4.0, pooled.Mae!.Value, 1e-9);
+    }
+
+    [TestMethod]
+    public void Average_sums_confusion_counts_over_folds()
     {
         var a = MetricsCalculator.Classification(Classes, [0, 2], [OneHot(0), OneHot(2)]);
         var b = MetricsCalculator.Classification(Classes, [0, 1], [OneHot(1), OneHot(1)]);
