@@ -3,8 +3,11 @@ namespace CrossModalML.Featurization;
 /// <summary>Internal pipeline column names. The <c>__cm_</c> prefix keeps them apart from users' columns.</summary>
 public static class ColumnNames
 {
-    /// <summary>Text copied in for the social-signals mapping.</summary>
+    /// <summary>Text copied in for the social-signals and scrubbing mappings.</summary>
     public const string TextInput = "__cm_text_in";
+
+    /// <summary>The current text column with personal data replaced by tokens.</summary>
+    public const string ScrubbedText = "__cm_text_scrubbed";
 
     /// <summary>Social signals of the current text column.</summary>
     public const string SocialSignals = "__cm_social";

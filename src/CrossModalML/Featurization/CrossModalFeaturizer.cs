@@ -78,6 +78,15 @@ public static class CrossModalFeaturizer
         {
             var column = textColumns[i];
             var ngrams = $"__cm_text_ngrams_{i}";
+            var ngramSource = column;
+            if (options.ScrubPersonalData)
+            {
+                ngramSource = $"__cm_text_clean_{i}";
+                b.Append(ml.Transforms.CopyColumns(ColumnNames.TextInput, column));
+                b.Append(ml.Transforms.CustomMapping<TextColumnInput, ScrubbedTextOutput>(TextScrubberMappingFactory.Map, TextScrubberMappingFactory.ContractName));
+                b.Append(ml.Transforms.CopyColumns(ngramSource, ColumnNames.ScrubbedText));
+            }
+
             b.Append(ml.Transforms.Text.FeaturizeText(ngrams, new TextFeaturizingEstimator.Options
             {
                 CaseMode = TextNormalizingEstimator.CaseMode.Lower,
@@ -100,14 +109,14 @@ public static class CrossModalFeaturizer
                     }
                     : null,
                 Norm = TextFeaturizingEstimator.NormFunction.L2,
-            }, column));
+            }, ngramSource));
             b.Add(new FeatureGroup($"text n-grams ({column})", Modality.Text, column, ngrams));
 
             if (options.UseSocialSignals)
             {
                 var social = $"__cm_social_{i}";
                 b.Append(ml.Transforms.CopyColumns(ColumnNames.TextInput, column));
-                b.Append(ml.Transforms.CustomMapping<SocialSignalsInput, SocialSignalsOutput>(SocialSignalsMappingFactory.Map, SocialSignalsMappingFactory.ContractName));
+                b.Append(ml.Transforms.CustomMapping<TextColumnInput, SocialSignalsOutput>(SocialSignalsMappingFactory.Map, SocialSignalsMappingFactory.ContractName));
                 b.Append(ml.Transforms.CopyColumns(social, ColumnNames.SocialSignals));
                 b.Add(new FeatureGroup($"social signals ({column})", Modality.Text, column, social));
             }

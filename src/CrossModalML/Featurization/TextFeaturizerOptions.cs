@@ -18,6 +18,10 @@ public sealed class TextFeaturizerOptions
     /// <summary>Whether counts of hashtags, mentions, URLs, emoji and emoticons, shouting and length are added. Default true.</summary>
     public bool UseSocialSignals { get; set; } = true;
 
+    /// <summary>Whether e-mails, web addresses, phone numbers and @mentions are replaced by tokens before n-grams are
+    /// built, so a saved model's text dictionary holds none of them. Default false. Social signals still count them.</summary>
+    public bool ScrubPersonalData { get; set; }
+
     internal void Validate()
     {
         if (WordNgramLength is < 1 or > 5)
