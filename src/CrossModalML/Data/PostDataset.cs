@@ -73,13 +73,15 @@ public sealed class PostDataset
     public string Fingerprint => _fingerprint.Value;
 
     /// <summary>Builds a data set from posts held in memory, with a known schema (for example a saved model's).</summary>
-    /// <param name="schema">The columns and roles. A <see cref="ColumnRole.Label"/> column is left out: the posts are for scoring.</param>
+    /// <param name="schema">The columns and roles. A <see cref="ColumnRole.Label"/> column is left out unless
+    /// <paramref name="keepLabel"/>: by default the posts are for scoring.</param>
     /// <param name="task">The model's task, recorded on the data set.</param>
     /// <param name="classLabels">The model's classes, recorded on the data set (empty for regression).</param>
     /// <param name="rows">The posts, as column name to value. A missing key or <see langword="null"/> value is a missing value;
     /// keys that are not in <paramref name="schema"/> are ignored.</param>
     /// <param name="imageBaseDirectory">The directory relative image paths are resolved against; <see langword="null"/>
     /// means the current directory.</param>
+    /// <param name="keepLabel">Keep the schema's label column, for evaluating posts held in memory.</param>
     /// <returns>The data set. A missing or undecodable image never throws: its path becomes empty (the image modality is
     /// missing) and <see cref="Report"/> has a warning. Row numbers in messages are 1-based positions in <paramref name="rows"/>.</returns>
     public static PostDataset FromRows(
@@ -87,13 +89,14 @@ public sealed class PostDataset
         TaskKind task,
         IReadOnlyList<string> classLabels,
         IEnumerable<IReadOnlyDictionary<string, string?>> rows,
-        string? imageBaseDirectory)
+        string? imageBaseDirectory,
+        bool keepLabel = false)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(classLabels);
         ArgumentNullException.ThrowIfNull(rows);
         var columns = PostDatasetLoader.ValidateSchema(schema, nameof(schema))
-            .Where(column => column.Role != ColumnRole.Label)
+            .Where(column => keepLabel || column.Role != ColumnRole.Label)
             .ToArray();
         var names = columns.Select(column => column.Name).ToArray();
         var rawRows = new List<RawRow>();

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using CrossModalML.Analysis.Explanations;
+using CrossModalML.Data;
+using CrossModalML.Prediction;
+using Spectre.Console;
+
+namespace CrossModalML.Cli.Commands;
+
+/// <summary><c>crossmodal explain</c>: which modalities and columns a model relies on, overall and for single posts.</summary>
+internal static class ExplainCommand
+{
+    public static Command Create()
+    {
+        var model = CommonOptions.Model("The model zip to explain.");
+        var dataset = CommonOptions.Dataset("Labelled posts with the model's columns.");
+        var rows = new Option<int>("--rows") { Description = "Posts used for the global ranking (a seeded sample when the file has more).", DefaultValueFactory = _ => 1000 };
+        var posts = new Option<int>("--posts") { Description = "How many posts to explain one by one.", DefaultValueFactory = _ => 5 };
+        var postId = new Option<string?>("--post-id") { Description = "Explain the post with this id (needs an id column)." };
+        var repeats = new Option<int>("--repeats") { Description = "Permutations per modality or column.", DefaultValueFactory = _ => 3 };
+        var seed = new Option<int>("--seed") { Description = "Seed for sampling and permutations.", DefaultValueFactory = _ => 1 };
+        var report = CommonOptions.Report();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("explain", "Rank modalities and columns by importance and show per-post contributions.")
+        {
+            model, dataset, rows, posts, postId, repeats, seed, report, verbose,
+        };
+        command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
+        {
+            using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName);
+            var data = predictor.LoadInput(r.GetValue(dataset)!.FullName, requireLabel: true);
+            int limit = r.GetValue(rows);
+            if (data.RowCount > limit)
+            {
+                var sample = Enumerable.Range(0, data.RowCount).ToArray();
+                new Random(r.GetValue(seed)).Shuffle(sample);
+                data = data.Select(sample.Take(limit).Order().ToList());
+            }
+
+            var explainer = new ModelExplainer(predictor, new ExplainerOptions { Repeats = r.GetValue(repeats), Seed = r.GetValue(seed) });
+            AnsiConsole.MarkupLineInterpolated($"Permuting each modality and column over {data.RowCount:N0} posts …");
+            var global = explainer.ExplainGlobal(data, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"[bold]Baseline {global.Metric}: {global.Baseline:0.0000}[/]");
+            Importances("modality", global.Modalities, global.Metric);
+            Importances("column", global.Columns, global.Metric);
+
+            var explained = new List<object>();
+            var idColumn = data.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
+            var columns = data.Columns.Where(c => c.Role is not (ColumnRole.Label or ColumnRole.Ignore)).Select(c => c.Name).ToList();
+            var values = columns.ToDictionary(c => c, data.GetColumnValues);
+            var chosen = Enumerable.Range(0, Math.Min(r.GetValue(posts), data.RowCount)).ToList();
+            if (r.GetValue(postId) is { } wanted)
+            {
+                if (idColumn is null)
+                {
+                    throw new ArgumentException("--post-id needs an id column in the data; none was found.");
+                }
+
+                int index = values[idColumn].ToList().IndexOf(wanted);
+                chosen = index >= 0 ? [index] : throw new ArgumentException($"No post has {idColumn} '{wanted}' in the sampled rows.");
+            }
+
+            foreach (int i in chosen)
+            {
+                var post = columns.ToDictionary(c => c, c => (string?)values[c][i]);
+                var explanation = explainer.ExplainPost(post);
+                string name = idColumn is null ? $"row {i + 1}" : values[idColumn][i];
+                var parts = string.Join(", ", explanation.Modalities.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Name} {m.Delta:+0.00;-0.00}")));
+                AnsiConsole.MarkupLineInterpolated($"[bold]{name}[/] → {explanation.PredictedLabel ?? explanation.Score.ToString("0.###", CultureInfo.InvariantCulture)}: {explanation.Summary()}  [grey]({parts})[/]");
+                explained.Add(new { post = name, explanation.PredictedLabel, explanation.Score, explanation.Modalities, explanation.Columns, summary = explanation.Summary() });
+            }
+
+            JsonReport.Write(r.GetValue(report), new { global, posts = explained });
+            return CommandRunner.Success;
+        }));
+        return command;
+    }
+
+    private static void Importances(string kind, IReadOnlyList<FeatureImportance> items, string metric)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn(kind)
+            .AddColumn(new TableColumn($"{metric} lost when permuted").RightAligned()).AddColumn(new TableColumn("±").RightAligned());
+        foreach (var item in items)
+        {
+            table.AddRow(Markup.Escape(item.Name), item.Drop.ToString("0.0000", CultureInfo.InvariantCulture), item.DropStandardDeviation.ToString("0.0000", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+    }
+}
