@@ -266,6 +266,12 @@ public sealed class AutoMLExperiment
         int waitMilliseconds = (int)Math.Clamp(Math.Ceiling(limit.TotalMilliseconds), 1, int.MaxValue);
         int signalled = WaitHandle.WaitAny([((IAsyncResult)work).AsyncWaitHandle, cancellationToken.WaitHandle], waitMilliseconds);
         var elapsed = clock.Elapsed;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Cancellation wins even when the trial finished at the same moment, so a cancelled search never records a trial that ran past it.
+            return new Outcome(TrialStatus.Running, [], null, elapsed);
+        }
+
         if (signalled != 0)
         {
             try
@@ -277,9 +283,7 @@ public sealed class AutoMLExperiment
                 // The work finished between the wait and here; there is nothing left to cancel.
             }
 
-            return signalled == WaitHandle.WaitTimeout && !cancellationToken.IsCancellationRequested
-                ? new Outcome(TrialStatus.TimedOut, [], $"exceeded the trial time limit of {limit.TotalSeconds:0.#} s and was abandoned", elapsed)
-                : new Outcome(TrialStatus.Running, [], null, elapsed);
+            return new Outcome(TrialStatus.TimedOut, [], $"exceeded the trial time limit of {limit.TotalSeconds:0.#} s and was abandoned", elapsed);
         }
 
         if (work.IsCompletedSuccessfully)
@@ -287,13 +291,7 @@ public sealed class AutoMLExperiment
             return new Outcome(TrialStatus.Completed, work.Result, null, elapsed);
         }
 
-        var error = work.Exception?.InnerException;
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return new Outcome(TrialStatus.Running, [], null, elapsed);
-        }
-
-        return new Outcome(TrialStatus.Failed, [], error?.Message ?? "the trial was cancelled", elapsed);
+        return new Outcome(TrialStatus.Failed, [], work.Exception?.InnerException?.Message ?? "the trial was cancelled", elapsed);
     }
 
     private static TrialResult Finish(TrialResult trial, Outcome outcome, AutoMLMetric metric, double bestLoss, double? estimatedCost)

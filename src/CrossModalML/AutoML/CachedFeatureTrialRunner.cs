@@ -119,7 +119,8 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
         {
             Features = features.Rows[i],
             IsPositive = _cache.BinaryLabels?[i] ?? false,
-            ClassKey = _cache.ClassKeys?[i] ?? 1,
+            // LoadFromEnumerable reads a key field as a 0-based index and adds one, so the 1-based key is shifted down.
+            ClassKey = (_cache.ClassKeys?[i] ?? 1) - 1,
             Value = _cache.Values?[i] ?? 0,
         }).ToList();
         return mlContext.Data.LoadFromEnumerable(items, definition);
