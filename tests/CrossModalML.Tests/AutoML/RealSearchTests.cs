@@ -36,6 +36,10 @@ public sealed class RealSearchTests
         Assert.IsGreaterThan(0.6, metrics.MacroF1!.Value, "the refit model fits its own training rows");
 
         var manifest = ModelManifest.FromTraining(result.Training, data, result.TrainingOptions) with { Search = result.Summary };
-        Assert.AreEqual(result.Summary.BestTrainer, manifest.Search!.BestTrainer);
+        using var directory = new TempDirectory();
+        var path = Path.Combine(directory.Path, "searched.zip");
+        ModelPackage.Save(new MLContext(1), path, result.Training.Model, data.DataView.Schema, manifest);
+        var read = ModelPackage.ReadManifest(path);
+        Assert.AreEqual(result.Summary, read.Search, "the manifest's search summary survives the round trip");
     }
 }
