@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Packaging;
@@ -46,6 +48,11 @@ internal static class TrainCommand
         var testFraction = new Option<double>("--test-fraction") { Description = "Hold-out share.", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed for splits and trainers.", DefaultValueFactory = _ => 1 };
         var strictImages = new Option<bool>("--strict-images") { Description = "Fail on a missing or unreadable image instead of warning." };
+        var time = new Option<double?>("--time") { Description = "Run an AutoML search for this many seconds (trainers, hyperparameters, n-gram and image featurizer settings)." };
+        var maxTrials = new Option<int?>("--max-trials") { Description = "Run an AutoML search of at most this many trials (reproducible with --seed)." };
+        var metric = new Option<string?>("--metric") { Description = "Search metric: macro-f1 (classification default), accuracy, auc, log-loss, rmse (regression default), r2, mae." };
+        var tuner = new Option<TunerKind>("--tuner") { Description = "Search tuner: cfo (cost-frugal, default) or random.", DefaultValueFactory = _ => TunerKind.Cfo };
+        var trialTime = new Option<double>("--trial-time") { Description = "Time limit of one search trial in seconds; an overrunning trial is recorded as timed out.", DefaultValueFactory = _ => 120 };
         var output = new Option<FileInfo>("--output", "-o") { Description = "The model zip to write.", Required = true };
         var report = CommonOptions.Report();
         var verbose = CommonOptions.Verbose();
@@ -53,7 +60,8 @@ internal static class TrainCommand
         var command = new Command("train", "Train a model on posts and save it as a model zip.")
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
-            channelOrder, modalities, trainer, testDataset, evaluation, folds, groupBy, testFraction, seed, strictImages, output, report, verbose,
+            channelOrder, modalities, trainer, testDataset, evaluation, folds, groupBy, testFraction, seed, strictImages,
+            time, maxTrials, metric, tuner, trialTime, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -137,6 +145,27 @@ internal static class TrainCommand
             }
 
             var mlContext = new MLContext(options.Seed);
+            if (r.GetValue(time) is not null || r.GetValue(maxTrials) is not null)
+            {
+                if (options.Trainer is not null)
+                {
+                    throw new ArgumentException("--trainer fixes the trainer, but --time/--max-trials search for one; give one or the other.");
+                }
+
+                var searchOptions = new AutoMLExperimentOptions
+                {
+                    TimeBudget = r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                    MaxTrials = r.GetValue(maxTrials),
+                    TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
+                    Metric = r.GetValue(metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
+                    Tuner = r.GetValue(tuner),
+                    Seed = options.Seed,
+                    Featurizer = featurizer,
+                    Evaluation = options.Evaluation,
+                };
+                return Search(mlContext, data, test, searchOptions, r.GetValue(output)!, r.GetValue(report), cancellationToken);
+            }
+
             var result = new CrossModalTrainer(mlContext).Train(data, options, test, ConsoleOutput.TrainingProgress(), cancellationToken);
             var manifest = ModelManifest.FromTraining(result, data, options);
             var outputFile = r.GetValue(output)!;
@@ -182,6 +211,77 @@ internal static class TrainCommand
         }
     }
 
+    private static int Search(
+        MLContext mlContext, PostDataset data, PostDataset? test, AutoMLExperimentOptions options, FileInfo outputFile, FileInfo? reportFile, CancellationToken cancellationToken)
+    {
+        var budget = string.Join(", ", new[]
+        {
+            options.TimeBudget is { } t ? $"{t.TotalSeconds:0} s" : null,
+            options.MaxTrials is { } n ? $"{n} trials" : null,
+        }.OfType<string>());
+        AnsiConsole.MarkupLineInterpolated($"AutoML search ({options.Tuner}, {budget}, seed {options.Seed}) …");
+        var result = new AutoMLExperiment(mlContext, options).Run(data, TrialProgress(), cancellationToken);
+        foreach (var warning in result.Warnings)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        }
+
+        Leaderboard(result.Search, top: 10);
+        var training = result.Training;
+        var metrics = training.Metrics;
+        var evaluation = training.EvaluationDescription;
+        if (test is not null)
+        {
+            metrics = new CrossModalTrainer(mlContext).Evaluate(training.Model, test);
+            evaluation = $"separate test set ({test.RowCount:N0} rows)";
+        }
+
+        var manifest = ModelManifest.FromTraining(training, data, result.TrainingOptions) with
+        {
+            Search = result.Summary,
+            Metrics = metrics,
+            Evaluation = evaluation,
+        };
+        ModelPackage.Save(mlContext, outputFile.FullName, training.Model, data.DataView.Schema, manifest);
+        if (metrics is not null)
+        {
+            ConsoleOutput.Metrics(metrics, $"{training.Trainer}, {evaluation}:");
+        }
+
+        AnsiConsole.MarkupLineInterpolated(
+            $"Search stopped ({result.Search.StopReason}) after {result.Search.Trials.Count} trials in {result.Search.Elapsed.TotalSeconds:0.0} s; winner refit on all {training.TrainingRows:N0} rows.");
+        AnsiConsole.MarkupLineInterpolated($"Model saved to [bold]{outputFile.FullName}[/] ({training.Duration.TotalSeconds:0.0} s).");
+        JsonReport.Write(reportFile, new
+        {
+            task = training.Task,
+            label = data.LabelColumn,
+            classLabels = data.ClassLabels,
+            trainer = training.Trainer,
+            evaluation,
+            metrics,
+            best = result.Summary,
+            leaderboard = result.Search.Leaderboard.Select(t => new
+            {
+                trial = t.Number,
+                trainer = t.Configuration.Trainer.Name,
+                hyperparameters = t.Configuration.Trainer.Parameters,
+                featurizer = t.Configuration.Featurizer,
+                metric = t.Metric,
+                score = double.IsNaN(t.Score) ? (double?)null : t.Score,
+                std = double.IsNaN(t.ScoreStd) ? (double?)null : t.ScoreStd,
+                folds = t.FoldScores,
+                seconds = t.Duration.TotalSeconds,
+                status = t.Status,
+                message = t.Message,
+            }),
+            data = manifest.Data,
+            loading = data.Report,
+            model = outputFile.FullName,
+            durationSeconds = training.Duration.TotalSeconds,
+        });
+        return CommandRunner.Success;
+    }
+
     internal static Modality ParseModalities(IReadOnlyList<string> names)
     {
         if (names.Count == 0)
@@ -203,5 +303,64 @@ internal static class TrainCommand
         }
 
         return result;
+    }
+
+    private static IProgress<TrialResult> TrialProgress() => new TrialPrinter(t =>
+    {
+        if (t.Status == TrialStatus.Running)
+        {
+            return;
+        }
+
+        var score = t.Status == TrialStatus.Completed ? $"{MetricName(t.Metric)} {F(t.Score)}{(t.FoldScores.Count > 1 ? $" ± {F(t.ScoreStd)}" : string.Empty)}" : t.Message ?? string.Empty;
+        var colour = t.Status switch { TrialStatus.Completed => "green", TrialStatus.TimedOut => "yellow", _ => "red" };
+        AnsiConsole.MarkupLineInterpolated(
+            $"[grey]#{t.Number,-3}[/] {t.Configuration.Trainer.Name,-24} {score}  [grey]{t.Duration.TotalSeconds,6:0.0} s[/]  [{colour}]{t.Status}[/]{(t.IsNewBest ? " ★" : string.Empty)}");
+    });
+
+    private static void Leaderboard(SearchResult search, int top)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn(new TableColumn("#").RightAligned()).AddColumn("trainer").AddColumn("hyperparameters").AddColumn("featurizer")
+            .AddColumn(new TableColumn(MetricName(search.Metric)).RightAligned()).AddColumn(new TableColumn("± std").RightAligned())
+            .AddColumn(new TableColumn("time").RightAligned()).AddColumn("status");
+        foreach (var t in search.Leaderboard.Take(top))
+        {
+            var parameters = string.Join(" ", t.Configuration.Trainer.Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:G3}")));
+            table.AddRow(
+                t.Number.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(t.Configuration.Trainer.Name),
+                Markup.Escape(parameters),
+                Markup.Escape(ShortFeaturizer(t.Configuration.Featurizer)),
+                t.Status == TrialStatus.Completed ? F(t.Score) : "—",
+                t.Status == TrialStatus.Completed ? F(t.ScoreStd) : "—",
+                string.Create(CultureInfo.InvariantCulture, $"{t.Duration.TotalSeconds:0.0} s"),
+                t.Status.ToString());
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[bold]Leaderboard (top {Math.Min(top, search.Leaderboard.Count)} of {search.Leaderboard.Count}):[/]");
+        AnsiConsole.Write(table);
+    }
+
+    private static string ShortFeaturizer(FeaturizerChoice f) =>
+        $"w1-{f.WordNgramLength} c{(f.UseCharNgrams ? $"1-{f.CharNgramLength}" : "off")} {(f.ImageKind == CrossModalML.Featurization.ImageFeaturizerKind.Onnx ? "onnx" : "img")}";
+
+    private static string MetricName(AutoMLMetric metric) => metric switch
+    {
+        AutoMLMetric.MacroF1 => "macro-F1",
+        AutoMLMetric.Accuracy => "accuracy",
+        AutoMLMetric.Auc => "AUC",
+        AutoMLMetric.LogLoss => "log-loss",
+        AutoMLMetric.Rmse => "RMSE",
+        AutoMLMetric.RSquared => "R²",
+        _ => "MAE",
+    };
+
+    private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    /// <summary>Prints on the calling thread, so trial lines appear in order with other output.</summary>
+    private sealed class TrialPrinter(Action<TrialResult> print) : IProgress<TrialResult>
+    {
+        public void Report(TrialResult value) => print(value);
     }
 }

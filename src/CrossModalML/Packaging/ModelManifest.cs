@@ -1,3 +1,4 @@
+using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Training;
@@ -68,6 +69,9 @@ public sealed record ModelManifest
 
     /// <summary>The seed the run used.</summary>
     public int Seed { get; init; }
+
+    /// <summary>How an AutoML search found the trainer and featurizer settings; <c>null</c> when they were given.</summary>
+    public SearchSummary? Search { get; init; }
 
     /// <summary>The columns a post must provide to be scored: every column with a role other than label, ignore and id.</summary>
     public IEnumerable<ColumnSchema> InputColumns() =>

@@ -65,35 +65,9 @@ public sealed class CrossModalTrainer
         }
         else
         {
-            var evaluation = options.Evaluation;
-            var strategy = evaluation.Resolve(data.RowCount);
-            var labels = data.GetLabels();
-            var groups = evaluation.GroupColumn is { } groupColumn ? data.GetColumnValues(groupColumn) : null;
-            var kind = groups is null ? "stratified" : $"grouped by '{evaluation.GroupColumn}'";
-            switch (strategy)
-            {
-                case EvaluationStrategy.HoldOut:
-                    var (trainRows, testRows) = groups is null
-                        ? DataSplitter.StratifiedHoldOut(labels, evaluation.TestFraction, options.Seed)
-                        : DataSplitter.GroupedHoldOut(groups, evaluation.TestFraction, options.Seed);
-                    splits.Add((data.Select(trainRows), data.Select(testRows)));
-                    description = FormattableString.Invariant($"{kind} hold-out of {evaluation.TestFraction:P0}");
-                    break;
-                case EvaluationStrategy.CrossValidation:
-                    var folds = groups is null
-                        ? DataSplitter.KFold(labels, evaluation.Folds, options.Seed)
-                        : DataSplitter.GroupedKFold(groups, evaluation.Folds, options.Seed);
-                    foreach (var (foldTrain, foldTest) in folds)
-                    {
-                        splits.Add((data.Select(foldTrain), data.Select(foldTest)));
-                    }
-
-                    description = $"{kind} {evaluation.Folds}-fold cross-validation";
-                    break;
-                default:
-                    description = "not evaluated";
-                    break;
-            }
+            var (evaluationSplits, evaluationDescription) = options.Evaluation.CreateSplits(data, options.Seed);
+            splits.AddRange(evaluationSplits.Select(split => (data.Select(split.Train), data.Select(split.Test))));
+            description = evaluationDescription;
         }
 
         int totalSteps = splits.Count + 1;

@@ -1,3 +1,5 @@
+using CrossModalML.Data;
+
 namespace CrossModalML.Training;
 
 /// <summary>How <see cref="CrossModalTrainer"/> estimates quality when no separate test set is given.</summary>
@@ -27,6 +29,30 @@ public sealed class EvaluationOptions
     public EvaluationStrategy Resolve(int rowCount) =>
         Strategy != EvaluationStrategy.Auto ? Strategy
         : rowCount < CrossValidationRowLimit ? EvaluationStrategy.CrossValidation : EvaluationStrategy.HoldOut;
+
+    /// <summary>The evaluation splits these options call for on <paramref name="data"/>: stratified by label, or kept
+    /// whole by <see cref="GroupColumn"/>; empty for <see cref="EvaluationStrategy.None"/>.</summary>
+    /// <param name="data">Labelled posts.</param>
+    /// <param name="seed">The seed; the same data, options and seed give the same splits.</param>
+    /// <returns>The splits (row indices) and a description for reports, e.g. "stratified 5-fold cross-validation".</returns>
+    public (IReadOnlyList<DataSplit> Splits, string Description) CreateSplits(PostDataset data, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Validate();
+        var labels = data.GetLabels();
+        var groups = GroupColumn is { } groupColumn ? data.GetColumnValues(groupColumn) : null;
+        var kind = groups is null ? "stratified" : $"grouped by '{GroupColumn}'";
+        return Resolve(data.RowCount) switch
+        {
+            EvaluationStrategy.HoldOut => (
+                [groups is null ? DataSplitter.StratifiedHoldOut(labels, TestFraction, seed) : DataSplitter.GroupedHoldOut(groups, TestFraction, seed)],
+                FormattableString.Invariant($"{kind} hold-out of {TestFraction:P0}")),
+            EvaluationStrategy.CrossValidation => (
+                groups is null ? DataSplitter.KFold(labels, Folds, seed) : DataSplitter.GroupedKFold(groups, Folds, seed),
+                $"{kind} {Folds}-fold cross-validation"),
+            _ => ([], "not evaluated"),
+        };
+    }
 
     internal void Validate()
     {

@@ -1,6 +1,7 @@
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace CrossModalML.Training;
 
@@ -51,19 +52,32 @@ public static class ModelPipelineBuilder
     public static IEstimator<ITransformer> Model(MLContext mlContext, TaskKind task, FeaturizationPipeline featurization, TrainerSpec trainer)
     {
         ArgumentNullException.ThrowIfNull(featurization);
-        IEstimator<ITransformer> chain = featurization.Estimator;
-        if (TrainerFactory.NeedsNormalization(trainer.Name))
-        {
-            chain = chain.Append(mlContext.Transforms.NormalizeMinMax(ModelColumns.Features));
-        }
-
-        chain = chain.Append(TrainerFactory.Create(mlContext, task, trainer, ModelColumns.EncodedLabel, ModelColumns.Features));
+        var chain = AppendLearner(mlContext, task, featurization.Estimator, trainer);
         if (task == TaskKind.Multiclass)
         {
             chain = chain.Append(mlContext.Transforms.Conversion.MapKeyToValue(ModelColumns.PredictedLabel));
         }
 
         return chain;
+    }
+
+    /// <summary>Builds the learning part of the model chain alone: optional normalisation and the trainer, reading
+    /// <see cref="ModelColumns.Features"/> and <see cref="ModelColumns.EncodedLabel"/>. For data whose features are already
+    /// computed (AutoML trials on cached features); the multiclass output stays a key.</summary>
+    /// <param name="mlContext">The context to build in.</param>
+    /// <param name="task">A resolved task.</param>
+    /// <param name="trainer">The trainer and its hyperparameters.</param>
+    public static IEstimator<ITransformer> Learner(MLContext mlContext, TaskKind task, TrainerSpec trainer) =>
+        AppendLearner(mlContext, task, new EstimatorChain<ITransformer>(), trainer);
+
+    private static IEstimator<ITransformer> AppendLearner(MLContext mlContext, TaskKind task, IEstimator<ITransformer> chain, TrainerSpec trainer)
+    {
+        if (TrainerFactory.NeedsNormalization(trainer.Name))
+        {
+            chain = chain.Append(mlContext.Transforms.NormalizeMinMax(ModelColumns.Features));
+        }
+
+        return chain.Append(TrainerFactory.Create(mlContext, task, trainer, ModelColumns.EncodedLabel, ModelColumns.Features));
     }
 
     private sealed class ClassLabelRow

@@ -1,0 +1,336 @@
+using System.Diagnostics;
+using CrossModalML.Data;
+using CrossModalML.Training;
+using Microsoft.ML;
+
+namespace CrossModalML.AutoML;
+
+/// <summary>Searches trainers, hyperparameters and featurizer settings for a data set, then refits the winner on all rows.</summary>
+/// <remarks>
+/// <para><b>Loop.</b> The tuner proposes a point; the runner prepares its featurizer choice (shared, untimed) and runs the
+/// trial on a worker thread under <see cref="AutoMLExperimentOptions.TrialTimeLimit"/> (cut to the remaining
+/// <see cref="AutoMLExperimentOptions.TimeBudget"/>); the result goes to the tuner and to <c>progress</c>. A trial that
+/// throws is <see cref="TrialStatus.Failed"/>, one that overruns is <see cref="TrialStatus.TimedOut"/>; both are recorded
+/// with their message and the search continues.</para>
+/// <para><b>Budgets.</b> The search stops before starting a trial once <see cref="AutoMLExperimentOptions.MaxTrials"/> trials
+/// ran or the time budget is used up. ML.NET fits cannot be interrupted, so an overrunning trial is abandoned, not
+/// stopped: it finishes in the background while the search moves on. The budget therefore bounds when the search
+/// returns (up to one featurization, which is not interruptible either), not the CPU it uses.</para>
+/// <para><b>Reproducibility.</b> When <see cref="AutoMLExperimentOptions.MaxTrials"/> is set, the tuner is fed
+/// deterministic cost estimates instead of wall times, so with a seed the same data gives the same leaderboard (unless a
+/// trial times out, which depends on the machine).</para>
+/// <para><b>Cancellation</b> ends the search at once (a running trial is abandoned and not recorded) and returns the best
+/// trial so far; <see cref="Run"/> still refits that winner, which cannot be interrupted.</para>
+/// <para>An instance may run several searches one after another; it is not thread-safe.</para>
+/// </remarks>
+public sealed class AutoMLExperiment
+{
+    private const double ImbalanceRatio = 1.5;
+
+    private readonly MLContext _mlContext;
+    private readonly AutoMLExperimentOptions _options;
+
+    /// <summary>Creates an experiment.</summary>
+    /// <param name="mlContext">The context the winner is refit in (trials use contexts of their own).</param>
+    /// <param name="options">Budget, metric, tuner and featurizer settings; read when a search starts.</param>
+    public AutoMLExperiment(MLContext mlContext, AutoMLExperimentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(mlContext);
+        ArgumentNullException.ThrowIfNull(options);
+        _mlContext = mlContext;
+        _options = options;
+    }
+
+    /// <summary>Searches on labelled posts with the standard search space and the real trial runner, then refits the winner on all rows.</summary>
+    /// <param name="data">Training posts with a label.</param>
+    /// <param name="progress">Receives each trial as it starts (<see cref="TrialStatus.Running"/>) and as it ends.</param>
+    /// <param name="cancellationToken">Ends the search early; the best trial so far is refit and returned.</param>
+    /// <exception cref="ArgumentException">No label, no budget, or a metric that does not fit the task.</exception>
+    /// <exception cref="InvalidOperationException">No trial completed (the message gives the first failure).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled before any trial completed.</exception>
+    public AutoMLResult Run(PostDataset data, IProgress<TrialResult>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        _options.Validate();
+        if (data.LabelColumn is null)
+        {
+            throw new ArgumentException($"The data set '{data.SourcePath}' has no label column; a search needs one.", nameof(data));
+        }
+
+        var task = data.Task;
+        var metric = _options.Metric ?? AutoMLMetrics.Default(task);
+        if (!AutoMLMetrics.AppliesTo(metric, task))
+        {
+            throw new ArgumentException($"Metric {metric} does not apply to a {task} task. " +
+                (task == TaskKind.Regression ? "Use rmse, r2 or mae." : task == TaskKind.Binary ? "Use macro-f1, accuracy, auc or log-loss." : "Use macro-f1, accuracy or log-loss."));
+        }
+
+        var warnings = new List<string>();
+        if (metric == AutoMLMetric.Accuracy && task != TaskKind.Regression)
+        {
+            var counts = data.GetLabels().GroupBy(l => l).Select(g => g.Count()).ToList();
+            if (counts.Max() > ImbalanceRatio * counts.Min())
+            {
+                warnings.Add($"The classes are imbalanced (largest {counts.Max()} vs smallest {counts.Min()} posts); accuracy rewards predicting the majority. Consider macro-f1.");
+            }
+        }
+
+        var space = SearchSpaceCatalog.For(task, data.RowCount, data.Columns, _options.Featurizer);
+        if (!_options.SearchFeaturizer)
+        {
+            space = new SearchSpace(space.Trainers, []);
+        }
+
+        var runner = new CachedFeatureTrialRunner(data, _options.Featurizer, _options.Evaluation, _options.Seed);
+        ITuner tuner = _options.Tuner == TunerKind.Random ? new RandomTuner(space, _options.Seed) : new CfoTuner(space, _options.Seed);
+        var search = Search(space, tuner, runner, metric, progress, cancellationToken);
+        var best = search.Best;
+        if (best is null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var firstFailure = search.Trials.FirstOrDefault(t => t.Message is not null);
+            throw new InvalidOperationException(
+                $"No trial completed in {search.Trials.Count} trial(s)" +
+                (firstFailure is null ? "; give the search more time or trials." : $"; trial {firstFailure.Number} ({firstFailure.Configuration.Trainer.Name}): {firstFailure.Message}"));
+        }
+
+        var trainingOptions = new TrainingOptions
+        {
+            Trainer = best.Configuration.Trainer,
+            Featurizer = best.Configuration.Featurizer.Apply(_options.Featurizer),
+            Evaluation = { Strategy = EvaluationStrategy.None },
+            Seed = _options.Seed,
+        };
+        var refit = new CrossModalTrainer(_mlContext).Train(data, trainingOptions, cancellationToken: CancellationToken.None);
+        string evaluation = $"AutoML trial {best.Number} of {search.Trials.Count}, {runner.EvaluationDescription}";
+        var training = new TrainingResult
+        {
+            Model = refit.Model,
+            Task = refit.Task,
+            Trainer = refit.Trainer,
+            Featurization = refit.Featurization,
+            EvaluationDescription = evaluation,
+            Metrics = best.Metrics,
+            TrainingRows = refit.TrainingRows,
+            Duration = search.Elapsed + refit.Duration,
+        };
+        return new AutoMLResult
+        {
+            Search = search,
+            Training = training,
+            TrainingOptions = trainingOptions,
+            Warnings = warnings,
+            Summary = new SearchSummary
+            {
+                Tuner = _options.Tuner,
+                Metric = metric,
+                Seed = _options.Seed,
+                TimeBudgetSeconds = _options.TimeBudget?.TotalSeconds,
+                MaxTrials = _options.MaxTrials,
+                TrialTimeLimitSeconds = _options.TrialTimeLimit.TotalSeconds,
+                TrialsRun = search.Trials.Count,
+                TrialsFailed = search.Trials.Count(t => t.Status != TrialStatus.Completed),
+                StopReason = search.StopReason,
+                Evaluation = evaluation,
+                BestTrial = best.Number,
+                BestScore = best.Score,
+                BestScoreStd = best.ScoreStd,
+                BestTrainer = best.Configuration.Trainer,
+                BestFeaturizer = best.Configuration.Featurizer,
+            },
+        };
+    }
+
+    /// <summary>Runs the search loop with any space, tuner and runner (fakes included); does not refit.</summary>
+    /// <param name="space">The search space the tuner proposes from.</param>
+    /// <param name="tuner">The tuner; it is fed every finished trial.</param>
+    /// <param name="runner">Evaluates configurations.</param>
+    /// <param name="metric">The metric to optimise; read from each fold's metrics.</param>
+    /// <param name="progress">Receives each trial as it starts and as it ends.</param>
+    /// <param name="cancellationToken">Ends the search; the result holds the trials finished so far.</param>
+    /// <exception cref="ArgumentException">No budget is set.</exception>
+    public SearchResult Search(
+        SearchSpace space,
+        ITuner tuner,
+        ITrialRunner runner,
+        AutoMLMetric metric,
+        IProgress<TrialResult>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(tuner);
+        ArgumentNullException.ThrowIfNull(runner);
+        _options.Validate();
+        var clock = Stopwatch.StartNew();
+        var trials = new List<TrialResult>();
+        double bestLoss = double.PositiveInfinity;
+        SearchStopReason reason;
+        while (true)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                reason = SearchStopReason.Cancelled;
+                break;
+            }
+
+            if (trials.Count >= _options.MaxTrials)
+            {
+                reason = SearchStopReason.MaxTrials;
+                break;
+            }
+
+            if (_options.TimeBudget is { } budget && clock.Elapsed >= budget)
+            {
+                reason = SearchStopReason.TimeBudget;
+                break;
+            }
+
+            var point = tuner.Propose();
+            var configuration = TrialConfiguration.FromPoint(space, point, _options.Featurizer);
+            var trial = new TrialResult { Number = trials.Count + 1, Point = point, Configuration = configuration, Status = TrialStatus.Running, Metric = metric };
+            progress?.Report(trial);
+
+            var outcome = Prepare(runner, configuration, cancellationToken);
+            if (outcome is null)
+            {
+                var limit = _options.TrialTimeLimit;
+                if (_options.TimeBudget is { } total)
+                {
+                    var remaining = total - clock.Elapsed;
+                    if (remaining <= TimeSpan.Zero)
+                    {
+                        // Featurization used up the budget: the proposal is dropped rather than recorded as a timeout it never had a chance to avoid.
+                        reason = SearchStopReason.TimeBudget;
+                        break;
+                    }
+
+                    limit = remaining < limit ? remaining : limit;
+                }
+
+                outcome = RunWithLimit(runner, configuration, limit, cancellationToken);
+            }
+
+            if (outcome.Status == TrialStatus.Running)
+            {
+                reason = SearchStopReason.Cancelled;
+                break;
+            }
+
+            trial = Finish(trial, outcome, metric, bestLoss, _options.MaxTrials is not null ? space.EstimateCost(point) : null);
+            bestLoss = Math.Min(bestLoss, trial.Loss);
+            trials.Add(trial);
+            tuner.Update(trial);
+            progress?.Report(trial);
+        }
+
+        return new SearchResult
+        {
+            Metric = metric,
+            Trials = trials,
+            Leaderboard = Leaderboard.Rank(trials),
+            StopReason = reason,
+            Elapsed = clock.Elapsed,
+        };
+    }
+
+    private static Outcome? Prepare(ITrialRunner runner, TrialConfiguration configuration, CancellationToken cancellationToken)
+    {
+        try
+        {
+            runner.Prepare(configuration.Featurizer, cancellationToken);
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new Outcome(TrialStatus.Running, [], null, TimeSpan.Zero);
+        }
+        catch (Exception ex)
+        {
+            return new Outcome(TrialStatus.Failed, [], $"featurization failed: {ex.Message}", TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>Runs a trial on a worker and waits at most <paramref name="limit"/>. Status Running means the caller cancelled.</summary>
+    private static Outcome RunWithLimit(ITrialRunner runner, TrialConfiguration configuration, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var trialCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var work = Task.Factory.StartNew(
+            () => runner.Run(configuration, trialCancellation.Token),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        // The source is disposed only when the work ends, because an abandoned trial may still read its token.
+        work.ContinueWith(t => { _ = t.Exception; trialCancellation.Dispose(); }, TaskScheduler.Default);
+        int waitMilliseconds = (int)Math.Clamp(Math.Ceiling(limit.TotalMilliseconds), 1, int.MaxValue);
+        int signalled = WaitHandle.WaitAny([((IAsyncResult)work).AsyncWaitHandle, cancellationToken.WaitHandle], waitMilliseconds);
+        var elapsed = clock.Elapsed;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Cancellation wins even when the trial finished at the same moment, so a cancelled search never records a trial that ran past it.
+            return new Outcome(TrialStatus.Running, [], null, elapsed);
+        }
+
+        if (signalled != 0)
+        {
+            try
+            {
+                trialCancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The work finished between the wait and here; there is nothing left to cancel.
+            }
+
+            return new Outcome(TrialStatus.TimedOut, [], $"exceeded the trial time limit of {limit.TotalSeconds:0.#} s and was abandoned", elapsed);
+        }
+
+        if (work.IsCompletedSuccessfully)
+        {
+            return new Outcome(TrialStatus.Completed, work.Result, null, elapsed);
+        }
+
+        return new Outcome(TrialStatus.Failed, [], work.Exception?.InnerException?.Message ?? "the trial was cancelled", elapsed);
+    }
+
+    private static TrialResult Finish(TrialResult trial, Outcome outcome, AutoMLMetric metric, double bestLoss, double? estimatedCost)
+    {
+        double cost = estimatedCost ?? outcome.Duration.TotalSeconds;
+        if (outcome.Status != TrialStatus.Completed)
+        {
+            return trial with { Status = outcome.Status, Message = outcome.Message, Duration = outcome.Duration, Cost = cost };
+        }
+
+        var scores = outcome.Folds.Select(f => AutoMLMetrics.Read(metric, f)).ToList();
+        var valid = scores.Where(s => !double.IsNaN(s)).ToList();
+        if (valid.Count == 0)
+        {
+            return trial with
+            {
+                Status = TrialStatus.Failed,
+                Message = $"{metric} could not be computed on any fold (e.g. AUC needs both classes in every test fold)",
+                Duration = outcome.Duration,
+                Cost = cost,
+            };
+        }
+
+        double mean = valid.Average();
+        double std = valid.Count < 2 ? 0 : Math.Sqrt(valid.Sum(s => (s - mean) * (s - mean)) / (valid.Count - 1));
+        double loss = AutoMLMetrics.ToLoss(metric, mean);
+        return trial with
+        {
+            Status = TrialStatus.Completed,
+            Score = mean,
+            ScoreStd = std,
+            FoldScores = scores,
+            Metrics = outcome.Folds.Count > 0 ? MetricsCalculator.Average(outcome.Folds) : null,
+            Loss = loss,
+            Duration = outcome.Duration,
+            Cost = cost,
+            IsNewBest = loss < bestLoss,
+        };
+    }
+
+    private sealed record Outcome(TrialStatus Status, IReadOnlyList<EvaluationMetrics> Folds, string? Message, TimeSpan Duration);
+}

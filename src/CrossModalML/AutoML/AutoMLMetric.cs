@@ -1,0 +1,26 @@
+namespace CrossModalML.AutoML;
+
+/// <summary>The metric a search optimises (see <see cref="AutoMLMetrics"/> for its direction and how it is read).</summary>
+public enum AutoMLMetric
+{
+    /// <summary>Share of correctly classified posts (higher is better). Misleading on imbalanced classes.</summary>
+    Accuracy = 0,
+
+    /// <summary>Unweighted mean of per-class F1 (higher is better); the default for classification.</summary>
+    MacroF1,
+
+    /// <summary>Area under the ROC curve, binary only (higher is better).</summary>
+    Auc,
+
+    /// <summary>Mean negative log-likelihood of the true class (lower is better).</summary>
+    LogLoss,
+
+    /// <summary>Root mean squared error (lower is better); the default for regression.</summary>
+    Rmse,
+
+    /// <summary>Coefficient of determination (higher is better).</summary>
+    RSquared,
+
+    /// <summary>Mean absolute error (lower is better).</summary>
+    Mae,
+}

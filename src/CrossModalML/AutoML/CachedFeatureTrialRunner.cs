@@ -1,0 +1,129 @@
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using CrossModalML.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace CrossModalML.AutoML;
+
+/// <summary>The real trial runner: stratified k-fold cross-validation below a row threshold, a stratified hold-out
+/// above it, on features computed once per featurizer choice.</summary>
+/// <remarks>
+/// <para><b>Evaluation.</b> <see cref="EvaluationOptions.Resolve"/> decides: by default 5-fold cross-validation below
+/// 1,000 rows (small data gives noisy hold-out estimates) and a 20% hold-out from 1,000 rows on (k fits per trial
+/// would buy little there). Splits come from <see cref="DataSplitter"/> with the search seed, so every trial sees the
+/// same folds and trials are comparable.</para>
+/// <para><b>Featurize once.</b> Each featurizer choice is fitted once on all rows and its vectors are kept in memory;
+/// every trial with that choice trains on slices of them, so images are never decoded again per trial. The trade-off:
+/// the text dictionary and IDF weights (and metadata means) have seen every row, including a fold's test rows, so trial
+/// scores are slightly optimistic compared with <see cref="CrossModalTrainer"/>'s per-fold featurizers. All trials share
+/// that bias, so their ranking is fair; the refit of the winner uses the normal pipeline.</para>
+/// <para><b>Trials.</b> Each <see cref="Run"/> uses its own <see cref="MLContext"/> seeded with the search seed, so a
+/// configuration scores the same whatever ran before it. Linear trainers get min–max normalisation, as in the saved
+/// model. Thread-safe: an abandoned trial may keep running beside the next.</para>
+/// <para>Memory: one sparse vector per row per distinct featurizer choice tried.</para>
+/// </remarks>
+public sealed class CachedFeatureTrialRunner : ITrialRunner
+{
+    private readonly PostDataset _data;
+    private readonly int _seed;
+    private readonly FeatureCache _cache;
+    private readonly IReadOnlyList<DataSplit> _splits;
+
+    /// <summary>Creates a runner over labelled posts.</summary>
+    /// <param name="data">Training posts with a label.</param>
+    /// <param name="baseFeaturizer">The user's featurizer options; the searched settings are overridden per trial.</param>
+    /// <param name="evaluation">Hold-out or cross-validation settings (<see cref="EvaluationStrategy.None"/> is not allowed).</param>
+    /// <param name="seed">Seed of the splits and of every trial's fits.</param>
+    /// <exception cref="ArgumentException">No label, evaluation turned off, or nothing to featurize.</exception>
+    public CachedFeatureTrialRunner(PostDataset data, FeaturizerOptions baseFeaturizer, EvaluationOptions evaluation, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(baseFeaturizer);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        if (data.LabelColumn is null)
+        {
+            throw new ArgumentException($"The data set '{data.SourcePath}' has no label column; a search needs one.", nameof(data));
+        }
+
+        if (evaluation.Resolve(data.RowCount) == EvaluationStrategy.None)
+        {
+            throw new ArgumentException("A search must evaluate its trials; choose Auto, HoldOut or CrossValidation, not None.", nameof(evaluation));
+        }
+
+        (_splits, EvaluationDescription) = evaluation.CreateSplits(data, seed);
+        EvaluationDescription += " on features fitted once on all rows";
+        _data = data;
+        _seed = seed;
+        _cache = new FeatureCache(data, baseFeaturizer, seed);
+    }
+
+    /// <summary>How trials are evaluated, for reports.</summary>
+    public string EvaluationDescription { get; }
+
+    /// <inheritdoc />
+    public void Prepare(FeaturizerChoice featurizer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(featurizer);
+        _cache.Get(featurizer, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<EvaluationMetrics> Run(TrialConfiguration configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var features = _cache.Get(configuration.Featurizer, cancellationToken);
+        var mlContext = new MLContext(_seed);
+        var learner = ModelPipelineBuilder.Learner(mlContext, _data.Task, configuration.Trainer);
+        var folds = new List<EvaluationMetrics>(_splits.Count);
+        foreach (var split in _splits)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var model = learner.Fit(View(mlContext, features, split.Train));
+            cancellationToken.ThrowIfCancellationRequested();
+            var scored = model.Transform(View(mlContext, features, split.Test));
+            folds.Add(_data.Task == TaskKind.Regression
+                ? MetricsCalculator.Regression(split.Test.Select(i => _cache.Values![i]).ToList(), ScoredOutput.ReadValues(scored))
+                : MetricsCalculator.Classification(
+                    _data.ClassLabels,
+                    ScoredOutput.ReadClassIndices(scored, _data.Task),
+                    ScoredOutput.ReadProbabilities(scored, _data.Task, _data.ClassLabels.Count)));
+        }
+
+        return folds;
+    }
+
+    private IDataView View(MLContext mlContext, FeatureMatrix features, IReadOnlyList<int> rows)
+    {
+        var definition = SchemaDefinition.Create(typeof(FeatureRow));
+        definition[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features.Length);
+        definition[nameof(FeatureRow.ClassKey)].ColumnType = new KeyDataViewType(typeof(uint), Math.Max(1, _data.ClassLabels.Count));
+        definition[_data.Task switch
+        {
+            TaskKind.Binary => nameof(FeatureRow.IsPositive),
+            TaskKind.Multiclass => nameof(FeatureRow.ClassKey),
+            _ => nameof(FeatureRow.Value),
+        }].ColumnName = ModelColumns.EncodedLabel;
+        var items = rows.Select(i => new FeatureRow
+        {
+            Features = features.Rows[i],
+            IsPositive = _cache.BinaryLabels?[i] ?? false,
+            // LoadFromEnumerable reads a key field as a 0-based index and adds one, so the 1-based key is shifted down.
+            ClassKey = (_cache.ClassKeys?[i] ?? 1) - 1,
+            Value = _cache.Values?[i] ?? 0,
+        }).ToList();
+        return mlContext.Data.LoadFromEnumerable(items, definition);
+    }
+
+    /// <summary>One row of cached features; the label field that fits the task is renamed to the encoded label column.</summary>
+    private sealed class FeatureRow
+    {
+        public VBuffer<float> Features { get; set; }
+
+        public bool IsPositive { get; set; }
+
+        public uint ClassKey { get; set; }
+
+        public float Value { get; set; }
+    }
+}

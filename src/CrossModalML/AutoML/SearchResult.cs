@@ -1,0 +1,23 @@
+namespace CrossModalML.AutoML;
+
+/// <summary>The outcome of a search, before the winner is refit.</summary>
+public sealed record SearchResult
+{
+    /// <summary>The metric the search optimised.</summary>
+    public required AutoMLMetric Metric { get; init; }
+
+    /// <summary>Every finished trial, in the order they ran.</summary>
+    public required IReadOnlyList<TrialResult> Trials { get; init; }
+
+    /// <summary>The trials ranked by <see cref="AutoML.Leaderboard.Rank"/>: best first, failures last.</summary>
+    public required IReadOnlyList<TrialResult> Leaderboard { get; init; }
+
+    /// <summary>The best completed trial; <c>null</c> when none completed.</summary>
+    public TrialResult? Best => Leaderboard.Count > 0 && Leaderboard[0].Status == TrialStatus.Completed ? Leaderboard[0] : null;
+
+    /// <summary>Why the search ended.</summary>
+    public required SearchStopReason StopReason { get; init; }
+
+    /// <summary>Wall time of the search.</summary>
+    public required TimeSpan Elapsed { get; init; }
+}

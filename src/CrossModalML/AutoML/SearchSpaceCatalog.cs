@@ -1,0 +1,138 @@
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using CrossModalML.Training;
+
+namespace CrossModalML.AutoML;
+
+/// <summary>The standard search space per task: the one declarative place that lists candidate trainers, their
+/// hyperparameter ranges, scales and cheap starting points, and the featurizer dimensions.</summary>
+/// <remarks>
+/// <para>Starting points follow FLAML's low-cost initialisation: few trees and leaves, few iterations, strong
+/// regularisation, so the first trial of every trainer is cheap and the search grows cost only where it pays. L-BFGS
+/// starts at ML.NET's defaults, which makes the first classification trial the plain <c>train</c> default.</para>
+/// <para>Tree and leaf counts are capped at min(32,768, rows): more leaves than rows cannot be used, and ML.NET's own
+/// AutoML runs out of memory with uncapped counts.</para>
+/// <para>Featurizer dimensions start at the user's own settings and are searched only when they can matter: text
+/// dimensions when a text column is featurized, the image switch when an ONNX model was given and an image column is
+/// featurized.</para>
+/// </remarks>
+public static class SearchSpaceCatalog
+{
+    /// <summary>Upper bound of tree and leaf counts, whatever the row count.</summary>
+    public const int MaxTreesOrLeaves = 32_768;
+
+    /// <summary>Builds the standard search space.</summary>
+    /// <param name="task">Binary, multiclass or regression.</param>
+    /// <param name="rowCount">Training rows; caps tree and leaf counts.</param>
+    /// <param name="columns">The data's columns and roles, to decide which featurizer dimensions matter.</param>
+    /// <param name="baseFeaturizer">The user's featurizer options: the featurizer dimensions start there.</param>
+    /// <exception cref="ArgumentException">The task is not resolved.</exception>
+    public static SearchSpace For(TaskKind task, int rowCount, IReadOnlyList<ColumnSchema> columns, FeaturizerOptions baseFeaturizer)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(baseFeaturizer);
+        int cap = Math.Clamp(rowCount, 4, MaxTreesOrLeaves);
+        IReadOnlyList<TrainerSearchSpace> trainers = task switch
+        {
+            TaskKind.Binary =>
+            [
+                Lbfgs(TrainerNames.LbfgsLogisticRegression),
+                LightGbm(cap),
+                Sdca(TrainerNames.SdcaLogisticRegression),
+                FastTree(TrainerNames.FastTree, cap, relativeCost: 1.5),
+                FastForest(cap, relativeCost: 1.5),
+                AveragedPerceptron(),
+                LinearSvm(),
+            ],
+            TaskKind.Multiclass =>
+            [
+                Lbfgs(TrainerNames.LbfgsMaximumEntropy),
+                LightGbm(cap),
+                Sdca(TrainerNames.SdcaMaximumEntropy),
+
+                // One-versus-all fits one binary model per class, hence the higher cost.
+                FastTree(TrainerNames.FastTree, cap, relativeCost: 3),
+                FastForest(cap, relativeCost: 3),
+            ],
+            TaskKind.Regression =>
+            [
+                LightGbm(cap),
+                Sdca(TrainerNames.Sdca),
+                FastTree(TrainerNames.FastTree, cap, relativeCost: 1.5),
+                FastTree(TrainerNames.FastTreeTweedie, cap, relativeCost: 1.5),
+                FastForest(cap, relativeCost: 1.5),
+                Lbfgs(TrainerNames.LbfgsPoissonRegression),
+            ],
+            _ => throw new ArgumentException($"Task '{task}' must be resolved to Binary, Multiclass or Regression before searching.", nameof(task)),
+        };
+        return new SearchSpace(trainers, FeaturizerDimensions(columns, baseFeaturizer));
+    }
+
+    private static List<HyperparameterRange> FeaturizerDimensions(IReadOnlyList<ColumnSchema> columns, FeaturizerOptions options)
+    {
+        var dimensions = new List<HyperparameterRange>();
+        if (options.Modalities.HasFlag(Modality.Text) && columns.Any(c => c.Role == ColumnRole.Text))
+        {
+            var text = options.Text;
+            dimensions.Add(new(FeaturizerChoice.WordNgramLengthName, 1, 3, Math.Clamp(text.WordNgramLength, 1, 3), isInteger: true));
+            dimensions.Add(new(FeaturizerChoice.UseCharNgramsName, 0, 1, text.UseCharNgrams ? 1 : 0, isInteger: true));
+            dimensions.Add(new(FeaturizerChoice.CharNgramLengthName, 3, 5, Math.Clamp(text.CharNgramLength, 3, 5), isInteger: true));
+        }
+
+        if (options.Modalities.HasFlag(Modality.Image) && options.Image.Onnx is not null && columns.Any(c => c.Role == ColumnRole.Image))
+        {
+            dimensions.Add(new(FeaturizerChoice.OnnxImageFeaturesName, 0, 1, options.Image.Kind == ImageFeaturizerKind.Onnx ? 1 : 0, isInteger: true));
+        }
+
+        return dimensions;
+    }
+
+    private static TrainerSearchSpace Lbfgs(string name) => new(name,
+    [
+        new("L1Regularization", 1.0 / 1024, 64, 1, logScale: true),
+        new("L2Regularization", 1.0 / 1024, 64, 1, logScale: true),
+    ]);
+
+    private static TrainerSearchSpace Sdca(string name) => new(name,
+    [
+        new("L1Regularization", 1.0 / 1024, 8, 1.0 / 1024, logScale: true),
+        new("L2Regularization", 1.0 / 1024, 8, 1, logScale: true),
+        new("MaximumNumberOfIterations", 4, 256, 8, logScale: true, isInteger: true, costRelated: true),
+    ]);
+
+    private static TrainerSearchSpace AveragedPerceptron() => new(TrainerNames.AveragedPerceptron,
+    [
+        new("LearningRate", 1.0 / 128, 1, 1, logScale: true),
+        new("NumberOfIterations", 1, 128, 4, logScale: true, isInteger: true, costRelated: true),
+        new("L2Regularization", 0, 0.5, 0),
+    ], RelativeCost: 0.5);
+
+    private static TrainerSearchSpace LinearSvm() => new(TrainerNames.LinearSvm,
+    [
+        new("Lambda", 1.0 / 65_536, 1, 1.0 / 1024, logScale: true),
+        new("NumberOfIterations", 1, 128, 1, logScale: true, isInteger: true, costRelated: true),
+    ], RelativeCost: 0.5);
+
+    private static TrainerSearchSpace LightGbm(int cap) => new(TrainerNames.LightGbm,
+    [
+        new("NumberOfLeaves", 4, cap, 4, logScale: true, isInteger: true, costRelated: true),
+        new("NumberOfIterations", 4, cap, 4, logScale: true, isInteger: true, costRelated: true),
+        new("LearningRate", 1.0 / 1024, 1, 0.1, logScale: true),
+        new("MinimumExampleCountPerLeaf", 2, Math.Max(2, Math.Min(128, cap / 4)), Math.Min(20, Math.Max(2, Math.Min(128, cap / 4))), logScale: true, isInteger: true),
+    ]);
+
+    private static TrainerSearchSpace FastTree(string name, int cap, double relativeCost) => new(name,
+    [
+        new("NumberOfLeaves", 4, cap, 4, logScale: true, isInteger: true, costRelated: true),
+        new("NumberOfTrees", 4, cap, 4, logScale: true, isInteger: true, costRelated: true),
+        new("LearningRate", 1.0 / 1024, 1, 0.1, logScale: true),
+        new("MinimumExampleCountPerLeaf", 2, Math.Max(2, Math.Min(128, cap / 4)), Math.Min(10, Math.Max(2, Math.Min(128, cap / 4))), logScale: true, isInteger: true),
+    ], relativeCost);
+
+    private static TrainerSearchSpace FastForest(int cap, double relativeCost) => new(TrainerNames.FastForest,
+    [
+        new("NumberOfLeaves", 4, cap, 4, logScale: true, isInteger: true, costRelated: true),
+        new("NumberOfTrees", 4, cap, 4, logScale: true, isInteger: true, costRelated: true),
+        new("MinimumExampleCountPerLeaf", 2, Math.Max(2, Math.Min(128, cap / 4)), Math.Min(10, Math.Max(2, Math.Min(128, cap / 4))), logScale: true, isInteger: true),
+    ], relativeCost);
+}

@@ -1,0 +1,14 @@
+namespace CrossModalML.AutoML;
+
+/// <summary>Why a search ended.</summary>
+public enum SearchStopReason
+{
+    /// <summary>The maximum number of trials ran.</summary>
+    MaxTrials = 0,
+
+    /// <summary>The time budget was used up.</summary>
+    TimeBudget,
+
+    /// <summary>The caller cancelled; the result holds the best trial so far.</summary>
+    Cancelled,
+}
