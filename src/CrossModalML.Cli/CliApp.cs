@@ -15,6 +15,7 @@ internal static class CliApp
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
