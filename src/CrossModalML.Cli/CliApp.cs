@@ -16,6 +16,7 @@ internal static class CliApp
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(SearchCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

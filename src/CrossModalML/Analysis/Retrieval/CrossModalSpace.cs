@@ -1,0 +1,408 @@
+using System.IO.Compression;
+using System.Text.Json;
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using CrossModalML.Featurization.Image;
+using CrossModalML.Packaging;
+using MathNet.Numerics.LinearAlgebra;
+using Microsoft.ML;
+
+namespace CrossModalML.Analysis.Retrieval;
+
+/// <summary>A shared space for texts and images, learned from paired posts: each side is featurized by CrossModalML
+/// (TF-IDF n-grams for text; built-in statistics or an ONNX embedding for images), reduced to its top principal
+/// components when wide, and mapped by regularised CCA onto canonical components where a post's text and image lie close.</summary>
+/// <remarks>
+/// <para>A point in the space has <see cref="Components"/> coordinates: the canonical variates, each weighted by its
+/// canonical correlation (so weakly shared directions count less), scaled to unit length. The cosine of two points
+/// is therefore their dot product.</para>
+/// <para>Thread-safety: immutable after <see cref="Fit"/> or <see cref="Load"/>; projecting may run on several threads
+/// at once. Ownership: holds ML.NET models (and an ONNX session with an image encoder); dispose it when done.</para>
+/// <para>What a saved space contains: the fitted ML.NET featurizers (their TF-IDF vocabulary is made of words and
+/// character n-grams from the training texts, as in any text model; an ONNX encoder is stored whole), the principal
+/// components and the CCA matrices. It holds no post, id or path.</para>
+/// </remarks>
+public sealed class CrossModalSpace : IDisposable
+{
+    internal const string ManifestEntry = "retrieval/space.json";
+    private const string TextModelEntry = "retrieval/text-featurizer.zip";
+    private const string ImageModelEntry = "retrieval/image-featurizer.zip";
+    private const string MatricesEntry = "retrieval/projections.bin";
+    private const int MinimumPairs = 10;
+
+    private readonly ModalityFeaturizer _text;
+    private readonly ModalityFeaturizer _image;
+    private readonly CanonicalCorrelationModel _cca;
+    private readonly Vector<double> _weights;
+    private bool _disposed;
+
+    private CrossModalSpace(ModalityFeaturizer text, ModalityFeaturizer image, CanonicalCorrelationModel cca, double regularization, int trainingPairs)
+    {
+        _text = text;
+        _image = image;
+        _cca = cca;
+        Regularization = regularization;
+        TrainingPairs = trainingPairs;
+        _weights = Vector<double>.Build.DenseOfEnumerable(cca.Correlations);
+    }
+
+    /// <summary>The text column the space reads.</summary>
+    public string TextColumn => _text.Column;
+
+    /// <summary>The image column the space reads.</summary>
+    public string ImageColumn => _image.Column;
+
+    /// <summary>The number of canonical components (the space's dimension).</summary>
+    public int Components => _cca.Components;
+
+    /// <summary>The canonical correlations on the training pairs, strongest first.</summary>
+    public IReadOnlyList<double> Correlations => _cca.Correlations;
+
+    /// <summary>The text side's width before CCA (after any principal-component reduction).</summary>
+    public int TextDimensions => _text.Dimensions;
+
+    /// <summary>The image side's width before CCA (after any principal-component reduction).</summary>
+    public int ImageDimensions => _image.Dimensions;
+
+    /// <summary>The ONNX image encoder, or <see langword="null"/> for the built-in image statistics.</summary>
+    public ImageModelInfo? ImageModel => _image.ImageModel;
+
+    /// <summary>The covariance shrinkage λ the space was fitted with.</summary>
+    public double Regularization { get; }
+
+    /// <summary>How many text–image pairs the space was fitted on.</summary>
+    public int TrainingPairs { get; }
+
+    /// <summary>The fitted CCA (means and canonical directions of both sides).</summary>
+    public CanonicalCorrelationModel Canonical => _cca;
+
+    /// <summary>Learns a space from the posts that have both a non-blank text and a usable image.</summary>
+    /// <param name="data">The posts. Posts missing either modality are skipped.</param>
+    /// <param name="options">Columns, featurizers, dimensions; <see langword="null"/> for the defaults.</param>
+    /// <param name="progress">Receives short progress messages, if given.</param>
+    /// <param name="cancellationToken">Checked between the stages.</param>
+    /// <exception cref="ArgumentException">The text or image column is missing or ambiguous, fewer than 10 posts have
+    /// both modalities, or an option is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="RetrievalOptions.Components"/> exceeds a side's dimension.</exception>
+    public static CrossModalSpace Fit(PostDataset data, RetrievalOptions? options = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        options ??= new RetrievalOptions();
+        options.Validate();
+        var pairs = RetrievalPairs.From(data, options);
+        if (pairs.Count < MinimumPairs)
+        {
+            throw new ArgumentException(
+                $"Only {pairs.Count} posts have both a text in '{pairs.TextColumn}' and a usable image in '{pairs.ImageColumn}'; " +
+                $"learning a shared space needs at least {MinimumPairs}.", nameof(data));
+        }
+
+        return FitPairs(pairs, options, progress, cancellationToken, out _, out _);
+    }
+
+    /// <summary>Fits on pairs and hands back the training features, so an evaluation need not featurize them again.</summary>
+    internal static CrossModalSpace FitPairs(
+        RetrievalPairs pairs,
+        RetrievalOptions options,
+        IProgress<string>? progress,
+        CancellationToken cancellationToken,
+        out Matrix<double> textFeatures,
+        out Matrix<double> imageFeatures)
+    {
+        var mlContext = new MLContext(options.Seed);
+        CrossModalRegistration.Register(mlContext);
+
+        // A principal-component basis cannot be wider than the sample that spans it.
+        int maxDimensions = Math.Min(options.MaxDimensionsPerSide, pairs.Count - 1);
+        progress?.Report($"Featurizing {pairs.Count:N0} texts from '{pairs.TextColumn}'.");
+        var text = ModalityFeaturizer.Fit(mlContext, pairs.TextColumn, ColumnRole.Text,
+            new FeaturizerOptions { Modalities = Modality.Text, Text = options.Text }, pairs.Texts, maxDimensions, options.Seed);
+        try
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report($"Featurizing {pairs.Count:N0} images from '{pairs.ImageColumn}'.");
+            var image = ModalityFeaturizer.Fit(mlContext, pairs.ImageColumn, ColumnRole.Image,
+                new FeaturizerOptions { Modalities = Modality.Image, Image = options.Image }, pairs.ImagePaths, maxDimensions, options.Seed);
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int components = ChooseComponents(options.Components, text.Dimensions, image.Dimensions);
+                progress?.Report($"Fitting CCA: {text.Dimensions} text × {image.Dimensions} image dimensions → {components} components.");
+                textFeatures = text.Transform(pairs.Texts);
+                imageFeatures = image.Transform(pairs.ImagePaths);
+                var cca = CanonicalCorrelationAnalysis.Fit(textFeatures, imageFeatures, components, options.Regularization);
+                return new CrossModalSpace(text, image, cca, options.Regularization, pairs.Count);
+            }
+            catch
+            {
+                image.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            text.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Maps texts into the space.</summary>
+    /// <param name="texts">The texts; an empty text maps to the point of a text with no known n-gram.</param>
+    /// <returns>One unit-length vector of <see cref="Components"/> values per text, in order.</returns>
+    public IReadOnlyList<float[]> ProjectTexts(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (texts.Any(t => t is null))
+        {
+            throw new ArgumentException("A text is null; pass an empty string for an empty text.", nameof(texts));
+        }
+
+        return ToRows(EmbedTextFeatures(_text.Transform(texts)));
+    }
+
+    /// <summary>Maps image files into the space.</summary>
+    /// <param name="imagePaths">Image files, absolute or relative to the current directory.</param>
+    /// <returns>One unit-length vector of <see cref="Components"/> values per image, in order.</returns>
+    /// <exception cref="FileNotFoundException">An image file does not exist.</exception>
+    /// <exception cref="ArgumentException">An image file cannot be decoded.</exception>
+    public IReadOnlyList<float[]> ProjectImages(IReadOnlyList<string> imagePaths)
+    {
+        ArgumentNullException.ThrowIfNull(imagePaths);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var fullPaths = new string[imagePaths.Count];
+        for (int i = 0; i < fullPaths.Length; i++)
+        {
+            fullPaths[i] = CheckedImagePath(imagePaths[i]);
+        }
+
+        return ToRows(EmbedImageFeatures(_image.Transform(fullPaths)));
+    }
+
+    /// <summary>Writes the space to a zip file (created or overwritten).</summary>
+    /// <param name="path">The file to write.</param>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var zip = ZipFile.Open(CreateFile(path), ZipArchiveMode.Create);
+        WriteTo(zip);
+    }
+
+    /// <summary>Loads a space written by <see cref="Save"/> or inside a <see cref="SearchIndex"/> file.</summary>
+    /// <param name="path">The zip. Load only files you trust: an ML.NET model is code-like configuration.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a CrossModalML retrieval space, or from a newer format.</exception>
+    public static CrossModalSpace Load(string path)
+    {
+        using var zip = OpenZip(path);
+        return ReadFrom(zip, path);
+    }
+
+    /// <summary>Releases the featurizers' native resources.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _text.Dispose();
+        _image.Dispose();
+    }
+
+    internal Matrix<double> TextFeatures(IReadOnlyList<string> texts) => _text.Transform(texts);
+
+    internal Matrix<double> ImageFeatures(IReadOnlyList<string> fullPaths) => _image.Transform(fullPaths);
+
+    internal Matrix<double> EmbedTextFeatures(Matrix<double> features) => Normalize(_cca.TransformX(features));
+
+    internal Matrix<double> EmbedImageFeatures(Matrix<double> features) => Normalize(_cca.TransformY(features));
+
+    internal static string CheckedImagePath(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ArgumentException("The image path is empty; pass the path of a .jpg, .png or other image file.", nameof(path));
+        }
+
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException($"Image '{fullPath}' does not exist.", fullPath);
+        }
+
+        if (!ImageDecoding.IsDecodable(fullPath))
+        {
+            throw new ArgumentException($"Image '{fullPath}' exists but cannot be decoded; use a JPEG, PNG, GIF, BMP or WebP file.", nameof(path));
+        }
+
+        return fullPath;
+    }
+
+    internal static ZipArchive OpenZip(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException($"Retrieval file '{fullPath}' does not exist.", fullPath);
+        }
+
+        try
+        {
+            return ZipFile.OpenRead(fullPath);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"'{fullPath}' is not a zip file, so it is not a CrossModalML retrieval space: {ex.Message}", ex);
+        }
+    }
+
+    internal static string CreateFile(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        File.Delete(fullPath);
+        return fullPath;
+    }
+
+    internal void WriteTo(ZipArchive zip)
+    {
+        var manifest = new SpaceManifest(
+            SpaceManifest.CurrentFormatVersion, ToolkitInfo.Version, TextColumn, ImageColumn, _text.OutputColumn, _image.OutputColumn,
+            TextDimensions, ImageDimensions, Components, Regularization, TrainingPairs, [.. Correlations], ImageModel);
+        using (var stream = zip.CreateEntry(ManifestEntry).Open())
+        {
+            JsonSerializer.Serialize(stream, manifest, ManifestJson.Options);
+        }
+
+        WriteModel(zip, TextModelEntry, _text);
+        WriteModel(zip, ImageModelEntry, _image);
+        using (var writer = new BinaryWriter(zip.CreateEntry(MatricesEntry).Open()))
+        {
+            MatrixIO.Write(writer, _cca.MeanX.ToColumnMatrix());
+            MatrixIO.Write(writer, _cca.MeanY.ToColumnMatrix());
+            MatrixIO.Write(writer, _cca.ProjectionX);
+            MatrixIO.Write(writer, _cca.ProjectionY);
+        }
+    }
+
+    internal static CrossModalSpace ReadFrom(ZipArchive zip, string path)
+    {
+        var manifestEntry = zip.GetEntry(ManifestEntry)
+            ?? throw new InvalidDataException($"'{path}' has no '{ManifestEntry}' entry, so it is not a CrossModalML retrieval space (write one with 'crossmodal search fit' or CrossModalSpace.Save).");
+        SpaceManifest manifest;
+        try
+        {
+            using var stream = manifestEntry.Open();
+            manifest = JsonSerializer.Deserialize<SpaceManifest>(stream, ManifestJson.Options)
+                ?? throw new InvalidDataException($"'{path}': '{ManifestEntry}' is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"'{path}': '{ManifestEntry}' is not valid JSON ({ex.Message}).", ex);
+        }
+
+        if (manifest.FormatVersion != SpaceManifest.CurrentFormatVersion)
+        {
+            throw new InvalidDataException(
+                $"'{path}' is a retrieval space of format {manifest.FormatVersion} (CrossModalML {manifest.ToolkitVersion}); this version reads format {SpaceManifest.CurrentFormatVersion}. Refit it with this version.");
+        }
+
+        Matrix<double> meanX, meanY, projectionX, projectionY;
+        using (var reader = new BinaryReader(RequiredEntry(zip, MatricesEntry, path).Open()))
+        {
+            meanX = MatrixIO.Read(reader, manifest.TextDimensions, 1, path);
+            meanY = MatrixIO.Read(reader, manifest.ImageDimensions, 1, path);
+            projectionX = MatrixIO.Read(reader, manifest.TextDimensions, manifest.Components, path);
+            projectionY = MatrixIO.Read(reader, manifest.ImageDimensions, manifest.Components, path);
+        }
+
+        var mlContext = new MLContext(1);
+        CrossModalRegistration.Register(mlContext);
+        var text = ReadModel(mlContext, zip, TextModelEntry, path, manifest.TextColumn, manifest.TextOutputColumn, manifest.TextDimensions, null);
+        try
+        {
+            var image = ReadModel(mlContext, zip, ImageModelEntry, path, manifest.ImageColumn, manifest.ImageOutputColumn, manifest.ImageDimensions, manifest.ImageModel);
+            var cca = new CanonicalCorrelationModel(meanX.Column(0), meanY.Column(0), projectionX, projectionY, manifest.Correlations);
+            return new CrossModalSpace(text, image, cca, manifest.Regularization, manifest.TrainingPairs);
+        }
+        catch
+        {
+            text.Dispose();
+            throw;
+        }
+    }
+
+    private static int ChooseComponents(int? requested, int textDimensions, int imageDimensions)
+    {
+        int widest = Math.Min(textDimensions, imageDimensions);
+        if (requested is not { } components)
+        {
+            return Math.Min(RetrievalOptions.DefaultComponents, widest);
+        }
+
+        if (components > widest)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(RetrievalOptions.Components),
+                components,
+                $"{components} canonical components were requested, but the text side has {textDimensions} dimensions and the image side {imageDimensions}; " +
+                $"choose at most {widest} (CLI: --components), or leave it unset for min({RetrievalOptions.DefaultComponents}, {widest}).");
+        }
+
+        return components;
+    }
+
+    private Matrix<double> Normalize(Matrix<double> variates)
+    {
+        var weighted = variates.Clone();
+        for (int r = 0; r < weighted.RowCount; r++)
+        {
+            var row = weighted.Row(r).PointwiseMultiply(_weights);
+            double norm = row.L2Norm();
+
+            // A zero vector has no direction; it stays zero and scores 0 against everything.
+            weighted.SetRow(r, norm > 0 ? row / norm : row);
+        }
+
+        return weighted;
+    }
+
+    private static IReadOnlyList<float[]> ToRows(Matrix<double> m) =>
+        Enumerable.Range(0, m.RowCount).Select(r => m.Row(r).Select(v => (float)v).ToArray()).ToArray();
+
+    private static void WriteModel(ZipArchive zip, string entryName, ModalityFeaturizer featurizer)
+    {
+        // ML.NET writes its own zip and needs a seekable stream; a zip entry's stream is not.
+        using var buffer = new MemoryStream();
+        featurizer.Save(buffer);
+        using var entry = zip.CreateEntry(entryName, CompressionLevel.NoCompression).Open();
+        buffer.Position = 0;
+        buffer.CopyTo(entry);
+    }
+
+    private static ModalityFeaturizer ReadModel(MLContext mlContext, ZipArchive zip, string entryName, string path, string column, string outputColumn, int dimensions, ImageModelInfo? imageModel)
+    {
+        using var buffer = new MemoryStream();
+        using (var entry = RequiredEntry(zip, entryName, path).Open())
+        {
+            entry.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
+        try
+        {
+            return ModalityFeaturizer.Load(mlContext, buffer, column, outputColumn, dimensions, imageModel);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"'{path}': the featurizer '{entryName}' could not be loaded with ML.NET {ToolkitInfo.MlNetVersion}: {ex.Message}", ex);
+        }
+    }
+
+    internal static ZipArchiveEntry RequiredEntry(ZipArchive zip, string entryName, string path) =>
+        zip.GetEntry(entryName) ?? throw new InvalidDataException($"'{path}' lacks the entry '{entryName}'; the file is incomplete or not a CrossModalML retrieval file.");
+}

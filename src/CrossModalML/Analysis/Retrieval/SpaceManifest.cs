@@ -1,0 +1,23 @@
+using CrossModalML.Featurization;
+
+namespace CrossModalML.Analysis.Retrieval;
+
+/// <summary>The JSON description of a saved <see cref="CrossModalSpace"/>: what each side reads and how wide the
+/// matrices stored beside it are.</summary>
+internal sealed record SpaceManifest(
+    int FormatVersion,
+    string ToolkitVersion,
+    string TextColumn,
+    string ImageColumn,
+    string TextOutputColumn,
+    string ImageOutputColumn,
+    int TextDimensions,
+    int ImageDimensions,
+    int Components,
+    double Regularization,
+    int TrainingPairs,
+    double[] Correlations,
+    ImageModelInfo? ImageModel)
+{
+    public const int CurrentFormatVersion = 1;
+}
