@@ -38,6 +38,10 @@ internal static class TrainCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var trainer = new Option<string?>("--trainer") { Description = "Trainer name (default: L-BFGS for classification, LightGBM for regression)." };
+        var classWeighting = new Option<bool>("--class-weighting")
+        {
+            Description = "Weigh classes equally (balanced weights) so rare classes are not ignored. A search (--time/--max-trials) tries both settings itself.",
+        };
         var testDataset = new Option<FileInfo?>("--test-dataset") { Description = "Evaluate on this file instead of a hold-out or cross-validation." };
         var evaluation = new Option<EvaluationStrategy>("--evaluation") { Description = "Auto, HoldOut, CrossValidation or None.", DefaultValueFactory = _ => EvaluationStrategy.Auto };
         var folds = new Option<int>("--folds") { Description = "Folds for cross-validation.", DefaultValueFactory = _ => 5 };
@@ -60,7 +64,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a model on posts and save it as a model zip.")
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
-            channelOrder, modalities, trainer, testDataset, evaluation, folds, groupBy, testFraction, seed, strictImages,
+            channelOrder, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, testFraction, seed, strictImages,
             time, maxTrials, metric, tuner, trialTime, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
@@ -131,6 +135,11 @@ internal static class TrainCommand
             ConsoleOutput.LoadSummary(data);
             var classes = data.ClassLabels.Count > 0 ? $" ({string.Join(", ", data.ClassLabels)})" : string.Empty;
             AnsiConsole.MarkupLineInterpolated($"Task: [bold]{data.Task}[/] on '{data.LabelColumn}'{classes}");
+            if (r.GetValue(classWeighting))
+            {
+                var chosen = options.Trainer ?? TrainerFactory.Default(data.Task);
+                options.Trainer = new TrainerSpec(chosen.Name, new Dictionary<string, double>(chosen.Parameters) { [TrainerFactory.ClassWeightingParameter] = 1 });
+            }
 
             if (options.Evaluation.GroupColumn is null && r.GetValue(testDataset) is null)
             {

@@ -29,6 +29,7 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
     private readonly int _seed;
     private readonly FeatureCache _cache;
     private readonly IReadOnlyList<DataSplit> _splits;
+    private readonly float[] _classWeights;
 
     /// <summary>Creates a runner over labelled posts.</summary>
     /// <param name="data">Training posts with a label.</param>
@@ -52,6 +53,7 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
         }
 
         (_splits, EvaluationDescription) = evaluation.CreateSplits(data, seed);
+        _classWeights = data.Task == TaskKind.Regression ? [] : ClassWeights.Balanced(data.GetLabels(), data.ClassLabels);
         EvaluationDescription += " on features fitted once on all rows";
         _data = data;
         _seed = seed;
@@ -104,6 +106,7 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
             TaskKind.Multiclass => nameof(FeatureRow.ClassKey),
             _ => nameof(FeatureRow.Value),
         }].ColumnName = ModelColumns.EncodedLabel;
+        definition[nameof(FeatureRow.ClassWeight)].ColumnName = ModelColumns.ClassWeight;
         var items = rows.Select(i => new FeatureRow
         {
             Features = features.Rows[i],
@@ -111,6 +114,8 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
             // LoadFromEnumerable reads a key field as a 0-based index and adds one, so the 1-based key is shifted down.
             ClassKey = (_cache.ClassKeys?[i] ?? 1) - 1,
             Value = _cache.Values?[i] ?? 0,
+            ClassWeight = _classWeights.Length == 0 ? 1f
+                : _classWeights[_cache.BinaryLabels is { } positive ? (positive[i] ? 1 : 0) : (int)(_cache.ClassKeys![i] - 1)],
         }).ToList();
         return mlContext.Data.LoadFromEnumerable(items, definition);
     }
@@ -125,5 +130,7 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
         public uint ClassKey { get; set; }
 
         public float Value { get; set; }
+
+        public float ClassWeight { get; set; }
     }
 }

@@ -65,6 +65,16 @@ public static class SearchSpaceCatalog
             ],
             _ => throw new ArgumentException($"Task '{task}' must be resolved to Binary, Multiclass or Regression before searching.", nameof(task)),
         };
+        if (task != TaskKind.Regression)
+        {
+            // Balanced class weights trade accuracy on the majority class for recall on rare ones: worth searching
+            // whenever the metric is macro-F1. The averaged perceptron takes no example weights.
+            trainers = trainers.Select(t => t.TrainerName == TrainerNames.AveragedPerceptron ? t : t with
+            {
+                Hyperparameters = [.. t.Hyperparameters, new HyperparameterRange(TrainerFactory.ClassWeightingParameter, 0, 1, 0, isInteger: true)],
+            }).ToList();
+        }
+
         return new SearchSpace(trainers, FeaturizerDimensions(columns, baseFeaturizer));
     }
 

@@ -54,7 +54,8 @@ public sealed class CrossModalTrainer
 
         // Build once up front so that a bad option fails before any fitting starts.
         var featurization = CrossModalFeaturizer.Build(_mlContext, data.Columns, options.Featurizer);
-        var labelEncoding = ModelPipelineBuilder.LabelEncoding(_mlContext, task, labelColumn, data.ClassLabels);
+        var classWeights = task == TaskKind.Regression ? null : ClassWeights.Balanced(data.GetLabels(), data.ClassLabels);
+        var labelEncoding = ModelPipelineBuilder.LabelEncoding(_mlContext, task, labelColumn, data.ClassLabels, classWeights);
 
         var splits = new List<(PostDataset Train, PostDataset Test)>();
         string description;

@@ -6,6 +6,9 @@ public static class ModelColumns
     /// <summary>The encoded label the trainer learns from (bool, key or float). Only present while training and evaluating.</summary>
     public const string EncodedLabel = "__cm_label";
 
+    /// <summary>The balanced class weight of a training row, used when a trainer's <c>ClassWeighting</c> is on. Only present while training.</summary>
+    public const string ClassWeight = "__cm_class_weight";
+
     /// <summary>The fused feature vector.</summary>
     public const string Features = "Features";
 

@@ -18,10 +18,27 @@ public static class ModelPipelineBuilder
     /// <param name="task">A resolved task.</param>
     /// <param name="labelColumn">The user's label column.</param>
     /// <param name="classLabels">The classes in order (binary: the second is the positive class); empty for regression.</param>
-    public static IEstimator<ITransformer> LabelEncoding(MLContext mlContext, TaskKind task, string labelColumn, IReadOnlyList<string> classLabels)
+    /// <param name="classWeights">For classification, a weight per class (see <see cref="ClassWeights.Balanced"/>) to write
+    /// into <see cref="ModelColumns.ClassWeight"/> for trainers with <c>ClassWeighting</c> on; <c>null</c> writes none.</param>
+    public static IEstimator<ITransformer> LabelEncoding(
+        MLContext mlContext, TaskKind task, string labelColumn, IReadOnlyList<string> classLabels, IReadOnlyList<float>? classWeights = null)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(classLabels);
+        var encoding = Encode(mlContext, task, labelColumn, classLabels);
+        if (classWeights is null || task == TaskKind.Regression)
+        {
+            return encoding;
+        }
+
+        return encoding.Append(mlContext.Transforms.Conversion.MapValue(
+            ModelColumns.ClassWeight,
+            classLabels.Select((c, i) => new KeyValuePair<string, float>(c, classWeights[i])),
+            labelColumn));
+    }
+
+    private static IEstimator<ITransformer> Encode(MLContext mlContext, TaskKind task, string labelColumn, IReadOnlyList<string> classLabels)
+    {
         switch (task)
         {
             case TaskKind.Binary:

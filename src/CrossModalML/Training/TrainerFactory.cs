@@ -20,6 +20,11 @@ namespace CrossModalML.Training;
 /// </remarks>
 public static class TrainerFactory
 {
+    /// <summary>The hyperparameter that turns on balanced class weights (1) or leaves them off (0, the default).</summary>
+    /// <remarks>Each training row is weighted by rows / (classes × rows of its class), so every class weighs the same in
+    /// the loss. Classification only, and only for trainers that take example weights (not the averaged perceptron).</remarks>
+    public const string ClassWeightingParameter = "ClassWeighting";
+
     private static readonly string[] LbfgsParameters = ["L1Regularization", "L2Regularization", "OptimizationTolerance", "HistorySize"];
     private static readonly string[] SdcaParameters = ["L1Regularization", "L2Regularization", "MaximumNumberOfIterations"];
     private static readonly string[] PerceptronParameters = ["LearningRate", "NumberOfIterations", "L2Regularization"];
@@ -86,6 +91,11 @@ public static class TrainerFactory
         }
 
         CheckParameterNames(spec);
+        if (task == TaskKind.Regression && spec.Get(ClassWeightingParameter) is not null)
+        {
+            throw new ArgumentException($"'{ClassWeightingParameter}' applies to classification; a {task} task has no classes to weigh.", nameof(spec));
+        }
+
         return task switch
         {
             TaskKind.Binary => CreateBinary(mlContext, spec, labelColumnName, featureColumnName),
@@ -105,24 +115,24 @@ public static class TrainerFactory
                 L2Regularization = Float(s, "L2Regularization", 1f),
                 OptimizationTolerance = Float(s, "OptimizationTolerance", 1e-7f),
                 HistorySize = Int(s, "HistorySize", 20),
-            }, label, features)),
+            }, s, label, features)),
             TrainerNames.SdcaLogisticRegression => bt.SdcaLogisticRegression(Columns(new SdcaLogisticRegressionBinaryTrainer.Options
             {
                 L1Regularization = NullableFloat(s, "L1Regularization"),
                 L2Regularization = NullableFloat(s, "L2Regularization"),
                 MaximumNumberOfIterations = NullableInt(s, "MaximumNumberOfIterations"),
-            }, label, features)),
+            }, s, label, features)),
             TrainerNames.AveragedPerceptron => bt.AveragedPerceptron(Columns(new AveragedPerceptronTrainer.Options
             {
                 LearningRate = Float(s, "LearningRate", 1f),
                 NumberOfIterations = Int(s, "NumberOfIterations", 10),
                 L2Regularization = Float(s, "L2Regularization", 0f),
-            }, label, features)),
+            }, s, label, features)),
             TrainerNames.LinearSvm => bt.LinearSvm(Columns(new LinearSvmTrainer.Options
             {
                 Lambda = Float(s, "Lambda", 0.001f),
                 NumberOfIterations = Int(s, "NumberOfIterations", 1),
-            }, label, features)),
+            }, s, label, features)),
             TrainerNames.LightGbm => bt.LightGbm(LightGbm(new LightGbmBinaryTrainer.Options(), s, label, features)),
             TrainerNames.FastTree => bt.FastTree(Trees(new FastTreeBinaryTrainer.Options(), s, label, features)),
             _ => bt.FastForest(Trees(new FastForestBinaryTrainer.Options(), s, label, features)),
@@ -140,13 +150,13 @@ public static class TrainerFactory
                 L2Regularization = Float(s, "L2Regularization", 1f),
                 OptimizationTolerance = Float(s, "OptimizationTolerance", 1e-7f),
                 HistorySize = Int(s, "HistorySize", 20),
-            }, label, features)),
+            }, s, label, features)),
             TrainerNames.SdcaMaximumEntropy => mt.SdcaMaximumEntropy(Columns(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 L1Regularization = NullableFloat(s, "L1Regularization"),
                 L2Regularization = NullableFloat(s, "L2Regularization"),
                 MaximumNumberOfIterations = NullableInt(s, "MaximumNumberOfIterations"),
-            }, label, features)),
+            }, s, label, features)),
             TrainerNames.LightGbm => mt.LightGbm(LightGbm(new LightGbmMulticlassTrainer.Options(), s, label, features)),
 
             // One-versus-all trains one binary model per class; the binary learner's own label column is set by OVA.
@@ -173,22 +183,39 @@ public static class TrainerFactory
                 L1Regularization = NullableFloat(s, "L1Regularization"),
                 L2Regularization = NullableFloat(s, "L2Regularization"),
                 MaximumNumberOfIterations = NullableInt(s, "MaximumNumberOfIterations"),
-            }, label, features)),
+            }, s, label, features)),
             _ => rt.LbfgsPoissonRegression(Columns(new LbfgsPoissonRegressionTrainer.Options
             {
                 L1Regularization = Float(s, "L1Regularization", 1f),
                 L2Regularization = Float(s, "L2Regularization", 1f),
                 OptimizationTolerance = Float(s, "OptimizationTolerance", 1e-7f),
                 HistorySize = Int(s, "HistorySize", 20),
-            }, label, features)),
+            }, s, label, features)),
         };
     }
 
-    private static T Columns<T>(T options, string label, string features)
+    private static T Columns<T>(T options, TrainerSpec s, string label, string features)
         where T : TrainerInputBaseWithLabel
     {
         options.LabelColumnName = label;
         options.FeatureColumnName = features;
+        if (s.Get(ClassWeightingParameter) is >= 0.5)
+        {
+            switch (options)
+            {
+                case TrainerInputBaseWithWeight weighted:
+                    weighted.ExampleWeightColumnName = ModelColumns.ClassWeight;
+                    break;
+
+                // The linear SVM's options declare their own weight column rather than inheriting it.
+                case LinearSvmTrainer.Options svm:
+                    svm.ExampleWeightColumnName = ModelColumns.ClassWeight;
+                    break;
+                default:
+                    throw new ArgumentException($"Trainer '{s.Name}' does not take example weights, so '{ClassWeightingParameter}' cannot be used with it.");
+            }
+        }
+
         return options;
     }
 
@@ -196,7 +223,7 @@ public static class TrainerFactory
         where T : TrainerInputBaseWithLabel
     {
         // The LightGBM option classes share no public non-generic base with these members, hence dynamic dispatch.
-        dynamic o = Columns(options, label, features);
+        dynamic o = Columns(options, s, label, features);
         o.NumberOfLeaves = NullableInt(s, "NumberOfLeaves");
         o.NumberOfIterations = Int(s, "NumberOfIterations", 100);
         o.LearningRate = s.Get("LearningRate");
@@ -207,7 +234,7 @@ public static class TrainerFactory
     private static T Trees<T>(T options, TrainerSpec s, string label, string features)
         where T : TreeOptions
     {
-        Columns(options, label, features);
+        Columns(options, s, label, features);
         options.NumberOfLeaves = Int(s, "NumberOfLeaves", options.NumberOfLeaves);
         options.NumberOfTrees = Int(s, "NumberOfTrees", options.NumberOfTrees);
         options.MinimumExampleCountPerLeaf = Int(s, "MinimumExampleCountPerLeaf", options.MinimumExampleCountPerLeaf);
@@ -243,7 +270,7 @@ public static class TrainerFactory
 
     private static void CheckParameterNames(TrainerSpec spec)
     {
-        var valid = ParameterNames(spec.Name);
+        var valid = ParameterNames(spec.Name).Append(ClassWeightingParameter).ToList();
         var unknown = spec.Parameters.Keys.Where(k => !valid.Contains(k)).ToList();
         if (unknown.Count > 0)
         {

@@ -85,4 +85,25 @@ public sealed class CrossModalTrainerTests
         Assert.ThrowsExactly<OperationCanceledException>(() =>
             new CrossModalTrainer(new MLContext(1)).Train(LoadDemo(), new TrainingOptions(), cancellationToken: cancellation.Token));
     }
+
+    [TestMethod]
+    public void Class_weighting_raises_recall_of_a_rare_class()
+    {
+        var all = LoadDemo();
+        var labels = all.GetLabels();
+        int neutralKept = 0;
+        var rows = Enumerable.Range(0, all.RowCount).Where(i => labels[i] != "neutral" || neutralKept++ < 90).ToList();
+        var data = all.Select(rows);
+
+        EvaluationMetrics Run(bool weighted) => new CrossModalTrainer(new MLContext(1)).Train(data, new TrainingOptions
+        {
+            Featurizer = new FeaturizerOptions { Modalities = Modality.Text },
+            Trainer = new TrainerSpec(TrainerNames.LbfgsMaximumEntropy, new Dictionary<string, double> { [TrainerFactory.ClassWeightingParameter] = weighted ? 1 : 0 }),
+            Evaluation = { Strategy = EvaluationStrategy.CrossValidation, Folds = 3 },
+        }).Metrics!;
+
+        double plain = Run(false).PerClass!.Single(c => c.Label == "neutral").Recall;
+        double balanced = Run(true).PerClass!.Single(c => c.Label == "neutral").Recall;
+        Assert.IsTrue(balanced > plain + 0.05, $"neutral recall {plain:0.000} unweighted vs {balanced:0.000} weighted");
+    }
 }

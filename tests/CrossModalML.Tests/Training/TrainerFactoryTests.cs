@@ -49,4 +49,32 @@ public sealed class TrainerFactoryTests
         Assert.AreEqual(a.GetHashCode(), b.GetHashCode());
         Assert.AreEqual("FastTree(LearningRate=0.1, NumberOfTrees=50)", a.ToString());
     }
+
+    [TestMethod]
+    public void Class_weighting_builds_for_every_weighted_classifier_and_is_refused_where_it_cannot_apply()
+    {
+        var ml = new MLContext(1);
+        var weighted = new Dictionary<string, double> { [TrainerFactory.ClassWeightingParameter] = 1 };
+        foreach (var task in new[] { TaskKind.Binary, TaskKind.Multiclass })
+        {
+            foreach (var name in TrainerFactory.NamesFor(task).Where(n => n != TrainerNames.AveragedPerceptron))
+            {
+                Assert.IsNotNull(TrainerFactory.Create(ml, task, new TrainerSpec(name, weighted), "Label", "Features"), $"{name} for {task}");
+            }
+        }
+
+        Assert.ThrowsExactly<ArgumentException>(() =>
+            TrainerFactory.Create(ml, TaskKind.Binary, new TrainerSpec(TrainerNames.AveragedPerceptron, weighted), "Label", "Features"));
+        Assert.ThrowsExactly<ArgumentException>(() =>
+            TrainerFactory.Create(ml, TaskKind.Regression, new TrainerSpec(TrainerNames.LightGbm, weighted), "Label", "Features"));
+    }
+
+    [TestMethod]
+    public void Balanced_weights_make_every_class_weigh_the_same()
+    {
+        var weights = ClassWeights.Balanced(["a", "a", "a", "b"], ["a", "b", "c"]);
+        Assert.AreEqual(4f / (3 * 3), weights[0], 1e-6f);
+        Assert.AreEqual(4f / 3, weights[1], 1e-6f);
+        Assert.AreEqual(1f, weights[2], "a class without rows keeps weight 1");
+    }
 }
