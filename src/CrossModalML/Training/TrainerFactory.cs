@@ -109,19 +109,8 @@ public static class TrainerFactory
         var bt = ml.BinaryClassification.Trainers;
         return s.Name switch
         {
-            TrainerNames.LbfgsLogisticRegression => bt.LbfgsLogisticRegression(Columns(new LbfgsLogisticRegressionBinaryTrainer.Options
-            {
-                L1Regularization = Float(s, "L1Regularization", 1f),
-                L2Regularization = Float(s, "L2Regularization", 1f),
-                OptimizationTolerance = Float(s, "OptimizationTolerance", 1e-7f),
-                HistorySize = Int(s, "HistorySize", 20),
-            }, s, label, features)),
-            TrainerNames.SdcaLogisticRegression => bt.SdcaLogisticRegression(Columns(new SdcaLogisticRegressionBinaryTrainer.Options
-            {
-                L1Regularization = NullableFloat(s, "L1Regularization"),
-                L2Regularization = NullableFloat(s, "L2Regularization"),
-                MaximumNumberOfIterations = NullableInt(s, "MaximumNumberOfIterations"),
-            }, s, label, features)),
+            TrainerNames.LbfgsLogisticRegression => bt.LbfgsLogisticRegression(Lbfgs(new LbfgsLogisticRegressionBinaryTrainer.Options(), s, label, features)),
+            TrainerNames.SdcaLogisticRegression => bt.SdcaLogisticRegression(Sdca(new SdcaLogisticRegressionBinaryTrainer.Options(), s, label, features)),
             TrainerNames.AveragedPerceptron => bt.AveragedPerceptron(Columns(new AveragedPerceptronTrainer.Options
             {
                 LearningRate = Float(s, "LearningRate", 1f),
@@ -144,19 +133,8 @@ public static class TrainerFactory
         var mt = ml.MulticlassClassification.Trainers;
         return s.Name switch
         {
-            TrainerNames.LbfgsMaximumEntropy => mt.LbfgsMaximumEntropy(Columns(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            {
-                L1Regularization = Float(s, "L1Regularization", 1f),
-                L2Regularization = Float(s, "L2Regularization", 1f),
-                OptimizationTolerance = Float(s, "OptimizationTolerance", 1e-7f),
-                HistorySize = Int(s, "HistorySize", 20),
-            }, s, label, features)),
-            TrainerNames.SdcaMaximumEntropy => mt.SdcaMaximumEntropy(Columns(new SdcaMaximumEntropyMulticlassTrainer.Options
-            {
-                L1Regularization = NullableFloat(s, "L1Regularization"),
-                L2Regularization = NullableFloat(s, "L2Regularization"),
-                MaximumNumberOfIterations = NullableInt(s, "MaximumNumberOfIterations"),
-            }, s, label, features)),
+            TrainerNames.LbfgsMaximumEntropy => mt.LbfgsMaximumEntropy(Lbfgs(new LbfgsMaximumEntropyMulticlassTrainer.Options(), s, label, features)),
+            TrainerNames.SdcaMaximumEntropy => mt.SdcaMaximumEntropy(Sdca(new SdcaMaximumEntropyMulticlassTrainer.Options(), s, label, features)),
             TrainerNames.LightGbm => mt.LightGbm(LightGbm(new LightGbmMulticlassTrainer.Options(), s, label, features)),
 
             // One-versus-all trains one binary model per class; the binary learner's own label column is set by OVA.
@@ -178,19 +156,8 @@ public static class TrainerFactory
             TrainerNames.FastTree => rt.FastTree(Trees(new FastTreeRegressionTrainer.Options(), s, label, features)),
             TrainerNames.FastTreeTweedie => rt.FastTreeTweedie(Trees(new FastTreeTweedieTrainer.Options(), s, label, features)),
             TrainerNames.FastForest => rt.FastForest(Trees(new FastForestRegressionTrainer.Options(), s, label, features)),
-            TrainerNames.Sdca => rt.Sdca(Columns(new SdcaRegressionTrainer.Options
-            {
-                L1Regularization = NullableFloat(s, "L1Regularization"),
-                L2Regularization = NullableFloat(s, "L2Regularization"),
-                MaximumNumberOfIterations = NullableInt(s, "MaximumNumberOfIterations"),
-            }, s, label, features)),
-            _ => rt.LbfgsPoissonRegression(Columns(new LbfgsPoissonRegressionTrainer.Options
-            {
-                L1Regularization = Float(s, "L1Regularization", 1f),
-                L2Regularization = Float(s, "L2Regularization", 1f),
-                OptimizationTolerance = Float(s, "OptimizationTolerance", 1e-7f),
-                HistorySize = Int(s, "HistorySize", 20),
-            }, s, label, features)),
+            TrainerNames.Sdca => rt.Sdca(Sdca(new SdcaRegressionTrainer.Options(), s, label, features)),
+            _ => rt.LbfgsPoissonRegression(Lbfgs(new LbfgsPoissonRegressionTrainer.Options(), s, label, features)),
         };
     }
 
@@ -219,10 +186,32 @@ public static class TrainerFactory
         return options;
     }
 
+    private static T Lbfgs<T>(T options, TrainerSpec s, string label, string features)
+        where T : TrainerInputBaseWithLabel
+    {
+        // The L-BFGS, SDCA and LightGBM option classes each share these members only through a generic nested base
+        // that cannot be named here, hence dynamic dispatch; unset hyperparameters keep ML.NET's defaults.
+        dynamic o = Columns(options, s, label, features);
+        o.L1Regularization = Float(s, "L1Regularization", o.L1Regularization);
+        o.L2Regularization = Float(s, "L2Regularization", o.L2Regularization);
+        o.OptimizationTolerance = Float(s, "OptimizationTolerance", o.OptimizationTolerance);
+        o.HistorySize = Int(s, "HistorySize", o.HistorySize);
+        return options;
+    }
+
+    private static T Sdca<T>(T options, TrainerSpec s, string label, string features)
+        where T : TrainerInputBaseWithLabel
+    {
+        dynamic o = Columns(options, s, label, features);
+        o.L1Regularization = NullableFloat(s, "L1Regularization");
+        o.L2Regularization = NullableFloat(s, "L2Regularization");
+        o.MaximumNumberOfIterations = NullableInt(s, "MaximumNumberOfIterations");
+        return options;
+    }
+
     private static T LightGbm<T>(T options, TrainerSpec s, string label, string features)
         where T : TrainerInputBaseWithLabel
     {
-        // The LightGBM option classes share no public non-generic base with these members, hence dynamic dispatch.
         dynamic o = Columns(options, s, label, features);
         o.NumberOfLeaves = NullableInt(s, "NumberOfLeaves");
         o.NumberOfIterations = Int(s, "NumberOfIterations", 100);
