@@ -66,16 +66,16 @@ public sealed class AutoMLExperiment
         }
 
         var warnings = new List<string>();
-        if (metric == AutoMLMetric.Accuracy && task != TaskKind.Regression)
+        var counts = task == TaskKind.Regression ? [] : data.GetLabels().GroupBy(l => l).Select(g => g.Count()).ToList();
+        bool imbalanced = counts.Count > 0 && counts.Max() > ImbalanceRatio * counts.Min();
+        if (metric == AutoMLMetric.Accuracy && imbalanced)
         {
-            var counts = data.GetLabels().GroupBy(l => l).Select(g => g.Count()).ToList();
-            if (counts.Max() > ImbalanceRatio * counts.Min())
-            {
-                warnings.Add($"The classes are imbalanced (largest {counts.Max()} vs smallest {counts.Min()} posts); accuracy rewards predicting the majority. Consider macro-f1.");
-            }
+            warnings.Add($"The classes are imbalanced (largest {counts.Max()} vs smallest {counts.Min()} posts); accuracy rewards predicting the majority. Consider macro-f1.");
         }
 
-        var space = SearchSpaceCatalog.For(task, data.RowCount, data.Columns, _options.Featurizer);
+        // On imbalanced classes scored by a class-averaged metric, balanced weights are the better place to start.
+        bool startWeighted = imbalanced && metric is AutoMLMetric.MacroF1;
+        var space = SearchSpaceCatalog.For(task, data.RowCount, data.Columns, _options.Featurizer, startWeighted);
         if (!_options.SearchFeaturizer)
         {
             space = new SearchSpace(space.Trainers, []);

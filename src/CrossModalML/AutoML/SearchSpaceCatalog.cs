@@ -26,8 +26,9 @@ public static class SearchSpaceCatalog
     /// <param name="rowCount">Training rows; caps tree and leaf counts.</param>
     /// <param name="columns">The data's columns and roles, to decide which featurizer dimensions matter.</param>
     /// <param name="baseFeaturizer">The user's featurizer options: the featurizer dimensions start there.</param>
+    /// <param name="startWithClassWeights">Start classifiers with balanced class weights on (for imbalanced classes scored by macro-F1).</param>
     /// <exception cref="ArgumentException">The task is not resolved.</exception>
-    public static SearchSpace For(TaskKind task, int rowCount, IReadOnlyList<ColumnSchema> columns, FeaturizerOptions baseFeaturizer)
+    public static SearchSpace For(TaskKind task, int rowCount, IReadOnlyList<ColumnSchema> columns, FeaturizerOptions baseFeaturizer, bool startWithClassWeights = false)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(baseFeaturizer);
@@ -71,7 +72,7 @@ public static class SearchSpaceCatalog
             // whenever the metric is macro-F1. The averaged perceptron takes no example weights.
             trainers = trainers.Select(t => t.TrainerName == TrainerNames.AveragedPerceptron ? t : t with
             {
-                Hyperparameters = [.. t.Hyperparameters, new HyperparameterRange(TrainerFactory.ClassWeightingParameter, 0, 1, 0, isInteger: true)],
+                Hyperparameters = [.. t.Hyperparameters, new HyperparameterRange(TrainerFactory.ClassWeightingParameter, 0, 1, startWithClassWeights ? 1 : 0, isInteger: true)],
             }).ToList();
         }
 
