@@ -14,6 +14,7 @@ internal static class CliApp
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(RetrainCommand.Create());
+        root.Subcommands.Add(CodegenCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root.Parse(args).Invoke();
