@@ -1,5 +1,3 @@
-using CrossModalML.Data;
-
 namespace CrossModalML.Prediction;
 
 /// <summary>Resolves image cells of posts to score and enforces <see cref="PredictorOptions.AllowedImageRoot"/>.</summary>
@@ -20,24 +18,22 @@ internal sealed class ImagePathPolicy
         ? StringComparison.OrdinalIgnoreCase
         : StringComparison.Ordinal;
 
-    /// <summary>The absolute path the model should read for an image cell, or empty when the post has no usable
-    /// image (empty cell, web address, missing or undecodable file), exactly as a file load would decide.</summary>
+    /// <summary>The absolute path the model should read for an image cell, or empty when the cell is empty or a web
+    /// address (which is never fetched).</summary>
+    /// <remarks>The file is not opened here: the model's image featurizer treats a missing or undecodable file exactly as
+    /// an empty path (the image modality is missing), so probing it first would only read it twice.</remarks>
     /// <exception cref="ArgumentException">The path resolves outside the allowed root.</exception>
     public string Resolve(string column, string? cell)
     {
         var value = cell?.Trim() ?? string.Empty;
-        if (value.Length == 0)
+        if (value.Length == 0 || IsWebAddress(value))
         {
             return string.Empty;
         }
 
-        if (!IsWebAddress(value))
-        {
-            EnsureAllowed(column, Path.GetFullPath(value, BaseDirectory), value);
-        }
-
-        var (path, problem) = new ImagePathChecker(BaseDirectory).Check(value);
-        return problem is null ? path : string.Empty;
+        var fullPath = Path.GetFullPath(value, BaseDirectory);
+        EnsureAllowed(column, fullPath, value);
+        return fullPath;
     }
 
     /// <summary>Checks an already resolved absolute path (empty means no image).</summary>
