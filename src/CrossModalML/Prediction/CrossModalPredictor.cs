@@ -173,9 +173,10 @@ public sealed class CrossModalPredictor : IDisposable
             {
                 foreach (var column in imageColumns)
                 {
-                    if (row is not null && row.TryGetValue(column.Name, out var cell) && !string.IsNullOrWhiteSpace(cell))
+                    if (row is not null && row.TryGetValue(column.Name, out var cell))
                     {
-                        _images.EnsureAllowed(column.Name, Path.GetFullPath(cell.Trim(), _images.BaseDirectory), cell);
+                        // Only the root check matters here; the data set below resolves the paths itself.
+                        _images.Resolve(column.Name, cell);
                     }
                 }
             }
