@@ -1,11 +1,12 @@
 using System.CommandLine;
+using System.Diagnostics;
 using CrossModalML.Data;
 using CrossModalML.Prediction;
 using Spectre.Console;
 
 namespace CrossModalML.Cli.Commands;
 
-/// <summary><c>crossmodal predict</c>: score a file of posts with a saved model.</summary>
+/// <summary><c>crossmodal predict</c>: score a file of posts with a saved model, streaming it in chunks.</summary>
 internal static class PredictCommand
 {
     public static Command Create()
@@ -13,20 +14,75 @@ internal static class PredictCommand
         var model = CommonOptions.Model("The model zip.");
         var input = new Option<FileInfo>("--input", "-i") { Description = "Posts to score (.tsv, .csv or .jsonl) with the model's columns.", Required = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Predictions to write; format by extension (.tsv, .csv, .jsonl).", Required = true };
+        var chunkSize = new Option<int>("--chunk-size") { Description = "Posts read and scored at a time; bounds memory use.", DefaultValueFactory = _ => 10_000 };
+        var parallel = new Option<int>("--parallel") { Description = "Chunks scored at once (output order is kept).", DefaultValueFactory = _ => 1 };
+        var imageRoot = new Option<DirectoryInfo?>("--image-root") { Description = "Reject image paths that resolve outside this directory." };
         var verbose = CommonOptions.Verbose();
-        var command = new Command("predict", "Predict a label (or value) for every post in a file.") { model, input, output, verbose };
-        command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), _ =>
+        var command = new Command("predict", "Predict a label (or value) for every post in a file, one output row per input row, in input order.")
         {
-            using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName);
-            var data = predictor.LoadInput(r.GetValue(input)!.FullName);
-            ConsoleOutput.LoadSummary(data);
-            AnsiConsole.MarkupLineInterpolated($"Scoring {data.RowCount:N0} posts …");
-            var predictions = predictor.Predict(data);
-            var idColumn = data.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
-            var ids = idColumn is null ? null : data.GetColumnValues(idColumn);
+            model, input, output, chunkSize, parallel, imageRoot, verbose,
+        };
+        command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
+        {
+            int rowsPerChunk = r.GetValue(chunkSize);
+            int degree = r.GetValue(parallel);
+            if (rowsPerChunk < 1)
+            {
+                throw new ArgumentException($"--chunk-size must be at least 1, got {rowsPerChunk}.");
+            }
+
+            if (degree < 1)
+            {
+                throw new ArgumentException($"--parallel must be at least 1, got {degree}.");
+            }
+
+            var options = new PredictorOptions { AllowedImageRoot = r.GetValue(imageRoot)?.FullName };
+            using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName, options);
+            var inputFile = r.GetValue(input)!;
             var outputFile = r.GetValue(output)!;
-            PredictionWriter.Write(outputFile.FullName, predictor.Manifest.Task, predictor.Manifest.ClassLabels, idColumn, ids, predictions);
-            AnsiConsole.MarkupLineInterpolated($"Wrote {predictions.Count:N0} predictions to [bold]{outputFile.FullName}[/].");
+            var manifest = predictor.Manifest;
+            using var writer = new PredictionWriter(outputFile.FullName, manifest.Task, manifest.ClassLabels);
+            var clock = Stopwatch.StartNew();
+            var lastReport = TimeSpan.Zero;
+            long rows = 0;
+            int warnings = 0;
+
+            // Up to `degree` chunks are scored at once; they are written strictly in the order they were read.
+            var inFlight = new Queue<(PostDataset Chunk, Task<IReadOnlyList<PostPrediction>> Scoring)>();
+            void WriteOldest()
+            {
+                var (chunk, scoring) = inFlight.Dequeue();
+                var idColumn = chunk.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
+                writer.Write(idColumn, idColumn is null ? null : chunk.GetColumnValues(idColumn), scoring.GetAwaiter().GetResult());
+                rows += chunk.RowCount;
+                warnings += chunk.Report.Warnings.Count;
+                if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
+                {
+                    lastReport = clock.Elapsed;
+                    Console.Error.WriteLine($"  {rows:N0} posts scored ({rows / clock.Elapsed.TotalSeconds:N0} posts/s)");
+                }
+            }
+
+            AnsiConsole.MarkupLineInterpolated($"Scoring [bold]{inputFile.FullName}[/] in chunks of {rowsPerChunk:N0} posts, {degree} at a time …");
+            foreach (var chunk in predictor.LoadInputInChunks(inputFile.FullName, rowsPerChunk))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                inFlight.Enqueue((chunk, Task.Run(() => predictor.Predict(chunk), cancellationToken)));
+                if (inFlight.Count >= degree)
+                {
+                    WriteOldest();
+                }
+            }
+
+            while (inFlight.Count > 0)
+            {
+                WriteOldest();
+            }
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            var warningNote = warnings > 0 ? $" ({warnings:N0} load warnings, e.g. missing images scored as missing)" : string.Empty;
+            AnsiConsole.MarkupLineInterpolated(
+                $"Wrote {rows:N0} predictions to [bold]{outputFile.FullName}[/] in {seconds:0.0} s ({rows / Math.Max(seconds, 1e-9):N0} posts/s){warningNote}.");
             return CommandRunner.Success;
         }));
         return command;

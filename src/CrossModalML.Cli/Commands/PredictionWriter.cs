@@ -6,10 +6,18 @@ using CrossModalML.Prediction;
 
 namespace CrossModalML.Cli.Commands;
 
-/// <summary>Writes predictions as TSV, CSV or JSON Lines (chosen by the file extension), one row per input row, in order.</summary>
-internal static class PredictionWriter
+/// <summary>Writes predictions as TSV, CSV or JSON Lines (chosen by the file extension), chunk after chunk, one row per
+/// input row, in the order the chunks are given. Not thread-safe.</summary>
+internal sealed class PredictionWriter : IDisposable
 {
-    public static void Write(string path, TaskKind task, IReadOnlyList<string> classLabels, string? idColumn, IReadOnlyList<string>? ids, IReadOnlyList<PostPrediction> predictions)
+    private readonly StreamWriter _writer;
+    private readonly TaskKind _task;
+    private readonly IReadOnlyList<string> _classLabels;
+    private readonly bool _jsonLines;
+    private readonly char _separator;
+    private List<string>? _header;
+
+    public PredictionWriter(string path, TaskKind task, IReadOnlyList<string> classLabels)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -18,50 +26,70 @@ internal static class PredictionWriter
             Directory.CreateDirectory(directory);
         }
 
-        var header = new List<string>();
-        if (ids is not null)
+        _task = task;
+        _classLabels = classLabels;
+        _jsonLines = extension is ".jsonl" or ".ndjson";
+        _separator = extension == ".csv" ? ',' : '\t';
+        _writer = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+    }
+
+    /// <summary>Writes one chunk. The first chunk fixes the header: its id column, if any, is echoed in every row.</summary>
+    public void Write(string? idColumn, IReadOnlyList<string>? ids, IReadOnlyList<PostPrediction> predictions)
+    {
+        if (_header is null)
         {
-            header.Add(idColumn!);
+            _header = Header(idColumn, ids is not null);
+            if (!_jsonLines)
+            {
+                _writer.WriteLine(string.Join(_separator, _header.Select(Escape)));
+            }
         }
 
-        if (task == TaskKind.Regression)
+        bool echoId = _header.Count > 0 && idColumn is not null && _header[0] == idColumn;
+        for (int i = 0; i < predictions.Count; i++)
+        {
+            var values = Values(echoId ? ids?[i] ?? string.Empty : null, predictions[i]);
+            if (_jsonLines)
+            {
+                var row = new Dictionary<string, object?>();
+                for (int c = 0; c < _header.Count; c++)
+                {
+                    row[_header[c]] = values[c];
+                }
+
+                _writer.WriteLine(JsonSerializer.Serialize(row));
+            }
+            else
+            {
+                _writer.WriteLine(string.Join(_separator, values.Select(v => Escape(Format(v)))));
+            }
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private List<string> Header(string? idColumn, bool hasIds)
+    {
+        var header = new List<string>();
+        if (hasIds && idColumn is not null)
+        {
+            header.Add(idColumn);
+        }
+
+        if (_task == TaskKind.Regression)
         {
             header.Add("predicted_value");
         }
         else
         {
             header.Add("predicted_label");
-            header.AddRange(classLabels.Select(c => $"probability_{c}"));
+            header.AddRange(_classLabels.Select(c => $"probability_{c}"));
         }
 
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
-        if (extension is ".jsonl" or ".ndjson")
-        {
-            for (int i = 0; i < predictions.Count; i++)
-            {
-                var values = Values(task, classLabels, ids?[i], predictions[i]);
-                var row = new Dictionary<string, object?>();
-                for (int c = 0; c < header.Count; c++)
-                {
-                    row[header[c]] = values[c];
-                }
-
-                writer.WriteLine(JsonSerializer.Serialize(row));
-            }
-
-            return;
-        }
-
-        char separator = extension == ".csv" ? ',' : '\t';
-        writer.WriteLine(string.Join(separator, header.Select(h => Escape(h, separator))));
-        for (int i = 0; i < predictions.Count; i++)
-        {
-            var values = Values(task, classLabels, ids?[i], predictions[i]);
-            writer.WriteLine(string.Join(separator, values.Select(v => Escape(Format(v), separator))));
-        }
+        return header;
     }
 
-    private static List<object?> Values(TaskKind task, IReadOnlyList<string> classLabels, string? id, PostPrediction prediction)
+    private List<object?> Values(string? id, PostPrediction prediction)
     {
         var values = new List<object?>();
         if (id is not null)
@@ -69,14 +97,14 @@ internal static class PredictionWriter
             values.Add(id);
         }
 
-        if (task == TaskKind.Regression)
+        if (_task == TaskKind.Regression)
         {
             values.Add(prediction.Value);
         }
         else
         {
             values.Add(prediction.PredictedLabel);
-            values.AddRange(classLabels.Select(c => (object?)prediction.Probabilities[c]));
+            values.AddRange(_classLabels.Select(c => (object?)prediction.Probabilities[c]));
         }
 
         return values;
@@ -89,9 +117,9 @@ internal static class PredictionWriter
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
-    private static string Escape(string value, char separator)
+    private string Escape(string value)
     {
-        if (separator == '\t')
+        if (_separator == '\t')
         {
             // TSV has no quoting: keep one row per line whatever the value holds.
             return value.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');

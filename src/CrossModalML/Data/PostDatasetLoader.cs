@@ -73,6 +73,56 @@ public static class PostDatasetLoader
         options ??= new PostLoadOptions();
         progress?.Report($"Reading '{path}'.");
         var table = PostFileReader.Read(path, options.Format, options.AllowQuoting);
+        return BuildForScoring(table, schema, task, classLabels, requireLabel, options, progress);
+    }
+
+    /// <summary>Loads a post file to score in chunks, without holding the whole file in memory: each chunk is typed as
+    /// <see cref="LoadForScoring"/> types a file.</summary>
+    /// <param name="path">The file. Its extension picks the format unless the options set one.</param>
+    /// <param name="schema">The model's columns and roles.</param>
+    /// <param name="task">The model's task.</param>
+    /// <param name="classLabels">The model's classes (empty for regression).</param>
+    /// <param name="chunkRows">Rows per chunk, at least 1; the last chunk may be shorter.</param>
+    /// <param name="options">Reading options (format, quoting, strict images).</param>
+    /// <returns>The chunks in file order, read lazily as the sequence is enumerated; enumerate it once. Each chunk's
+    /// <see cref="PostDataset.Report"/> describes that chunk. The label is not read. In JSON Lines, a key missing from
+    /// a whole later chunk is read as missing values once an earlier chunk has had it.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist (thrown at once).</exception>
+    /// <exception cref="PostDataException">While enumerating: the file lacks a column the model needs, or is malformed.</exception>
+    public static IEnumerable<PostDataset> LoadForScoringInChunks(
+        string path,
+        IReadOnlyList<ColumnSchema> schema,
+        TaskKind task,
+        IReadOnlyList<string> classLabels,
+        int chunkRows,
+        PostLoadOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(classLabels);
+        ValidateSchema(schema, nameof(schema));
+        options ??= new PostLoadOptions();
+        var chunks = PostFileReader.ReadChunks(path, options.Format, options.AllowQuoting, chunkRows);
+        return Build(chunks, schema, task, classLabels, options);
+
+        static IEnumerable<PostDataset> Build(IEnumerable<RawTable> chunks, IReadOnlyList<ColumnSchema> schema, TaskKind task, IReadOnlyList<string> classLabels, PostLoadOptions options)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in chunks)
+            {
+                seen.UnionWith(chunk.ColumnNames);
+                yield return BuildForScoring(chunk.WithEmptyColumns(seen), schema, task, classLabels, requireLabel: false, options, progress: null);
+            }
+        }
+    }
+
+    private static PostDataset BuildForScoring(
+        RawTable table,
+        IReadOnlyList<ColumnSchema> schema,
+        TaskKind task,
+        IReadOnlyList<string> classLabels,
+        bool requireLabel,
+        PostLoadOptions options,
+        IProgress<string>? progress)
+    {
         var columns = new List<ColumnSchema>();
         foreach (var column in schema)
         {

@@ -37,6 +37,122 @@ internal static class PostFileReader
         };
     }
 
+    /// <summary>Streams a post file as tables of at most <paramref name="chunkRows"/> rows each, without reading it whole.</summary>
+    /// <remarks>Rows keep their true line numbers. A quoted CSV value may span lines: a chunk ends only where the quotes
+    /// read so far are balanced. JSON Lines chunks list the keys that occur in that chunk.</remarks>
+    public static IEnumerable<RawTable> ReadChunks(string path, PostFileFormat format, bool? allowQuoting, int chunkRows)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
+        var fullPath = Path.GetFullPath(path);
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException(
+                $"The post file '{fullPath}' does not exist. Check the path; a relative path is resolved against the current directory '{Environment.CurrentDirectory}'.",
+                fullPath);
+        }
+
+        return ReadChunksCore(fullPath, format == PostFileFormat.Auto ? FormatFromExtension(fullPath) : format, allowQuoting, chunkRows);
+    }
+
+    private static IEnumerable<RawTable> ReadChunksCore(string fullPath, PostFileFormat format, bool? allowQuoting, int chunkRows)
+    {
+        var jsonLines = format == PostFileFormat.JsonLines;
+        var separator = format == PostFileFormat.Csv ? ',' : '\t';
+        var quoting = !jsonLines && (allowQuoting ?? format == PostFileFormat.Csv);
+        using var reader = new StreamReader(fullPath, Utf8, detectEncodingFromByteOrderMarks: true);
+        List<string>? header = null;
+        var headerLine = 0;
+        var chunk = new StringBuilder();
+        var chunkFirstLine = 1;
+        var lineNumber = 0;
+        var records = 0;
+        var insideQuotes = false;
+        var anyRows = false;
+
+        RawTable? Flush()
+        {
+            var text = chunk.ToString();
+            chunk.Clear();
+            records = 0;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (jsonLines)
+            {
+                return ReadJsonLines(fullPath, text, chunkFirstLine);
+            }
+
+            var rows = new List<RawRow>();
+            foreach (var (line, fields) in SplitRecords(fullPath, text, separator, quoting, chunkFirstLine))
+            {
+                if (fields.Count != header!.Count)
+                {
+                    throw new PostDataException(FieldCountMessage(fullPath, line, headerLine, header.Count, fields.Count, separator, quoting));
+                }
+
+                rows.Add(new RawRow(line, [.. fields]));
+            }
+
+            return rows.Count == 0 ? null : RawTable.FromFile(fullPath, header!, rows);
+        }
+
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (chunk.Length == 0)
+            {
+                chunkFirstLine = lineNumber;
+            }
+
+            chunk.Append(line).Append('\n');
+            if (quoting && line.Count(c => c == '"') % 2 == 1)
+            {
+                insideQuotes = !insideQuotes;
+            }
+
+            if (insideQuotes)
+            {
+                continue;
+            }
+
+            if (!jsonLines && header is null)
+            {
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    chunk.Clear();
+                    continue;
+                }
+
+                (headerLine, header) = SplitRecords(fullPath, chunk.ToString(), separator, quoting, chunkFirstLine).First();
+                ValidateHeader(fullPath, header, headerLine);
+                chunk.Clear();
+                continue;
+            }
+
+            if (++records >= chunkRows && Flush() is { } table)
+            {
+                anyRows = true;
+                yield return table;
+            }
+        }
+
+        if (Flush() is { } last)
+        {
+            anyRows = true;
+            yield return last;
+        }
+
+        if (!anyRows)
+        {
+            throw new PostDataException(header is null
+                ? $"The post file '{fullPath}' is empty. It needs a header row with the column names and at least one row of posts."
+                : $"'{fullPath}' has a header but no rows of posts.");
+        }
+    }
+
     public static PostFileFormat FormatFromExtension(string path)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -86,10 +202,10 @@ internal static class PostFileReader
     }
 
     /// <summary>Splits text into records; with quoting, a quoted field may hold separators, line breaks and doubled quotes.</summary>
-    private static IEnumerable<(int LineNumber, List<string> Fields)> SplitRecords(string path, string text, char separator, bool allowQuoting)
+    private static IEnumerable<(int LineNumber, List<string> Fields)> SplitRecords(string path, string text, char separator, bool allowQuoting, int firstLine = 1)
     {
         var position = 0;
-        var line = 1;
+        var line = firstLine;
         var field = new StringBuilder();
         while (position < text.Length)
         {
@@ -194,7 +310,7 @@ internal static class PostFileReader
         }
     }
 
-    private static RawTable ReadJsonLines(string path, string text)
+    private static RawTable ReadJsonLines(string path, string text, int firstLine = 1)
     {
         var columns = new List<string>();
         var columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -202,7 +318,7 @@ internal static class PostFileReader
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            var lineNumber = i + 1;
+            var lineNumber = firstLine + i;
             var line = lines[i].TrimEnd('\r');
             if (string.IsNullOrWhiteSpace(line))
             {

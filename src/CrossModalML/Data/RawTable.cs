@@ -35,6 +35,19 @@ internal sealed class RawTable
     public static RawTable FromMemory(IReadOnlyList<string> columnNames, IReadOnlyList<RawRow> rows, string baseDirectory) =>
         new(InMemorySource, isFile: false, Path.GetFullPath(baseDirectory), columnNames, rows);
 
+    /// <summary>This table with an empty column added for each of <paramref name="names"/> it lacks (JSON Lines: an
+    /// absent key is a missing value), or this table itself when it lacks none.</summary>
+    public RawTable WithEmptyColumns(IEnumerable<string> names)
+    {
+        var missing = names.Where(name => IndexOf(name) < 0).ToArray();
+        if (missing.Length == 0)
+        {
+            return this;
+        }
+
+        var rows = Rows.Select(row => new RawRow(row.LineNumber, [.. row.Cells, .. missing.Select(_ => string.Empty)])).ToArray();
+        return new RawTable(Source, IsFile, BaseDirectory, [.. ColumnNames, .. missing], rows);
+    }
 
     /// <summary>The 0-based position of a column, or -1.</summary>
     public int IndexOf(string columnName)

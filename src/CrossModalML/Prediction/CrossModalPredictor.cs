@@ -1,105 +1,212 @@
+using System.Text.Json;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
-using Microsoft.ML;
 
 namespace CrossModalML.Prediction;
 
 /// <summary>Scores posts with a CrossModalML model zip.</summary>
 /// <remarks>
-/// <para>Thread-safety: every method may be called from several threads at once. Scoring goes through the model's
-/// <see cref="ITransformer.Transform"/>, which ML.NET documents as safe for concurrent use; no
-/// <c>PredictionEngine</c> is shared.</para>
-/// <para>Ownership: the predictor owns the loaded model and its native resources (an ONNX session when the model uses
-/// a pretrained image encoder); dispose it when done. Calls after <see cref="Dispose"/> throw
-/// <see cref="ObjectDisposedException"/>.</para>
+/// <para>Thread-safety: every member may be called from many threads at once. A single post is scored by a pooled
+/// engine (a reusable input row wired through the model's row-to-row mapper), so concurrent callers never share an
+/// engine and no engine is built per call once the pool is warm. Batches go through the model's
+/// <see cref="Microsoft.ML.ITransformer.Transform"/>, which is faster per post for many posts.</para>
+/// <para>Ownership: the predictor owns the loaded model, its engines and its native resources (an ONNX session,
+/// created once at load when the model uses a pretrained image encoder); dispose it when done. Calls after
+/// <see cref="Dispose"/> throw <see cref="ObjectDisposedException"/>.</para>
+/// <para>Hot reload (<see cref="PredictorOptions.ReloadOnChange"/>, or <see cref="Reload"/>): the new model is loaded
+/// beside the old one and swapped in atomically; calls already running finish on the old model, which is disposed
+/// when the last of them returns.</para>
 /// <para>A post that lacks a modality (an empty text, a missing or unreadable image, a missing number) is still
-/// scored: that modality's features are zeros plus a "missing" indicator, as in training.</para>
+/// scored: that modality's features are zeros plus a "missing" indicator, as in training. Each image is read by the
+/// model once per post.</para>
+/// <para>Security: loading a model zip makes ML.NET instantiate the transforms it names, so load only models you
+/// trust, from paths only trusted users can write (this includes the watched file of a hot-reloading predictor). Image
+/// paths in posts are files the server will open: set <see cref="PredictorOptions.AllowedImageRoot"/> when posts come
+/// from untrusted callers.</para>
 /// </remarks>
 public sealed class CrossModalPredictor : IDisposable
 {
-    private readonly MLContext _mlContext;
-    private readonly ModelPackage _package;
-    private readonly string _imageBaseDirectory;
-    private bool _disposed;
+    private readonly string _modelPath;
+    private readonly PredictorOptions _options;
+    private readonly ImagePathPolicy _images;
+    private readonly object _reloadLock = new();
+    private readonly ModelFileWatcher? _watcher;
+    private ModelGeneration _current;
+    private long _modelVersion = 1;
+    private volatile bool _disposed;
+    private volatile Exception? _lastReloadError;
 
-    private CrossModalPredictor(MLContext mlContext, ModelPackage package, string imageBaseDirectory)
+    private CrossModalPredictor(string modelPath, PredictorOptions options, ModelGeneration generation)
     {
-        _mlContext = mlContext;
-        _package = package;
-        _imageBaseDirectory = imageBaseDirectory;
+        _modelPath = modelPath;
+        _options = options;
+        _current = generation;
+        var baseDirectory = options.ImageBaseDirectory ?? options.AllowedImageRoot ?? Directory.GetCurrentDirectory();
+        _images = new ImagePathPolicy(Path.GetFullPath(baseDirectory), options.AllowedImageRoot);
+        if (options.ReloadOnChange)
+        {
+            _watcher = new ModelFileWatcher(modelPath, options.ReloadDelay, ReloadAfterChange);
+        }
     }
 
-    /// <summary>The model's manifest: task, classes, columns, metrics.</summary>
-    public ModelManifest Manifest => _package.Manifest;
+    /// <summary>The current model's manifest: task, classes, columns, metrics. Changes after a reload.</summary>
+    public ModelManifest Manifest => Volatile.Read(ref _current).Manifest;
+
+    /// <summary>1 for the model loaded first, incremented by each successful reload.</summary>
+    public long ModelVersion => Interlocked.Read(ref _modelVersion);
+
+    /// <summary>Why the last automatic reload failed (the old model stays in service), or <see langword="null"/> when
+    /// it succeeded or none has run.</summary>
+    public Exception? LastReloadError => _lastReloadError;
 
     /// <summary>Loads a model zip written by CrossModalML.</summary>
     /// <param name="path">The model zip. Load only models you trust (see <see cref="ModelPackage"/>).</param>
-    /// <param name="options">Optional settings.</param>
+    /// <param name="options">Optional settings; the predictor keeps its own reading of them at load time.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="ModelPackageException">The file is not a CrossModalML model, or is from an incompatible version.</exception>
+    /// <exception cref="DirectoryNotFoundException"><see cref="PredictorOptions.AllowedImageRoot"/> does not exist.</exception>
     public static CrossModalPredictor Load(string path, PredictorOptions? options = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         options ??= new PredictorOptions();
-        var mlContext = new MLContext(options.Seed);
-        var package = ModelPackage.Load(mlContext, path);
-        return new CrossModalPredictor(mlContext, package, Path.GetFullPath(options.ImageBaseDirectory ?? Directory.GetCurrentDirectory()));
+        options.Validate();
+        var fullPath = Path.GetFullPath(path);
+        var generation = ModelGeneration.Load(fullPath, options.Seed, options.MaximumPooledEngines);
+        return new CrossModalPredictor(fullPath, options, generation);
     }
 
     /// <summary>Scores one post.</summary>
-    /// <param name="post">Column name → value as text (numbers in invariant culture, image as a path). Missing keys are missing values.</param>
+    /// <param name="post">Column name → value as text (numbers in invariant culture, image as a path). Missing keys are
+    /// missing values; keys that are not model columns are ignored.</param>
+    /// <exception cref="ArgumentException">An image path is outside <see cref="PredictorOptions.AllowedImageRoot"/>.</exception>
     public PostPrediction Predict(IReadOnlyDictionary<string, string?> post)
     {
         ArgumentNullException.ThrowIfNull(post);
-        return PredictBatch([post])[0];
+        return Score((generation, row) =>
+        {
+            foreach (var column in generation.Columns)
+            {
+                PostCellWriter.Write(row, column, post.TryGetValue(column.Name, out var value) ? value : null, _images);
+            }
+        });
+    }
+
+    /// <summary>Scores one post given as an object of your own type.</summary>
+    /// <typeparam name="TPost">A class or struct with a public property (or field) per model input column, matched by
+    /// <see cref="Microsoft.ML.Data.ColumnNameAttribute"/> or by name ignoring case. Numeric columns take any number
+    /// type, text and image columns take strings, timestamps also take <see cref="DateTime"/> and
+    /// <see cref="DateTimeOffset"/>; <see langword="null"/> is a missing value. User and id columns may be left out.
+    /// A dictionary or a <see cref="JsonElement"/> is scored as by the matching overload.</typeparam>
+    /// <param name="post">The post.</param>
+    /// <exception cref="ArgumentException">The type lacks a property for a column the model needs, a property has a
+    /// type its column cannot take (the message names both), or an image path is outside the allowed root.</exception>
+    public PostPrediction Predict<TPost>(TPost post)
+        where TPost : notnull
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        switch (post)
+        {
+            case IReadOnlyDictionary<string, string?> dictionary:
+                return Predict(dictionary);
+            case JsonElement json:
+                return Predict(json);
+        }
+
+        return Score((generation, row) => generation.TypedMap(post.GetType()).Write(post, row, _images));
+    }
+
+    /// <summary>Scores one post given as a JSON object, e.g. <c>{"text": "...", "image": "a.png", "likes": 3}</c>.</summary>
+    /// <param name="post">An object whose keys are model input columns (exact name, or ignoring case); values are
+    /// strings, numbers, booleans or null (missing). Absent columns are missing values.</param>
+    /// <exception cref="ArgumentException">Not an object, an unknown key (the message lists the columns), a nested
+    /// value, or an image path outside the allowed root.</exception>
+    public PostPrediction Predict(JsonElement post) => Score((generation, row) =>
+    {
+        var cells = JsonPostReader.Read(post, generation.Columns, generation.FindColumn);
+        foreach (var column in generation.Columns)
+        {
+            PostCellWriter.Write(row, column, cells[column.Index], _images);
+        }
+    });
+
+    /// <summary>Scores one post given as JSON text; see <see cref="Predict(JsonElement)"/>.</summary>
+    /// <param name="json">One JSON object.</param>
+    /// <exception cref="ArgumentException">The text is not valid JSON, or as for <see cref="Predict(JsonElement)"/>.</exception>
+    public PostPrediction PredictJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw new ArgumentException($"The post is not valid JSON: {ex.Message}", nameof(json), ex);
+        }
+
+        using (document)
+        {
+            return Predict(document.RootElement);
+        }
     }
 
     /// <summary>Scores many posts in one pass, which is much faster than one call per post.</summary>
     /// <param name="posts">Posts as in <see cref="Predict(IReadOnlyDictionary{string, string})"/>.</param>
     /// <returns>One prediction per post, in order.</returns>
+    /// <exception cref="ArgumentException">A post is null, or an image path is outside the allowed root.</exception>
     public IReadOnlyList<PostPrediction> PredictBatch(IEnumerable<IReadOnlyDictionary<string, string?>> posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        ObjectDisposedException.ThrowIf(_disposed, this);
         var rows = posts.ToList();
         if (rows.Count == 0)
         {
             return [];
         }
 
-        var data = PostDataset.FromRows(ScoringSchema(), Manifest.Task, Manifest.ClassLabels, rows, _imageBaseDirectory);
-        return Predict(data);
+        var generation = Acquire();
+        try
+        {
+            var imageColumns = generation.Columns.Where(c => c.Role == ColumnRole.Image).ToList();
+            foreach (var row in rows)
+            {
+                foreach (var column in imageColumns)
+                {
+                    if (row is not null && row.TryGetValue(column.Name, out var cell))
+                    {
+                        // Only the root check matters here; the data set below resolves the paths itself.
+                        _images.Resolve(column.Name, cell);
+                    }
+                }
+            }
+
+            var schema = generation.Manifest.Columns.Where(c => c.Role != ColumnRole.Label).ToList();
+            var data = PostDataset.FromRows(schema, generation.Manifest.Task, generation.Manifest.ClassLabels, rows, _images.BaseDirectory);
+            return Predict(generation, data);
+        }
+        finally
+        {
+            generation.Release();
+        }
     }
 
     /// <summary>Scores every post of a data set, e.g. one from <see cref="LoadInput"/>.</summary>
     /// <param name="posts">Posts with the model's input columns.</param>
     /// <returns>One prediction per row, in order.</returns>
+    /// <exception cref="ArgumentException">An image path is outside the allowed root.</exception>
     public IReadOnlyList<PostPrediction> Predict(PostDataset posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var scored = _package.Model.Transform(posts.DataView);
-        if (Manifest.Task == TaskKind.Regression)
+        var generation = Acquire();
+        try
         {
-            return ScoredOutput.ReadValues(scored).Select(v => new PostPrediction { Value = v }).ToList();
+            return Predict(generation, posts);
         }
-
-        var classes = Manifest.ClassLabels;
-        return ScoredOutput.ReadProbabilities(scored, Manifest.Task, classes.Count).Select(p =>
+        finally
         {
-            int best = 0;
-            var byClass = new Dictionary<string, float>(classes.Count, StringComparer.Ordinal);
-            for (int c = 0; c < classes.Count; c++)
-            {
-                byClass[classes[c]] = p[c];
-                if (p[c] > p[best])
-                {
-                    best = c;
-                }
-            }
-
-            return new PostPrediction { PredictedLabel = classes[best], Probabilities = byClass };
-        }).ToList();
+            generation.Release();
+        }
     }
 
     /// <summary>Reads a file of posts to score (TSV, CSV or JSON Lines) against this model's columns.</summary>
@@ -108,8 +215,22 @@ public sealed class CrossModalPredictor : IDisposable
     /// <param name="options">Optional format settings.</param>
     public PostDataset LoadInput(string path, bool requireLabel = false, PostLoadOptions? options = null)
     {
+        var manifest = Manifest;
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return PostDatasetLoader.LoadForScoring(path, Manifest.Columns, Manifest.Task, Manifest.ClassLabels, requireLabel, options);
+        return PostDatasetLoader.LoadForScoring(path, manifest.Columns, manifest.Task, manifest.ClassLabels, requireLabel, options);
+    }
+
+    /// <summary>Reads a file of posts to score in chunks of at most <paramref name="chunkRows"/> rows, so files larger
+    /// than memory can be scored; see <see cref="PostDatasetLoader.LoadForScoringInChunks"/>.</summary>
+    /// <param name="path">The file, with every input column of the model.</param>
+    /// <param name="chunkRows">Rows per chunk, at least 1.</param>
+    /// <param name="options">Optional format settings.</param>
+    /// <returns>The chunks, in file order, read lazily as the sequence is enumerated.</returns>
+    public IEnumerable<PostDataset> LoadInputInChunks(string path, int chunkRows, PostLoadOptions? options = null)
+    {
+        var manifest = Manifest;
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return PostDatasetLoader.LoadForScoringInChunks(path, manifest.Columns, manifest.Task, manifest.ClassLabels, chunkRows, options);
     }
 
     /// <summary>Scores labelled posts and computes the model's metrics on them.</summary>
@@ -117,19 +238,143 @@ public sealed class CrossModalPredictor : IDisposable
     /// <exception cref="ArgumentException">The posts have no label, or a label the model does not know.</exception>
     public EvaluationMetrics Evaluate(PostDataset posts)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return new CrossModalTrainer(_mlContext).Evaluate(_package.Model, posts);
-    }
-
-    /// <summary>Releases the model.</summary>
-    public void Dispose()
-    {
-        if (!_disposed)
+        ArgumentNullException.ThrowIfNull(posts);
+        var generation = Acquire();
+        try
         {
-            _disposed = true;
-            _package.Dispose();
+            return new CrossModalTrainer(generation.Context).Evaluate(generation.Package.Model, posts);
+        }
+        finally
+        {
+            generation.Release();
         }
     }
 
-    private IReadOnlyList<ColumnSchema> ScoringSchema() => Manifest.Columns.Where(c => c.Role != ColumnRole.Label).ToList();
+    /// <summary>Loads the model file again and swaps it in; calls already running finish on the old model.</summary>
+    /// <exception cref="FileNotFoundException">The file no longer exists; the old model stays in service.</exception>
+    /// <exception cref="ModelPackageException">The file is not a loadable model; the old model stays in service.</exception>
+    public void Reload()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        lock (_reloadLock)
+        {
+            var fresh = ModelGeneration.Load(_modelPath, _options.Seed, _options.MaximumPooledEngines);
+            if (_disposed)
+            {
+                fresh.Release();
+                throw new ObjectDisposedException(nameof(CrossModalPredictor));
+            }
+
+            var old = Interlocked.Exchange(ref _current, fresh);
+            Interlocked.Increment(ref _modelVersion);
+            old.Release();
+        }
+    }
+
+    /// <summary>Stops watching the file and releases the model once no call is using it.</summary>
+    public void Dispose()
+    {
+        lock (_reloadLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        _watcher?.Dispose();
+        _current.Release();
+    }
+
+    private void ReloadAfterChange()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        try
+        {
+            Reload();
+            _lastReloadError = null;
+        }
+        catch (Exception ex) when (ex is IOException or ModelPackageException or InvalidOperationException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // A half-copied or broken file must not take the service down; the next change event retries.
+            _lastReloadError = ex;
+        }
+    }
+
+    private ModelGeneration Acquire()
+    {
+        while (true)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var generation = Volatile.Read(ref _current);
+            if (generation.TryAcquire())
+            {
+                return generation;
+            }
+
+            // The generation was retired between the read and the acquire: a reload has already published its successor.
+        }
+    }
+
+    private PostPrediction Score(Action<ModelGeneration, ScoringInputRow> fill)
+    {
+        var generation = Acquire();
+        try
+        {
+            var engine = generation.RentEngine();
+            try
+            {
+                fill(generation, engine.Input);
+                var manifest = generation.Manifest;
+                switch (manifest.Task)
+                {
+                    case TaskKind.Regression:
+                        return PredictionBuilder.Regression(engine.ScoreScalar());
+                    case TaskKind.Binary:
+                        return PredictionBuilder.Classification(manifest.ClassLabels, PredictionBuilder.BinaryProbabilities(engine.ScoreScalar(), engine.BinaryIsCalibrated));
+                    default:
+                        var scores = new float[manifest.ClassLabels.Count];
+                        engine.ScoreVector(scores);
+                        PredictionBuilder.Normalize(scores);
+                        return PredictionBuilder.Classification(manifest.ClassLabels, scores);
+                }
+            }
+            finally
+            {
+                generation.ReturnEngine(engine);
+            }
+        }
+        finally
+        {
+            generation.Release();
+        }
+    }
+
+    private IReadOnlyList<PostPrediction> Predict(ModelGeneration generation, PostDataset posts)
+    {
+        foreach (var column in posts.Columns.Where(c => c.Role == ColumnRole.Image))
+        {
+            foreach (var path in posts.GetColumnValues(column.Name))
+            {
+                _images.EnsureAllowed(column.Name, path, path);
+            }
+        }
+
+        var manifest = generation.Manifest;
+        var scored = generation.Package.Model.Transform(posts.DataView);
+        if (manifest.Task == TaskKind.Regression)
+        {
+            return ScoredOutput.ReadValues(scored).Select(PredictionBuilder.Regression).ToList();
+        }
+
+        return ScoredOutput.ReadProbabilities(scored, manifest.Task, manifest.ClassLabels.Count)
+            .Select(p => PredictionBuilder.Classification(manifest.ClassLabels, p))
+            .ToList();
+    }
 }

@@ -1,6 +1,6 @@
 namespace CrossModalML.Prediction;
 
-/// <summary>A model's answer for one post.</summary>
+/// <summary>A model's answer for one post. Immutable.</summary>
 public sealed record PostPrediction
 {
     /// <summary>The most probable class; <c>null</c> for regression.</summary>
@@ -11,4 +11,16 @@ public sealed record PostPrediction
 
     /// <summary>The predicted value; <c>null</c> for classification.</summary>
     public float? Value { get; init; }
+
+    /// <summary>The <paramref name="k"/> most probable classes, most probable first; ties keep the model's class order.</summary>
+    /// <param name="k">How many classes to return; more than the model has returns them all.</param>
+    /// <returns>Up to <paramref name="k"/> classes; empty for regression.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is less than 1.</exception>
+    public IReadOnlyList<ClassProbability> TopClasses(int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+
+        // OrderByDescending is stable, so equal probabilities stay in class order.
+        return Probabilities.OrderByDescending(pair => pair.Value).Take(k).Select(pair => new ClassProbability(pair.Key, pair.Value)).ToList();
+    }
 }

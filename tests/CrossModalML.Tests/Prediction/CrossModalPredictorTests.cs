@@ -6,15 +6,7 @@ namespace CrossModalML.Tests.Prediction;
 [TestClass]
 public sealed class CrossModalPredictorTests
 {
-    private static IReadOnlyList<IReadOnlyDictionary<string, string?>> DemoPosts(int count)
-    {
-        var data = DemoModel.Data;
-        var columns = data.Columns.Select(c => c.Name).Where(n => n != "sentiment").ToList();
-        var values = columns.ToDictionary(c => c, c => data.GetColumnValues(c));
-        return Enumerable.Range(0, count)
-            .Select(i => (IReadOnlyDictionary<string, string?>)columns.ToDictionary(c => c, c => (string?)values[c][i]))
-            .ToList();
-    }
+    private static IReadOnlyList<IReadOnlyDictionary<string, string?>> DemoPosts(int count) => Prediction.DemoPosts.Dictionaries(count);
 
     [TestMethod]
     public void One_post_and_a_batch_give_the_same_answer()

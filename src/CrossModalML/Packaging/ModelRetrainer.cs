@@ -1,0 +1,197 @@
+using System.Security.Cryptography;
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using CrossModalML.Training;
+using Microsoft.ML;
+
+namespace CrossModalML.Packaging;
+
+/// <summary>Refits a saved model's pipeline on new data and compares the old and new model on the same hold-out.</summary>
+/// <remarks>
+/// <para>The pipeline is rebuilt from the old manifest alone: the same columns and roles, featurizer options, task,
+/// classes, trainer and hyperparameters. A stratified hold-out of the new data (<see cref="RetrainingOptions.TestFraction"/>)
+/// scores the old model as it is and the new pipeline fitted on the remaining rows; the saved new model is then refit on
+/// every new row, as training does. The old zip is only read.</para>
+/// <para>Deterministic for a given seed. Static and thread-safe; each call works in its own ML.NET context.</para>
+/// <para>Security: the old zip is loaded to score it, so the same rule as for <see cref="ModelPackage.Load"/> applies:
+/// retrain only models you trust.</para>
+/// </remarks>
+public static class ModelRetrainer
+{
+    /// <summary>Retrains on a file of new labelled posts.</summary>
+    /// <param name="modelPath">The old model zip.</param>
+    /// <param name="newDataPath">New posts (.tsv, .csv, .jsonl) with the old model's input columns and label.</param>
+    /// <param name="outputPath">Where to write the new model zip; must differ from <paramref name="modelPath"/>.</param>
+    /// <param name="options">Image encoder, hold-out and seed settings.</param>
+    /// <param name="progress">Receives a report as each fit starts.</param>
+    /// <param name="cancellationToken">Stops the run before the next fit.</param>
+    /// <exception cref="ArgumentException">The output would overwrite the old model; the image encoder is missing, not
+    /// wanted, or has another SHA-256 than the manifest records; or the new data has a class the old model lacks.</exception>
+    /// <exception cref="PostDataException">The new data lacks a column of the old model, or its label.</exception>
+    /// <exception cref="ModelPackageException">The old file is not a CrossModalML model.</exception>
+    public static RetrainingResult Retrain(
+        string modelPath,
+        string newDataPath,
+        string outputPath,
+        RetrainingOptions? options = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(newDataPath);
+        options ??= new RetrainingOptions();
+        var manifest = ModelPackage.ReadManifest(modelPath);
+        var data = PostDatasetLoader.LoadForScoring(newDataPath, manifest.Columns, manifest.Task, manifest.ClassLabels, requireLabel: true, options.Load);
+        return Retrain(modelPath, data, outputPath, options, progress, cancellationToken);
+    }
+
+    /// <summary>Retrains on new labelled posts already in memory.</summary>
+    /// <param name="modelPath">The old model zip.</param>
+    /// <param name="newData">New posts with the old model's input columns and label, with the old model's task and classes,
+    /// e.g. from <see cref="PostDatasetLoader.LoadForScoring"/> with <c>requireLabel: true</c>.</param>
+    /// <param name="outputPath">Where to write the new model zip; must differ from <paramref name="modelPath"/>.</param>
+    /// <param name="options">Image encoder, hold-out and seed settings.</param>
+    /// <param name="progress">Receives a report as each fit starts.</param>
+    /// <param name="cancellationToken">Stops the run before the next fit.</param>
+    /// <exception cref="ArgumentException">As for the file overload, or the data's label, task or classes differ from the model's.</exception>
+    public static RetrainingResult Retrain(
+        string modelPath,
+        PostDataset newData,
+        string outputPath,
+        RetrainingOptions? options = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
+        ArgumentNullException.ThrowIfNull(newData);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
+        options ??= new RetrainingOptions();
+        if (string.Equals(Path.GetFullPath(modelPath), Path.GetFullPath(outputPath), StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The output '{outputPath}' is the old model itself; retraining never overwrites the old model. Choose another output path.", nameof(outputPath));
+        }
+
+        var manifest = ModelPackage.ReadManifest(modelPath);
+        CheckData(manifest, newData);
+        var featurizer = FeaturizerFor(manifest, options.ImageModelPath);
+        var seed = options.Seed ?? manifest.Seed;
+        var training = new TrainingOptions
+        {
+            Trainer = manifest.Trainer,
+            Featurizer = featurizer,
+            Seed = seed,
+            Evaluation = new EvaluationOptions { Strategy = EvaluationStrategy.HoldOut, TestFraction = options.TestFraction },
+        };
+
+        // The trainer draws its hold-out with this same call, so the old model is scored on exactly the new one's test rows.
+        var split = DataSplitter.StratifiedHoldOut(newData.GetLabels(), options.TestFraction, seed);
+        var holdOut = newData.Select(split.Test);
+
+        var mlContext = new MLContext(seed);
+        var trainer = new CrossModalTrainer(mlContext);
+        EvaluationMetrics oldMetrics;
+        using (var old = ModelPackage.Load(mlContext, modelPath))
+        {
+            oldMetrics = trainer.Evaluate(old.Model, holdOut);
+        }
+
+        var result = trainer.Train(newData, training, testData: null, progress, cancellationToken);
+        var newManifest = ModelManifest.FromTraining(result, newData, training);
+        ModelPackage.Save(mlContext, outputPath, result.Model, newData.DataView.Schema, newManifest);
+        (result.Model as IDisposable)?.Dispose();
+        return new RetrainingResult
+        {
+            OldMetrics = oldMetrics,
+            NewMetrics = result.Metrics!,
+            HoldOutRows = split.Test.Count,
+            TrainingRows = newData.RowCount,
+            Manifest = newManifest,
+            OutputPath = Path.GetFullPath(outputPath),
+        };
+    }
+
+    private static void CheckData(ModelManifest manifest, PostDataset data)
+    {
+        if (data.LabelColumn != manifest.LabelColumn)
+        {
+            throw new ArgumentException(
+                $"The new data's label column is '{data.LabelColumn ?? "(none)"}', but the model predicts '{manifest.LabelColumn}'. Load the data with the model's schema and requireLabel: true.", nameof(data));
+        }
+
+        if (data.Task != manifest.Task || !data.ClassLabels.SequenceEqual(manifest.ClassLabels, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The new data is a {data.Task} task with classes [{string.Join(", ", data.ClassLabels)}], but the model is {manifest.Task} with [{string.Join(", ", manifest.ClassLabels)}]. " +
+                "Load the data with the model's task and classes.", nameof(data));
+        }
+
+        if (manifest.Task != TaskKind.Regression)
+        {
+            var known = new HashSet<string>(manifest.ClassLabels, StringComparer.Ordinal);
+            var unknown = data.GetLabels().Where(label => !known.Contains(label)).Distinct(StringComparer.Ordinal).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ArgumentException(
+                    $"The new data has labels the model does not know in column '{manifest.LabelColumn}': {string.Join(", ", unknown.Take(5).Select(l => $"'{l}'"))}. " +
+                    $"Retraining keeps the model's classes ({string.Join(", ", manifest.ClassLabels)}); to add classes, train a new model.", nameof(data));
+            }
+        }
+
+        var missing = manifest.InputColumns().Where(c => !data.Columns.Any(d => d.Name == c.Name)).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"The new data lacks the model's input columns {string.Join(", ", missing.Select(m => $"'{m}'"))}.", nameof(data));
+        }
+    }
+
+    private static FeaturizerOptions FeaturizerFor(ModelManifest manifest, string? imageModelPath)
+    {
+        var featurizer = manifest.Featurizer;
+        if (manifest.ImageModel is not { } expected)
+        {
+            if (imageModelPath is not null)
+            {
+                throw new ArgumentException(
+                    $"The model uses no ONNX image encoder (its image features are {featurizer.Image.Kind}), so no image model should be given; remove '{imageModelPath}'.", nameof(imageModelPath));
+            }
+
+            return featurizer;
+        }
+
+        if (imageModelPath is null)
+        {
+            throw new ArgumentException(
+                $"The model was trained with the ONNX image encoder '{expected.FileName}' (SHA-256 {expected.Sha256}). The encoder is not stored in the manifest; " +
+                "pass the same file again (CLI: --image-model, API: RetrainingOptions.ImageModelPath).", nameof(imageModelPath));
+        }
+
+        if (!File.Exists(imageModelPath))
+        {
+            throw new FileNotFoundException($"Image model '{imageModelPath}' does not exist.", imageModelPath);
+        }
+
+        string actual;
+        using (var stream = File.OpenRead(imageModelPath))
+        {
+            actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+
+        if (!string.Equals(actual, expected.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                $"Image model '{imageModelPath}' has SHA-256 {actual}, but the model was trained with '{expected.FileName}' of SHA-256 {expected.Sha256}. " +
+                "Retraining must reuse the same encoder; give that exact file.", nameof(imageModelPath));
+        }
+
+        var onnx = featurizer.Image.Onnx ?? new OnnxImageModelOptions
+        {
+            InputColumnName = expected.InputColumnName,
+            OutputColumnName = expected.OutputColumnName,
+            Width = expected.Width,
+            Height = expected.Height,
+            ChannelOrder = expected.ChannelOrder,
+        };
+        onnx.ModelPath = Path.GetFullPath(imageModelPath);
+        featurizer.Image = new ImageFeaturizerOptions { Kind = ImageFeaturizerKind.Onnx, Onnx = onnx };
+        return featurizer;
+    }
+}

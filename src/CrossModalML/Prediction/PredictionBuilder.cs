@@ -1,0 +1,49 @@
+using CrossModalML.Data;
+
+namespace CrossModalML.Prediction;
+
+/// <summary>Turns a model's raw outputs into <see cref="PostPrediction"/>s, the same way for one post and for a batch.</summary>
+internal static class PredictionBuilder
+{
+    /// <summary>A binary model's scalar as [1 − p, p]; an uncalibrated margin goes through a logistic, as in evaluation.</summary>
+    public static float[] BinaryProbabilities(float value, bool calibrated)
+    {
+        float p = calibrated ? value : 1f / (1f + MathF.Exp(-value));
+        p = float.IsNaN(p) ? 0.5f : Math.Clamp(p, 0f, 1f);
+        return [1f - p, p];
+    }
+
+    /// <summary>Makes multiclass scores a distribution: negatives and NaN count as zero; all-zero becomes uniform.</summary>
+    public static void Normalize(float[] values)
+    {
+        float sum = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = float.IsNaN(values[i]) || values[i] < 0 ? 0 : values[i];
+            sum += values[i];
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = sum > 0 ? values[i] / sum : 1f / values.Length;
+        }
+    }
+
+    public static PostPrediction Classification(IReadOnlyList<string> classes, float[] probabilities)
+    {
+        int best = 0;
+        var byClass = new Dictionary<string, float>(classes.Count, StringComparer.Ordinal);
+        for (int c = 0; c < classes.Count; c++)
+        {
+            byClass[classes[c]] = probabilities[c];
+            if (probabilities[c] > probabilities[best])
+            {
+                best = c;
+            }
+        }
+
+        return new PostPrediction { PredictedLabel = classes[best], Probabilities = byClass };
+    }
+
+    public static PostPrediction Regression(float value) => new() { Value = value };
+}

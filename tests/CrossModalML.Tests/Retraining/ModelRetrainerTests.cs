@@ -1,0 +1,144 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CrossModalML.Cli;
+using CrossModalML.Featurization;
+using CrossModalML.Packaging;
+using CrossModalML.Prediction;
+using CrossModalML.Tests.TestSupport;
+
+namespace CrossModalML.Tests.Retraining;
+
+[TestClass]
+[DoNotParallelize]
+public sealed class ModelRetrainerTests
+{
+    /// <summary>Demo rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="rows"/> as a TSV with absolute image paths.</summary>
+    private static string DemoSlice(TempDirectory temp, int skip, int rows)
+    {
+        var lines = File.ReadLines(RepositoryPaths.DemoPosts).ToList();
+        var image = Array.IndexOf(lines[0].Split('\t'), "image");
+        var demoDirectory = Path.GetDirectoryName(RepositoryPaths.DemoPosts)!;
+        var body = lines.Skip(1 + skip).Take(rows).Select(line =>
+        {
+            var fields = line.Split('\t');
+            fields[image] = fields[image].Length > 0 ? Path.Combine(demoDirectory, fields[image]) : string.Empty;
+            return string.Join('\t', fields);
+        });
+        var path = temp.File($"slice-{skip}-{rows}.tsv");
+        File.WriteAllLines(path, body.Prepend(lines[0]));
+        return path;
+    }
+
+    private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+
+    [TestMethod]
+    public void Retraining_compares_both_models_on_one_hold_out_and_leaves_the_old_zip_untouched()
+    {
+        using var temp = new TempDirectory();
+        var oldModel = temp.File("old.zip");
+        File.Copy(DemoModel.ModelPath, oldModel);
+        var before = Sha256(oldModel);
+        var output = temp.File("new.zip");
+
+        var result = ModelRetrainer.Retrain(oldModel, DemoSlice(temp, 2000, 500), output, new RetrainingOptions { TestFraction = 0.25 });
+
+        Assert.AreEqual(before, Sha256(oldModel));
+        Assert.AreEqual(result.HoldOutRows, result.OldMetrics.Count);
+        Assert.AreEqual(result.HoldOutRows, result.NewMetrics.Count);
+        Assert.AreEqual(125, result.HoldOutRows, 3);
+        Assert.AreEqual(500, result.TrainingRows);
+        var oldManifest = ModelPackage.ReadManifest(oldModel);
+        Assert.AreEqual(oldManifest.Trainer, result.Manifest.Trainer);
+        Assert.AreEqual(JsonSerializer.Serialize(oldManifest.Featurizer, ManifestJson.Options), JsonSerializer.Serialize(result.Manifest.Featurizer, ManifestJson.Options));
+        CollectionAssert.AreEqual(oldManifest.ClassLabels.ToList(), result.Manifest.ClassLabels.ToList());
+        using var predictor = CrossModalPredictor.Load(output);
+        Assert.IsNotNull(predictor.Predict(new Dictionary<string, string?> { ["text"] = "love it :)" }).PredictedLabel);
+    }
+
+    [TestMethod]
+    public void Retrain_command_prints_both_metrics_and_writes_a_report()
+    {
+        using var temp = new TempDirectory();
+        var output = temp.File("new.zip");
+        var report = temp.File("report.json");
+
+        var code = CliApp.Run(["retrain", "--model", DemoModel.ModelPath, "--dataset", DemoSlice(temp, 0, 300), "--output", output, "--report", report]);
+
+        Assert.AreEqual(0, code);
+        var json = JsonNode.Parse(File.ReadAllText(report))!;
+        Assert.IsNotNull(json["oldMetrics"]!["macroF1"]);
+        Assert.IsNotNull(json["newMetrics"]!["macroF1"]);
+        Assert.AreEqual(
+            json["newMetrics"]!["macroF1"]!.GetValue<double>() - json["oldMetrics"]!["macroF1"]!.GetValue<double>(),
+            json["primaryChange"]!.GetValue<double>(), 1e-9);
+        Assert.IsTrue(File.Exists(output));
+    }
+
+    [TestMethod]
+    public void Writing_over_the_old_model_is_refused()
+    {
+        using var temp = new TempDirectory();
+        var error = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(DemoModel.ModelPath, DemoSlice(temp, 0, 50), DemoModel.ModelPath));
+        StringAssert.Contains(error.Message, "never overwrites");
+    }
+
+    [TestMethod]
+    public void An_image_model_is_refused_for_a_model_that_has_none()
+    {
+        using var temp = new TempDirectory();
+        var onnx = temp.File("encoder.onnx");
+        File.WriteAllText(onnx, "weights");
+        var error = Assert.ThrowsExactly<ArgumentException>(() =>
+            ModelRetrainer.Retrain(DemoModel.ModelPath, DemoSlice(temp, 0, 50), temp.File("new.zip"), new RetrainingOptions { ImageModelPath = onnx }));
+        StringAssert.Contains(error.Message, "no ONNX image encoder");
+    }
+
+    [TestMethod]
+    public void A_model_with_an_onnx_encoder_needs_the_same_file_again()
+    {
+        using var temp = new TempDirectory();
+        var withEncoder = temp.File("onnx-model.zip");
+        File.Copy(DemoModel.ModelPath, withEncoder);
+        var expected = new string('a', 64);
+        RewriteManifest(withEncoder, m => m with { ImageModel = new ImageModelInfo("mobilenet.onnx", expected, "image", "embedding", 224, 224, ImageChannelOrder.Rgb) });
+        var data = DemoSlice(temp, 0, 50);
+        var wrongFile = temp.File("other.onnx");
+        File.WriteAllText(wrongFile, "different weights");
+
+        var missing = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(withEncoder, data, temp.File("new.zip")));
+        StringAssert.Contains(missing.Message, "mobilenet.onnx");
+        StringAssert.Contains(missing.Message, "--image-model");
+        var mismatch = Assert.ThrowsExactly<ArgumentException>(() =>
+            ModelRetrainer.Retrain(withEncoder, data, temp.File("new.zip"), new RetrainingOptions { ImageModelPath = wrongFile }));
+        StringAssert.Contains(mismatch.Message, expected);
+        StringAssert.Contains(mismatch.Message, Sha256(wrongFile));
+        Assert.IsFalse(File.Exists(temp.File("new.zip")));
+    }
+
+    [TestMethod]
+    public void New_data_with_a_class_the_model_never_saw_is_refused()
+    {
+        using var temp = new TempDirectory();
+        var data = DemoSlice(temp, 0, 60);
+        var lines = File.ReadAllLines(data);
+        var label = Array.IndexOf(lines[0].Split('\t'), "sentiment");
+        var fields = lines[1].Split('\t');
+        fields[label] = "ecstatic";
+        lines[1] = string.Join('\t', fields);
+        File.WriteAllLines(data, lines);
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(DemoModel.ModelPath, data, temp.File("new.zip")));
+        StringAssert.Contains(error.Message, "'ecstatic'");
+    }
+
+    private static void RewriteManifest(string zipPath, Func<ModelManifest, ModelManifest> change)
+    {
+        var manifest = change(ModelPackage.ReadManifest(zipPath));
+        using var zip = ZipFile.Open(zipPath, ZipArchiveMode.Update);
+        zip.GetEntry(ModelPackage.ManifestEntryName)!.Delete();
+        using var stream = zip.CreateEntry(ModelPackage.ManifestEntryName).Open();
+        JsonSerializer.Serialize(stream, manifest, ManifestJson.Options);
+    }
+}
