@@ -69,7 +69,11 @@ public static class ModelPipelineBuilder
     public static IEstimator<ITransformer> Model(MLContext mlContext, TaskKind task, FeaturizationPipeline featurization, TrainerSpec trainer)
     {
         ArgumentNullException.ThrowIfNull(featurization);
-        var chain = AppendLearner(mlContext, task, featurization.Estimator, trainer);
+
+        // Trainers pass over the data many times (every L-BFGS iteration, every SDCA epoch); without a cache each pass
+        // would run the featurizer again, ONNX image encoding included. The checkpoint only affects fitting.
+        var featurized = featurization.Estimator.AppendCacheCheckpoint(mlContext);
+        var chain = AppendLearner(mlContext, task, featurized, trainer);
         if (task == TaskKind.Multiclass)
         {
             chain = chain.Append(mlContext.Transforms.Conversion.MapKeyToValue(ModelColumns.PredictedLabel));
