@@ -1,8 +1,12 @@
 // Serving benchmark: single-post latency and throughput of CrossModalPredictor against a raw ML.NET PredictionEngine
-// on the same model, at 1 and 2 threads, plus batch throughput. Run in Release; see docs/benchmarks.md.
+// on the same model, at 1 and 2 threads, plus batch throughput. Run in Release; see docs/benchmarks.md. Besides
+// throughput it reports what explains thread scaling on a shared machine: CPU time per post (rises under contention
+// inside the process), the share of time the scoring threads waited for a core (other processes), allocation per
+// post, and JIT and GC activity while the clock ran.
 // Usage: dotnet run -c Release --project tests/CrossModalML.Benchmarks [-- calls-per-thread]
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using CrossModalML;
 using CrossModalML.Benchmarks;
 using CrossModalML.Data;
@@ -18,11 +22,14 @@ var dataPath = FindDemoData();
 var data = PostDatasetLoader.Load(dataPath, new PostLoadOptions { LabelColumn = "sentiment" });
 var posts = ToPosts(data).Take(500).ToList();
 var directory = Directory.CreateTempSubdirectory("crossmodal-bench-").FullName;
-Console.WriteLine($"# CrossModalML serving benchmark — {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {calls} calls per thread per round, {Rounds} rounds");
+var gcMode = $"{(GCSettings.IsServerGC ? "Server" : "Workstation")} GC, latency mode {GCSettings.LatencyMode}";
+Console.WriteLine($"# CrossModalML serving benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {gcMode}");
+Console.WriteLine($"# {calls} calls per thread per round, {Rounds} rounds; load average (1/5/15 min) at start: {LoadAverage()}");
 Console.WriteLine();
-Console.WriteLine("| model | scorer | threads | p50 µs | p99 µs | posts/s |");
-Console.WriteLine("|---|---|---:|---:|---:|---:|");
+Console.WriteLine("| model | scorer | threads | p50 µs | p99 µs | posts/s | 2 threads / 1 | CPU µs/post | waiting for a CPU | bytes/post |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
 
+var notes = new List<string>();
 var batchLines = new List<string>();
 foreach (var (name, modalities) in new[] { ("text", Modality.Text), ("text+metadata", Modality.Text | Modality.Metadata), ("text+image", Modality.Text | Modality.Image) })
 {
@@ -36,26 +43,28 @@ foreach (var (name, modalities) in new[] { ("text", Modality.Text), ("text+metad
     var rawContext = new MLContext(1);
     CrossModalRegistration.Register(rawContext);
     var rawModel = rawContext.Model.Load(modelPath, out _);
-
+    var loadBefore = LoadAverage();
+    var raw = new Dictionary<int, Measurement>();
+    var pooled = new Dictionary<int, Measurement>();
     foreach (var threads in new[] { 1, 2 })
     {
         // PredictionEngine is not thread-safe: one per thread, as ML.NET documents.
         var engines = Enumerable.Range(0, threads).Select(_ => rawContext.Model.CreatePredictionEngine<BenchPost, BenchScore>(rawModel)).ToArray();
-        var raw = new List<double>();
-        var pooled = new List<double>();
-        var rawWall = TimeSpan.Zero;
-        var pooledWall = TimeSpan.Zero;
+        Action<int, BenchPost> scoreRaw = (thread, post) => engines[thread].Predict(post);
+        Action<int, BenchPost> scorePooled = (_, post) => predictor.Predict(post);
+        WarmUp(threads, posts, scoreRaw);
+        WarmUp(threads, posts, scorePooled);
+        raw[threads] = new Measurement();
+        pooled[threads] = new Measurement();
         for (int round = 0; round < Rounds; round++)
         {
             // Alternating the scorers within each round spreads machine noise over both.
-            rawWall += Measure(threads, calls, posts, (thread, post) => engines[thread].Predict(post), raw);
-            pooledWall += Measure(threads, calls, posts, (_, post) => predictor.Predict(post), pooled);
+            Measure(threads, calls, posts, scoreRaw, raw[threads]);
+            Measure(threads, calls, posts, scorePooled, pooled[threads]);
         }
 
-        var rawStats = LatencyStats.From(raw, threads, rawWall);
-        var pooledStats = LatencyStats.From(pooled, threads, pooledWall);
-        Row(name, "ML.NET PredictionEngine", threads, rawStats);
-        Row(name, $"CrossModalPredictor (typed; p50 ×{pooledStats.P50Microseconds / rawStats.P50Microseconds:0.00} of raw)", threads, pooledStats);
+        Row(name, "ML.NET PredictionEngine", threads, raw[threads], raw[1]);
+        Row(name, $"CrossModalPredictor (typed; p50 ×{pooled[threads].Percentile(0.5) / raw[threads].Percentile(0.5):0.00} of raw)", threads, pooled[threads], pooled[1]);
         foreach (var engine in engines)
         {
             engine.Dispose();
@@ -63,9 +72,15 @@ foreach (var (name, modalities) in new[] { ("text", Modality.Text), ("text+metad
     }
 
     var dictionaries = posts.Select(AsDictionary).ToList();
-    var dictionaryLatencies = new List<double>();
-    var dictionaryWall = Measure(1, calls, dictionaries, (_, post) => predictor.Predict(post), dictionaryLatencies);
-    Row(name, "CrossModalPredictor (dictionary)", 1, LatencyStats.From(dictionaryLatencies, 1, dictionaryWall));
+    Action<int, IReadOnlyDictionary<string, string?>> scoreDictionary = (_, post) => predictor.Predict(post);
+    WarmUp(1, dictionaries, scoreDictionary);
+    var dictionary = new Measurement();
+    Measure(1, calls, dictionaries, scoreDictionary, dictionary);
+    Row(name, "CrossModalPredictor (dictionary)", 1, dictionary, dictionary);
+
+    var all = new[] { raw[1], raw[2], pooled[1], pooled[2], dictionary };
+    notes.Add($"- {name}: load average {loadBefore} before, {LoadAverage()} after; during timed calls the JIT compiled " +
+        $"{all.Sum(m => m.MethodsCompiled)} methods, {all.Sum(m => m.Gen0Collections)} gen-0 collections paused {all.Sum(m => m.GcPause.TotalMilliseconds):N0} ms in all.");
 
     predictor.Predict(data.Select(Enumerable.Range(0, 100).ToArray()));
     var clock = Stopwatch.StartNew();
@@ -75,6 +90,8 @@ foreach (var (name, modalities) in new[] { ("text", Modality.Text), ("text+metad
 }
 
 Console.WriteLine();
+notes.ForEach(Console.WriteLine);
+Console.WriteLine();
 Console.WriteLine($"Batch scoring (`CrossModalPredictor.Predict(PostDataset)`, {data.RowCount:N0} demo posts, one thread):");
 Console.WriteLine();
 Console.WriteLine("| model | posts/s |");
@@ -82,43 +99,86 @@ Console.WriteLine("|---|---:|");
 batchLines.ForEach(Console.WriteLine);
 Directory.Delete(directory, recursive: true);
 
-static TimeSpan Measure<TPost>(int threads, int calls, IReadOnlyList<TPost> posts, Action<int, TPost> score, List<double> latencies)
+// Tiered compilation keeps recompiling a newly used model's hot methods in the background (instrumented, then
+// optimised) for a second or more. A timed run in that window mixes slow code in and shares the 2 cores with the JIT
+// thread, which hits the 2-thread runs hardest. So warm up on the measured number of threads until a quiet stretch
+// compiles nothing.
+static void WarmUp<TPost>(int threads, IReadOnlyList<TPost> posts, Action<int, TPost> score)
 {
-    for (int i = 0; i < 300; i++)
+    var quietPeriod = TimeSpan.FromMilliseconds(300);
+    var total = Stopwatch.StartNew();
+    var quiet = Stopwatch.StartNew();
+    long compiled = JitInfo.GetCompiledMethodCount();
+    while (total.Elapsed < TimeSpan.FromSeconds(20))
     {
-        for (int thread = 0; thread < threads; thread++)
+        RunThreads(threads, 100, posts, score, latencies: null);
+        long now = JitInfo.GetCompiledMethodCount();
+        if (now != compiled)
         {
-            score(thread, posts[i % posts.Count]);
+            compiled = now;
+            quiet.Restart();
+        }
+        else if (quiet.Elapsed >= quietPeriod && total.Elapsed >= TimeSpan.FromSeconds(1))
+        {
+            return;
         }
     }
+}
 
-    var perThread = new double[threads][];
-    var wall = Stopwatch.StartNew();
+static void Measure<TPost>(int threads, int calls, IReadOnlyList<TPost> posts, Action<int, TPost> score, Measurement into)
+{
+    var latencies = Enumerable.Range(0, threads).Select(_ => new double[calls]).ToArray();
+    long compiled = JitInfo.GetCompiledMethodCount();
+    int collections = GC.CollectionCount(0);
+    var paused = GC.GetTotalPauseDuration();
+    var runs = RunThreads(threads, calls, posts, score, latencies);
+    var wall = Stopwatch.GetElapsedTime(runs.Min(r => r.Start), runs.Max(r => r.End));
+    var threadWall = TimeSpan.FromTicks(runs.Sum(r => Stopwatch.GetElapsedTime(r.Start, r.End).Ticks));
+    SchedulerStats? scheduler = runs.All(r => r.Scheduler is not null) ? runs.Select(r => r.Scheduler!.Value).Aggregate((a, b) => a + b) : null;
+    into.Add(latencies.SelectMany(l => l), wall, threadWall, scheduler, runs.Sum(r => r.AllocatedBytes),
+        JitInfo.GetCompiledMethodCount() - compiled, GC.CollectionCount(0) - collections, GC.GetTotalPauseDuration() - paused);
+}
+
+// Each thread waits at a barrier so all start together, and measures itself: its span, CPU and allocation.
+static ThreadRun[] RunThreads<TPost>(int threads, int calls, IReadOnlyList<TPost> posts, Action<int, TPost> score, double[][]? latencies)
+{
+    var runs = new ThreadRun[threads];
+    using var start = new Barrier(threads);
     var workers = Enumerable.Range(0, threads).Select(thread => new Thread(() =>
     {
-        var mine = new double[calls];
+        start.SignalAndWait();
+        var scheduler = SchedulerStats.ReadCurrentThread();
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        long first = Stopwatch.GetTimestamp();
         for (int i = 0; i < calls; i++)
         {
-            long start = Stopwatch.GetTimestamp();
+            long before = Stopwatch.GetTimestamp();
             score(thread, posts[(i * 7 + thread) % posts.Count]);
-            mine[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            if (latencies is not null)
+            {
+                latencies[thread][i] = Stopwatch.GetElapsedTime(before).TotalMicroseconds;
+            }
         }
 
-        perThread[thread] = mine;
+        long last = Stopwatch.GetTimestamp();
+        var schedulerAfter = SchedulerStats.ReadCurrentThread();
+        runs[thread] = new ThreadRun(first, last, schedulerAfter - scheduler, GC.GetAllocatedBytesForCurrentThread() - allocated);
     })).ToList();
     workers.ForEach(w => w.Start());
     workers.ForEach(w => w.Join());
-    wall.Stop();
-    foreach (var mine in perThread)
-    {
-        latencies.AddRange(mine);
-    }
-
-    return wall.Elapsed;
+    return runs;
 }
 
-static void Row(string model, string scorer, int threads, LatencyStats stats) =>
-    Console.WriteLine($"| {model} | {scorer} | {threads} | {stats.P50Microseconds:N0} | {stats.P99Microseconds:N0} | {stats.CallsPerSecond:N0} |");
+static void Row(string model, string scorer, int threads, Measurement m, Measurement oneThread)
+{
+    var scaling = threads == 1 ? "" : $"×{m.PostsPerSecond / oneThread.PostsPerSecond:0.00}";
+    var cpu = double.IsNaN(m.CpuMicrosecondsPerCall) ? "n/a" : m.CpuMicrosecondsPerCall.ToString("N1", CultureInfo.InvariantCulture);
+    var waiting = double.IsNaN(m.WaitingShare) ? "n/a" : m.WaitingShare.ToString("P0", CultureInfo.InvariantCulture);
+    Console.WriteLine($"| {model} | {scorer} | {threads} | {m.Percentile(0.50):N0} | {m.Percentile(0.99):N0} | {m.PostsPerSecond:N0} | {scaling} | {cpu} | {waiting} | {m.BytesPerCall:N0} |");
+}
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static IEnumerable<BenchPost> ToPosts(PostDataset data)
 {

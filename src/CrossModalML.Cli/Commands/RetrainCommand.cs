@@ -1,11 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using CrossModalML.AutoML;
 using CrossModalML.Packaging;
 using Spectre.Console;
 
 namespace CrossModalML.Cli.Commands;
 
-/// <summary><c>crossmodal retrain</c>: refit a saved model's pipeline on new data and compare old and new on a hold-out.</summary>
+/// <summary><c>crossmodal retrain</c>: refit a saved model's pipeline on new data (or search it again with <c>--search</c>)
+/// and compare old and new on a hold-out.</summary>
 internal static class RetrainCommand
 {
     public static Command Create()
@@ -16,11 +18,20 @@ internal static class RetrainCommand
         var imageModel = new Option<FileInfo?>("--image-model") { Description = "The ONNX image encoder the model was trained with (required if it used one; its SHA-256 is checked)." };
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of the new rows held out to compare the models.", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int?>("--seed") { Description = "Seed for the split and the fit (default: the model's seed)." };
+        var search = new Option<bool>("--search")
+        {
+            Description = "Re-run the AutoML search (trainers, hyperparameters, n-gram settings) on the new data instead of reusing the model's; needs --time and/or --max-trials.",
+        };
+        var time = new Option<double?>("--time") { Description = "With --search: search for this many seconds." };
+        var maxTrials = new Option<int?>("--max-trials") { Description = "With --search: at most this many trials (reproducible with --seed)." };
+        var metric = new Option<string?>("--metric") { Description = "With --search: macro-f1 (classification default), accuracy, auc, log-loss, rmse (regression default), r2, mae." };
+        var tuner = new Option<TunerKind>("--tuner") { Description = "With --search: cfo (cost-frugal, default) or random.", DefaultValueFactory = _ => TunerKind.Cfo };
+        var trialTime = new Option<double>("--trial-time") { Description = "With --search: time limit of one trial in seconds.", DefaultValueFactory = _ => 120 };
         var report = CommonOptions.Report();
         var verbose = CommonOptions.Verbose();
         var command = new Command("retrain", "Refit a model's pipeline (columns, featurizer, trainer, hyperparameters) on new data; compare old and new on a stratified hold-out of it.")
         {
-            model, dataset, output, imageModel, testFraction, seed, report, verbose,
+            model, dataset, output, imageModel, testFraction, seed, search, time, maxTrials, metric, tuner, trialTime, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -30,9 +41,33 @@ internal static class RetrainCommand
                 TestFraction = r.GetValue(testFraction),
                 Seed = r.GetValue(seed),
             };
+            if (r.GetValue(search))
+            {
+                options.Search = new RetrainingSearchOptions
+                {
+                    TimeBudget = r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                    MaxTrials = r.GetValue(maxTrials),
+                    TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
+                    Metric = r.GetValue(metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
+                    Tuner = r.GetValue(tuner),
+                    TrialProgress = TrainCommand.TrialProgress(),
+                };
+            }
+            else if (r.GetValue(time) is not null || r.GetValue(maxTrials) is not null || r.GetValue(metric) is not null)
+            {
+                throw new ArgumentException("--time, --max-trials and --metric set up a search; add --search to re-run it, or drop them to refit the model's own trainer.");
+            }
+
             var outputFile = r.GetValue(output)!;
             var result = ModelRetrainer.Retrain(
                 r.GetValue(model)!.FullName, r.GetValue(dataset)!.FullName, outputFile.FullName, options, ConsoleOutput.TrainingProgress(), cancellationToken);
+
+            if (result.Search is { } trials)
+            {
+                TrainCommand.Leaderboard(trials, top: 10);
+                AnsiConsole.MarkupLineInterpolated(
+                    $"Search stopped ({trials.StopReason}) after {trials.Trials.Count} trials in {trials.Elapsed.TotalSeconds:0.0} s; winner: {result.Manifest.Trainer}.");
+            }
 
             ConsoleOutput.Metrics(result.OldMetrics, $"Old model on the hold-out ({result.HoldOutRows:N0} new posts):");
             ConsoleOutput.Metrics(result.NewMetrics, $"New model on the same hold-out (fitted on the other new posts):");
@@ -46,6 +81,7 @@ internal static class RetrainCommand
                 task = result.Manifest.Task,
                 label = result.Manifest.LabelColumn,
                 trainer = result.Manifest.Trainer,
+                search = result.Manifest.Search,
                 holdOutRows = result.HoldOutRows,
                 trainingRows = result.TrainingRows,
                 oldMetrics = result.OldMetrics,

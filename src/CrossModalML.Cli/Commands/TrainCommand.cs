@@ -314,7 +314,7 @@ internal static class TrainCommand
         return result;
     }
 
-    private static IProgress<TrialResult> TrialProgress() => new TrialPrinter(t =>
+    internal static IProgress<TrialResult> TrialProgress() => new TrialPrinter(t =>
     {
         if (t.Status == TrialStatus.Running)
         {
@@ -327,7 +327,7 @@ internal static class TrainCommand
             $"[grey]#{t.Number,-3}[/] {t.Configuration.Trainer.Name,-24} {score}  [grey]{t.Duration.TotalSeconds,6:0.0} s[/]  [{colour}]{t.Status}[/]{(t.IsNewBest ? " ★" : string.Empty)}");
     });
 
-    private static void Leaderboard(SearchResult search, int top)
+    internal static void Leaderboard(SearchResult search, int top)
     {
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn(new TableColumn("#").RightAligned()).AddColumn("trainer").AddColumn("hyperparameters").AddColumn("featurizer")

@@ -1,6 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
+using CrossModalML.Data;
+using CrossModalML.Training;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace CrossModalML.Packaging;
 
@@ -68,7 +71,9 @@ public sealed class ModelPackage : IDisposable
     /// <summary>Reads only the manifest of a model zip.</summary>
     /// <param name="path">The zip.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="ModelPackageException">The file is not a CrossModalML model, or comes from an incompatible version.</exception>
+    /// <exception cref="ModelPackageException">The file is not a CrossModalML model, comes from an incompatible version, or
+    /// its manifest is invalid: a required field is missing, the task is not Binary, Multiclass or Regression, the columns,
+    /// label, classes or trainer do not fit together.</exception>
     public static ModelManifest ReadManifest(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -112,7 +117,8 @@ public sealed class ModelPackage : IDisposable
     /// <param name="mlContext">The context to load into; CrossModalML's transforms are registered on it.</param>
     /// <param name="path">The zip.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="ModelPackageException">The file is not a CrossModalML model, or comes from an incompatible version.</exception>
+    /// <exception cref="ModelPackageException">As for <see cref="ReadManifest"/>, or the manifest's columns do not match the
+    /// input schema of the ML.NET model in the zip (a column missing, extra or of the wrong type), or ML.NET cannot load the model.</exception>
     public static ModelPackage Load(MLContext mlContext, string path)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
@@ -121,6 +127,16 @@ public sealed class ModelPackage : IDisposable
         try
         {
             var model = mlContext.Model.Load(path, out var inputSchema);
+            try
+            {
+                CheckSchema(path, manifest, inputSchema);
+            }
+            catch
+            {
+                (model as IDisposable)?.Dispose();
+                throw;
+            }
+
             return new ModelPackage(model, inputSchema, manifest);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidDataException)
@@ -148,9 +164,103 @@ public sealed class ModelPackage : IDisposable
                 $"this CrossModalML ({ToolkitInfo.Version}) reads formats 1 to {ModelManifest.CurrentFormatVersion}. Upgrade CrossModalML to load it.");
         }
 
+        // The checks below catch a manifest edited or damaged after saving: every later use (scoring schema, retraining,
+        // probabilities by class) trusts these fields.
+        string Invalid(string problem) => $"'{path}': the manifest is not valid: {problem}. It may have been edited or damaged; use the zip as saved by CrossModalML.";
         if (manifest.Columns is null || manifest.Columns.Count == 0 || string.IsNullOrEmpty(manifest.LabelColumn))
         {
-            throw new ModelPackageException($"'{path}': the manifest lists no columns or no label column.");
+            throw new ModelPackageException(Invalid("it lists no columns or no label column"));
+        }
+
+        if (manifest.Task is not (TaskKind.Binary or TaskKind.Multiclass or TaskKind.Regression))
+        {
+            throw new ModelPackageException(Invalid($"task '{manifest.Task}' is not one a model can have (Binary, Multiclass or Regression)"));
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var column in manifest.Columns)
+        {
+            if (column is null || string.IsNullOrEmpty(column.Name) || !Enum.IsDefined(column.Role))
+            {
+                throw new ModelPackageException(Invalid($"a column entry has no name or an unknown role ({column?.Name ?? "null"}: {column?.Role.ToString() ?? "none"})"));
+            }
+
+            if (!names.Add(column.Name))
+            {
+                throw new ModelPackageException(Invalid($"column '{column.Name}' is listed twice"));
+            }
+        }
+
+        var labels = manifest.Columns.Where(c => c.Role == ColumnRole.Label).Select(c => c.Name).ToList();
+        if (labels.Count != 1 || labels[0] != manifest.LabelColumn)
+        {
+            throw new ModelPackageException(Invalid(
+                $"the label column is '{manifest.LabelColumn}', but the columns with role Label are [{string.Join(", ", labels)}]"));
+        }
+
+        if (!manifest.Columns.Any(c => c.Role is ColumnRole.Text or ColumnRole.Image or ColumnRole.Numeric or ColumnRole.Categorical or ColumnRole.Timestamp))
+        {
+            throw new ModelPackageException(Invalid("no column has a role the model can learn from (Text, Image, Numeric, Categorical or Timestamp)"));
+        }
+
+        var classes = manifest.ClassLabels ?? [];
+        bool classesFit = manifest.Task switch
+        {
+            TaskKind.Binary => classes.Count == 2,
+            TaskKind.Multiclass => classes.Count >= 2,
+            _ => classes.Count == 0,
+        };
+        if (!classesFit || classes.Any(string.IsNullOrEmpty) || classes.Distinct(StringComparer.Ordinal).Count() != classes.Count)
+        {
+            throw new ModelPackageException(Invalid(
+                $"a {manifest.Task} model cannot have the classes [{string.Join(", ", classes)}] " +
+                "(binary needs 2, multiclass at least 2, regression none; each non-empty and listed once)"));
+        }
+
+        if (manifest.Featurizer is null || manifest.Data is null)
+        {
+            throw new ModelPackageException(Invalid("the featurizer settings or the data summary are missing"));
+        }
+
+        if (manifest.Trainer is null || !TrainerFactory.NamesFor(manifest.Task).Contains(manifest.Trainer.Name))
+        {
+            throw new ModelPackageException(Invalid(
+                $"trainer '{manifest.Trainer?.Name}' is not a {manifest.Task} trainer (valid: {string.Join(", ", TrainerFactory.NamesFor(manifest.Task))})"));
+        }
+    }
+
+    /// <summary>The manifest says what a post to score provides; the ML.NET model says what it reads. They must agree, or
+    /// scoring would feed the model columns it does not know or values of the wrong type.</summary>
+    private static void CheckSchema(string path, ModelManifest manifest, DataViewSchema inputSchema)
+    {
+        var problems = new List<string>();
+        var listed = manifest.Columns.Where(c => c.Role != ColumnRole.Ignore).ToList();
+        foreach (var column in listed)
+        {
+            bool number = column.Role == ColumnRole.Numeric || (column.Role == ColumnRole.Label && manifest.Task == TaskKind.Regression);
+            var expected = number ? (DataViewType)NumberDataViewType.Single : TextDataViewType.Instance;
+            var actual = inputSchema.GetColumnOrNull(column.Name);
+            if (actual is null)
+            {
+                problems.Add($"'{column.Name}' ({column.Role}) is not an input of the model");
+            }
+            else if (!actual.Value.Type.Equals(expected))
+            {
+                problems.Add($"'{column.Name}' ({column.Role}) should be {expected} but the model reads {actual.Value.Type}");
+            }
+        }
+
+        var unlisted = inputSchema.Where(c => !c.IsHidden && !listed.Any(l => l.Name == c.Name)).Select(c => $"'{c.Name}'").ToList();
+        if (unlisted.Count > 0)
+        {
+            problems.Add($"the model reads {string.Join(", ", unlisted)}, which the manifest does not list as an input (missing, or marked Ignore)");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ModelPackageException(
+                $"'{path}': the manifest's columns do not match the ML.NET model inside the zip: {string.Join("; ", problems)}. " +
+                "The manifest may have been edited, or taken from another model.");
         }
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Training;
@@ -12,6 +14,9 @@ namespace CrossModalML.Packaging;
 /// classes, trainer and hyperparameters. A stratified hold-out of the new data (<see cref="RetrainingOptions.TestFraction"/>)
 /// scores the old model as it is and the new pipeline fitted on the remaining rows; the saved new model is then refit on
 /// every new row, as training does. The old zip is only read.</para>
+/// <para>With <see cref="RetrainingOptions.Search"/> the trainer, hyperparameters and n-gram settings are searched again
+/// instead: the AutoML search runs on the new rows outside the hold-out, its winner (fitted on those rows) is scored on
+/// the hold-out, then refit on every new row, and the new manifest records the search.</para>
 /// <para>Deterministic for a given seed. Static and thread-safe; each call works in its own ML.NET context.</para>
 /// <para>Security: the old zip is loaded to score it, so the same rule as for <see cref="ModelPackage.Load"/> applies:
 /// retrain only models you trust.</para>
@@ -52,7 +57,9 @@ public static class ModelRetrainer
     /// <param name="options">Image encoder, hold-out and seed settings.</param>
     /// <param name="progress">Receives a report as each fit starts.</param>
     /// <param name="cancellationToken">Stops the run before the next fit.</param>
-    /// <exception cref="ArgumentException">As for the file overload, or the data's label, task or classes differ from the model's.</exception>
+    /// <exception cref="ArgumentException">As for the file overload, or the data's label, task or classes differ from the
+    /// model's, or a search has no budget or a metric that does not fit the task.</exception>
+    /// <exception cref="InvalidOperationException">A search completed no trial (the message gives the first failure).</exception>
     public static RetrainingResult Retrain(
         string modelPath,
         PostDataset newData,
@@ -82,6 +89,8 @@ public static class ModelRetrainer
             Evaluation = new EvaluationOptions { Strategy = EvaluationStrategy.HoldOut, TestFraction = options.TestFraction },
         };
 
+        var experiment = options.Search is { } search ? SearchOptionsFor(search, manifest, featurizer, seed) : null;
+
         // The trainer draws its hold-out with this same call, so the old model is scored on exactly the new one's test rows.
         var split = DataSplitter.StratifiedHoldOut(newData.GetLabels(), options.TestFraction, seed);
         var holdOut = newData.Select(split.Test);
@@ -92,6 +101,11 @@ public static class ModelRetrainer
         using (var old = ModelPackage.Load(mlContext, modelPath))
         {
             oldMetrics = trainer.Evaluate(old.Model, holdOut);
+        }
+
+        if (experiment is not null)
+        {
+            return RetrainWithSearch(mlContext, newData, split, oldMetrics, experiment, options.Search!.TrialProgress, outputPath, progress, cancellationToken);
         }
 
         var result = trainer.Train(newData, training, testData: null, progress, cancellationToken);
@@ -107,6 +121,80 @@ public static class ModelRetrainer
             Manifest = newManifest,
             OutputPath = Path.GetFullPath(outputPath),
         };
+    }
+
+    /// <summary>Searches on the rows outside the hold-out, scores the winner (fitted on those rows) on the hold-out, and
+    /// refits it on every new row.</summary>
+    private static RetrainingResult RetrainWithSearch(
+        MLContext mlContext,
+        PostDataset newData,
+        DataSplit split,
+        EvaluationMetrics oldMetrics,
+        AutoMLExperimentOptions experimentOptions,
+        IProgress<TrialResult>? trialProgress,
+        string outputPath,
+        IProgress<TrainingProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        int seed = experimentOptions.Seed;
+        var searchRows = newData.Select(split.Train);
+        progress?.Report(new TrainingProgress(1, 2, $"AutoML search on {searchRows.RowCount:N0} rows, evaluate the winner on {split.Test.Count:N0}"));
+        var found = new AutoMLExperiment(mlContext, experimentOptions).Run(searchRows, trialProgress, cancellationToken);
+        var trainer = new CrossModalTrainer(mlContext);
+        EvaluationMetrics newMetrics;
+        using (found.Training.Model as IDisposable)
+        {
+            newMetrics = trainer.Evaluate(found.Training.Model, newData.Select(split.Test));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new TrainingProgress(2, 2, $"refit {found.Training.Trainer.Name} on all {newData.RowCount:N0} rows"));
+        var refit = trainer.Train(newData, found.TrainingOptions, testData: null, progress: null, cancellationToken);
+        var evaluation = string.Create(CultureInfo.InvariantCulture,
+            $"stratified hold-out of {split.Test.Count:N0} new rows (seed {seed}); chosen by AutoML on the other {searchRows.RowCount:N0} ({found.Summary.Evaluation})");
+        var newManifest = ModelManifest.FromTraining(refit, newData, found.TrainingOptions) with
+        {
+            Search = found.Summary,
+            Metrics = newMetrics,
+            Evaluation = evaluation,
+        };
+        ModelPackage.Save(mlContext, outputPath, refit.Model, newData.DataView.Schema, newManifest);
+        (refit.Model as IDisposable)?.Dispose();
+        return new RetrainingResult
+        {
+            OldMetrics = oldMetrics,
+            NewMetrics = newMetrics,
+            HoldOutRows = split.Test.Count,
+            TrainingRows = newData.RowCount,
+            Search = found.Search,
+            Manifest = newManifest,
+            OutputPath = Path.GetFullPath(outputPath),
+        };
+    }
+
+    /// <summary>The experiment settings of a retraining search, checked before anything is fitted.</summary>
+    private static AutoMLExperimentOptions SearchOptionsFor(RetrainingSearchOptions search, ModelManifest manifest, FeaturizerOptions featurizer, int seed)
+    {
+        var experiment = new AutoMLExperimentOptions
+        {
+            TimeBudget = search.TimeBudget,
+            MaxTrials = search.MaxTrials,
+            TrialTimeLimit = search.TrialTimeLimit,
+            Metric = search.Metric,
+            Tuner = search.Tuner,
+            SearchFeaturizer = search.SearchFeaturizer,
+            Seed = seed,
+            Featurizer = featurizer,
+        };
+        experiment.Validate();
+        if (search.Metric is { } metric && !AutoMLMetrics.AppliesTo(metric, manifest.Task))
+        {
+            throw new ArgumentException(
+                $"The search metric {metric} does not apply to this {manifest.Task} model (label '{manifest.LabelColumn}'); choose one for its task, or leave the metric unset for the default.",
+                nameof(search));
+        }
+
+        return experiment;
     }
 
     private static void CheckData(ModelManifest manifest, PostDataset data)

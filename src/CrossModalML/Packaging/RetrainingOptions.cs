@@ -3,7 +3,7 @@ using CrossModalML.Data;
 namespace CrossModalML.Packaging;
 
 /// <summary>Settings of <see cref="ModelRetrainer"/>. Everything else (column roles, featurizer, trainer and
-/// hyperparameters) comes from the old model's manifest.</summary>
+/// hyperparameters) comes from the old model's manifest, unless <see cref="Search"/> asks for a new search.</summary>
 public sealed class RetrainingOptions
 {
     /// <summary>The ONNX image encoder file. Required exactly when the old model used one (its bytes must hash to the
@@ -15,6 +15,11 @@ public sealed class RetrainingOptions
 
     /// <summary>Seed of the split and the fit; <see langword="null"/> (the default) uses the old model's seed.</summary>
     public int? Seed { get; set; }
+
+    /// <summary>When set, the AutoML search runs again on the new data (outside the comparison hold-out) and the winner
+    /// replaces the old trainer, hyperparameters and n-gram settings; the new manifest records that search. Default
+    /// <see langword="null"/>: refit the recorded trainer and hyperparameters.</summary>
+    public RetrainingSearchOptions? Search { get; set; }
 
     /// <summary>How the new data file is read (format, quoting, strict images); its label, task and overrides are not used.</summary>
     public PostLoadOptions? Load { get; set; }

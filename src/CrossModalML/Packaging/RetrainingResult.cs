@@ -1,3 +1,4 @@
+using CrossModalML.AutoML;
 using CrossModalML.Training;
 
 namespace CrossModalML.Packaging;
@@ -8,7 +9,7 @@ public sealed class RetrainingResult
     /// <summary>The old model, unchanged, scored on the hold-out.</summary>
     public required EvaluationMetrics OldMetrics { get; init; }
 
-    /// <summary>The refitted pipeline, fitted on the other new rows and scored on the same hold-out.</summary>
+    /// <summary>The refitted (or newly searched) pipeline, fitted on the other new rows and scored on the same hold-out.</summary>
     public required EvaluationMetrics NewMetrics { get; init; }
 
     /// <summary>Rows in the hold-out.</summary>
@@ -16,6 +17,10 @@ public sealed class RetrainingResult
 
     /// <summary>Rows the saved new model was fitted on: every new row, the hold-out included.</summary>
     public required int TrainingRows { get; init; }
+
+    /// <summary>The search's trials and leaderboard when <see cref="RetrainingOptions.Search"/> was set; <see langword="null"/>
+    /// when the recorded trainer was refitted. Its summary is <see cref="ModelManifest.Search"/> of <see cref="Manifest"/>.</summary>
+    public SearchResult? Search { get; init; }
 
     /// <summary>The manifest of the saved new model.</summary>
     public required ModelManifest Manifest { get; init; }

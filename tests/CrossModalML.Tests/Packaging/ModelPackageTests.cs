@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
+using CrossModalML.Prediction;
 using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 using Microsoft.ML;
@@ -95,6 +96,71 @@ public sealed class ModelPackageTests
     }
 
     [TestMethod]
+    public void A_manifest_with_a_required_field_removed_is_rejected_naming_the_field()
+    {
+        using var temp = new TempDirectory();
+        var path = Tampered(temp, manifest => manifest.AsObject().Remove("trainer"));
+
+        var ex = Assert.ThrowsExactly<ModelPackageException>(() => ModelPackage.ReadManifest(path));
+        StringAssert.Contains(ex.Message, path);
+        StringAssert.Contains(ex.Message, "trainer");
+    }
+
+    [TestMethod]
+    public void A_manifest_with_an_unknown_or_unresolved_task_is_rejected()
+    {
+        using var temp = new TempDirectory();
+        var unknown = Tampered(temp, manifest => manifest["task"] = "Clustering");
+        var unresolved = Tampered(temp, manifest => manifest["task"] = "Auto");
+        var numbered = Tampered(temp, manifest => manifest["task"] = 42);
+
+        StringAssert.Contains(Assert.ThrowsExactly<ModelPackageException>(() => ModelPackage.ReadManifest(unknown)).Message, "task");
+        StringAssert.Contains(Assert.ThrowsExactly<ModelPackageException>(() => ModelPackage.ReadManifest(unresolved)).Message, "task 'Auto'");
+        StringAssert.Contains(Assert.ThrowsExactly<ModelPackageException>(() => ModelPackage.ReadManifest(numbered)).Message, "task '42'");
+    }
+
+    [TestMethod]
+    public void A_manifest_of_format_version_zero_is_rejected()
+    {
+        using var temp = new TempDirectory();
+        var path = Tampered(temp, manifest => manifest["formatVersion"] = 0);
+
+        var ex = Assert.ThrowsExactly<ModelPackageException>(() => ModelPackage.ReadManifest(path));
+        StringAssert.Contains(ex.Message, "manifest format 0");
+    }
+
+    [TestMethod]
+    public void A_manifest_whose_label_classes_or_trainer_do_not_fit_together_is_rejected()
+    {
+        using var temp = new TempDirectory();
+        var oneClass = Tampered(temp, manifest => manifest["classLabels"] = new JsonArray("positive"));
+        var otherLabel = Tampered(temp, manifest => manifest["labelColumn"] = "topic");
+        var regressionTrainer = Tampered(temp, manifest => manifest["trainer"]!["name"] = "Sdca");
+        var twice = Tampered(temp, manifest => manifest["columns"]!.AsArray().Add(new JsonObject { ["name"] = "text", ["role"] = "Text" }));
+
+        StringAssert.Contains(Assert.ThrowsExactly<ModelPackageException>(() => ModelPackage.ReadManifest(oneClass)).Message, "classes [positive]");
+        StringAssert.Contains(Assert.ThrowsExactly<ModelPackageException>(() => ModelPackage.ReadManifest(otherLabel)).Message, "label column is 'topic'");
+        StringAssert.Contains(Assert.ThrowsExactly<ModelPackageException>(() => ModelPackage.ReadManifest(regressionTrainer)).Message, "trainer 'Sdca'");
+        StringAssert.Contains(Assert.ThrowsExactly<ModelPackageException>(() => ModelPackage.ReadManifest(twice)).Message, "'text' is listed twice");
+    }
+
+    [TestMethod]
+    public void Columns_that_do_not_match_the_model_schema_are_rejected_at_load()
+    {
+        using var temp = new TempDirectory();
+        var wrongType = Tampered(temp, manifest => Column(manifest, "likes")["role"] = "Text");
+        var unlisted = Tampered(temp, manifest => Column(manifest, "topic")["role"] = "Ignore");
+        var unknown = Tampered(temp, manifest => Column(manifest, "shares")["name"] = "reposts");
+
+        var type = Assert.ThrowsExactly<ModelPackageException>(() => ModelPackage.Load(new MLContext(1), wrongType));
+        StringAssert.Contains(type.Message, "'likes' (Text) should be");
+        var extra = Assert.ThrowsExactly<ModelPackageException>(() => CrossModalPredictor.Load(unlisted));
+        StringAssert.Contains(extra.Message, "reads 'topic', which the manifest does not list as an input");
+        var missing = Assert.ThrowsExactly<ModelPackageException>(() => ModelPackage.Load(new MLContext(1), unknown));
+        StringAssert.Contains(missing.Message, "'reposts' (Numeric) is not an input of the model");
+    }
+
+    [TestMethod]
     public void The_manifest_holds_no_post_text_user_id_or_data_path()
     {
         using var zip = ZipFile.OpenRead(DemoModel.ModelPath);
@@ -115,6 +181,28 @@ public sealed class ModelPackageTests
 
         Assert.IsFalse(json.Contains(Path.GetDirectoryName(RepositoryPaths.DemoPosts)!, StringComparison.Ordinal), "data directory path found in manifest");
     }
+
+    /// <summary>A copy of the demo model whose manifest JSON <paramref name="change"/> has edited.</summary>
+    private static string Tampered(TempDirectory temp, Action<JsonNode> change)
+    {
+        var path = temp.File($"tampered-{Guid.NewGuid():N}.zip");
+        File.Copy(DemoModel.ModelPath, path);
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        var entry = zip.GetEntry(ModelPackage.ManifestEntryName)!;
+        JsonNode manifest;
+        using (var reader = entry.Open())
+        {
+            manifest = JsonNode.Parse(reader)!;
+        }
+
+        entry.Delete();
+        change(manifest);
+        using var writer = zip.CreateEntry(ModelPackage.ManifestEntryName).Open();
+        JsonSerializer.Serialize(writer, manifest);
+        return path;
+    }
+
+    private static JsonNode Column(JsonNode manifest, string name) => manifest["columns"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == name)!;
 
     private sealed class Row
     {

@@ -2,11 +2,13 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CrossModalML.AutoML;
 using CrossModalML.Cli;
 using CrossModalML.Featurization;
 using CrossModalML.Packaging;
 using CrossModalML.Prediction;
 using CrossModalML.Tests.TestSupport;
+using CrossModalML.Training;
 
 namespace CrossModalML.Tests.Retraining;
 
@@ -77,6 +79,79 @@ public sealed class ModelRetrainerTests
     }
 
     [TestMethod]
+    public void Retraining_with_a_search_searches_outside_the_hold_out_and_records_the_search_in_the_manifest()
+    {
+        using var temp = new TempDirectory();
+        var oldModel = temp.File("old.zip");
+        File.Copy(DemoModel.ModelPath, oldModel);
+        var before = Sha256(oldModel);
+        var output = temp.File("searched.zip");
+        var steps = new List<string>();
+        var trials = new List<TrialResult>();
+        var options = new RetrainingOptions
+        {
+            TestFraction = 0.2,
+            Search = new RetrainingSearchOptions { MaxTrials = 2, Metric = AutoMLMetric.Accuracy, TrialProgress = new SynchronousProgress<TrialResult>(trials.Add) },
+        };
+
+        var result = ModelRetrainer.Retrain(oldModel, DemoSlice(temp, 2000, 200), output, options, new SynchronousProgress<TrainingProgress>(p => steps.Add(p.Description)));
+
+        Assert.AreEqual(before, Sha256(oldModel));
+        Assert.AreEqual(40, result.HoldOutRows, 3);
+        Assert.AreEqual(result.HoldOutRows, result.OldMetrics.Count);
+        Assert.AreEqual(result.HoldOutRows, result.NewMetrics.Count);
+        StringAssert.Contains(steps[0], $"AutoML search on {result.TrainingRows - result.HoldOutRows:N0} rows");
+        Assert.AreEqual(2, result.Search!.Trials.Count);
+        Assert.AreEqual(2, trials.Count(t => t.Status != TrialStatus.Running));
+        var saved = ModelPackage.ReadManifest(output);
+        var recorded = saved.Search!;
+        Assert.AreEqual(AutoMLMetric.Accuracy, recorded.Metric);
+        Assert.AreEqual(2, recorded.MaxTrials);
+        Assert.AreEqual(2, recorded.TrialsRun);
+        Assert.AreEqual(recorded.BestTrainer, saved.Trainer);
+        Assert.AreEqual(result.NewMetrics.Accuracy, saved.Metrics!.Accuracy);
+        StringAssert.Contains(saved.Evaluation, "hold-out");
+        Assert.AreEqual(200, saved.Data.RowsUsed);
+        using var predictor = CrossModalPredictor.Load(output);
+        Assert.IsNotNull(predictor.Predict(new Dictionary<string, string?> { ["text"] = "love it :)" }).PredictedLabel);
+    }
+
+    [TestMethod]
+    public void Retrain_command_with_search_reports_the_search_and_the_comparison()
+    {
+        using var temp = new TempDirectory();
+        var output = temp.File("new.zip");
+        var report = temp.File("report.json");
+
+        var code = CliApp.Run(["retrain", "--model", DemoModel.ModelPath, "--dataset", DemoSlice(temp, 0, 200), "--output", output,
+            "--search", "--max-trials", "2", "--metric", "log-loss", "--report", report]);
+
+        Assert.AreEqual(0, code);
+        var json = JsonNode.Parse(File.ReadAllText(report))!;
+        Assert.AreEqual(2, json["search"]!["trialsRun"]!.GetValue<int>());
+        Assert.AreEqual("LogLoss", json["search"]!["metric"]!.GetValue<string>());
+        Assert.IsNotNull(json["oldMetrics"]!["logLoss"]);
+        Assert.IsNotNull(json["newMetrics"]!["logLoss"]);
+        Assert.AreEqual(AutoMLMetric.LogLoss, ModelPackage.ReadManifest(output).Search!.Metric);
+    }
+
+    [TestMethod]
+    public void Search_settings_without_search_or_budget_are_refused_before_any_fit()
+    {
+        using var temp = new TempDirectory();
+        var data = DemoSlice(temp, 0, 60);
+
+        Assert.AreNotEqual(0, CliApp.Run(["retrain", "--model", DemoModel.ModelPath, "--dataset", data, "--output", temp.File("a.zip"), "--max-trials", "2"]));
+        var noBudget = Assert.ThrowsExactly<ArgumentException>(() =>
+            ModelRetrainer.Retrain(DemoModel.ModelPath, data, temp.File("b.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions() }));
+        StringAssert.Contains(noBudget.Message, "--max-trials");
+        var wrongMetric = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(
+            DemoModel.ModelPath, data, temp.File("c.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions { MaxTrials = 2, Metric = AutoMLMetric.Rmse } }));
+        StringAssert.Contains(wrongMetric.Message, "Multiclass");
+        Assert.IsFalse(File.Exists(temp.File("a.zip")) || File.Exists(temp.File("b.zip")) || File.Exists(temp.File("c.zip")));
+    }
+
+    [TestMethod]
     public void Writing_over_the_old_model_is_refused()
     {
         using var temp = new TempDirectory();
@@ -131,6 +206,12 @@ public sealed class ModelRetrainerTests
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(DemoModel.ModelPath, data, temp.File("new.zip")));
         StringAssert.Contains(error.Message, "'ecstatic'");
+    }
+
+    /// <summary>Reports on the calling thread, so the test sees every report before the call returns.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     private static void RewriteManifest(string zipPath, Func<ModelManifest, ModelManifest> change)
