@@ -85,6 +85,7 @@ internal static class TrendsCommand
         var emerging = analysis.Emerging;
         AnsiConsole.MarkupLineInterpolated(
             $"[bold]Emerging topics[/] at {analysis.Table.WindowStarts[^1]:yyyy-MM-dd HH:mm} UTC (forecast for {analysis.NextWindowStart:yyyy-MM-dd HH:mm}): {emerging.Count} flagged");
+        AnsiConsole.MarkupLineInterpolated($"[grey]Rule: {analysis.Rule}.[/]");
         var shown = emerging.Count > 0 ? emerging.Take(count).ToList() : analysis.RankedByScore.Take(count).ToList();
         if (emerging.Count == 0)
         {

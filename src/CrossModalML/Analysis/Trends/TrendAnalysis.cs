@@ -26,6 +26,9 @@ public sealed class TrendAnalysis
     /// <summary>The start of the window the forecasts are for, the one after the table's last (UTC).</summary>
     public required DateTime NextWindowStart { get; init; }
 
+    /// <summary>The thresholds <see cref="TopicTrend.IsEmerging"/> and <see cref="History"/> were judged with.</summary>
+    public required EmergingRule Rule { get; init; }
+
     /// <summary>Every topic, in the table's order (most posts first).</summary>
     public required IReadOnlyList<TopicTrend> Topics { get; init; }
 

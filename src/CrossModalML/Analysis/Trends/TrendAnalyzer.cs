@@ -12,7 +12,8 @@ namespace CrossModalML.Analysis.Trends;
 /// <remarks>
 /// <para>Steps: (1) <see cref="TrendTable.Build"/>; (2) with <see cref="TrendOptions.TimeBudget"/> or
 /// <see cref="TrendOptions.MaxTrials"/>, an AutoML search over the regression trainers on the windows before the first
-/// back-test origin (time-ordered: the last quarter of those windows validates, scored by MAE); (3)
+/// back-test origin (three time-ordered folds in the last quarter of those windows, each trained on every window before
+/// it; scored by MAE); (3)
 /// <see cref="TrendBackTester.Run"/> with the chosen trainer; (4) a fit on every window and a forecast of the next one;
 /// (5) the emerging rule of <see cref="TrendOptions"/> at the latest window, and on observed counts at every window
 /// (<see cref="TrendAnalysis.History"/>).</para>
@@ -95,6 +96,7 @@ public static class TrendAnalyzer
             Forecaster = forecaster,
             NextWindowStart = TrendTable.NextWindowStart(table.WindowStarts[latest], table.Window),
             Topics = topics,
+            Rule = new EmergingRule(options.EmergingScoreThreshold, options.EmergingMinimumCount, options.EmergingMinimumRatio, options.BaselineWindows),
             History = History(table, options),
         };
     }
@@ -144,13 +146,31 @@ public static class TrendAnalyzer
         return events.OrderByDescending(e => e.MaxScore).ThenBy(e => e.Topic, StringComparer.Ordinal).ToList();
     }
 
+    private const int SearchFolds = 3;
+
     private static (TrainerSpec Trainer, SearchResult Search) SearchTrainer(TrendTable table, TrendOptions options, int searchWindows, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        int validationWindows = Math.Max(1, searchWindows / 4);
-        int trainingEnd = searchWindows - validationWindows;
-        var training = TrendExamples.ForTargets(table, options, 1, trainingEnd);
-        var validation = TrendExamples.ForTargets(table, options, trainingEnd, searchWindows);
-        if (trainingEnd < 2 || training.Count == 0 || validation.Count == 0)
+        // Three time-ordered folds over the last quarter of the windows before the back-test: each validates on one block
+        // and trains on every target before it, so a trainer has to do well on three different stretches, not one.
+        int block = Math.Max(1, searchWindows / 4 / SearchFolds);
+        var folds = new List<(List<TrendExample> Training, List<TrendExample> Validation)>();
+        for (int fold = SearchFolds; fold >= 1; fold--)
+        {
+            int validationStart = searchWindows - fold * block;
+            if (validationStart < 2)
+            {
+                continue;
+            }
+
+            var training = TrendExamples.ForTargets(table, options, 1, validationStart);
+            var validation = TrendExamples.ForTargets(table, options, validationStart, validationStart + block);
+            if (training.Count > 0 && validation.Count > 0)
+            {
+                folds.Add((training, validation));
+            }
+        }
+
+        if (folds.Count == 0)
         {
             throw new PostDataException(
                 $"An AutoML search needs windows to train and validate on before the back-test; only {searchWindows} window(s) precede it. " +
@@ -167,9 +187,9 @@ public static class TrendAnalyzer
             TrialTimeLimit = budget is { } b && b < TimeSpan.FromMinutes(2) ? b : TimeSpan.FromMinutes(2),
             SearchFeaturizer = false,
         };
-        var space = new SearchSpace(SearchSpaceCatalog.For(TaskKind.Regression, training.Count, [], new FeaturizerOptions()).Trainers, []);
-        var runner = new TrendTrialRunner(training, validation, TrendForecaster.Schema(options), options.Seed);
-        progress?.Report($"AutoML search over regression trainers: {training.Count} training rows (targets before {table.WindowStarts[trainingEnd]:yyyy-MM-dd HH:mm}), {validation.Count} validation rows");
+        var space = new SearchSpace(SearchSpaceCatalog.For(TaskKind.Regression, folds[0].Training.Count, [], new FeaturizerOptions()).Trainers, []);
+        var runner = new TrendTrialRunner(folds, TrendForecaster.Schema(options), options.Seed);
+        progress?.Report($"AutoML search over regression trainers on the windows before {table.WindowStarts[Math.Min(searchWindows, table.WindowCount - 1)]:yyyy-MM-dd HH:mm}: {folds.Count} time-ordered folds of {block} window(s), {folds[^1].Training.Count} training rows in the last");
         var trialProgress = progress is null ? null : new TrialLines(progress);
         var result = new AutoMLExperiment(new MLContext(options.Seed), experimentOptions)
             .Search(space, new CfoTuner(space, options.Seed), runner, AutoMLMetric.Mae, trialProgress, cancellationToken);
@@ -182,7 +202,7 @@ public static class TrendAnalyzer
                 $"No trial of the trend search completed in {result.Trials.Count} trial(s)" + (failure is null ? "; give it more time." : $": {failure.Message}"));
         }
 
-        progress?.Report($"search chose {best.Configuration.Trainer} (validation MAE {best.Score:0.###}, {result.Trials.Count} trials)");
+        progress?.Report($"search chose {best.Configuration.Trainer} (mean validation MAE {best.Score:0.###} over {folds.Count} folds, {result.Trials.Count} trials)");
         return (best.Configuration.Trainer, result);
     }
 
@@ -191,7 +211,8 @@ public static class TrendAnalyzer
     {
         public void Report(TrialResult value)
         {
-            if (value.Status != TrialStatus.Running)
+            // A search runs hundreds of cheap trials; new bests and failures are the lines worth reading.
+            if (value.IsNewBest || value.Status is TrialStatus.Failed or TrialStatus.TimedOut)
             {
                 lines.Report($"trial {value.Number}: {value.Configuration.Trainer} {value.Status}{(value.Status == TrialStatus.Completed ? $" MAE {value.Score:0.###}" : $" ({value.Message})")}");
             }

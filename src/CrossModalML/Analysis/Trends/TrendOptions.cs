@@ -63,7 +63,7 @@ public sealed class TrendOptions
 
     /// <summary>Wall time for an AutoML search over regression trainers (see <see cref="AutoML.AutoMLExperiment"/>). When set
     /// (or <see cref="MaxTrials"/> is), the search picks the trainer on the windows before the first back-test origin,
-    /// validating on the last quarter of them, so it never sees the back-test windows. Default <see langword="null"/>: no
+    /// validating on three consecutive blocks in the last quarter of them, so it never sees the back-test windows. Default <see langword="null"/>: no
     /// search, use <see cref="Trainer"/>.</summary>
     public TimeSpan? TimeBudget { get; set; }
 

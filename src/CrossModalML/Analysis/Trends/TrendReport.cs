@@ -43,9 +43,7 @@ public static class TrendReport
             Invariant($"Next-window forecasts ({analysis.NextWindowStart:yyyy-MM-dd HH:mm}) come from {trainer} on lag and growth features of each topic."));
 
         report.Heading("Emerging topics");
-        report.Paragraph("A topic is emerging when its level — the larger of its last window's count and its forecast for the next window — " +
-            "is well above its baseline (its mean over the windows before the last): score = (level − baseline) / √(baseline + 1) at or above the " +
-            "threshold, level at or above the minimum count, and level at least the minimum ratio × baseline.");
+        report.Paragraph($"Rule: {analysis.Rule}.");
         var emerging = analysis.Emerging;
         var listed = emerging.Count > 0 ? emerging.Take(Math.Max(topTopics, 10)).ToList() : analysis.RankedByScore.Take(5).ToList();
         if (emerging.Count == 0)

@@ -5,19 +5,18 @@ using Microsoft.ML.Data;
 
 namespace CrossModalML.Analysis.Trends;
 
-/// <summary>Scores a trainer configuration for the AutoML engine on a time-ordered split of trend rows: fit on earlier
-/// targets, score the later ones. Rows are built once; every trial gets its own context, so abandoned trials can overlap.</summary>
+/// <summary>Scores a trainer configuration for the AutoML engine on time-ordered folds of trend rows: each fold fits on
+/// the targets before its validation block and scores the block (MAE in posts). Rows are built once; every trial gets its
+/// own context, so abandoned trials can overlap.</summary>
 internal sealed class TrendTrialRunner : ITrialRunner
 {
-    private readonly IReadOnlyList<TrendExample> _training;
-    private readonly IReadOnlyList<TrendExample> _validation;
+    private readonly IReadOnlyList<(List<TrendExample> Training, List<TrendExample> Validation)> _folds;
     private readonly SchemaDefinition _schema;
     private readonly int _seed;
 
-    public TrendTrialRunner(IReadOnlyList<TrendExample> training, IReadOnlyList<TrendExample> validation, SchemaDefinition schema, int seed)
+    public TrendTrialRunner(IReadOnlyList<(List<TrendExample> Training, List<TrendExample> Validation)> folds, SchemaDefinition schema, int seed)
     {
-        _training = training;
-        _validation = validation;
+        _folds = folds;
         _schema = schema;
         _seed = seed;
     }
@@ -29,11 +28,16 @@ internal sealed class TrendTrialRunner : ITrialRunner
 
     public IReadOnlyList<EvaluationMetrics> Run(TrialConfiguration configuration, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var mlContext = new MLContext(_seed);
-        var model = TrendForecaster.Train(mlContext, configuration.Trainer, _schema, _training);
-        cancellationToken.ThrowIfCancellationRequested();
-        var counts = TrendForecaster.Score(mlContext, model, _schema, _validation).Select(s => (float)TrendExamples.Decode(s)).ToArray();
-        return [MetricsCalculator.Regression(_validation.Select(r => (float)TrendExamples.Decode(r.Label)).ToArray(), counts)];
+        var metrics = new List<EvaluationMetrics>();
+        foreach (var (training, validation) in _folds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var mlContext = new MLContext(_seed);
+            var model = TrendForecaster.Train(mlContext, configuration.Trainer, _schema, training);
+            var counts = TrendForecaster.Score(mlContext, model, _schema, validation).Select(s => (float)TrendExamples.Decode(s)).ToArray();
+            metrics.Add(MetricsCalculator.Regression(validation.Select(r => (float)TrendExamples.Decode(r.Label)).ToArray(), counts));
+        }
+
+        return metrics;
     }
 }
