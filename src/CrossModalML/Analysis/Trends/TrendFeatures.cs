@@ -95,20 +95,18 @@ public static class TrendFeatures
         values[k++] = total;
         values[k++] = (float)((double)totalSum / (t - Math.Max(0, t - options.MovingAverageWindows + 1) + 1));
 
-        int first = -1, last = -1;
-        long cumulative = 0;
-        for (int w = 0; w <= t; w++)
+        int first = table.FirstSeen[topic] is var seen && seen >= 0 && seen <= t ? seen : -1;
+        int last = -1;
+        for (int w = t; first >= 0 && w >= first; w--)
         {
-            int c = table.Count(topic, w);
-            if (c > 0)
+            if (table.Count(topic, w) > 0)
             {
-                first = first < 0 ? w : first;
                 last = w;
+                break;
             }
-
-            cumulative += c;
         }
 
+        long cumulative = table.CountThrough(topic, t);
         int age = first < 0 ? 0 : t - first + 1;
         values[k++] = age;
         values[k++] = last < 0 ? t + 1 : t - last;

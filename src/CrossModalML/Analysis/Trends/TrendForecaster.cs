@@ -12,7 +12,7 @@ namespace CrossModalML.Analysis.Trends;
 /// every topic already seen by t. Topics not yet seen have no history to forecast from and are left out. The model learns
 /// ln(1 + count) and a forecast is exp(score) − 1: on that scale a single burst does not dominate the loss, and the
 /// forecast sits near the typical count (below the mean when counts are skewed), which lowers absolute error.</para>
-/// <para>Immutable once fitted; <see cref="Forecast"/> is safe to call from several threads.</para>
+/// <para>Immutable once fitted; <see cref="Forecast"/> is safe to call from several threads (calls are serialised).</para>
 /// </remarks>
 public sealed class TrendForecaster
 {
@@ -20,6 +20,7 @@ public sealed class TrendForecaster
     private readonly ITransformer _model;
     private readonly TrendOptions _options;
     private readonly SchemaDefinition _schema;
+    private readonly Lock _scoring = new();
 
     private TrendForecaster(MLContext mlContext, ITransformer model, TrendOptions options, SchemaDefinition schema, TrainerSpec trainer, int rows, int windows)
     {
@@ -98,7 +99,12 @@ public sealed class TrendForecaster
             TrendFeatures.Compute(table, topic, targetWindow - 1, _options, features);
             return new TrendExample { Features = features };
         }).ToList();
-        var scores = Score(_mlContext, _model, _schema, rows);
+        float[] scores;
+        lock (_scoring)
+        {
+            scores = Score(_mlContext, _model, _schema, rows);
+        }
+
         for (int i = 0; i < known.Count; i++)
         {
             result[known[i]] = TrendExamples.Decode(scores[i]);

@@ -17,6 +17,7 @@ public sealed partial class TrendTable
     private const int MaxWindowCount = 100_000;
 
     private readonly int[][] _counts;
+    private readonly long[][] _cumulative;
     private readonly int[] _totals;
     private readonly DateTime[] _starts;
     private readonly Dictionary<string, int> _topicIndex;
@@ -31,6 +32,18 @@ public sealed partial class TrendTable
         PostsWithoutTime = postsWithoutTime;
         _topicIndex = topics.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
         FirstSeen = counts.Select(c => Array.FindIndex(c, v => v > 0)).ToArray();
+        _cumulative = counts.Select(c =>
+        {
+            var sums = new long[c.Length];
+            long running = 0;
+            for (int w = 0; w < c.Length; w++)
+            {
+                running += c[w];
+                sums[w] = running;
+            }
+
+            return sums;
+        }).ToArray();
         TopicPosts = counts.Select(c => c.Sum()).ToArray();
     }
 
@@ -264,6 +277,9 @@ public sealed partial class TrendTable
     }
 
     internal int Count(int topic, int window) => window < 0 ? 0 : _counts[topic][window];
+
+    /// <summary>A topic's posts in windows 0 to <paramref name="window"/> (0 before the table).</summary>
+    internal long CountThrough(int topic, int window) => window < 0 ? 0 : _cumulative[topic][window];
 
     internal int Total(int window) => window < 0 ? 0 : _totals[window];
 
