@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CrossModalML.Analysis.Clustering;
 using CrossModalML.Analysis.Users;
 using CrossModalML.Data;
@@ -129,7 +130,8 @@ internal static class UsersCommand
             var row = new List<string> { (i + 1).ToString(c), Markup.Escape(recommendations[i].PostId), recommendations[i].Score.ToString("0.000", c) };
             if (texts is not null)
             {
-                var t = texts[recommendations[i].Row];
+                // Mentions name other users; unless raw ids were asked for, they are masked like the users themselves.
+                var t = result.IdsArePseudonymised ? Regex.Replace(texts[recommendations[i].Row], @"@[\p{L}\p{N}_]+", "@user") : texts[recommendations[i].Row];
                 row.Add(Markup.Escape(t.Length > 70 ? t[..70] + "…" : t));
             }
 
