@@ -172,6 +172,11 @@ public sealed partial class UserBehaviourAnalyzerTests
         Assert.IsTrue(salted.Profiles.All(p => PseudonymShape().IsMatch(p.User) && !rawIds.Contains(p.User)));
         CollectionAssert.AreEqual(salted.Profiles.Select(p => p.User).ToArray(), sameSalt.Profiles.Select(p => p.User).ToArray());
         Assert.IsFalse(salted.Profiles.Select(p => p.User).Intersect(randomSalt.Profiles.Select(p => p.User)).Any(), "a random salt gives other pseudonyms");
+        foreach (var id in rawIds)
+        {
+            Assert.AreEqual(salted.FindProfile(id)!.Segment, randomSalt.FindProfile(id)!.Segment, $"the salt must not change {id}'s segment");
+        }
+
         var report = UserBehaviourReport.Build(salted, recommendationsFor: rawIds.First()).ToString();
         Assert.IsFalse(RawDemoId().IsMatch(report), "the report holds a raw user id: " + RawDemoId().Match(report).Value);
         StringAssert.Contains(report, "pseudonymised");

@@ -66,8 +66,11 @@ public static class UserBehaviourAnalyzer
             throw new InvalidOperationException("Two users received the same pseudonym; run again with another PseudonymSalt.");
         }
 
-        // Most posts first, then by shown id: the order reveals nothing the pseudonyms hide.
-        kept = kept.OrderByDescending(g => g.Count()).ThenBy(g => shown[g.Key], StringComparer.Ordinal).ToList();
+        // Segments are computed in raw-id order, so that they do not depend on the salt; results are shown most posts
+        // first, then by shown id, an order that reveals nothing the pseudonyms hide.
+        kept = kept.OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var shownOrder = Enumerable.Range(0, kept.Count)
+            .OrderByDescending(u => kept[u].Count()).ThenBy(u => shown[kept[u].Key], StringComparer.Ordinal).ToArray();
         var rawIds = kept.Select(g => g.Key).ToArray();
         var userRows = kept.Select(g => (IReadOnlyList<int>)g.ToArray()).ToArray();
 
@@ -135,15 +138,16 @@ public static class UserBehaviourAnalyzer
             return describer.Describe(number, members.Length, members.SelectMany(p => p.Rows).ToArray());
         }).ToArray();
 
+        var projection = PrincipalProjection.TwoDimensions(vectors);
         return new UserBehaviourResult(
             posts.SourcePath,
             columns,
-            rawIds,
-            profiles,
+            shownOrder.Select(u => rawIds[u]).ToArray(),
+            shownOrder.Select(u => profiles[u]).ToArray(),
             segments,
-            vectors,
+            shownOrder.Select(u => vectors[u]).ToArray(),
             blocks,
-            PrincipalProjection.TwoDimensions(vectors),
+            shownOrder.Select(u => projection[u]).ToArray(),
             clustering.Scores,
             clustering.Chosen,
             options.SegmentCount is null,
