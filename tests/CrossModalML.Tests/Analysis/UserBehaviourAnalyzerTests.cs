@@ -94,6 +94,8 @@ public sealed partial class UserBehaviourAnalyzerTests
         var result = Analysis.Value;
         var users = Demo.Value.GetColumnValues("user_id");
         var topics = Demo.Value.GetColumnValues("topic");
+        var texts = Demo.Value.GetColumnValues("text");
+        static string Key(string text) => string.Join(' ', Regex.Split(Regex.Replace(text.ToLowerInvariant(), @"@\w+", " "), @"[^\p{L}\p{N}#]+").Where(p => p.Length > 0));
         foreach (var type in TypeTopic.Keys)
         {
             var user = Truth.Value.Users.Where(u => u.Type == type).MaxBy(u => u.PostCount)!;
@@ -102,6 +104,10 @@ public sealed partial class UserBehaviourAnalyzerTests
             Assert.AreEqual(20, recommendations.Count);
             Assert.IsFalse(recommendations.Any(r => users[r.Row] == user.Id), $"{user.Id} was recommended an own post");
             Assert.IsTrue(recommendations.Zip(recommendations.Skip(1)).All(p => p.First.Score >= p.Second.Score), "best first");
+            var own = users.Select((u, row) => (u, row)).Where(x => x.u == user.Id).Select(x => Key(texts[x.row])).ToHashSet();
+            var keys = recommendations.Select(r => Key(texts[r.Row])).ToList();
+            Assert.AreEqual(keys.Count, keys.Distinct().Count(), "no two recommendations have the same text");
+            Assert.IsFalse(keys.Any(own.Contains), "no recommendation repeats one of the user's posts");
             double onTopic = recommendations.Count(r => topics[r.Row] == TypeTopic[type]) / 20.0;
 
             // The type's topic is 60–65 % of its posts and 14–26 % of all posts; the nearest posts should be mostly on it.
@@ -116,14 +122,46 @@ public sealed partial class UserBehaviourAnalyzerTests
         var texts = Demo.Value.GetColumnValues("text");
         bool Mentions(PostRecommendation r, string user) => texts[r.Row].Contains($"@{user} ", StringComparison.Ordinal) || texts[r.Row].EndsWith($"@{user}", StringComparison.Ordinal);
         var (user, all) = Truth.Value.Users.Where(u => u.PostCount > 0)
-            .Select(u => (u.Id, Recommendations: result.Recommend(u.Id, new RecommendationOptions { Top = 200 })))
+            .Select(u => (u.Id, Recommendations: result.Recommend(u.Id, new RecommendationOptions { Top = 200, SkipDuplicateTexts = false })))
             .First(x => x.Recommendations.Any(r => Mentions(r, x.Id)));
 
-        var withoutMentions = result.Recommend(user, new RecommendationOptions { Top = 200, ExcludeMentionsOfUser = true });
+        var withoutMentions = result.Recommend(user, new RecommendationOptions { Top = 200, ExcludeMentionsOfUser = true, SkipDuplicateTexts = false });
 
         Assert.IsFalse(withoutMentions.Any(r => Mentions(r, user)));
         var kept = all.Where(r => !Mentions(r, user)).ToList();
         CollectionAssert.AreEqual(kept, withoutMentions.Take(kept.Count).ToList(), "the other posts keep their order");
+    }
+
+    [TestMethod]
+    public void Recommendations_skip_reposts_of_the_users_posts_unless_asked_not_to()
+    {
+        string[] schema = ["id", "text", "user_id", "timestamp"];
+        var rows = new (string Text, string User, string Time)[]
+        {
+            ("Fresh sourdough bread from the oven today", "a1", "2026-01-05T08:00:00Z"),
+            ("Proofing the dough overnight for breakfast", "a1", "2026-01-06T08:10:00Z"),
+            ("RT @a1: Fresh sourdough bread from the oven today http://t.co/abc", "b2", "2026-01-05T09:00:00Z"),
+            ("[Bakery] Fresh sourdough bread from the oven today", "c3", "2026-01-05T09:30:00Z"),
+            ("Fresh sourdough bread from the oven today!!! https://example.com/x", "d4", "2026-01-05T10:00:00Z"),
+            ("My sourdough starter is finally bubbling", "b2", "2026-01-07T07:50:00Z"),
+            ("Best bread recipe for a lazy morning", "c3", "2026-01-08T08:20:00Z"),
+            ("Late night ranked match on my new graphics card", "d4", "2026-01-05T23:00:00Z"),
+            ("Streaming the new shooter until dawn", "d4", "2026-01-06T23:30:00Z"),
+        };
+        var posts = PostDataset.FromRows(
+            [new("id", ColumnRole.Id), new("text", ColumnRole.Text), new("user_id", ColumnRole.User), new("timestamp", ColumnRole.Timestamp)],
+            TaskKind.Auto,
+            [],
+            rows.Select((r, i) => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?> { ["id"] = $"p{i}", ["text"] = r.Text, ["user_id"] = r.User, ["timestamp"] = r.Time }),
+            imageBaseDirectory: null);
+        var result = UserBehaviourAnalyzer.Analyze(new MLContext(seed: 1), posts, new UserBehaviourOptions { SegmentCount = 2 });
+
+        var skipping = result.Recommend("a1", new RecommendationOptions { Top = 7 }).Select(r => r.PostId).ToList();
+        var keeping = result.Recommend("a1", new RecommendationOptions { Top = 7, SkipDuplicateTexts = false }).Select(r => r.PostId).ToList();
+
+        CollectionAssert.IsSubsetOf(new[] { "p2", "p3", "p4" }, keeping, "the reposts are the nearest posts");
+        Assert.AreEqual(7, keeping.Count, "every post but a1's own");
+        CollectionAssert.AreEquivalent(new[] { "p5", "p6", "p7", "p8" }, skipping, "retweet, prefixed and punctuated copies are skipped");
     }
 
     [TestMethod]

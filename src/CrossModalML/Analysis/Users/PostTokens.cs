@@ -21,6 +21,20 @@ internal static partial class PostTokens
         return WordPattern().Matches(plain).Select(m => m.Value.ToLowerInvariant());
     }
 
+    /// <summary>The distinct words and hashtags of a text as compared for copies: lower case, without web addresses,
+    /// mentions or a retweet marker; empty for a text without words.</summary>
+    public static IReadOnlySet<string> DuplicateKey(string text)
+    {
+        var stripped = DuplicateNoisePattern().Replace(text.ToLowerInvariant(), " ");
+        return SeparatorPattern().Split(stripped).Where(part => part.Length > 0).ToHashSet(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"https?://\S+|www\.\S+|(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]+|\brt\b")]
+    private static partial Regex DuplicateNoisePattern();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}#]+")]
+    private static partial Regex SeparatorPattern();
+
     [GeneratedRegex(@"(?<![\p{L}\p{N}_&])#[\p{L}\p{N}_]+")]
     private static partial Regex HashtagPattern();
 

@@ -122,7 +122,8 @@ public sealed class UserBehaviourResult
     }
 
     /// <summary>
-    /// Posts closest (cosine of fused embeddings) to a user's profile embedding that the user did not post, best first.
+    /// Posts closest (cosine of fused embeddings) to a user's profile embedding that the user did not post, best first
+    /// (ties by row); by default copies of the user's posts and of posts already listed are skipped.
     /// </summary>
     /// <param name="user">The user's raw id (as in the data) or the id shown in <see cref="UserProfile.User"/>.</param>
     /// <param name="options">How many posts and which to leave out; <c>null</c> for the defaults (10 posts).</param>
@@ -168,7 +169,41 @@ public sealed class UserBehaviourResult
             scored.Add(new PostRecommendation(row, _columns.PostIds[row], cosine));
         }
 
-        return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Row).Take(options.Top).ToArray();
+        var ranked = scored.OrderByDescending(s => s.Score).ThenBy(s => s.Row);
+        if (!options.SkipDuplicateTexts)
+        {
+            return ranked.Take(options.Top).ToArray();
+        }
+
+        var seen = profile.Rows.Select(r => _columns.DuplicateKeys[r]).Where(k => k.Count > 0).ToList();
+        var chosen = new List<PostRecommendation>(options.Top);
+        foreach (var candidate in ranked)
+        {
+            var key = _columns.DuplicateKeys[candidate.Row];
+            if (key.Count > 0 && seen.Any(other => IsCopy(key, other)))
+            {
+                continue;
+            }
+
+            chosen.Add(candidate);
+            if (key.Count > 0)
+            {
+                seen.Add(key);
+            }
+
+            if (chosen.Count == options.Top)
+            {
+                break;
+            }
+        }
+
+        return chosen;
+    }
+
+    private static bool IsCopy(IReadOnlySet<string> a, IReadOnlySet<string> b)
+    {
+        int shared = a.Count(b.Contains);
+        return shared >= RecommendationOptions.CopySimilarity * (a.Count + b.Count - shared);
     }
 
     private int IndexOf(string user) =>

@@ -24,6 +24,7 @@ internal sealed class UserPostColumns
 
         var textColumns = posts.Columns.Where(c => c.Role == ColumnRole.Text).Select(c => posts.GetColumnValues(c.Name)).ToList();
         Texts = Enumerable.Range(0, RowCount).Select(r => string.Join(' ', textColumns.Select(t => t[r]))).ToArray();
+        DuplicateKeys = Texts.Select(PostTokens.DuplicateKey).ToArray();
         Hashtags = Texts.Select(t => PostTokens.Hashtags(t).ToArray()).ToArray();
         Words = Texts.Select(t => PostTokens.Words(t).Distinct(StringComparer.Ordinal).ToArray()).ToArray();
 
@@ -68,6 +69,9 @@ internal sealed class UserPostColumns
 
     /// <summary>Every text column of the row, joined with spaces.</summary>
     public string[] Texts { get; }
+
+    /// <summary>Each row's text as compared for copies (see <see cref="PostTokens.DuplicateKey"/>).</summary>
+    public IReadOnlySet<string>[] DuplicateKeys { get; }
 
     public string[][] Hashtags { get; }
 
