@@ -237,6 +237,11 @@ public sealed partial class UserBehaviourAnalyzerTests
         error = Assert.ThrowsExactly<ArgumentException>(() => UserBehaviourAnalyzer.Analyze(new MLContext(seed: 1), noUser, new UserBehaviourOptions { UserColumn = "author" }));
         StringAssert.Contains(error.Message, "'author'");
         StringAssert.Contains(error.Message, "'user_id'");
+
+        var userAsCategory = PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { RoleOverrides = { ["user_id"] = ColumnRole.Categorical } })
+            .Select(Enumerable.Range(0, 50).ToArray());
+        error = Assert.ThrowsExactly<ArgumentException>(() => UserBehaviourAnalyzer.Analyze(new MLContext(seed: 1), userAsCategory, new UserBehaviourOptions { UserColumn = "user_id" }));
+        StringAssert.Contains(error.Message, "role Categorical");
     }
 
     [TestMethod]

@@ -162,9 +162,16 @@ public static class UserBehaviourAnalyzer
         string Columns() => string.Join(", ", posts.Columns.Select(c => $"'{c.Name}' ({c.Role})"));
         if (requested is not null)
         {
-            return posts.Columns.Any(c => c.Name == requested)
-                ? requested
-                : throw new ArgumentException($"The data has no column '{requested}' to read users from. Its columns are: {Columns()}.", nameof(requested));
+            var column = posts.Columns.FirstOrDefault(c => c.Name == requested)
+                ?? throw new ArgumentException($"The data has no column '{requested}' to read users from. Its columns are: {Columns()}.", nameof(requested));
+            if (column.Role is not (ColumnRole.User or ColumnRole.Ignore or ColumnRole.Id))
+            {
+                throw new ArgumentException(
+                    $"Column '{requested}' was loaded with role {column.Role}, so the post embeddings would learn from the user ids. " +
+                    $"Load it with PostLoadOptions.RoleOverrides[\"{requested}\"] = ColumnRole.User.", nameof(requested));
+            }
+
+            return requested;
         }
 
         return posts.Columns.FirstOrDefault(c => c.Role == ColumnRole.User)?.Name

@@ -7,7 +7,8 @@ namespace CrossModalML.Analysis.Users;
 public sealed class UserBehaviourOptions
 {
     /// <summary>The column naming each post's author. Default <c>null</c>: the data set's <c>User</c>-role column
-    /// (the loader gives that role to <c>user_id</c>, <c>author</c>, <c>username</c> and similar names).</summary>
+    /// (the loader gives that role to <c>user_id</c>, <c>author</c>, <c>username</c> and similar names). A named column must
+    /// have the <c>User</c>, <c>Ignore</c> or <c>Id</c> role, so that no embedding learns from the ids.</summary>
     public string? UserColumn { get; set; }
 
     /// <summary>Users with fewer posts are left out of profiles, segments and recommendations (their posts can still
