@@ -20,6 +20,7 @@ internal static class CliApp
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(TrendsCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
