@@ -19,6 +19,7 @@ internal static class CliApp
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
+        root.Subcommands.Add(PatternsCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
