@@ -34,7 +34,7 @@ internal static partial class MentionParser
     public static string ReplaceMentions(string text, Func<string, string> replace) =>
         Mention().Replace(text, m => "@" + replace(m.Groups["handle"].Value));
 
-    /// <summary>The text without mentions, retweet markers and web addresses, for topic models and term counts.</summary>
+    /// <summary>The text without mentions, retweet markers, web addresses and words cut off by an ellipsis, for topic models and term counts.</summary>
     public static string StripAccountsAndLinks(string text) =>
         Link().Replace(Mention().Replace(RetweetMarker().Replace(text, " "), " "), " ");
 
@@ -48,6 +48,7 @@ internal static partial class MentionParser
     [GeneratedRegex(@"\bRT\b", RegexOptions.CultureInvariant)]
     private static partial Regex RetweetMarker();
 
-    [GeneratedRegex(@"(https?://|www\.)\S+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // Web addresses, also cut-off ones ("http…", "htt…") and any other word cut off with an ellipsis.
+    [GeneratedRegex(@"\bhttps?\S*|\bwww\.\S+|\S*…", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Link();
 }

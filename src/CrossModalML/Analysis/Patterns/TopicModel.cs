@@ -48,7 +48,7 @@ public sealed partial class TopicModel
             throw new ArgumentException("TopicModelOptions.TopicCount is 0 (topics off); give 2 or more topics to fit a topic model.", nameof(options));
         }
 
-        var cleaned = texts.Select(t => RepeatHashtags(MentionParser.StripAccountsAndLinks(t ?? string.Empty), options.HashtagWeight)).ToArray();
+        var cleaned = texts.Select(t => RepeatHashtags(WordsOnly(MentionParser.StripAccountsAndLinks(t ?? string.Empty)), options.HashtagWeight)).ToArray();
         int withWords = cleaned.Count(t => t.Any(char.IsLetter));
         if (withWords < 2)
         {
@@ -109,6 +109,15 @@ public sealed partial class TopicModel
 
         return new TopicModel(topics, mixtures, dominant);
     }
+
+    // Symbols and single letters ("|", "x", the "s" of "it's" split off) carry no topic; hashtags keep their '#'.
+    private static string WordsOnly(string text) => SingleLetter().Replace(NonWord().Replace(text, " "), " ");
+
+    [GeneratedRegex(@"[^\p{L}\p{N}#_'’\s]", RegexOptions.CultureInvariant)]
+    private static partial Regex NonWord();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}'’])\p{L}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex SingleLetter();
 
     private static string RepeatHashtags(string text, int weight) =>
         weight == 1 ? text : Hashtag().Replace(text, m => string.Join(' ', Enumerable.Repeat(m.Groups["tag"].Value, weight)));
