@@ -110,13 +110,16 @@ public sealed partial class TopicModel
         return new TopicModel(topics, mixtures, dominant);
     }
 
-    // Symbols and single letters ("|", "x", the "s" of "it's" split off) carry no topic; hashtags keep their '#'.
-    private static string WordsOnly(string text) => SingleLetter().Replace(NonWord().Replace(text, " "), " ");
+    // Symbols, contraction endings ("n't", "'m", "'s") and single letters carry no topic; hashtags keep their '#'.
+    private static string WordsOnly(string text) => SingleLetter().Replace(NonWord().Replace(Contraction().Replace(text, string.Empty), " "), " ");
 
-    [GeneratedRegex(@"[^\p{L}\p{N}#_'’\s]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"n['’]t\b|['’](s|m|re|ve|ll|d)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Contraction();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}#_\s]", RegexOptions.CultureInvariant)]
     private static partial Regex NonWord();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}'’])\p{L}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])\p{L}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex SingleLetter();
 
     private static string RepeatHashtags(string text, int weight) =>
