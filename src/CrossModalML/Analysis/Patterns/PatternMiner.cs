@@ -22,6 +22,7 @@ namespace CrossModalML.Analysis.Patterns;
 /// By default the text block is each post's topic mix: in short posts two texts on the same subject rarely share a
 /// word, so k-means on single posts' word vectors finds partitions unrelated to subject, while the topic mix pools
 /// co-occurring words over all posts.</para>
+/// <para>Stateless and thread-safe: concurrent calls are independent (each fits in the given context).</para>
 /// </remarks>
 public static partial class PatternMiner
 {
@@ -406,6 +407,6 @@ public static partial class PatternMiner
     [GeneratedRegex(@"#[\p{L}\p{N}_]+", RegexOptions.CultureInvariant)]
     private static partial Regex Hashtag();
 
-    [GeneratedRegex(@"\p{L}[\p{L}'’]{2,}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\p{L}[\p{L}'’]+\p{L}", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 }

@@ -9,7 +9,8 @@ public sealed class PatternOptions
     /// <summary>The fewest posts <see cref="PatternMiner.Mine"/> accepts.</summary>
     public const int MinimumPosts = 10;
 
-    /// <summary>A fixed number of post clusters, or <c>null</c> (the default) to choose it by <see cref="Clustering"/>'s criterion.</summary>
+    /// <summary>A fixed number of post clusters, or <c>null</c> (the default) to choose it by <see cref="Clustering"/>'s criterion.
+    /// With a fixed count only <see cref="Clustering"/>'s seed and silhouette sample size are used.</summary>
     public int? ClusterCount { get; set; }
 
     /// <summary>The range of cluster counts tried and how one is chosen. Default: 2 to 10 clusters by silhouette.</summary>

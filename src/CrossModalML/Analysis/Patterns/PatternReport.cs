@@ -6,13 +6,14 @@ namespace CrossModalML.Analysis.Patterns;
 /// <summary>Turns a <see cref="PatternResult"/> into a Markdown report with PNG charts and representative images.</summary>
 /// <remarks>
 /// Charts: the 2-D cluster map, cluster sizes, the cluster-count scores, the label mix per cluster (with a label
-/// column) and the topics' shares with their top terms (with topics). User ids appear as the result holds them
+/// column) and the top terms of each topic (with topics). User ids appear as the result holds them
 /// (pseudonyms unless raw ids were asked for); image paths are not written, the images are copied beside the report.
 /// </remarks>
 public static class PatternReport
 {
     private const int MaxMapPoints = 4000;
     private const int TextPreviewLength = 110;
+    private const int TermsPerTopicChart = 4;
 
     /// <summary>Builds the report; nothing is written until <see cref="MarkdownReport.Save"/>.</summary>
     /// <param name="result">What <see cref="PatternMiner.Mine"/> found.</param>
@@ -107,10 +108,11 @@ public static class PatternReport
 
         report.Heading("Text topics (LDA)");
         report.Chart(
-            Chart.Bars("Topics: mean share of a post", "mean share", topics.Topics.Select(t => ($"T{t.Id}: {t.Label(2)}", t.MeanShare))),
+            Chart.Bars("Top terms per topic", "weight within the topic's listed terms", topics.Topics.SelectMany(t => t.Terms.Take(TermsPerTopicChart).Select(term => ($"T{t.Id} {term.Term}", term.Weight)))),
             "topics.png",
-            width: 900,
-            height: 420);
+            "The most probable words of each LDA topic, topic by topic.",
+            width: 1000,
+            height: 450);
         report.Table(
             ["topic", "posts (largest share)", "mean share", "top terms"],
             topics.Topics.Select(t => (IReadOnlyList<object?>)[$"T{t.Id}", t.PostCount, t.MeanShare, t.Label(10)]));
