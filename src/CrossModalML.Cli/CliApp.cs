@@ -21,6 +21,7 @@ internal static class CliApp
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(TrendsCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(PatternsCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -32,10 +32,11 @@ internal static class SearchCommand
         var regularization = new Option<double>("--regularization") { Description = "Covariance shrinkage λ in [0, 1).", DefaultValueFactory = _ => new RetrievalOptions().Regularization };
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of text–image pairs held out to measure retrieval.", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed for the hold-out split and the principal components.", DefaultValueFactory = _ => 1 };
+        var report = new Option<DirectoryInfo?>("--report") { Description = "Write a Markdown report into this folder: the recall@K curve against random and least squares, and example text queries with their top image hits." };
         var verbose = CommonOptions.Verbose();
         var command = new Command("fit", "Learn a shared space with regularised CCA, print held-out recall@1/5/10 and median rank against random, and save the space with an index of every post.")
         {
-            dataset, output, imageModel, text, image, components, regularization, testFraction, seed, verbose,
+            dataset, output, imageModel, text, image, components, regularization, testFraction, seed, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -79,6 +80,12 @@ internal static class SearchCommand
             index.Save(outputFile.FullName);
             AnsiConsole.MarkupLineInterpolated(
                 $"Saved [bold]{outputFile.FullName}[/]: {space.Components} components, {index.TextCount:N0} texts and {index.ImageCount:N0} images indexed by post id.");
+            if (r.GetValue(report) is { } folder)
+            {
+                var path = RetrievalReport.Build(evaluation, index, data, title: $"Cross-modal retrieval on {Path.GetFileName(datasetFile.FullName)}").Save(folder.FullName);
+                AnsiConsole.MarkupLineInterpolated($"Report written to [bold]{path}[/]");
+            }
+
             return CommandRunner.Success;
         }));
         return command;

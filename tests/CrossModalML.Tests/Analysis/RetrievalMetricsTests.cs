@@ -36,4 +36,17 @@ public sealed class RetrievalMetricsTests
 
         CollectionAssert.AreEqual(new[] { 1.5, 2, 1 }, ranks);
     }
+
+    [TestMethod]
+    public void Recall_at_any_K_counts_the_ranks_and_is_K_over_N_for_random()
+    {
+        var metrics = RetrievalMetrics.FromRanks([3, 1, 7.5, 20], candidates: 40);
+
+        Assert.AreEqual(0.25, metrics.RecallAt(1));
+        Assert.AreEqual(0.5, metrics.RecallAt(7));
+        Assert.AreEqual(0.75, metrics.RecallAt(8));
+        Assert.AreEqual(metrics.RecallAt10, metrics.RecallAt(10));
+        Assert.AreEqual(0.5, RetrievalMetrics.Random(40).RecallAt(20));
+        Assert.AreEqual(1.0, RetrievalMetrics.Random(40).RecallAt(60));
+    }
 }

@@ -10,7 +10,7 @@ namespace CrossModalML.Tests.Cli;
 public sealed class CliTests
 {
     /// <summary>Writes the first <paramref name="rows"/> demo posts to a new TSV, with absolute image paths.</summary>
-    private static string DemoSubset(TempDirectory temp, string name, int skip, int rows)
+    internal static string DemoSubset(TempDirectory temp, string name, int skip, int rows)
     {
         var lines = File.ReadLines(RepositoryPaths.DemoPosts).ToList();
         var header = lines[0].Split('\t');

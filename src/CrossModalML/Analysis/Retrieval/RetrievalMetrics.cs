@@ -54,7 +54,19 @@ public sealed record RetrievalMetrics(int Queries, int Candidates, double Recall
         var sorted = ranks.Order().ToArray();
         int n = sorted.Length;
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
-        double RecallAt(int k) => (double)sorted.Count(r => r <= k) / n;
-        return new RetrievalMetrics(n, candidates, RecallAt(1), RecallAt(5), RecallAt(10), median, sorted.Average(r => 1 / r));
+        double Recall(int k) => (double)sorted.Count(r => r <= k) / n;
+        return new RetrievalMetrics(n, candidates, Recall(1), Recall(5), Recall(10), median, sorted.Average(r => 1 / r)) { Ranks = sorted };
+    }
+
+    /// <summary>The true partners' ranks, in increasing order; empty for <see cref="Random"/> baselines.</summary>
+    public IReadOnlyList<double> Ranks { get; init; } = [];
+
+    /// <summary>Share of queries whose partner ranks in the top <paramref name="k"/>: counted from <see cref="Ranks"/>,
+    /// or the random expectation min(1, K / N) when there are no ranks.</summary>
+    /// <param name="k">K, at least 1.</param>
+    public double RecallAt(int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        return Ranks.Count == 0 ? Math.Min(1, (double)k / Candidates) : (double)Ranks.Count(r => r <= k) / Ranks.Count;
     }
 }

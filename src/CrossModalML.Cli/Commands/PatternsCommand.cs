@@ -1,0 +1,190 @@
+using System.CommandLine;
+using System.Globalization;
+using CrossModalML.Analysis.Patterns;
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using Microsoft.ML;
+using Spectre.Console;
+
+namespace CrossModalML.Cli.Commands;
+
+/// <summary><c>crossmodal patterns</c>: post clusters, text topics and the mention graph, printed and written as a report.</summary>
+internal static class PatternsCommand
+{
+    public static Command Create()
+    {
+        var dataset = CommonOptions.Dataset("Posts: .tsv, .csv or .jsonl with a header.");
+        var clusters = new Option<string>("--clusters", "-k") { Description = "Number of post clusters, or 'auto' to choose 2–N by silhouette (N = --max-clusters).", DefaultValueFactory = _ => "auto" };
+        var maxClusters = new Option<int>("--max-clusters") { Description = "Largest number of clusters tried with --clusters auto.", DefaultValueFactory = _ => new PatternOptions().Clustering.MaxClusters };
+        var topics = new Option<int>("--topics") { Description = "Number of LDA text topics; 0 turns topics off.", DefaultValueFactory = _ => new TopicModelOptions().TopicCount };
+        var report = new Option<DirectoryInfo?>("--report") { Description = "Write a Markdown report with PNG charts and representative images into this folder." };
+        var imageModel = new Option<FileInfo?>("--image-model")
+        {
+            Description = "ONNX image encoder (MobileNetV2 '-embed-rgb255' layout: input 'image', output 'embedding', 224x224 RGB). Default: built-in image statistics.",
+        };
+        var rawIds = new Option<bool>("--raw-ids") { Description = "Show user ids as written; by default they are replaced by salted-hash pseudonyms in the output and report." };
+        var label = new Option<string?>("--label", "-l") { Description = "A column to count per cluster (never clustered on), e.g. a sentiment or topic label." };
+        var text = new Option<string?>("--text") { Description = "The text column (default: the first text column)." };
+        var user = new Option<string?>("--user") { Description = "The column naming each post's author for the mention graph (default: the user column). Use the column whose values match the @handles." };
+        var ignore = new Option<string[]>("--ignore") { Description = "Columns to leave out of the clustered features.", AllowMultipleArgumentsPerToken = true };
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("patterns", "Find hidden patterns: post clusters on fused text + image + metadata features (automatic k), LDA text topics, and the communities and central accounts of the mention graph.")
+        {
+            dataset, clusters, maxClusters, topics, report, imageModel, rawIds, label, text, user, ignore, verbose,
+        };
+        command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
+        {
+            var roles = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
+            foreach (var column in CommonOptions.SplitList(r.GetValue(ignore)))
+            {
+                roles[column] = ColumnRole.Ignore;
+            }
+
+            if (r.GetValue(text) is { } textColumn)
+            {
+                roles[textColumn] = ColumnRole.Text;
+            }
+
+            var options = new PatternOptions
+            {
+                ClusterCount = ParseClusters(r.GetValue(clusters)!),
+                Topics = new TopicModelOptions { TopicCount = r.GetValue(topics) },
+                TextColumn = r.GetValue(text),
+                UserColumn = r.GetValue(user),
+                RawUserIds = r.GetValue(rawIds),
+            };
+            options.Clustering.MaxClusters = r.GetValue(maxClusters);
+            if (r.GetValue(imageModel) is { } onnx)
+            {
+                options.Embedding.Featurizer.Image = new ImageFeaturizerOptions { Kind = ImageFeaturizerKind.Onnx, Onnx = OnnxImageModelOptions.MobileNetV2(onnx.FullName) };
+            }
+
+            var datasetFile = r.GetValue(dataset)!;
+            AnsiConsole.MarkupLineInterpolated($"Loading [bold]{datasetFile.FullName}[/] …");
+            var data = PostDatasetLoader.Load(datasetFile.FullName, new PostLoadOptions { LabelColumn = r.GetValue(label), RoleOverrides = roles });
+            ConsoleOutput.LoadSummary(data);
+
+            var result = PatternMiner.Mine(new MLContext(seed: 1), data, options, new Progress(), cancellationToken);
+            PrintClusters(result);
+            PrintTopics(result);
+            PrintGraph(result);
+
+            if (r.GetValue(report) is { } folder)
+            {
+                var path = PatternReport.Build(result, $"Hidden patterns in {Path.GetFileName(datasetFile.FullName)}").Save(folder.FullName);
+                AnsiConsole.MarkupLineInterpolated($"Report written to [bold]{path}[/]");
+            }
+
+            return CommandRunner.Success;
+        }));
+        return command;
+    }
+
+    private static int? ParseClusters(string value)
+    {
+        if (value.Equals("auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int count) && count >= 2)
+        {
+            return count;
+        }
+
+        throw new ArgumentException($"--clusters must be 'auto' or a whole number of at least 2; got '{value}'.");
+    }
+
+    private static void PrintClusters(PatternResult result)
+    {
+        var chosen = result.Clustering.Chosen;
+        AnsiConsole.MarkupLineInterpolated(
+            $"[bold]{result.Clusters.Count} post clusters[/] (silhouette {F(chosen.Silhouette)}, Davies–Bouldin {F(chosen.DaviesBouldin)}; tried {string.Join(", ", result.Clustering.Scores.Select(s => $"{s.ClusterCount}: {F(s.Silhouette)}"))})");
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn(new TableColumn("cluster").RightAligned()).AddColumn(new TableColumn("posts").RightAligned())
+            .AddColumn("top terms").AddColumn("top hashtags").AddColumn("topic");
+        if (result.LabelColumn is not null)
+        {
+            table.AddColumn(result.LabelColumn);
+        }
+
+        table.AddColumn(new TableColumn("image").RightAligned()).AddColumn("representative posts");
+        foreach (var c in result.Clusters)
+        {
+            var cells = new List<string>
+            {
+                c.Id.ToString(CultureInfo.InvariantCulture),
+                c.Size.ToString("N0", CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(", ", c.TopTerms.Take(6).Select(t => t.Term))),
+                Markup.Escape(string.Join(" ", c.TopHashtags.Take(4).Select(t => t.Term))),
+                c.DominantTopic < 0 ? "—" : $"T{c.DominantTopic}",
+            };
+            if (result.LabelColumn is not null)
+            {
+                cells.Add(Markup.Escape(string.Join(" ", c.LabelCounts.OrderByDescending(l => l.Value).Take(3).Select(l => $"{l.Key} {l.Value * 100.0 / c.Size:0}%"))));
+            }
+
+            cells.Add(c.Modalities.ImageShare.ToString("0%", CultureInfo.InvariantCulture));
+            cells.Add(Markup.Escape(string.Join(" ", c.RepresentativePosts.Take(3))));
+            table.AddRow(cells.ToArray());
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void PrintTopics(PatternResult result)
+    {
+        if (result.Topics is not { } topics)
+        {
+            return;
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[bold]{topics.Topics.Count} text topics[/] (LDA)");
+        var table = new Table().Border(TableBorder.Simple).AddColumn("topic").AddColumn(new TableColumn("posts").RightAligned())
+            .AddColumn(new TableColumn("mean share").RightAligned()).AddColumn("top terms");
+        foreach (var t in topics.Topics)
+        {
+            table.AddRow($"T{t.Id}", t.PostCount.ToString("N0", CultureInfo.InvariantCulture), t.MeanShare.ToString("0.000", CultureInfo.InvariantCulture), Markup.Escape(t.Label(8)));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static void PrintGraph(PatternResult result)
+    {
+        if (result.Graph is not { } graph || graph.Edges.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[bold]Interaction graph[/]: no post names another account.");
+            return;
+        }
+
+        AnsiConsole.MarkupLineInterpolated(
+            $"[bold]Interaction graph[/]: {graph.Accounts.Count:N0} accounts, {graph.Edges.Count:N0} edges (weight {graph.TotalWeight:N0}), {graph.Communities.Count} communities, modularity {F(graph.Modularity)}{(result.UsersPseudonymized ? "; ids pseudonymised" : string.Empty)}");
+        var central = new Table().Border(TableBorder.Simple).AddColumn("account").AddColumn(new TableColumn("PageRank").RightAligned())
+            .AddColumn(new TableColumn("degree").RightAligned()).AddColumn(new TableColumn("mentioned").RightAligned())
+            .AddColumn(new TableColumn("posts").RightAligned()).AddColumn(new TableColumn("community").RightAligned());
+        foreach (var a in graph.Accounts.Take(10))
+        {
+            central.AddRow(Markup.Escape(a.User), a.PageRank.ToString("0.0000", CultureInfo.InvariantCulture), a.WeightedDegree.ToString("0", CultureInfo.InvariantCulture),
+                a.TimesMentioned.ToString("0", CultureInfo.InvariantCulture), a.Posts.ToString(CultureInfo.InvariantCulture), a.Community.ToString(CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(central);
+        var communities = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("community").RightAligned())
+            .AddColumn(new TableColumn("accounts").RightAligned()).AddColumn("most central members");
+        foreach (var c in graph.Communities.Take(10))
+        {
+            communities.AddRow(c.Id.ToString(CultureInfo.InvariantCulture), c.Size.ToString(CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", c.Members.Take(5))));
+        }
+
+        AnsiConsole.Write(communities);
+    }
+
+    private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>Prints progress on the calling thread, so lines appear in order with other output.</summary>
+    private sealed class Progress : IProgress<string>
+    {
+        public void Report(string value) => AnsiConsole.MarkupLineInterpolated($"[grey]{value}[/]");
+    }
+}

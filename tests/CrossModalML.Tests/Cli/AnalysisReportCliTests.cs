@@ -1,0 +1,75 @@
+using CrossModalML.Cli;
+using CrossModalML.Tests.TestSupport;
+
+namespace CrossModalML.Tests.Cli;
+
+/// <summary>The analysis commands that write reports: <c>patterns</c> and <c>search fit --report</c>.</summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class AnalysisReportCliTests
+{
+    private static (int ExitCode, string Error) Run(params string[] args)
+    {
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            return (CliApp.Run(args), error.ToString());
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+
+    [TestMethod]
+    public void Patterns_writes_a_report_with_charts_and_representative_images()
+    {
+        using var temp = new TempDirectory();
+        var posts = CliTests.DemoSubset(temp, "posts.tsv", 0, 300);
+        var folder = Path.Combine(temp.Path, "report");
+
+        var (code, error) = Run("patterns", "--dataset", posts, "--label", "topic", "--ignore", "sentiment", "--topics", "5", "--clusters", "4", "--report", folder);
+
+        Assert.AreEqual(0, code, error);
+        var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
+        StringAssert.Contains(markdown, "4 clusters");
+        foreach (var file in new[] { "cluster-map.png", "cluster-sizes.png", "labels-by-cluster.png", "topics.png", "cluster0-1.png" })
+        {
+            Assert.IsTrue(File.Exists(Path.Combine(folder, file)), file);
+        }
+    }
+
+    [TestMethod]
+    public void Patterns_rejects_a_bad_cluster_count_with_one_line()
+    {
+        using var temp = new TempDirectory();
+        var posts = CliTests.DemoSubset(temp, "posts.tsv", 0, 20);
+
+        var (code, error) = Run("patterns", "--dataset", posts, "--clusters", "many");
+
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, "--clusters must be 'auto' or a whole number");
+        Assert.IsFalse(error.Contains("   at ", StringComparison.Ordinal), error);
+    }
+
+    [TestMethod]
+    public void Search_fit_report_has_the_recall_curve_and_example_hits()
+    {
+        using var temp = new TempDirectory();
+        var posts = CliTests.DemoSubset(temp, "posts.tsv", 0, 300);
+        var folder = Path.Combine(temp.Path, "retrieval");
+
+        var (code, error) = Run("search", "fit", "--dataset", posts, "--output", temp.File("space.zip"), "--components", "8", "--report", folder);
+
+        Assert.AreEqual(0, code, error);
+        var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
+        StringAssert.Contains(markdown, "recall-at-k.png");
+        StringAssert.Contains(markdown, "least squares (no CCA)");
+        Assert.IsTrue(new FileInfo(Path.Combine(folder, "recall-at-k.png")).Length > 2000);
+        Assert.AreEqual(3, Directory.GetFiles(folder, "query*-own.png").Length, "three example queries, each with its own image");
+        Assert.IsTrue(Directory.GetFiles(folder, "query*-hit*.png").Length >= 3, "the hits' images are copied");
+        Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(markdown, @"@u\d{3}\b"), "mentions are masked in example texts");
+    }
+}
