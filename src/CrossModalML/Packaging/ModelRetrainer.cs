@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Training;
+using CrossModalML.Training.Fusion;
 using Microsoft.ML;
 
 namespace CrossModalML.Packaging;
@@ -80,6 +81,13 @@ public static class ModelRetrainer
             Featurizer = featurizer,
             Seed = seed,
             Evaluation = new EvaluationOptions { Strategy = EvaluationStrategy.HoldOut, TestFraction = options.TestFraction },
+
+            // The fusion that was fitted (an automatic choice is not re-made), its folds, and the imbalance handling.
+            Fusion = manifest.FusionKind(),
+            StackingFolds = manifest.Fusion is { StackingFolds: >= 2 } fusion ? fusion.StackingFolds : new TrainingOptions().StackingFolds,
+            TuneDecisionThreshold = manifest.DecisionThreshold is not null,
+            Objective = manifest.DecisionThreshold?.Objective ?? ClassificationObjective.MacroF1,
+            OverSampling = manifest.OverSampling,
         };
 
         // The trainer draws its hold-out with this same call, so the old model is scored on exactly the new one's test rows.
@@ -91,7 +99,7 @@ public static class ModelRetrainer
         EvaluationMetrics oldMetrics;
         using (var old = ModelPackage.Load(mlContext, modelPath))
         {
-            oldMetrics = trainer.Evaluate(old.Model, holdOut);
+            oldMetrics = trainer.Evaluate(old.Model, holdOut, manifest.DecisionThreshold?.Threshold);
         }
 
         var result = trainer.Train(newData, training, testData: null, progress, cancellationToken);
