@@ -214,6 +214,11 @@ internal static class TrainCommand
             }
 
             ConsoleOutput.Fusion(result.Fusion, result.DecisionThreshold);
+            if (result.FusionComparison is { } comparison)
+            {
+                ConsoleOutput.Metrics(comparison.Early, $"For comparison, early fusion on the same test rows ({comparison.Evaluation}):");
+                ConsoleOutput.Metrics(comparison.Late, $"For comparison, late fusion on the same test rows ({comparison.Evaluation}):");
+            }
 
             AnsiConsole.MarkupLineInterpolated($"Model saved to [bold]{outputFile.FullName}[/] ({result.Duration.TotalSeconds:0.0} s).");
             JsonReport.Write(r.GetValue(report), new
@@ -226,6 +231,7 @@ internal static class TrainCommand
                 metrics = result.Metrics,
                 folds = result.FoldMetrics,
                 fusion = manifest.Fusion ?? new FusionSummary { Kind = FusionKind.Early, Requested = FusionKind.Early },
+                fusionComparison = result.FusionComparison,
                 decisionThreshold = manifest.DecisionThreshold,
                 overSampling = manifest.OverSampling,
                 data = manifest.Data,

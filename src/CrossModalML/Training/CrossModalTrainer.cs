@@ -76,6 +76,8 @@ public sealed class CrossModalTrainer
         int totalSteps = testData is null ? splits.Count + 1 : 1;
         var foldMetrics = new List<EvaluationMetrics>();
         FittedModel? fitted = null;
+        var earlyMetrics = new List<EvaluationMetrics>();
+        var lateMetrics = new List<EvaluationMetrics>();
         for (int i = 0; i < splits.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -83,8 +85,16 @@ public sealed class CrossModalTrainer
             progress?.Report(new TrainingProgress(i + 1, totalSteps, splits.Count == 1
                 ? $"fit {trainer.Name} on {train.RowCount:N0} rows, evaluate on {test.RowCount:N0}"
                 : $"fold {i + 1} of {splits.Count}: fit {trainer.Name} on {train.RowCount:N0} rows"));
-            var foldModel = Fit(train, featurization, labelEncoding, trainer, options, cancellationToken);
+            var foldModel = Fit(train, featurization, labelEncoding, trainer, options, cancellationToken, buildAlternative: options.Fusion == FusionKind.Auto);
             foldMetrics.Add(Evaluate(foldModel.Model, test, labelEncoding, foldModel.Threshold?.Threshold));
+            if (foldModel is { Alternative: { } alternative, Fusion: { } foldFusion })
+            {
+                var alternativeMetrics = Evaluate(alternative, test, labelEncoding, foldModel.Threshold?.Threshold);
+                earlyMetrics.Add(foldFusion.Kind == FusionKind.Early ? foldMetrics[^1] : alternativeMetrics);
+                lateMetrics.Add(foldFusion.Kind == FusionKind.Late ? foldMetrics[^1] : alternativeMetrics);
+                (alternative as IDisposable)?.Dispose();
+            }
+
             if (testData is not null)
             {
                 // The evaluation fit already used every training row: it is the final model, so it is not fitted twice.
@@ -108,6 +118,9 @@ public sealed class CrossModalTrainer
             Model = fitted.Model,
             Fusion = fitted.Fusion,
             DecisionThreshold = fitted.Threshold,
+            FusionComparison = earlyMetrics.Count == 0 || earlyMetrics.Count != foldMetrics.Count
+                ? null
+                : new FusionComparison(MetricsCalculator.Average(earlyMetrics), MetricsCalculator.Average(lateMetrics), description),
             OverSampling = options.OverSampling && task != TaskKind.Regression,
             Task = task,
             Trainer = trainer,
@@ -165,12 +178,13 @@ public sealed class CrossModalTrainer
         IEstimator<ITransformer> labelEncoding,
         TrainerSpec trainer,
         TrainingOptions options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool buildAlternative = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (FusionFitter.IsNeeded(options, train.Task))
         {
-            return new FusionFitter(_mlContext, train, featurization, labelEncoding, trainer, options).Fit(cancellationToken);
+            return new FusionFitter(_mlContext, train, featurization, labelEncoding, trainer, options).Fit(buildAlternative, cancellationToken);
         }
 
         // Estimators hold no fitted state, so one chain serves every fold and the final refit.

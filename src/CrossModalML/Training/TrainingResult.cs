@@ -40,6 +40,10 @@ public sealed class TrainingResult
     /// plain early-fusion fit.</summary>
     public FusionSummary? Fusion { get; init; }
 
+    /// <summary>With <see cref="FusionKind.Auto"/> and an evaluation, early and late fusion both scored on its test rows
+    /// (each fold chose by its own training rows' out-of-fold predictions); <c>null</c> otherwise.</summary>
+    public FusionComparison? FusionComparison { get; init; }
+
     /// <summary>The final model's tuned decision threshold (binary); <c>null</c> for 0.5.</summary>
     public ThresholdTuning? DecisionThreshold { get; init; }
 

@@ -7,4 +7,5 @@ namespace CrossModalML.Training.Fusion;
 /// <param name="Model">The saved-model chain.</param>
 /// <param name="Fusion">The fusion summary; <c>null</c> for a plain early-fusion fit.</param>
 /// <param name="Threshold">The tuned binary threshold; <c>null</c> for 0.5.</param>
-internal sealed record FittedModel(ITransformer Model, FusionSummary? Fusion, ThresholdTuning? Threshold);
+/// <param name="Alternative">The fusion that lost an automatic choice, when asked for; <c>null</c> otherwise.</param>
+internal sealed record FittedModel(ITransformer Model, FusionSummary? Fusion, ThresholdTuning? Threshold, ITransformer? Alternative = null);

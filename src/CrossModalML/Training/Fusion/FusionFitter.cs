@@ -91,7 +91,11 @@ internal sealed class FusionFitter
         }
     }
 
-    public FittedModel Fit(CancellationToken cancellationToken)
+    /// <summary>Fits the model.</summary>
+    /// <param name="buildAlternative">With <see cref="FusionKind.Auto"/>, also fit the fusion that lost, so an evaluation can
+    /// report both on its test rows; the choice itself never sees them.</param>
+    /// <param name="cancellationToken">Checked before every inner fit.</param>
+    public FittedModel Fit(bool buildAlternative, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         _encoder = _labelEncoding.Fit(_train.DataView);
@@ -142,8 +146,8 @@ internal sealed class FusionFitter
             for (int f = 0; f < splits.Count; f++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var model = Learner(ModelColumns.Features).Fit(View(ModelColumns.Features, cache, TrainingRows(splits[f].Train, f + 1)));
-                var probabilities = ScoredOutput.ReadProbabilities(model.Transform(View(ModelColumns.Features, cache, splits[f].Test)), _task, _train.ClassLabels.Count);
+                var foldModel = Learner(ModelColumns.Features).Fit(View(ModelColumns.Features, cache, TrainingRows(splits[f].Train, f + 1)));
+                var probabilities = ScoredOutput.ReadProbabilities(foldModel.Transform(View(ModelColumns.Features, cache, splits[f].Test)), _task, _train.ClassLabels.Count);
                 for (int i = 0; i < splits[f].Test.Count; i++)
                 {
                     earlyOof[splits[f].Test[i]] = probabilities[i];
@@ -172,56 +176,63 @@ internal sealed class FusionFitter
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var parts = new List<ITransformer> { featurizer };
-        StackerCoefficients? coefficients = null;
-        if (chosen == FusionKind.Early)
+        ITransformer Build(FusionKind kind)
         {
-            var learner = Learner(ModelColumns.Features).Fit(View(ModelColumns.Features, cache, all));
-            parts.Add(learner);
-            view = learner.Transform(featurized);
-        }
-        else
-        {
-            parts.Add(modalityConcat!);
-            foreach (var (modality, _) in modalities)
+            var parts = new List<ITransformer> { featurizer };
+            var current = featurized;
+            if (kind == FusionKind.Early)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var column = FusionColumns.ModalityFeatures(modality);
-                var head = Learner(column).Fit(View(column, cache, all));
-                view = head.Transform(view);
-                var copy = _ml.Transforms.CopyColumns(FusionColumns.ModalityScore(modality), ModelColumns.Score).Fit(view);
-                view = copy.Transform(view);
-                parts.Add(head);
-                parts.Add(copy);
+                var learner = Learner(ModelColumns.Features).Fit(View(ModelColumns.Features, cache, all));
+                parts.Add(learner);
+                current = learner.Transform(current);
+            }
+            else
+            {
+                parts.Add(modalityConcat!);
+                current = modalityConcat!.Transform(current);
+                foreach (var (modality, _) in modalities)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var column = FusionColumns.ModalityFeatures(modality);
+                    var head = Learner(column).Fit(View(column, cache, all));
+                    current = head.Transform(current);
+                    var copy = _ml.Transforms.CopyColumns(FusionColumns.ModalityScore(modality), ModelColumns.Score).Fit(current);
+                    current = copy.Transform(current);
+                    parts.Add(head);
+                    parts.Add(copy);
+                }
+
+                var stackConcat = _ml.Transforms.Concatenate(FusionColumns.StackerFeatures, modalities.Select(m => FusionColumns.ModalityScore(m.Modality)).ToArray()).Fit(current);
+                current = stackConcat.Transform(current);
+                parts.Add(stackConcat);
+                parts.Add(lateOof!.Stacker);
+                current = lateOof.Stacker.Transform(current);
             }
 
-            var stackConcat = _ml.Transforms.Concatenate(FusionColumns.StackerFeatures, modalities.Select(m => FusionColumns.ModalityScore(m.Modality)).ToArray()).Fit(view);
-            view = stackConcat.Transform(view);
-            parts.Add(stackConcat);
-            parts.Add(lateOof!.Stacker);
-            view = lateOof.Stacker.Transform(view);
-            coefficients = lateOof.Coefficients;
+            if (_task == TaskKind.Multiclass)
+            {
+                parts.Add(_ml.Transforms.Conversion.MapKeyToValue(ModelColumns.PredictedLabel).Fit(current));
+            }
+
+            return new TransformerChain<ITransformer>(parts.ToArray());
         }
 
-        if (_task == TaskKind.Multiclass)
-        {
-            var decode = _ml.Transforms.Conversion.MapKeyToValue(ModelColumns.PredictedLabel).Fit(view);
-            parts.Add(decode);
-        }
-
+        cancellationToken.ThrowIfCancellationRequested();
+        var model = Build(chosen);
+        var alternative = buildAlternative && selection is not null ? Build(chosen == FusionKind.Early ? FusionKind.Late : FusionKind.Early) : null;
         var summary = new FusionSummary
         {
             Kind = chosen,
             Requested = _options.Fusion,
             StackingFolds = splits.Count,
             ModalityWeights = lateOof?.Weights ?? [],
-            Stacker = coefficients,
+            Stacker = chosen == FusionKind.Late ? lateOof!.Coefficients : null,
             Selection = selection,
             Validation = !needFolds ? null
                 : chosen == FusionKind.Late ? selection?.Late ?? MetricsCalculator.Classification(_train.ClassLabels, _truth, lateOof!.StackedProbabilities)
                 : selection?.Early ?? MetricsCalculator.Classification(_train.ClassLabels, _truth, earlyOof!),
         };
-        return new FittedModel(new TransformerChain<ITransformer>(parts.ToArray()), summary, threshold);
+        return new FittedModel(model, summary, threshold, alternative);
     }
 
     /// <summary>The featurizer's groups by modality, in the order the modalities first appear.</summary>

@@ -68,7 +68,8 @@ public static class ThresholdTuner
             }
 
             double below = i + 1 < n ? positiveProbabilities[order[i + 1]] : 0.0;
-            double threshold = (here + below) / 2;
+            // Any cut in (below, here] makes the same predictions: prefer 0.5 itself, else the midpoint.
+            double threshold = below < DefaultThreshold && DefaultThreshold <= here ? DefaultThreshold : (here + below) / 2;
             if (threshold <= below)
             {
                 threshold = here;
