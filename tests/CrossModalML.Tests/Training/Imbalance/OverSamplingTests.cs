@@ -1,4 +1,5 @@
 using CrossModalML.Data;
+using CrossModalML.Featurization;
 using CrossModalML.Packaging;
 using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
@@ -32,20 +33,21 @@ public sealed class OverSamplingTests
     {
         var all = PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" });
         var labels = all.GetLabels();
-        var rows = Enumerable.Range(0, labels.Count).Where(i => labels[i] == "positive").Take(400)
-            .Concat(Enumerable.Range(0, labels.Count).Where(i => labels[i] == "neutral").Take(50)).Order().ToList();
+        var rows = Enumerable.Range(0, labels.Count).Where(i => labels[i] == "positive").Take(300)
+            .Concat(Enumerable.Range(0, labels.Count).Where(i => labels[i] == "neutral").Take(40)).Order().ToList();
         var data = ImbalanceData.WriteSubset(rows, "rare-neutral.tsv");
-        var options = new TrainingOptions { OverSampling = true, Evaluation = { Strategy = EvaluationStrategy.CrossValidation, Folds = 3 } };
+        var textAndMetadata = new FeaturizerOptions { Modalities = Modality.Text | Modality.Metadata };
+        var options = new TrainingOptions { OverSampling = true, Featurizer = textAndMetadata, Evaluation = { Strategy = EvaluationStrategy.CrossValidation, Folds = 3 } };
 
         var ml = new MLContext(1);
         var sampled = new CrossModalTrainer(ml).Train(data, options);
-        var plain = new CrossModalTrainer(new MLContext(1)).Train(data, new TrainingOptions { Evaluation = { Strategy = EvaluationStrategy.CrossValidation, Folds = 3 } });
+        var plain = new CrossModalTrainer(new MLContext(1)).Train(data, new TrainingOptions { Featurizer = textAndMetadata, Evaluation = { Strategy = EvaluationStrategy.CrossValidation, Folds = 3 } });
 
         // Each fold scores exactly its own test rows: no duplicated post reaches an evaluation.
         var splits = DataSplitter.KFold(data.GetLabels(), 3, options.Seed);
         CollectionAssert.AreEqual(splits.Select(s => s.Test.Count).ToArray(), sampled.FoldMetrics.Select(f => f.Count).ToArray());
         Assert.AreEqual(data.RowCount, sampled.Metrics!.Count);
-        Assert.AreEqual(50, sampled.Metrics.PerClass!.Single(c => c.Label == "neutral").Support);
+        Assert.AreEqual(40, sampled.Metrics.PerClass!.Single(c => c.Label == "neutral").Support);
 
         double sampledRecall = sampled.Metrics.PerClass!.Single(c => c.Label == "neutral").Recall;
         double plainRecall = plain.Metrics!.PerClass!.Single(c => c.Label == "neutral").Recall;

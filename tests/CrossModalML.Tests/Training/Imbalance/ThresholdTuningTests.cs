@@ -16,8 +16,8 @@ public sealed class ThresholdTuningTests
     {
         var all = PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" });
         var labels = all.GetLabels();
-        var negatives = Enumerable.Range(0, labels.Count).Where(i => labels[i] == "negative").Take(560);
-        var neutrals = Enumerable.Range(0, labels.Count).Where(i => labels[i] == "neutral").Take(80);
+        var negatives = Enumerable.Range(0, labels.Count).Where(i => labels[i] == "negative").Take(420);
+        var neutrals = Enumerable.Range(0, labels.Count).Where(i => labels[i] == "neutral").Take(60);
         var rows = negatives.Concat(neutrals).Order().ToList();
         return ImbalanceData.WriteSubset(rows, "binary.tsv");
     }
