@@ -87,7 +87,7 @@ public sealed record ModelManifest
     public bool OverSampling { get; init; }
 
     /// <summary>The fusion of the model: <see cref="FusionKind.Early"/> unless <see cref="Fusion"/> says otherwise.</summary>
-    public FusionKind FusionKind() => Fusion?.Kind ?? Training.Fusion.FusionKind.Early;
+    public FusionKind FittedFusion() => Fusion?.Kind ?? FusionKind.Early;
 
     /// <summary>The columns a post must provide to be scored: every column with a role other than label, ignore and id.</summary>
     public IEnumerable<ColumnSchema> InputColumns() =>

@@ -83,7 +83,7 @@ public static class ModelRetrainer
             Evaluation = new EvaluationOptions { Strategy = EvaluationStrategy.HoldOut, TestFraction = options.TestFraction },
 
             // The fusion that was fitted (an automatic choice is not re-made), its folds, and the imbalance handling.
-            Fusion = manifest.FusionKind(),
+            Fusion = manifest.FittedFusion(),
             StackingFolds = manifest.Fusion is { StackingFolds: >= 2 } fusion ? fusion.StackingFolds : new TrainingOptions().StackingFolds,
             TuneDecisionThreshold = manifest.DecisionThreshold is not null,
             Objective = manifest.DecisionThreshold?.Objective ?? ClassificationObjective.MacroF1,

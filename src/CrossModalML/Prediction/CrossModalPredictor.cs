@@ -224,7 +224,7 @@ public sealed class CrossModalPredictor : IDisposable
             if (manifest.Fusion is not { Kind: FusionKind.Late } fusion)
             {
                 throw new InvalidOperationException(
-                    $"The model is an {manifest.FusionKind()}-fusion model; per-modality stacker contributions need late fusion (train with --fusion late or auto).");
+                    $"The model is an {manifest.FittedFusion()}-fusion model; per-modality stacker contributions need late fusion (train with --fusion late or auto).");
             }
 
             EnsureImagesAllowed(posts);

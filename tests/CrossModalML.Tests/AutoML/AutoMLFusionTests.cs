@@ -39,7 +39,7 @@ public sealed class AutoMLFusionTests
         }
 
         var manifest = ModelManifest.FromTraining(result.Training, data, result.TrainingOptions) with { Search = result.Summary };
-        Assert.AreEqual(fusion.Kind, manifest.FusionKind());
+        Assert.AreEqual(fusion.Kind, manifest.FittedFusion());
         Assert.AreEqual(selection.LateScore, manifest.Fusion!.Selection!.LateScore);
     }
 }

@@ -58,7 +58,7 @@ public sealed class LateFusionTests
         var expected = ScoredOutput.ReadProbabilities(result.Model.Transform(posts.DataView), TaskKind.Multiclass, 3);
 
         using var predictor = CrossModalPredictor.Load(path);
-        Assert.AreEqual(FusionKind.Late, predictor.Manifest.FusionKind());
+        Assert.AreEqual(FusionKind.Late, predictor.Manifest.FittedFusion());
         CollectionAssert.AreEqual(
             result.Fusion!.ModalityWeights.Select(w => w.Weight).ToArray(),
             predictor.Manifest.Fusion!.ModalityWeights.Select(w => w.Weight).ToArray());
@@ -102,12 +102,12 @@ public sealed class LateFusionTests
         var output = Path.Combine(Path.GetDirectoryName(path)!, "demo-late-retrained.zip");
         var result = ModelRetrainer.Retrain(path, Demo(900, 300), output, new RetrainingOptions { TestFraction = 0.2 });
 
-        Assert.AreEqual(FusionKind.Late, result.Manifest.FusionKind());
+        Assert.AreEqual(FusionKind.Late, result.Manifest.FittedFusion());
         Assert.AreEqual(3, result.Manifest.Fusion!.StackingFolds);
         Assert.AreEqual(3, result.Manifest.Fusion.ModalityWeights.Count);
         Assert.IsTrue(result.NewMetrics.MacroF1 > 0.6, $"retrained macro-F1 {result.NewMetrics.MacroF1:0.000}");
         using var predictor = CrossModalPredictor.Load(output);
-        Assert.AreEqual(FusionKind.Late, predictor.Manifest.FusionKind());
+        Assert.AreEqual(FusionKind.Late, predictor.Manifest.FittedFusion());
     }
 
     [TestMethod]
