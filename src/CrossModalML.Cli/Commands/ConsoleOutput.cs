@@ -1,6 +1,8 @@
 using System.Globalization;
 using CrossModalML.Data;
 using CrossModalML.Training;
+using CrossModalML.Training.Fusion;
+using CrossModalML.Training.Imbalance;
 using Spectre.Console;
 
 namespace CrossModalML.Cli.Commands;
@@ -44,6 +46,44 @@ internal static class ConsoleOutput
             }
 
             AnsiConsole.Write(table);
+        }
+    }
+
+    /// <summary>Prints the fusion choice, the late-fusion modality weights and a tuned threshold, when there are any.</summary>
+    public static void Fusion(FusionSummary? fusion, ThresholdTuning? threshold)
+    {
+        if (fusion is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[bold]Fusion:[/] {fusion.Kind.ToString().ToLowerInvariant()}{(fusion.Requested == FusionKind.Auto ? " (chosen by validation)" : string.Empty)}");
+            if (fusion.Selection is { } selection)
+            {
+                AnsiConsole.MarkupLineInterpolated($"  {selection.Reason}");
+            }
+
+            if (fusion.ModalityWeights.Count > 0)
+            {
+                var table = new Table().Border(TableBorder.Simple)
+                    .AddColumn("modality").AddColumn(new TableColumn("stacker weight").RightAligned())
+                    .AddColumn(new TableColumn("alone: accuracy").RightAligned()).AddColumn(new TableColumn("alone: macro-F1").RightAligned())
+                    .AddColumn(new TableColumn("features").RightAligned());
+                foreach (var weight in fusion.ModalityWeights)
+                {
+                    table.AddRow(
+                        weight.Modality.ToString().ToLowerInvariant(), F(weight.Weight), F(weight.Validation.Accuracy), F(weight.Validation.MacroF1),
+                        weight.Dimensions.ToString("N0", CultureInfo.InvariantCulture));
+                }
+
+                AnsiConsole.MarkupLine(fusion.Kind == FusionKind.Late
+                    ? "  Learned modality weights (share of the stacker's standardised coefficients; 'alone' = out-of-fold on the training rows):"
+                    : "  The late-fusion stacker that lost would have weighted the modalities so:");
+                AnsiConsole.Write(table);
+            }
+        }
+
+        if (threshold is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"[bold]Decision threshold:[/] {F(threshold.Threshold)} (out-of-fold {threshold.Objective}: {F(threshold.ScoreAtThreshold)} vs {F(threshold.ScoreAtDefault)} at 0.5, {threshold.Rows:N0} rows)");
         }
     }
 

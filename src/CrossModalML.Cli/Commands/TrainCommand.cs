@@ -5,6 +5,7 @@ using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
+using CrossModalML.Training.Fusion;
 using Microsoft.ML;
 using Spectre.Console;
 
@@ -57,6 +58,18 @@ internal static class TrainCommand
         var metric = new Option<string?>("--metric") { Description = "Search metric: macro-f1 (classification default), accuracy, auc, log-loss, rmse (regression default), r2, mae." };
         var tuner = new Option<TunerKind>("--tuner") { Description = "Search tuner: cfo (cost-frugal, default) or random.", DefaultValueFactory = _ => TunerKind.Cfo };
         var trialTime = new Option<double>("--trial-time") { Description = "Time limit of one search trial in seconds; an overrunning trial is recorded as timed out.", DefaultValueFactory = _ => 120 };
+        var fusion = new Option<FusionKind>("--fusion")
+        {
+            Description = "early (one model on all features, default), late (one model per modality + a stacker that learns how much to trust each), " +
+                "or auto (fit both, keep the better on out-of-fold validation of the training rows).",
+            DefaultValueFactory = _ => FusionKind.Early,
+        };
+        var stackingFolds = new Option<int>("--stacking-folds") { Description = "Folds of the out-of-fold predictions behind late fusion, auto and --tune-threshold.", DefaultValueFactory = _ => 5 };
+        var tuneThreshold = new Option<bool>("--tune-threshold")
+        {
+            Description = "Binary tasks: choose the decision threshold maximising macro-F1 (or --metric accuracy) on out-of-fold predictions; saved in the manifest and applied when predicting.",
+        };
+        var overSample = new Option<bool>("--over-sample") { Description = "Repeat random minority-class rows in every fit's training rows (never in evaluation rows) until classes are balanced." };
         var output = new Option<FileInfo>("--output", "-o") { Description = "The model zip to write.", Required = true };
         var report = CommonOptions.Report();
         var verbose = CommonOptions.Verbose();
@@ -65,7 +78,7 @@ internal static class TrainCommand
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
             channelOrder, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, testFraction, seed, strictImages,
-            time, maxTrials, metric, tuner, trialTime, output, report, verbose,
+            time, maxTrials, metric, tuner, trialTime, fusion, stackingFolds, tuneThreshold, overSample, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -127,6 +140,13 @@ internal static class TrainCommand
                     TestFraction = r.GetValue(testFraction),
                     GroupColumn = r.GetValue(groupBy),
                 },
+                Fusion = r.GetValue(fusion),
+                StackingFolds = r.GetValue(stackingFolds),
+                TuneDecisionThreshold = r.GetValue(tuneThreshold),
+                OverSampling = r.GetValue(overSample),
+                Objective = r.GetValue(metric) is { } objectiveName && AutoMLMetrics.Parse(objectiveName) == AutoMLMetric.Accuracy
+                    ? ClassificationObjective.Accuracy
+                    : ClassificationObjective.MacroF1,
             };
 
             var datasetFile = r.GetValue(dataset)!;
@@ -171,7 +191,15 @@ internal static class TrainCommand
                     Seed = options.Seed,
                     Featurizer = featurizer,
                     Evaluation = options.Evaluation,
+                    Fusion = options.Fusion,
+                    StackingFolds = options.StackingFolds,
+                    TuneDecisionThreshold = options.TuneDecisionThreshold,
                 };
+                if (options.OverSampling)
+                {
+                    throw new ArgumentException("--over-sample applies to single fits; a search (--time/--max-trials) balances classes through the ClassWeighting hyperparameter instead.");
+                }
+
                 return Search(mlContext, data, test, searchOptions, r.GetValue(output)!, r.GetValue(report), cancellationToken);
             }
 
@@ -185,6 +213,13 @@ internal static class TrainCommand
                 ConsoleOutput.Metrics(metrics, $"{result.Trainer.Name}, {result.EvaluationDescription}:");
             }
 
+            ConsoleOutput.Fusion(result.Fusion, result.DecisionThreshold);
+            if (result.FusionComparison is { } comparison)
+            {
+                ConsoleOutput.Metrics(comparison.Early, $"For comparison, early fusion on the same test rows ({comparison.Evaluation}):");
+                ConsoleOutput.Metrics(comparison.Late, $"For comparison, late fusion on the same test rows ({comparison.Evaluation}):");
+            }
+
             AnsiConsole.MarkupLineInterpolated($"Model saved to [bold]{outputFile.FullName}[/] ({result.Duration.TotalSeconds:0.0} s).");
             JsonReport.Write(r.GetValue(report), new
             {
@@ -195,6 +230,10 @@ internal static class TrainCommand
                 evaluation = result.EvaluationDescription,
                 metrics = result.Metrics,
                 folds = result.FoldMetrics,
+                fusion = manifest.Fusion ?? new FusionSummary { Kind = FusionKind.Early, Requested = FusionKind.Early },
+                fusionComparison = result.FusionComparison,
+                decisionThreshold = manifest.DecisionThreshold,
+                overSampling = manifest.OverSampling,
                 data = manifest.Data,
                 loading = data.Report,
                 model = outputFile.FullName,
@@ -241,7 +280,7 @@ internal static class TrainCommand
         var evaluation = training.EvaluationDescription;
         if (test is not null)
         {
-            metrics = new CrossModalTrainer(mlContext).Evaluate(training.Model, test);
+            metrics = new CrossModalTrainer(mlContext).Evaluate(training.Model, test, training.DecisionThreshold?.Threshold);
             evaluation = $"separate test set ({test.RowCount:N0} rows)";
         }
 
@@ -257,6 +296,8 @@ internal static class TrainCommand
             ConsoleOutput.Metrics(metrics, $"{training.Trainer}, {evaluation}:");
         }
 
+        ConsoleOutput.Fusion(training.Fusion, training.DecisionThreshold);
+
         AnsiConsole.MarkupLineInterpolated(
             $"Search stopped ({result.Search.StopReason}) after {result.Search.Trials.Count} trials in {result.Search.Elapsed.TotalSeconds:0.0} s; winner refit on all {training.TrainingRows:N0} rows.");
         AnsiConsole.MarkupLineInterpolated($"Model saved to [bold]{outputFile.FullName}[/] ({training.Duration.TotalSeconds:0.0} s).");
@@ -269,6 +310,8 @@ internal static class TrainCommand
             evaluation,
             metrics,
             best = result.Summary,
+            fusion = manifest.Fusion ?? new FusionSummary { Kind = FusionKind.Early, Requested = FusionKind.Early },
+            decisionThreshold = manifest.DecisionThreshold,
             leaderboard = result.Search.Leaderboard.Select(t => new
             {
                 trial = t.Number,

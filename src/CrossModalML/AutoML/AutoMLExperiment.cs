@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CrossModalML.Data;
 using CrossModalML.Training;
+using CrossModalML.Training.Fusion;
 using Microsoft.ML;
 
 namespace CrossModalML.AutoML;
@@ -98,11 +99,29 @@ public sealed class AutoMLExperiment
         {
             Trainer = best.Configuration.Trainer,
             Featurizer = best.Configuration.Featurizer.Apply(_options.Featurizer),
-            Evaluation = { Strategy = EvaluationStrategy.None },
+            Evaluation = { Strategy = EvaluationStrategy.None, GroupColumn = _options.Evaluation.GroupColumn },
             Seed = _options.Seed,
+            Fusion = task == TaskKind.Regression ? FusionKind.Early : _options.Fusion,
+            StackingFolds = _options.StackingFolds,
+            TuneDecisionThreshold = _options.TuneDecisionThreshold,
+            Objective = metric == AutoMLMetric.Accuracy ? ClassificationObjective.Accuracy : ClassificationObjective.MacroF1,
         };
         var refit = new CrossModalTrainer(_mlContext).Train(data, trainingOptions, cancellationToken: CancellationToken.None);
         string evaluation = $"AutoML trial {best.Number} of {search.Trials.Count}, {runner.EvaluationDescription}";
+        var metrics = best.Metrics;
+        if (refit.Fusion is { Kind: FusionKind.Late, Validation: { } lateMetrics } fusion)
+        {
+            // The trial's figures describe early fusion; the saved model is late fusion, so report what was measured for it.
+            metrics = lateMetrics;
+            evaluation = fusion.Selection is { } selection
+                ? $"late fusion of trial {best.Number}'s trainer and featurizer, chosen after the search ({selection.Reason})"
+                : $"late fusion of trial {best.Number}'s trainer and featurizer, {fusion.StackingFolds}-fold out-of-fold predictions of the training rows";
+        }
+        else if (refit.Fusion?.Selection is { } selection)
+        {
+            evaluation += $"; early fusion kept after the final comparison ({selection.Reason})";
+        }
+
         var training = new TrainingResult
         {
             Model = refit.Model,
@@ -110,9 +129,12 @@ public sealed class AutoMLExperiment
             Trainer = refit.Trainer,
             Featurization = refit.Featurization,
             EvaluationDescription = evaluation,
-            Metrics = best.Metrics,
+            Metrics = metrics,
             TrainingRows = refit.TrainingRows,
             Duration = search.Elapsed + refit.Duration,
+            Fusion = refit.Fusion,
+            DecisionThreshold = refit.DecisionThreshold,
+            OverSampling = refit.OverSampling,
         };
         return new AutoMLResult
         {

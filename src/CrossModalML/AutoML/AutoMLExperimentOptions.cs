@@ -1,5 +1,6 @@
 using CrossModalML.Featurization;
 using CrossModalML.Training;
+using CrossModalML.Training.Fusion;
 
 namespace CrossModalML.AutoML;
 
@@ -38,6 +39,19 @@ public sealed class AutoMLExperimentOptions
 
     /// <summary>How trials are evaluated: by default 5-fold cross-validation below 1,000 rows, a 20% hold-out above.</summary>
     public EvaluationOptions Evaluation { get; set; } = new();
+
+    /// <summary>How the winner fuses modalities. Trials always search early fusion on cached features; with
+    /// <see cref="FusionKind.Auto"/> the winning trainer and featurizer are then fitted both ways and the fusion with the
+    /// better out-of-fold score on the training rows is kept (a final comparison step, recorded in the manifest's
+    /// <c>Fusion.Selection</c>); <see cref="FusionKind.Late"/> refits the winner as late fusion. Default <see cref="FusionKind.Early"/>.</summary>
+    public FusionKind Fusion { get; set; } = FusionKind.Early;
+
+    /// <summary>Binary tasks: tune the winner's decision threshold on out-of-fold predictions (see
+    /// <see cref="TrainingOptions.TuneDecisionThreshold"/>), maximising the search metric (macro-F1 unless it is accuracy). Default off.</summary>
+    public bool TuneDecisionThreshold { get; set; }
+
+    /// <summary>Folds of the final comparison's and threshold's out-of-fold predictions. Default 5.</summary>
+    public int StackingFolds { get; set; } = 5;
 
     internal void Validate()
     {

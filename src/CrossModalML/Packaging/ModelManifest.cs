@@ -2,6 +2,8 @@ using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Training;
+using CrossModalML.Training.Fusion;
+using CrossModalML.Training.Imbalance;
 
 namespace CrossModalML.Packaging;
 
@@ -73,6 +75,20 @@ public sealed record ModelManifest
     /// <summary>How an AutoML search found the trainer and featurizer settings; <c>null</c> when they were given.</summary>
     public SearchSummary? Search { get; init; }
 
+    /// <summary>Early or late fusion, and for late fusion the learned modality weights and stacker; <c>null</c> in
+    /// manifests of plain early-fusion models (and of toolkit versions before fusion was recorded), which means early.</summary>
+    public FusionSummary? Fusion { get; init; }
+
+    /// <summary>The decision threshold of a binary model: predict the positive class when its probability is at least
+    /// <see cref="ThresholdTuning.Threshold"/>. <c>null</c> means 0.5. The predictor and <c>evaluate</c> apply it.</summary>
+    public ThresholdTuning? DecisionThreshold { get; init; }
+
+    /// <summary>Whether the training rows were randomly over-sampled to balance the classes.</summary>
+    public bool OverSampling { get; init; }
+
+    /// <summary>The fusion of the model: <see cref="FusionKind.Early"/> unless <see cref="Fusion"/> says otherwise.</summary>
+    public FusionKind FittedFusion() => Fusion?.Kind ?? FusionKind.Early;
+
     /// <summary>The columns a post must provide to be scored: every column with a role other than label, ignore and id.</summary>
     public IEnumerable<ColumnSchema> InputColumns() =>
         Columns.Where(c => c.Role is not (ColumnRole.Label or ColumnRole.Ignore or ColumnRole.Id));
@@ -103,6 +119,9 @@ public sealed record ModelManifest
             Metrics = result.Metrics,
             Data = new DataSummary(data.Report.RowsRead, data.RowCount, data.Report.RowsSkipped, data.Fingerprint),
             Seed = options.Seed,
+            Fusion = result.Fusion,
+            DecisionThreshold = result.DecisionThreshold,
+            OverSampling = result.OverSampling,
         };
     }
 }

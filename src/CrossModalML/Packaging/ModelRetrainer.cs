@@ -4,6 +4,7 @@ using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Training;
+using CrossModalML.Training.Fusion;
 using Microsoft.ML;
 
 namespace CrossModalML.Packaging;
@@ -87,6 +88,13 @@ public static class ModelRetrainer
             Featurizer = featurizer,
             Seed = seed,
             Evaluation = new EvaluationOptions { Strategy = EvaluationStrategy.HoldOut, TestFraction = options.TestFraction },
+
+            // The fusion that was fitted (an automatic choice is not re-made), its folds, and the imbalance handling.
+            Fusion = manifest.FittedFusion(),
+            StackingFolds = manifest.Fusion is { StackingFolds: >= 2 } fusion ? fusion.StackingFolds : new TrainingOptions().StackingFolds,
+            TuneDecisionThreshold = manifest.DecisionThreshold is not null,
+            Objective = manifest.DecisionThreshold?.Objective ?? ClassificationObjective.MacroF1,
+            OverSampling = manifest.OverSampling,
         };
 
         var experiment = options.Search is { } search ? SearchOptionsFor(search, manifest, featurizer, seed) : null;
@@ -100,7 +108,7 @@ public static class ModelRetrainer
         EvaluationMetrics oldMetrics;
         using (var old = ModelPackage.Load(mlContext, modelPath))
         {
-            oldMetrics = trainer.Evaluate(old.Model, holdOut);
+            oldMetrics = trainer.Evaluate(old.Model, holdOut, manifest.DecisionThreshold?.Threshold);
         }
 
         if (experiment is not null)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
+using CrossModalML.Training.Fusion;
 
 namespace CrossModalML.Prediction;
 
@@ -209,6 +210,32 @@ public sealed class CrossModalPredictor : IDisposable
         }
     }
 
+    /// <summary>Late-fusion models: how much each modality pushed each post toward its class (binary: the positive class).</summary>
+    /// <param name="posts">Posts to score, e.g. from <see cref="LoadInput"/>.</param>
+    /// <returns>One entry per post, in input order; see <see cref="ModalityContributions"/>.</returns>
+    /// <exception cref="InvalidOperationException">The model is not a late-fusion model.</exception>
+    public IReadOnlyList<PostContributions> ExplainModalities(PostDataset posts)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        var generation = Acquire();
+        try
+        {
+            var manifest = generation.Manifest;
+            if (manifest.Fusion is not { Kind: FusionKind.Late } fusion)
+            {
+                throw new InvalidOperationException(
+                    $"The model is an {manifest.FittedFusion()}-fusion model; per-modality stacker contributions need late fusion (train with --fusion late or auto).");
+            }
+
+            EnsureImagesAllowed(posts);
+            return ModalityContributions.Compute(generation.Package.Model, fusion, manifest.ClassLabels, posts.DataView);
+        }
+        finally
+        {
+            generation.Release();
+        }
+    }
+
     /// <summary>Reads a file of posts to score (TSV, CSV or JSON Lines) against this model's columns.</summary>
     /// <param name="path">The file. It must have every input column of the model; the label is needed only when <paramref name="requireLabel"/>.</param>
     /// <param name="requireLabel">Whether the label column must be present (for evaluation).</param>
@@ -242,7 +269,7 @@ public sealed class CrossModalPredictor : IDisposable
         var generation = Acquire();
         try
         {
-            return new CrossModalTrainer(generation.Context).Evaluate(generation.Package.Model, posts);
+            return new CrossModalTrainer(generation.Context).Evaluate(generation.Package.Model, posts, generation.Manifest.DecisionThreshold?.Threshold);
         }
         finally
         {
@@ -337,7 +364,8 @@ public sealed class CrossModalPredictor : IDisposable
                     case TaskKind.Regression:
                         return PredictionBuilder.Regression(engine.ScoreScalar());
                     case TaskKind.Binary:
-                        return PredictionBuilder.Classification(manifest.ClassLabels, PredictionBuilder.BinaryProbabilities(engine.ScoreScalar(), engine.BinaryIsCalibrated));
+                        return PredictionBuilder.Classification(
+                            manifest.ClassLabels, PredictionBuilder.BinaryProbabilities(engine.ScoreScalar(), engine.BinaryIsCalibrated), manifest.DecisionThreshold?.Threshold);
                     default:
                         var scores = new float[manifest.ClassLabels.Count];
                         engine.ScoreVector(scores);
@@ -356,7 +384,7 @@ public sealed class CrossModalPredictor : IDisposable
         }
     }
 
-    private IReadOnlyList<PostPrediction> Predict(ModelGeneration generation, PostDataset posts)
+    private void EnsureImagesAllowed(PostDataset posts)
     {
         foreach (var column in posts.Columns.Where(c => c.Role == ColumnRole.Image))
         {
@@ -365,6 +393,11 @@ public sealed class CrossModalPredictor : IDisposable
                 _images.EnsureAllowed(column.Name, path, path);
             }
         }
+    }
+
+    private IReadOnlyList<PostPrediction> Predict(ModelGeneration generation, PostDataset posts)
+    {
+        EnsureImagesAllowed(posts);
 
         var manifest = generation.Manifest;
         var scored = generation.Package.Model.Transform(posts.DataView);
@@ -374,7 +407,7 @@ public sealed class CrossModalPredictor : IDisposable
         }
 
         return ScoredOutput.ReadProbabilities(scored, manifest.Task, manifest.ClassLabels.Count)
-            .Select(p => PredictionBuilder.Classification(manifest.ClassLabels, p))
+            .Select(p => PredictionBuilder.Classification(manifest.ClassLabels, p, manifest.DecisionThreshold?.Threshold))
             .ToList();
     }
 }

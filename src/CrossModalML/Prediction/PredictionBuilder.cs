@@ -29,7 +29,9 @@ internal static class PredictionBuilder
         }
     }
 
-    public static PostPrediction Classification(IReadOnlyList<string> classes, float[] probabilities)
+    /// <summary>The most probable class, or for a binary model with a tuned <paramref name="decisionThreshold"/>, the positive
+    /// class when its probability reaches the threshold.</summary>
+    public static PostPrediction Classification(IReadOnlyList<string> classes, float[] probabilities, double? decisionThreshold = null)
     {
         int best = 0;
         var byClass = new Dictionary<string, float>(classes.Count, StringComparer.Ordinal);
@@ -40,6 +42,11 @@ internal static class PredictionBuilder
             {
                 best = c;
             }
+        }
+
+        if (decisionThreshold is { } cut && classes.Count == 2)
+        {
+            best = probabilities[1] >= cut ? 1 : 0;
         }
 
         return new PostPrediction { PredictedLabel = classes[best], Probabilities = byClass };

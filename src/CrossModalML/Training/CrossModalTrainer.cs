@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
+using CrossModalML.Training.Fusion;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -54,6 +55,7 @@ public sealed class CrossModalTrainer
 
         // Build once up front so that a bad option fails before any fitting starts.
         var featurization = CrossModalFeaturizer.Build(_mlContext, data.Columns, options.Featurizer);
+        FusionFitter.Validate(options, task, featurization, labelColumn);
         var classWeights = task == TaskKind.Regression ? null : ClassWeights.Balanced(data.GetLabels(), data.ClassLabels);
         var labelEncoding = ModelPipelineBuilder.LabelEncoding(_mlContext, task, labelColumn, data.ClassLabels, classWeights);
 
@@ -71,8 +73,11 @@ public sealed class CrossModalTrainer
             description = evaluationDescription;
         }
 
-        int totalSteps = splits.Count + 1;
+        int totalSteps = testData is null ? splits.Count + 1 : 1;
         var foldMetrics = new List<EvaluationMetrics>();
+        FittedModel? fitted = null;
+        var earlyMetrics = new List<EvaluationMetrics>();
+        var lateMetrics = new List<EvaluationMetrics>();
         for (int i = 0; i < splits.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -80,17 +85,43 @@ public sealed class CrossModalTrainer
             progress?.Report(new TrainingProgress(i + 1, totalSteps, splits.Count == 1
                 ? $"fit {trainer.Name} on {train.RowCount:N0} rows, evaluate on {test.RowCount:N0}"
                 : $"fold {i + 1} of {splits.Count}: fit {trainer.Name} on {train.RowCount:N0} rows"));
-            var foldModel = Fit(train, task, featurization, labelEncoding, trainer, cancellationToken);
-            foldMetrics.Add(Evaluate(foldModel, test, labelEncoding));
+            var foldModel = Fit(train, featurization, labelEncoding, trainer, options, cancellationToken, buildAlternative: options.Fusion == FusionKind.Auto);
+            foldMetrics.Add(Evaluate(foldModel.Model, test, labelEncoding, foldModel.Threshold?.Threshold));
+            if (foldModel is { Alternative: { } alternative, Fusion: { } foldFusion })
+            {
+                var alternativeMetrics = Evaluate(alternative, test, labelEncoding, foldModel.Threshold?.Threshold);
+                earlyMetrics.Add(foldFusion.Kind == FusionKind.Early ? foldMetrics[^1] : alternativeMetrics);
+                lateMetrics.Add(foldFusion.Kind == FusionKind.Late ? foldMetrics[^1] : alternativeMetrics);
+                (alternative as IDisposable)?.Dispose();
+            }
+
+            if (testData is not null)
+            {
+                // The evaluation fit already used every training row: it is the final model, so it is not fitted twice.
+                fitted = foldModel;
+            }
+            else
+            {
+                (foldModel.Model as IDisposable)?.Dispose();
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        progress?.Report(new TrainingProgress(totalSteps, totalSteps, $"refit {trainer.Name} on all {data.RowCount:N0} rows"));
-        var model = Fit(data, task, featurization, labelEncoding, trainer, cancellationToken);
+        if (fitted is null)
+        {
+            progress?.Report(new TrainingProgress(totalSteps, totalSteps, $"refit {trainer.Name} on all {data.RowCount:N0} rows"));
+            fitted = Fit(data, featurization, labelEncoding, trainer, options, cancellationToken);
+        }
 
         return new TrainingResult
         {
-            Model = model,
+            Model = fitted.Model,
+            Fusion = fitted.Fusion,
+            DecisionThreshold = fitted.Threshold,
+            FusionComparison = earlyMetrics.Count == 0 || earlyMetrics.Count != foldMetrics.Count
+                ? null
+                : new FusionComparison(MetricsCalculator.Average(earlyMetrics), MetricsCalculator.Average(lateMetrics), description),
+            OverSampling = options.OverSampling && task != TaskKind.Regression,
             Task = task,
             Trainer = trainer,
             Featurization = featurization,
@@ -105,18 +136,20 @@ public sealed class CrossModalTrainer
     /// <summary>Scores labelled posts with a fitted model and computes its metrics.</summary>
     /// <param name="model">A model from <see cref="Train"/> or loaded from a package.</param>
     /// <param name="data">Posts with a label, of the same task and classes as the model.</param>
+    /// <param name="decisionThreshold">Binary models: the decision threshold the model was saved with (see
+    /// <see cref="TrainingResult.DecisionThreshold"/>); <c>null</c> for 0.5.</param>
     /// <exception cref="ArgumentException">The data has no label, or a label the model does not know.</exception>
-    public EvaluationMetrics Evaluate(ITransformer model, PostDataset data)
+    public EvaluationMetrics Evaluate(ITransformer model, PostDataset data, double? decisionThreshold = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         var labelColumn = data.LabelColumn
             ?? throw new ArgumentException($"The data set '{data.SourcePath}' has no label column; evaluation needs one.", nameof(data));
         var labelEncoding = ModelPipelineBuilder.LabelEncoding(_mlContext, data.Task, labelColumn, data.ClassLabels);
-        return Evaluate(model, data, labelEncoding);
+        return Evaluate(model, data, labelEncoding, decisionThreshold);
     }
 
-    private EvaluationMetrics Evaluate(ITransformer model, PostDataset data, IEstimator<ITransformer> labelEncoding)
+    private EvaluationMetrics Evaluate(ITransformer model, PostDataset data, IEstimator<ITransformer> labelEncoding, double? decisionThreshold)
     {
         var encoded = labelEncoding.Fit(data.DataView).Transform(data.DataView);
         var scored = model.Transform(encoded);
@@ -135,21 +168,29 @@ public sealed class CrossModalTrainer
                 $"({string.Join(", ", data.ClassLabels)}).", nameof(data));
         }
 
-        return MetricsCalculator.Classification(data.ClassLabels, classes, ScoredOutput.ReadProbabilities(scored, data.Task, data.ClassLabels.Count));
+        return MetricsCalculator.Classification(
+            data.ClassLabels, classes, ScoredOutput.ReadProbabilities(scored, data.Task, data.ClassLabels.Count), data.Task == TaskKind.Binary ? decisionThreshold : null);
     }
 
-    private ITransformer Fit(
+    private FittedModel Fit(
         PostDataset train,
-        TaskKind task,
         FeaturizationPipeline featurization,
         IEstimator<ITransformer> labelEncoding,
         TrainerSpec trainer,
-        CancellationToken cancellationToken)
+        TrainingOptions options,
+        CancellationToken cancellationToken,
+        bool buildAlternative = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (FusionFitter.IsNeeded(options, train.Task))
+        {
+            return new FusionFitter(_mlContext, train, featurization, labelEncoding, trainer, options).Fit(buildAlternative, cancellationToken);
+        }
 
         // Estimators hold no fitted state, so one chain serves every fold and the final refit.
         var encoded = labelEncoding.Fit(train.DataView).Transform(train.DataView);
-        return ModelPipelineBuilder.Model(_mlContext, task, featurization, trainer).Fit(encoded);
+        var model = ModelPipelineBuilder.Model(_mlContext, train.Task, featurization, trainer).Fit(encoded);
+        var summary = options.Fusion == FusionKind.Early ? null : new FusionSummary { Kind = FusionKind.Early, Requested = options.Fusion };
+        return new FittedModel(model, summary, null);
     }
 }

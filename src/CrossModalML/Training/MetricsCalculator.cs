@@ -12,7 +12,10 @@ public static class MetricsCalculator
     /// <param name="classLabels">The classes, in the order of the probability vectors.</param>
     /// <param name="truth">The true class index of each post.</param>
     /// <param name="probabilities">Each post's probability per class.</param>
-    public static EvaluationMetrics Classification(IReadOnlyList<string> classLabels, IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities)
+    /// <param name="decisionThreshold">Binary only: predict the positive (second) class when its probability is at least
+    /// this; <c>null</c> predicts the most probable class (a cut at 0.5).</param>
+    public static EvaluationMetrics Classification(
+        IReadOnlyList<string> classLabels, IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities, double? decisionThreshold = null)
     {
         ArgumentNullException.ThrowIfNull(classLabels);
         ArgumentNullException.ThrowIfNull(truth);
@@ -34,7 +37,7 @@ public static class MetricsCalculator
         for (int row = 0; row < truth.Count; row++)
         {
             var p = probabilities[row];
-            int predicted = ArgMax(p);
+            int predicted = decisionThreshold is { } cut && k == 2 ? (p[1] >= cut ? 1 : 0) : ArgMax(p);
             confusion[truth[row]][predicted]++;
             if (predicted == truth[row])
             {

@@ -1,4 +1,5 @@
 using CrossModalML.Featurization;
+using CrossModalML.Training.Fusion;
 
 namespace CrossModalML.Training;
 
@@ -16,4 +17,25 @@ public sealed class TrainingOptions
 
     /// <summary>Seed for splits and trainers. The same seed and data give the same model. Default 1.</summary>
     public int Seed { get; set; } = 1;
+
+    /// <summary>Early fusion (one model on all features), late fusion (one model per modality and a stacker over their
+    /// scores) or <see cref="FusionKind.Auto"/> (both, keep the better on out-of-fold validation). Late fusion is for
+    /// classification and needs two modalities with features. Default <see cref="FusionKind.Early"/>.</summary>
+    public FusionKind Fusion { get; set; } = FusionKind.Early;
+
+    /// <summary>Folds of the out-of-fold predictions on the training rows that train the late-fusion stacker, compare the
+    /// fusions and tune the threshold (grouped by <see cref="EvaluationOptions.GroupColumn"/> when set, at most one fold
+    /// per group). Each costs one more fit per modality. Default 5.</summary>
+    public int StackingFolds { get; set; } = 5;
+
+    /// <summary>Binary tasks: choose the decision threshold that maximises <see cref="Objective"/> on out-of-fold
+    /// predictions of the training rows, instead of 0.5; the manifest records it and the predictor applies it. Default off.</summary>
+    public bool TuneDecisionThreshold { get; set; }
+
+    /// <summary>Classification: repeat random minority-class rows in every fit's training rows until the classes are
+    /// balanced; evaluation and validation rows are never over-sampled. Default off.</summary>
+    public bool OverSampling { get; set; }
+
+    /// <summary>What <see cref="FusionKind.Auto"/> and threshold tuning maximise. Default <see cref="ClassificationObjective.MacroF1"/>.</summary>
+    public ClassificationObjective Objective { get; set; } = ClassificationObjective.MacroF1;
 }

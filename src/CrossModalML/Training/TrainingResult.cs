@@ -1,5 +1,7 @@
 using CrossModalML.Data;
 using CrossModalML.Featurization;
+using CrossModalML.Training.Fusion;
+using CrossModalML.Training.Imbalance;
 using Microsoft.ML;
 
 namespace CrossModalML.Training;
@@ -33,4 +35,18 @@ public sealed class TrainingResult
 
     /// <summary>Wall time of the whole run.</summary>
     public required TimeSpan Duration { get; init; }
+
+    /// <summary>How the final model fuses modalities (and, for late fusion, the learned modality weights); <c>null</c> for a
+    /// plain early-fusion fit.</summary>
+    public FusionSummary? Fusion { get; init; }
+
+    /// <summary>With <see cref="FusionKind.Auto"/> and an evaluation, early and late fusion both scored on its test rows
+    /// (each fold chose by its own training rows' out-of-fold predictions); <c>null</c> otherwise.</summary>
+    public FusionComparison? FusionComparison { get; init; }
+
+    /// <summary>The final model's tuned decision threshold (binary); <c>null</c> for 0.5.</summary>
+    public ThresholdTuning? DecisionThreshold { get; init; }
+
+    /// <summary>Whether every fit's training rows were over-sampled to balance the classes.</summary>
+    public bool OverSampling { get; init; }
 }
