@@ -2,6 +2,7 @@ using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Training;
+using CrossModalML.Training.MultiTask;
 
 namespace CrossModalML.Packaging;
 
@@ -73,6 +74,18 @@ public sealed record ModelManifest
     /// <summary>How an AutoML search found the trainer and featurizer settings; <c>null</c> when they were given.</summary>
     public SearchSummary? Search { get; init; }
 
+    /// <summary>For a multi-task model, every task (the main one included) with its label column, kind, classes, trainer
+    /// and metrics; <c>null</c> for a single-task model. The fields above (<see cref="Task"/>, <see cref="LabelColumn"/>,
+    /// <see cref="ClassLabels"/>, <see cref="Trainer"/>, <see cref="Metrics"/>) describe the main task.</summary>
+    public IReadOnlyList<TaskResult>? Tasks { get; init; }
+
+    /// <summary>For a multi-task model, whether the main head stacks the other tasks' predictions and why; <c>null</c> otherwise.</summary>
+    public StackingDecision? Stacking { get; init; }
+
+    /// <summary>Whether the model predicts several tasks (<see cref="Tasks"/> is set).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsMultiTask => Tasks is { Count: > 0 };
+
     /// <summary>The columns a post must provide to be scored: every column with a role other than label, ignore and id.</summary>
     public IEnumerable<ColumnSchema> InputColumns() =>
         Columns.Where(c => c.Role is not (ColumnRole.Label or ColumnRole.Ignore or ColumnRole.Id));
@@ -103,6 +116,38 @@ public sealed record ModelManifest
             Metrics = result.Metrics,
             Data = new DataSummary(data.Report.RowsRead, data.RowCount, data.Report.RowsSkipped, data.Fingerprint),
             Seed = options.Seed,
+        };
+    }
+
+    /// <summary>Builds the manifest of a finished multi-task run; the single-task fields describe the main task.</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="options">The options it ran with.</param>
+    public static ModelManifest FromMultiTask(MultiTaskResult result, MultiTaskOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
+        var data = result.TrainingData;
+        var main = result.Main;
+        return new ModelManifest
+        {
+            ToolkitVersion = ToolkitInfo.Version,
+            MlNetVersion = ToolkitInfo.MlNetVersion,
+            CreatedUtc = DateTimeOffset.UtcNow,
+            Task = main.Task,
+            LabelColumn = main.Name,
+            ClassLabels = main.ClassLabels,
+            Columns = data.Columns,
+            Featurizer = options.Featurizer,
+            ImageModel = result.Featurization.ImageModel,
+            FeatureGroups = result.Featurization.Groups,
+            Trainer = main.Trainer,
+            Evaluation = result.EvaluationDescription,
+            Metrics = main.Metrics,
+            Data = new DataSummary(data.Report.RowsRead, data.RowCount, data.Report.RowsRead - data.RowCount, data.Fingerprint),
+            Seed = options.Seed,
+            Search = main.Search,
+            Tasks = result.Tasks,
+            Stacking = result.Stacking,
         };
     }
 }

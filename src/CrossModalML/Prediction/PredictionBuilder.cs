@@ -29,6 +29,14 @@ internal static class PredictionBuilder
         }
     }
 
+    /// <summary>A normalised copy of multiclass scores (see <see cref="Normalize"/>).</summary>
+    public static float[] NormalizedCopy(float[] values)
+    {
+        var copy = (float[])values.Clone();
+        Normalize(copy);
+        return copy;
+    }
+
     public static PostPrediction Classification(IReadOnlyList<string> classes, float[] probabilities)
     {
         int best = 0;
