@@ -74,6 +74,11 @@ public sealed record ModelManifest
     /// <summary>How an AutoML search found the trainer and featurizer settings; <c>null</c> when they were given.</summary>
     public SearchSummary? Search { get; init; }
 
+    /// <summary>The fingerprint (<see cref="Privacy.UserIdHasher.SaltId"/>) of the random salt stored in the zip beside the
+    /// manifest, with which everything derived from this model writes user ids as pseudonyms; the salt itself is not in
+    /// the manifest. <c>null</c> in zips saved before models carried a salt.</summary>
+    public string? UserIdSaltId { get; init; }
+
     /// <summary>For a multi-task model, every task (the main one included) with its label column, kind, classes, trainer
     /// and metrics; <c>null</c> for a single-task model. The fields above (<see cref="Task"/>, <see cref="LabelColumn"/>,
     /// <see cref="ClassLabels"/>, <see cref="Trainer"/>, <see cref="Metrics"/>) describe the main task.</summary>

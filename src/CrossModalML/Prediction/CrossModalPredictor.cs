@@ -251,6 +251,26 @@ public sealed class CrossModalPredictor : IDisposable
         }
     }
 
+    /// <summary>The pseudonym this model gives a user id: salted with the model's own salt (see
+    /// <see cref="Privacy.UserIdHasher"/>), so the same user gets the same pseudonym from this model and an unrelated one
+    /// from another. Use it wherever a user id would otherwise be written out (reports, logs, explanations).</summary>
+    /// <param name="userId">The user id; empty or <c>null</c> gives empty.</param>
+    /// <exception cref="InvalidOperationException">The zip was saved before models carried a salt; save it again with this version.</exception>
+    public string PseudonymizeUser(string? userId)
+    {
+        var generation = Acquire();
+        try
+        {
+            var hasher = generation.UserIds ?? throw new InvalidOperationException(
+                "This model zip carries no user-id salt (it was saved by an older CrossModalML); retrain or save it again to pseudonymise user ids with it.");
+            return hasher.Hash(userId);
+        }
+        finally
+        {
+            generation.Release();
+        }
+    }
+
     /// <summary>Scores labelled posts once and computes every task's metrics (multi-task models).</summary>
     /// <param name="posts">Posts with the model's input columns and every task's label, e.g. from <see cref="LoadInput"/>
     /// with <c>requireLabel: true</c> on a file that has all the label columns.</param>
