@@ -28,6 +28,7 @@ internal static class TrainCommand
             Description = "Multi-task: let the main head read the other tasks' out-of-fold predictions: auto (when it helps on validation rows), on, off.",
             DefaultValueFactory = _ => StackingMode.Auto,
         };
+        var outOfFoldFolds = new Option<int>("--oof-folds") { Description = "Multi-task: folds of the out-of-fold predictions a stacked main head learns from.", DefaultValueFactory = _ => 5 };
         var task = new Option<TaskKind>("--task") { Description = "auto, binary, multiclass or regression.", DefaultValueFactory = _ => TaskKind.Auto };
         var text = new Option<string[]>("--text") { Description = "Columns to treat as text (comma-separated).", AllowMultipleArgumentsPerToken = true };
         var image = new Option<string[]>("--image") { Description = "Columns holding image paths.", AllowMultipleArgumentsPerToken = true };
@@ -76,7 +77,7 @@ internal static class TrainCommand
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
             channelOrder, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, testFraction, seed, strictImages,
-            time, maxTrials, metric, tuner, trialTime, mainTask, stacking, output, report, verbose,
+            time, maxTrials, metric, tuner, trialTime, mainTask, stacking, outOfFoldFolds, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -202,6 +203,7 @@ internal static class TrainCommand
                     Featurizer = featurizer,
                     Evaluation = options.Evaluation,
                     Stacking = r.GetValue(stacking),
+                    OutOfFoldFolds = r.GetValue(outOfFoldFolds),
                     Seed = options.Seed,
                     Search = searching ? SearchOptions() : null,
                 };

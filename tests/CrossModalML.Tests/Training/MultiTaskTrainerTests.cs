@@ -12,11 +12,12 @@ namespace CrossModalML.Tests.Training;
 [TestClass]
 public sealed class MultiTaskTrainerTests
 {
-    private const int Rows = 700;
+    private const int Rows = 500;
 
     /// <summary>The demo posts loaded with sentiment as the label and topic as the categorical column it is inferred as, first rows only.</summary>
-    private static PostDataset DemoSubset(int rows = Rows) =>
-        PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" }).Select(Enumerable.Range(0, rows).ToList());
+    private static readonly Lazy<PostDataset> Demo = new(() => PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" }));
+
+    private static PostDataset DemoSubset(int rows = Rows) => Demo.Value.Select(Enumerable.Range(0, rows).ToList());
 
     private static MultiTaskOptions Options(EvaluationStrategy evaluation, StackingMode stacking = StackingMode.Off) => new()
     {
@@ -72,7 +73,8 @@ public sealed class MultiTaskTrainerTests
     {
         var options = Options(EvaluationStrategy.None);
         options.Labels = ["sentiment", "topic", "likes"];
-        var result = new MultiTaskTrainer(new MLContext(1)).Train(DemoSubset(400), options);
+        options.Trainer = new TrainerSpec(TrainerNames.LightGbm, new Dictionary<string, double> { ["NumberOfIterations"] = 10, ["NumberOfLeaves"] = 4 });
+        var result = new MultiTaskTrainer(new MLContext(1)).Train(DemoSubset(300), options);
 
         Assert.AreEqual(1, result.SharedFeaturizerFits, "one fit for the final model, whatever the number of tasks");
         var chain = (Microsoft.ML.Data.TransformerChain<ITransformer>)result.Model;
