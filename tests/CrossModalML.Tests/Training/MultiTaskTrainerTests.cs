@@ -157,6 +157,25 @@ public sealed class MultiTaskTrainerTests
     }
 
     [TestMethod]
+    public void With_a_budget_each_head_is_chosen_by_a_search_on_the_shared_features()
+    {
+        var options = Options(EvaluationStrategy.None);
+        options.Search = new CrossModalML.AutoML.AutoMLExperimentOptions { MaxTrials = 2, Evaluation = { Strategy = EvaluationStrategy.HoldOut } };
+        var trials = new List<CrossModalML.AutoML.TrialResult>();
+        var result = new MultiTaskTrainer(new MLContext(1)).Train(DemoSubset(300), options, trials: new SynchronousProgress<CrossModalML.AutoML.TrialResult>(trials.Add));
+
+        Assert.AreEqual(1, result.SharedFeaturizerFits, "searching heads does not refit the featurizer");
+        foreach (var task in result.Tasks)
+        {
+            Assert.IsNotNull(task.Search, task.Name);
+            Assert.AreEqual(2, task.Search.TrialsRun, task.Name);
+            Assert.AreEqual(task.Search.BestTrainer, task.Trainer, "the head is the search's winner");
+        }
+
+        Assert.AreEqual(4, trials.Count(t => t.Status != CrossModalML.AutoML.TrialStatus.Running), "two trials per head, reported as they end");
+    }
+
+    [TestMethod]
     public void Retraining_a_multi_task_model_says_it_is_not_supported_yet()
     {
         using var temp = new TempDirectory();
@@ -178,5 +197,10 @@ public sealed class MultiTaskTrainerTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => trainer.Train(data, new MultiTaskOptions { Labels = ["sentiment"] })).Message, "at least two");
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => trainer.Train(data, new MultiTaskOptions { Labels = ["sentiment", "mood"] })).Message, "'mood'");
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => trainer.Train(data, new MultiTaskOptions { Labels = ["sentiment", "topic"], MainTask = "likes" })).Message, "'likes'");
+    }
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }
