@@ -66,13 +66,9 @@ public sealed class MultiTaskTrainer
         options.Validate();
         var stopwatch = Stopwatch.StartNew();
         var mainName = options.ResolveMainTask();
-        foreach (var label in options.Labels)
-        {
-            data.GetColumnValues(label);
-        }
-
+        var labelValues = options.Labels.Select(data.GetColumnValues).ToList();
         var complete = Enumerable.Range(0, data.RowCount)
-            .Where(row => options.Labels.All(label => !string.IsNullOrWhiteSpace(data.GetColumnValues(label)[row])))
+            .Where(row => labelValues.All(values => !string.IsNullOrWhiteSpace(values[row])))
             .ToList();
         int dropped = data.RowCount - complete.Count;
         if (dropped > 0)
