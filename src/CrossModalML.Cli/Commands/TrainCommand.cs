@@ -199,7 +199,8 @@ internal static class TrainCommand
                 {
                     Labels = labels,
                     MainTask = main,
-                    Trainer = options.Trainer,
+                    Trainer = r.GetValue(trainer) is { } headTrainer ? new TrainerSpec(headTrainer) : null,
+                    ClassWeighting = r.GetValue(classWeighting),
                     Featurizer = featurizer,
                     Evaluation = options.Evaluation,
                     Stacking = r.GetValue(stacking),

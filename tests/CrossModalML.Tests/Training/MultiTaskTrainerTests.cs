@@ -104,8 +104,11 @@ public sealed class MultiTaskTrainerTests
     {
         var data = DemoSubset(300);
         Assert.AreEqual(ColumnRole.Categorical, data.Columns.Single(c => c.Name == "topic").Role, "the probe: topic would be a feature on its own");
-        var result = new MultiTaskTrainer(new MLContext(1)).Train(data, Options(EvaluationStrategy.None));
+        var options = Options(EvaluationStrategy.None);
+        options.ClassWeighting = true;
+        var result = new MultiTaskTrainer(new MLContext(1)).Train(data, options);
 
+        Assert.IsTrue(result.Tasks.All(t => t.Trainer.Get(TrainerFactory.ClassWeightingParameter) == 1), "every classification head weighs its classes");
         var sources = result.Featurization.Groups.SelectMany(g => g.SourceColumn.Split(',')).ToHashSet();
         Assert.IsFalse(sources.Contains("topic"), "topic is a task, not a feature");
         Assert.IsFalse(sources.Contains("sentiment"));

@@ -16,6 +16,11 @@ public sealed class MultiTaskOptions
     /// <summary>The trainer of every head when no search is run; <c>null</c> picks <see cref="TrainerFactory.Default"/> per task.</summary>
     public TrainerSpec? Trainer { get; set; }
 
+    /// <summary>Whether classification heads weigh their classes equally (balanced weights, see
+    /// <see cref="TrainerFactory.ClassWeightingParameter"/>); regression heads are unaffected. Applies to
+    /// <see cref="Trainer"/> or the per-task default, not to searched heads (a search tries both settings itself). Default false.</summary>
+    public bool ClassWeighting { get; set; }
+
     /// <summary>When set, each head's trainer and hyperparameters are searched by the AutoML engine on the shared features
     /// (the featurizer itself is shared, so its settings are not searched); each head gets this budget. <c>null</c> uses
     /// <see cref="Trainer"/>. Its <see cref="AutoMLExperimentOptions.Featurizer"/> and seed are replaced by these options'.</summary>

@@ -226,7 +226,10 @@ public sealed class MultiTaskTrainer
                 var labels = Labels[label];
                 if (_options.Search is null)
                 {
-                    trainers[label] = _options.Trainer ?? TrainerFactory.Default(labels.Kind);
+                    var trainer = _options.Trainer ?? TrainerFactory.Default(labels.Kind);
+                    trainers[label] = _options.ClassWeighting && labels.Kind != TaskKind.Regression
+                        ? new TrainerSpec(trainer.Name, new Dictionary<string, double>(trainer.Parameters) { [TrainerFactory.ClassWeightingParameter] = 1 })
+                        : trainer;
                     continue;
                 }
 
