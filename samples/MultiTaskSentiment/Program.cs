@@ -3,7 +3,6 @@
 // one shared text + image featurization; the joint head may also read the other two heads' predictions (stacking).
 // Usage: dotnet run --project samples/MultiTaskSentiment [-- path/to/posts.tsv [label,text_label,image_label]]
 using CrossModalML.Data;
-using CrossModalML.Featurization;
 using CrossModalML.Packaging;
 using CrossModalML.Prediction;
 using CrossModalML.Training;
@@ -30,7 +29,6 @@ var mlContext = new MLContext(seed: 1);
 var options = new MultiTaskOptions
 {
     Labels = labels,
-    Featurizer = { Modalities = demo ? Modality.All : Modality.Text | Modality.Image },
     Evaluation = { Strategy = EvaluationStrategy.HoldOut },
     Stacking = StackingMode.Auto,
     OutOfFoldFolds = 3,
