@@ -51,5 +51,5 @@ internal static class CommandRunner
     }
 
     private static bool IsUserError(Exception ex) =>
-        ex is PostDataException or ModelPackageException or FileNotFoundException or DirectoryNotFoundException or ArgumentException;
+        ex is PostDataException or ModelPackageException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or NotSupportedException;
 }

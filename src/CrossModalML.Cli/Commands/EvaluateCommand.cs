@@ -13,12 +13,29 @@ internal static class EvaluateCommand
         var dataset = CommonOptions.Dataset("Labelled posts with the model's columns.");
         var report = CommonOptions.Report();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("evaluate", "Evaluate a saved model on labelled posts.") { model, dataset, report, verbose };
+        var command = new Command("evaluate", "Evaluate a saved model on labelled posts (every task of a multi-task model; the file needs each task's label).") { model, dataset, report, verbose };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), _ =>
         {
             using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName);
             var data = predictor.LoadInput(r.GetValue(dataset)!.FullName, requireLabel: true);
             ConsoleOutput.LoadSummary(data);
+            if (predictor.Manifest.IsMultiTask)
+            {
+                var byTask = predictor.EvaluateTasks(data);
+                foreach (var task in predictor.Manifest.Tasks!)
+                {
+                    ConsoleOutput.Metrics(byTask[task.Name], $"{task.Name}{(task.IsMain ? " (main)" : string.Empty)}: {task.Trainer.Name} on {Path.GetFileName(data.SourcePath)}:");
+                }
+
+                JsonReport.Write(r.GetValue(report), new
+                {
+                    mainTask = predictor.Manifest.LabelColumn,
+                    tasks = predictor.Manifest.Tasks!.Select(t => new { name = t.Name, task = t.Task, classLabels = t.ClassLabels, trainer = t.Trainer, metrics = byTask[t.Name] }),
+                    loading = data.Report,
+                });
+                return CommandRunner.Success;
+            }
+
             var metrics = predictor.Evaluate(data);
             ConsoleOutput.Metrics(metrics, $"{predictor.Manifest.Trainer.Name} on {Path.GetFileName(data.SourcePath)}:");
             JsonReport.Write(r.GetValue(report), new

@@ -19,11 +19,12 @@ internal static class ExplainCommand
         var postId = new Option<string?>("--post-id") { Description = "Explain the post with this id (needs an id column)." };
         var repeats = new Option<int>("--repeats") { Description = "Permutations per modality or column.", DefaultValueFactory = _ => 3 };
         var seed = new Option<int>("--seed") { Description = "Seed for sampling and permutations.", DefaultValueFactory = _ => 1 };
+        var task = new Option<string?>("--task") { Description = "Multi-task models: the task whose per-post predictions to explain (default: the main task)." };
         var report = CommonOptions.Report();
         var verbose = CommonOptions.Verbose();
         var command = new Command("explain", "Rank modalities and columns by importance and show per-post contributions.")
         {
-            model, dataset, rows, posts, postId, repeats, seed, report, verbose,
+            model, dataset, rows, posts, postId, repeats, seed, task, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -46,6 +47,7 @@ internal static class ExplainCommand
 
             var explained = new List<object>();
             var idColumn = data.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
+            var userColumn = data.Columns.FirstOrDefault(c => c.Role == ColumnRole.User)?.Name;
             var columns = data.Columns.Where(c => c.Role is not (ColumnRole.Label or ColumnRole.Ignore)).Select(c => c.Name).ToList();
             var values = columns.ToDictionary(c => c, data.GetColumnValues);
             var chosen = Enumerable.Range(0, Math.Min(r.GetValue(posts), data.RowCount)).ToList();
@@ -63,11 +65,14 @@ internal static class ExplainCommand
             foreach (int i in chosen)
             {
                 var post = columns.ToDictionary(c => c, c => (string?)values[c][i]);
-                var explanation = explainer.ExplainPost(post);
+                var explanation = explainer.ExplainPost(post, r.GetValue(task));
                 string name = idColumn is null ? $"row {i + 1}" : values[idColumn][i];
+
+                // Authors appear only as the model's salted pseudonyms, never as raw user ids.
+                string? author = userColumn is null || predictor.Manifest.UserIdSaltId is null ? null : predictor.PseudonymizeUser(values[userColumn][i]);
                 var parts = string.Join(", ", explanation.Modalities.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Name} {m.Delta:+0.00;-0.00}")));
                 AnsiConsole.MarkupLineInterpolated($"[bold]{name}[/] → {explanation.PredictedLabel ?? explanation.Score.ToString("0.###", CultureInfo.InvariantCulture)}: {explanation.Summary()}  [grey]({parts})[/]");
-                explained.Add(new { post = name, explanation.PredictedLabel, explanation.Score, explanation.Modalities, explanation.Columns, summary = explanation.Summary() });
+                explained.Add(new { post = name, user = author, explanation.PredictedLabel, explanation.Score, explanation.Modalities, explanation.Columns, summary = explanation.Summary() });
             }
 
             JsonReport.Write(r.GetValue(report), new { global, posts = explained });

@@ -41,7 +41,7 @@ internal static class PredictCommand
             var inputFile = r.GetValue(input)!;
             var outputFile = r.GetValue(output)!;
             var manifest = predictor.Manifest;
-            using var writer = new PredictionWriter(outputFile.FullName, manifest.Task, manifest.ClassLabels);
+            using var writer = new PredictionWriter(outputFile.FullName, manifest.Task, manifest.ClassLabels, manifest.Tasks);
             var clock = Stopwatch.StartNew();
             var lastReport = TimeSpan.Zero;
             long rows = 0;

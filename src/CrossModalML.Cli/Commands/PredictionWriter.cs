@@ -3,21 +3,24 @@ using System.Text;
 using System.Text.Json;
 using CrossModalML.Data;
 using CrossModalML.Prediction;
+using CrossModalML.Training.MultiTask;
 
 namespace CrossModalML.Cli.Commands;
 
 /// <summary>Writes predictions as TSV, CSV or JSON Lines (chosen by the file extension), chunk after chunk, one row per
-/// input row, in the order the chunks are given. Not thread-safe.</summary>
+/// input row, in the order the chunks are given. A multi-task model writes every task's columns, prefixed with the
+/// task's name (<c>topic.predicted_label</c>, <c>topic.probability_food</c>, ...). Not thread-safe.</summary>
 internal sealed class PredictionWriter : IDisposable
 {
     private readonly StreamWriter _writer;
     private readonly TaskKind _task;
     private readonly IReadOnlyList<string> _classLabels;
+    private readonly IReadOnlyList<TaskResult> _tasks;
     private readonly bool _jsonLines;
     private readonly char _separator;
     private List<string>? _header;
 
-    public PredictionWriter(string path, TaskKind task, IReadOnlyList<string> classLabels)
+    public PredictionWriter(string path, TaskKind task, IReadOnlyList<string> classLabels, IReadOnlyList<TaskResult>? tasks = null)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -28,6 +31,7 @@ internal sealed class PredictionWriter : IDisposable
 
         _task = task;
         _classLabels = classLabels;
+        _tasks = tasks ?? [];
         _jsonLines = extension is ".jsonl" or ".ndjson";
         _separator = extension == ".csv" ? ',' : '\t';
         _writer = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
@@ -76,17 +80,30 @@ internal sealed class PredictionWriter : IDisposable
             header.Add(idColumn);
         }
 
-        if (_task == TaskKind.Regression)
+        if (_tasks.Count == 0)
         {
-            header.Add("predicted_value");
+            AddHeader(header, string.Empty, _task, _classLabels);
         }
-        else
+
+        foreach (var task in _tasks)
         {
-            header.Add("predicted_label");
-            header.AddRange(_classLabels.Select(c => $"probability_{c}"));
+            AddHeader(header, TaskColumns.Prefix(task.Name), task.Task, task.ClassLabels);
         }
 
         return header;
+    }
+
+    private static void AddHeader(List<string> header, string prefix, TaskKind task, IReadOnlyList<string> classLabels)
+    {
+        if (task == TaskKind.Regression)
+        {
+            header.Add(prefix + "predicted_value");
+        }
+        else
+        {
+            header.Add(prefix + "predicted_label");
+            header.AddRange(classLabels.Select(c => $"{prefix}probability_{c}"));
+        }
     }
 
     private List<object?> Values(string? id, PostPrediction prediction)
@@ -97,17 +114,30 @@ internal sealed class PredictionWriter : IDisposable
             values.Add(id);
         }
 
-        if (_task == TaskKind.Regression)
+        if (_tasks.Count == 0)
+        {
+            AddValues(values, prediction, _task, _classLabels);
+        }
+
+        foreach (var task in _tasks)
+        {
+            AddValues(values, prediction.Tasks[task.Name], task.Task, task.ClassLabels);
+        }
+
+        return values;
+    }
+
+    private static void AddValues(List<object?> values, PostPrediction prediction, TaskKind task, IReadOnlyList<string> classLabels)
+    {
+        if (task == TaskKind.Regression)
         {
             values.Add(prediction.Value);
         }
         else
         {
             values.Add(prediction.PredictedLabel);
-            values.AddRange(_classLabels.Select(c => (object?)prediction.Probabilities[c]));
+            values.AddRange(classLabels.Select(c => (object?)prediction.Probabilities[c]));
         }
-
-        return values;
     }
 
     private static string Format(object? value) => value switch

@@ -6,6 +6,7 @@ using CrossModalML.Featurization;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
+using CrossModalML.Training.MultiTask;
 using Microsoft.ML;
 using Spectre.Console;
 
@@ -17,7 +18,17 @@ internal static class TrainCommand
     public static Command Create()
     {
         var dataset = CommonOptions.Dataset("Training posts: .tsv, .csv or .jsonl with a header.");
-        var label = new Option<string>("--label", "-l") { Description = "The column to predict.", Required = true };
+        var label = new Option<string>("--label", "-l")
+        {
+            Description = "The column to predict, or several comma-separated columns for one multi-task model (the first is the main task).",
+            Required = true,
+        };
+        var mainTask = new Option<string?>("--main-task") { Description = "Multi-task: the main task (default: the first --label)." };
+        var stacking = new Option<StackingMode>("--stacking")
+        {
+            Description = "Multi-task: let the main head read the other tasks' out-of-fold predictions: auto (when it helps on validation rows), on, off.",
+            DefaultValueFactory = _ => StackingMode.Auto,
+        };
         var task = new Option<TaskKind>("--task") { Description = "auto, binary, multiclass or regression.", DefaultValueFactory = _ => TaskKind.Auto };
         var text = new Option<string[]>("--text") { Description = "Columns to treat as text (comma-separated).", AllowMultipleArgumentsPerToken = true };
         var image = new Option<string[]>("--image") { Description = "Columns holding image paths.", AllowMultipleArgumentsPerToken = true };
@@ -64,7 +75,7 @@ internal static class TrainCommand
                 "or auto (fit both, keep the better on out-of-fold validation of the training rows).",
             DefaultValueFactory = _ => FusionKind.Early,
         };
-        var stackingFolds = new Option<int>("--stacking-folds") { Description = "Folds of the out-of-fold predictions behind late fusion, auto and --tune-threshold.", DefaultValueFactory = _ => 5 };
+        var stackingFolds = new Option<int>("--stacking-folds") { Description = "Folds of the out-of-fold predictions behind late fusion, auto, --tune-threshold and a stacked multi-task main head.", DefaultValueFactory = _ => 5 };
         var tuneThreshold = new Option<bool>("--tune-threshold")
         {
             Description = "Binary tasks: choose the decision threshold maximising macro-F1 (or --metric accuracy) on out-of-fold predictions; saved in the manifest and applied when predicting.",
@@ -78,7 +89,7 @@ internal static class TrainCommand
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
             channelOrder, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, testFraction, seed, strictImages,
-            time, maxTrials, metric, tuner, trialTime, fusion, stackingFolds, tuneThreshold, overSample, output, report, verbose,
+            time, maxTrials, metric, tuner, trialTime, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -96,9 +107,25 @@ internal static class TrainCommand
             Assign(numeric, ColumnRole.Numeric);
             Assign(categorical, ColumnRole.Categorical);
             Assign(ignore, ColumnRole.Ignore);
+            var labels = CommonOptions.SplitList([r.GetValue(label)!]);
+            var main = r.GetValue(mainTask) ?? labels.FirstOrDefault();
+            if (labels.Count > 1)
+            {
+                if (main is not null && !labels.Contains(main))
+                {
+                    throw new ArgumentException($"--main-task '{main}' is not one of --label {string.Join(",", labels)}.");
+                }
+
+                // The other labels are tasks, never features; the trainer guards this too, the override keeps the load report honest.
+                foreach (var other in labels.Where(l => l != main))
+                {
+                    roles[other] = ColumnRole.Ignore;
+                }
+            }
+
             var loadOptions = new PostLoadOptions
             {
-                LabelColumn = r.GetValue(label),
+                LabelColumn = main,
                 Task = r.GetValue(task),
                 RoleOverrides = roles,
                 StrictImages = r.GetValue(strictImages),
@@ -174,32 +201,63 @@ internal static class TrainCommand
             }
 
             var mlContext = new MLContext(options.Seed);
-            if (r.GetValue(time) is not null || r.GetValue(maxTrials) is not null)
+            bool searching = r.GetValue(time) is not null || r.GetValue(maxTrials) is not null;
+            if (searching && options.Trainer is not null)
             {
-                if (options.Trainer is not null)
+                throw new ArgumentException("--trainer fixes the trainer, but --time/--max-trials search for one; give one or the other.");
+            }
+
+            if (labels.Count > 1)
+            {
+                if (test is not null)
                 {
-                    throw new ArgumentException("--trainer fixes the trainer, but --time/--max-trials search for one; give one or the other.");
+                    throw new ArgumentException("--test-dataset is not supported with several labels yet; the multi-task run evaluates on a hold-out or cross-validation of --dataset.");
                 }
 
-                var searchOptions = new AutoMLExperimentOptions
+                if (options.Fusion != FusionKind.Early || options.TuneDecisionThreshold || options.OverSampling)
                 {
-                    TimeBudget = r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                    MaxTrials = r.GetValue(maxTrials),
-                    TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
-                    Metric = r.GetValue(metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
-                    Tuner = r.GetValue(tuner),
-                    Seed = options.Seed,
+                    throw new ArgumentException("--fusion late/auto, --tune-threshold and --over-sample apply to single-label models; with several labels every head is an early-fusion head.");
+                }
+
+                var multiTask = new MultiTaskOptions
+                {
+                    Labels = labels,
+                    MainTask = main,
+                    Trainer = r.GetValue(trainer) is { } headTrainer ? new TrainerSpec(headTrainer) : null,
+                    ClassWeighting = r.GetValue(classWeighting),
                     Featurizer = featurizer,
                     Evaluation = options.Evaluation,
-                    Fusion = options.Fusion,
-                    StackingFolds = options.StackingFolds,
-                    TuneDecisionThreshold = options.TuneDecisionThreshold,
+                    Stacking = r.GetValue(stacking),
+                    OutOfFoldFolds = options.StackingFolds,
+                    Seed = options.Seed,
+                    Search = searching ? SearchOptions() : null,
                 };
+                return MultiTaskTraining.Run(data, multiTask, r.GetValue(output)!, r.GetValue(report), cancellationToken);
+            }
+
+            AutoMLExperimentOptions SearchOptions() => new()
+            {
+                TimeBudget = r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                MaxTrials = r.GetValue(maxTrials),
+                TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
+                Metric = r.GetValue(metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
+                Tuner = r.GetValue(tuner),
+                Seed = options.Seed,
+                Featurizer = featurizer,
+                Evaluation = options.Evaluation,
+                Fusion = options.Fusion,
+                StackingFolds = options.StackingFolds,
+                TuneDecisionThreshold = options.TuneDecisionThreshold,
+            };
+
+            if (searching)
+            {
                 if (options.OverSampling)
                 {
                     throw new ArgumentException("--over-sample applies to single fits; a search (--time/--max-trials) balances classes through the ClassWeighting hyperparameter instead.");
                 }
 
+                var searchOptions = SearchOptions();
                 return Search(mlContext, data, test, searchOptions, r.GetValue(output)!, r.GetValue(report), cancellationToken);
             }
 

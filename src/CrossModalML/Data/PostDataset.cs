@@ -173,8 +173,45 @@ public sealed class PostDataset
         return new PostDataset(SourcePath, columns, Task, ClassLabels, lineNumbers, Report);
     }
 
+    /// <summary>A new data set over the same rows with another column as the label, for training several labels of the
+    /// same posts (multi-task learning). The former label column, if any, becomes <see cref="ColumnRole.Ignore"/>; the
+    /// new label's task and classes are resolved from its values as a load resolves them.</summary>
+    /// <param name="column">The column to predict; any column of <see cref="Columns"/>, ignored ones included.</param>
+    /// <param name="task">The task, or <see cref="TaskKind.Auto"/> to infer it from the values.</param>
+    /// <returns>The data set; rows, order and every other column are unchanged.</returns>
+    /// <exception cref="ArgumentException">No column has that name.</exception>
+    /// <exception cref="PostDataException">A row has no value in the column (the message names the first lines), the
+    /// column has a single class, or a regression label is not a number.</exception>
+    public PostDataset WithLabel(string column, TaskKind task = TaskKind.Auto)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        GetColumnValues(column);
+        var stored = _columns.First(candidate => string.Equals(candidate.Schema.Name, column, StringComparison.Ordinal));
+        var empty = Enumerable.Range(0, RowCount).Where(row => string.IsNullOrWhiteSpace(stored.Values[row])).ToList();
+        if (empty.Count > 0)
+        {
+            throw new PostDataException(
+                $"Column '{column}' of {Describe()} is empty in {empty.Count} rows (e.g. line {string.Join(", ", empty.Take(LoadDiagnostics.MaxExamples).Select(row => _lineNumbers[row]))}); " +
+                "every row needs a value to use it as a label. Drop those rows first (PostDataset.Select).");
+        }
+
+        var rows = Enumerable.Range(0, RowCount).Select(row => new RawRow(_lineNumbers[row], [stored.Values[row].Trim()])).ToArray();
+        var table = SourcePath is null ? RawTable.FromMemory([column], rows, Environment.CurrentDirectory) : RawTable.FromFile(SourcePath, [column], rows);
+        var (resolved, classLabels) = TaskResolver.Resolve(table, 0, rows, task);
+        float[]? numbers = resolved == TaskKind.Regression
+            ? rows.Select(row => TaskResolver.ParseRegressionLabel(table, column, row.LineNumber, row.Cells[0])).ToArray()
+            : null;
+        var columns = _columns.Select(candidate =>
+            ReferenceEquals(candidate, stored) ? new StoredColumn(new ColumnSchema(column, ColumnRole.Label), rows.Select(row => row.Cells[0]).ToArray(), null, numbers)
+            : candidate.Schema.Role == ColumnRole.Label ? new StoredColumn(candidate.Schema with { Role = ColumnRole.Ignore }, candidate.Values, null, null)
+            : candidate).ToArray();
+        return new PostDataset(SourcePath, columns, resolved, classLabels, _lineNumbers, Report);
+    }
+
     /// <summary>The 1-based line number each row came from (its position for in-memory posts), for messages.</summary>
     internal IReadOnlyList<int> LineNumbers => _lineNumbers;
+
+    private string Describe() => SourcePath is null ? "the in-memory posts" : $"'{SourcePath}'";
 
     private IDataView CreateDataView()
     {

@@ -4,6 +4,7 @@ using CrossModalML.Featurization;
 using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
 using CrossModalML.Training.Imbalance;
+using CrossModalML.Training.MultiTask;
 
 namespace CrossModalML.Packaging;
 
@@ -88,6 +89,22 @@ public sealed record ModelManifest
 
     /// <summary>The fusion of the model: <see cref="FusionKind.Early"/> unless <see cref="Fusion"/> says otherwise.</summary>
     public FusionKind FittedFusion() => Fusion?.Kind ?? FusionKind.Early;
+    /// <summary>The fingerprint (<see cref="Privacy.UserIdHasher.SaltId"/>) of the random salt stored in the zip beside the
+    /// manifest, with which everything derived from this model writes user ids as pseudonyms; the salt itself is not in
+    /// the manifest. <c>null</c> in zips saved before models carried a salt.</summary>
+    public string? UserIdSaltId { get; init; }
+
+    /// <summary>For a multi-task model, every task (the main one included) with its label column, kind, classes, trainer
+    /// and metrics; <c>null</c> for a single-task model. The fields above (<see cref="Task"/>, <see cref="LabelColumn"/>,
+    /// <see cref="ClassLabels"/>, <see cref="Trainer"/>, <see cref="Metrics"/>) describe the main task.</summary>
+    public IReadOnlyList<TaskResult>? Tasks { get; init; }
+
+    /// <summary>For a multi-task model, whether the main head stacks the other tasks' predictions and why; <c>null</c> otherwise.</summary>
+    public StackingDecision? Stacking { get; init; }
+
+    /// <summary>Whether the model predicts several tasks (<see cref="Tasks"/> is set).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsMultiTask => Tasks is { Count: > 0 };
 
     /// <summary>The columns a post must provide to be scored: every column with a role other than label, ignore and id.</summary>
     public IEnumerable<ColumnSchema> InputColumns() =>
@@ -122,6 +139,38 @@ public sealed record ModelManifest
             Fusion = result.Fusion,
             DecisionThreshold = result.DecisionThreshold,
             OverSampling = result.OverSampling,
+        };
+    }
+
+    /// <summary>Builds the manifest of a finished multi-task run; the single-task fields describe the main task.</summary>
+    /// <param name="result">The run.</param>
+    /// <param name="options">The options it ran with.</param>
+    public static ModelManifest FromMultiTask(MultiTaskResult result, MultiTaskOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(options);
+        var data = result.TrainingData;
+        var main = result.Main;
+        return new ModelManifest
+        {
+            ToolkitVersion = ToolkitInfo.Version,
+            MlNetVersion = ToolkitInfo.MlNetVersion,
+            CreatedUtc = DateTimeOffset.UtcNow,
+            Task = main.Task,
+            LabelColumn = main.Name,
+            ClassLabels = main.ClassLabels,
+            Columns = data.Columns,
+            Featurizer = options.Featurizer,
+            ImageModel = result.Featurization.ImageModel,
+            FeatureGroups = result.Featurization.Groups,
+            Trainer = main.Trainer,
+            Evaluation = result.EvaluationDescription,
+            Metrics = main.Metrics,
+            Data = new DataSummary(data.Report.RowsRead, data.RowCount, data.Report.RowsRead - data.RowCount, data.Fingerprint),
+            Seed = options.Seed,
+            Search = main.Search,
+            Tasks = result.Tasks,
+            Stacking = result.Stacking,
         };
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using CrossModalML.Data;
 using CrossModalML.Training;
+using CrossModalML.Privacy;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -40,7 +41,8 @@ public sealed class ModelPackage : IDisposable
     /// <param name="path">The zip to write; its directory is created if needed and an existing file is replaced.</param>
     /// <param name="model">The fitted model.</param>
     /// <param name="inputSchema">The schema of the training data.</param>
-    /// <param name="manifest">The manifest to store inside.</param>
+    /// <param name="manifest">The manifest to store inside; its <see cref="ModelManifest.UserIdSaltId"/> is set to the
+    /// fresh random user-id salt stored beside it (see <see cref="UserIdHasher"/>).</param>
     public static void Save(MLContext mlContext, string path, ITransformer model, DataViewSchema inputSchema, ModelManifest manifest)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
@@ -55,6 +57,10 @@ public sealed class ModelPackage : IDisposable
             mlContext.Model.Save(model, inputSchema, temporary);
             using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Update))
             {
+                // Each model gets its own salt, so user pseudonyms are stable within it and unlinkable across models.
+                var userIds = UserIdHasher.CreateRandom();
+                userIds.WriteTo(zip);
+                manifest = manifest with { UserIdSaltId = userIds.SaltId };
                 var entry = zip.CreateEntry(ManifestEntryName, CompressionLevel.Optimal);
                 using var stream = entry.Open();
                 JsonSerializer.Serialize(stream, manifest, ManifestJson.Options);

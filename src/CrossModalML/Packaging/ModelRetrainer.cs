@@ -35,6 +35,7 @@ public static class ModelRetrainer
     /// wanted, or has another SHA-256 than the manifest records; or the new data has a class the old model lacks.</exception>
     /// <exception cref="PostDataException">The new data lacks a column of the old model, or its label.</exception>
     /// <exception cref="ModelPackageException">The old file is not a CrossModalML model.</exception>
+    /// <exception cref="NotSupportedException">The old model is a multi-task model.</exception>
     public static RetrainingResult Retrain(
         string modelPath,
         string newDataPath,
@@ -46,6 +47,7 @@ public static class ModelRetrainer
         ArgumentException.ThrowIfNullOrWhiteSpace(newDataPath);
         options ??= new RetrainingOptions();
         var manifest = ModelPackage.ReadManifest(modelPath);
+        EnsureSingleTask(manifest, modelPath);
         var data = PostDatasetLoader.LoadForScoring(newDataPath, manifest.Columns, manifest.Task, manifest.ClassLabels, requireLabel: true, options.Load);
         return Retrain(modelPath, data, outputPath, options, progress, cancellationToken);
     }
@@ -79,6 +81,7 @@ public static class ModelRetrainer
         }
 
         var manifest = ModelPackage.ReadManifest(modelPath);
+        EnsureSingleTask(manifest, modelPath);
         CheckData(manifest, newData);
         var featurizer = FeaturizerFor(manifest, options.ImageModelPath);
         var seed = options.Seed ?? manifest.Seed;
@@ -203,6 +206,16 @@ public static class ModelRetrainer
         }
 
         return experiment;
+    }
+
+    private static void EnsureSingleTask(ModelManifest manifest, string modelPath)
+    {
+        if (manifest.IsMultiTask)
+        {
+            throw new NotSupportedException(
+                $"'{modelPath}' is a multi-task model ({string.Join(", ", manifest.Tasks!.Select(t => t.Name))}); retraining multi-task models is not supported yet. " +
+                $"Train it again on the new data with the same labels (CLI: crossmodal train --label {string.Join(",", manifest.Tasks!.Select(t => t.Name))}).");
+        }
     }
 
     private static void CheckData(ModelManifest manifest, PostDataset data)

@@ -3,6 +3,7 @@ using CrossModalML.Data;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
+using CrossModalML.Training.MultiTask;
 
 namespace CrossModalML.Prediction;
 
@@ -277,6 +278,48 @@ public sealed class CrossModalPredictor : IDisposable
         }
     }
 
+    /// <summary>The pseudonym this model gives a user id: salted with the model's own salt (see
+    /// <see cref="Privacy.UserIdHasher"/>), so the same user gets the same pseudonym from this model and an unrelated one
+    /// from another. Use it wherever a user id would otherwise be written out (reports, logs, explanations).</summary>
+    /// <param name="userId">The user id; empty or <c>null</c> gives empty.</param>
+    /// <exception cref="InvalidOperationException">The zip was saved before models carried a salt; save it again with this version.</exception>
+    public string PseudonymizeUser(string? userId)
+    {
+        var generation = Acquire();
+        try
+        {
+            var hasher = generation.UserIds ?? throw new InvalidOperationException(
+                "This model zip carries no user-id salt (it was saved by an older CrossModalML); retrain or save it again to pseudonymise user ids with it.");
+            return hasher.Hash(userId);
+        }
+        finally
+        {
+            generation.Release();
+        }
+    }
+
+    /// <summary>Scores labelled posts once and computes every task's metrics (multi-task models).</summary>
+    /// <param name="posts">Posts with the model's input columns and every task's label, e.g. from <see cref="LoadInput"/>
+    /// with <c>requireLabel: true</c> on a file that has all the label columns.</param>
+    /// <returns>Metrics by task name; a single-task model gives one entry, its label column, with <see cref="Evaluate"/>'s metrics.</returns>
+    /// <exception cref="ArgumentException">The posts lack a task's label, or have a label the model does not know.</exception>
+    public IReadOnlyDictionary<string, EvaluationMetrics> EvaluateTasks(PostDataset posts)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        var generation = Acquire();
+        try
+        {
+            var manifest = generation.Manifest;
+            return manifest.Tasks is { Count: > 0 } tasks
+                ? MultiTaskEvaluator.Evaluate(generation.Package.Model, tasks, posts)
+                : new Dictionary<string, EvaluationMetrics> { [manifest.LabelColumn] = new CrossModalTrainer(generation.Context).Evaluate(generation.Package.Model, posts) };
+        }
+        finally
+        {
+            generation.Release();
+        }
+    }
+
     /// <summary>Loads the model file again and swaps it in; calls already running finish on the old model.</summary>
     /// <exception cref="FileNotFoundException">The file no longer exists; the old model stays in service.</exception>
     /// <exception cref="ModelPackageException">The file is not a loadable model; the old model stays in service.</exception>
@@ -359,19 +402,44 @@ public sealed class CrossModalPredictor : IDisposable
             {
                 fill(generation, engine.Input);
                 var manifest = generation.Manifest;
+                PostPrediction main;
                 switch (manifest.Task)
                 {
                     case TaskKind.Regression:
-                        return PredictionBuilder.Regression(engine.ScoreScalar());
+                        main = PredictionBuilder.Regression(engine.ScoreScalar());
+                        break;
                     case TaskKind.Binary:
-                        return PredictionBuilder.Classification(
+                        main = PredictionBuilder.Classification(
                             manifest.ClassLabels, PredictionBuilder.BinaryProbabilities(engine.ScoreScalar(), engine.BinaryIsCalibrated), manifest.DecisionThreshold?.Threshold);
+                        break;
                     default:
                         var scores = new float[manifest.ClassLabels.Count];
                         engine.ScoreVector(scores);
                         PredictionBuilder.Normalize(scores);
-                        return PredictionBuilder.Classification(manifest.ClassLabels, scores);
+                        main = PredictionBuilder.Classification(manifest.ClassLabels, scores);
+                        break;
                 }
+
+                if (engine.Tasks.Count == 0)
+                {
+                    return main;
+                }
+
+                var tasks = new Dictionary<string, PostPrediction>(engine.Tasks.Count, StringComparer.Ordinal);
+                for (int i = 0; i < engine.Tasks.Count; i++)
+                {
+                    var output = engine.Tasks[i];
+                    var buffer = new float[output.Task.ClassLabels.Count];
+                    float value = engine.ReadTask(i, buffer);
+                    tasks[output.Task.Name] = output.Task.Task switch
+                    {
+                        TaskKind.Regression => PredictionBuilder.Regression(value),
+                        TaskKind.Binary => PredictionBuilder.Classification(output.Task.ClassLabels, PredictionBuilder.BinaryProbabilities(value, output.BinaryIsCalibrated)),
+                        _ => PredictionBuilder.Classification(output.Task.ClassLabels, PredictionBuilder.NormalizedCopy(buffer)),
+                    };
+                }
+
+                return main with { Tasks = tasks };
             }
             finally
             {
@@ -401,13 +469,21 @@ public sealed class CrossModalPredictor : IDisposable
 
         var manifest = generation.Manifest;
         var scored = generation.Package.Model.Transform(posts.DataView);
-        if (manifest.Task == TaskKind.Regression)
+        var main = Read(scored, manifest.Task, manifest.ClassLabels, string.Empty, manifest.DecisionThreshold?.Threshold);
+        if (manifest.Tasks is not { Count: > 0 } taskList)
         {
-            return ScoredOutput.ReadValues(scored).Select(PredictionBuilder.Regression).ToList();
+            return main;
         }
 
-        return ScoredOutput.ReadProbabilities(scored, manifest.Task, manifest.ClassLabels.Count)
-            .Select(p => PredictionBuilder.Classification(manifest.ClassLabels, p, manifest.DecisionThreshold?.Threshold))
-            .ToList();
+        var byTask = taskList.Select(t => (t.Name, Predictions: Read(scored, t.Task, t.ClassLabels, TaskColumns.Prefix(t.Name)))).ToList();
+        return main.Select((prediction, row) => prediction with
+        {
+            Tasks = byTask.ToDictionary(t => t.Name, t => t.Predictions[row], StringComparer.Ordinal),
+        }).ToList();
     }
+
+    private static List<PostPrediction> Read(Microsoft.ML.IDataView scored, TaskKind task, IReadOnlyList<string> classLabels, string prefix, double? decisionThreshold = null) =>
+        task == TaskKind.Regression
+            ? ScoredOutput.ReadValues(scored, prefix).Select(PredictionBuilder.Regression).ToList()
+            : ScoredOutput.ReadProbabilities(scored, task, classLabels.Count, prefix).Select(p => PredictionBuilder.Classification(classLabels, p, decisionThreshold)).ToList();
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
+using CrossModalML.Privacy;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -21,10 +22,11 @@ internal sealed class ModelGeneration
     private readonly Dictionary<string, ScoringColumn> _foldedNames;
     private int _references = 1;
 
-    private ModelGeneration(MLContext context, ModelPackage package, int maximumPooledEngines)
+    private ModelGeneration(MLContext context, ModelPackage package, UserIdHasher? userIds, int maximumPooledEngines)
     {
         Context = context;
         Package = package;
+        UserIds = userIds;
 
         // The model reads what a scoring load writes: every column but the label and ignored ones, numbers as floats.
         Columns = package.Manifest.Columns
@@ -46,7 +48,7 @@ internal sealed class ModelGeneration
         }
 
         _pool = new DefaultObjectPoolProvider { MaximumRetained = maximumPooledEngines }
-            .Create(new ScoringEnginePolicy(package.Model, InputSchema, package.Manifest.Task));
+            .Create(new ScoringEnginePolicy(package.Model, InputSchema, package.Manifest.Task, package.Manifest.Tasks));
 
         // Building one engine now surfaces a model that cannot score single rows at load time, not on the first call.
         _pool.Return(_pool.Get());
@@ -58,6 +60,9 @@ internal sealed class ModelGeneration
 
     public ModelManifest Manifest => Package.Manifest;
 
+    /// <summary>The model's user-id salt; <c>null</c> for zips saved before models carried one.</summary>
+    public UserIdHasher? UserIds { get; }
+
     public IReadOnlyList<ScoringColumn> Columns { get; }
 
     public DataViewSchema InputSchema { get; }
@@ -68,7 +73,7 @@ internal sealed class ModelGeneration
         var package = ModelPackage.Load(context, path);
         try
         {
-            return new ModelGeneration(context, package, maximumPooledEngines);
+            return new ModelGeneration(context, package, UserIdHasher.ReadFrom(path), maximumPooledEngines);
         }
         catch
         {

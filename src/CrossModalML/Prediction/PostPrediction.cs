@@ -12,6 +12,10 @@ public sealed record PostPrediction
     /// <summary>The predicted value; <c>null</c> for classification.</summary>
     public float? Value { get; init; }
 
+    /// <summary>For a multi-task model, every task's prediction by task name (its label column), the main task's
+    /// included; the other members of this prediction are the main task's. Empty for a single-task model.</summary>
+    public IReadOnlyDictionary<string, PostPrediction> Tasks { get; init; } = new Dictionary<string, PostPrediction>();
+
     /// <summary>The <paramref name="k"/> most probable classes, most probable first; ties keep the model's class order.</summary>
     /// <param name="k">How many classes to return; more than the model has returns them all.</param>
     /// <returns>Up to <paramref name="k"/> classes; empty for regression.</returns>

@@ -29,6 +29,14 @@ internal static class PredictionBuilder
         }
     }
 
+    /// <summary>A normalised copy of multiclass scores (see <see cref="Normalize"/>).</summary>
+    public static float[] NormalizedCopy(float[] values)
+    {
+        var copy = (float[])values.Clone();
+        Normalize(copy);
+        return copy;
+    }
+
     /// <summary>The most probable class, or for a binary model with a tuned <paramref name="decisionThreshold"/>, the positive
     /// class when its probability reaches the threshold.</summary>
     public static PostPrediction Classification(IReadOnlyList<string> classes, float[] probabilities, double? decisionThreshold = null)

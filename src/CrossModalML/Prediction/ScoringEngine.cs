@@ -1,5 +1,6 @@
 using CrossModalML.Data;
 using CrossModalML.Training;
+using CrossModalML.Training.MultiTask;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -14,16 +15,22 @@ internal sealed class ScoringEngine : IDisposable
     private readonly ValueGetter<float>? _scalar;
     private readonly ValueGetter<VBuffer<float>>? _vector;
     private readonly bool _binaryIsCalibrated;
+    private readonly TaskOutput[] _tasks;
     private VBuffer<float> _buffer;
 
-    public ScoringEngine(ITransformer model, DataViewSchema inputSchema, TaskKind task)
+    public ScoringEngine(ITransformer model, DataViewSchema inputSchema, TaskKind task, IReadOnlyList<TaskResult>? tasks)
     {
         Input = new ScoringInputRow(inputSchema);
         var mapper = model.GetRowToRowMapper(inputSchema);
         var outputSchema = mapper.OutputSchema;
         _binaryIsCalibrated = task == TaskKind.Binary && outputSchema.GetColumnOrNull(ModelColumns.Probability) is not null;
         var column = outputSchema[_binaryIsCalibrated ? ModelColumns.Probability : ModelColumns.Score];
-        _output = mapper.GetRow(Input, [column]);
+        var taskColumns = (tasks ?? []).Select(t =>
+        {
+            bool calibrated = t.Task == TaskKind.Binary && outputSchema.GetColumnOrNull(TaskColumns.Probability(t.Name)) is not null;
+            return (Task: t, Calibrated: calibrated, Column: outputSchema[calibrated ? TaskColumns.Probability(t.Name) : TaskColumns.Score(t.Name)]);
+        }).ToList();
+        _output = mapper.GetRow(Input, [column, .. taskColumns.Select(t => t.Column)]);
         if (task == TaskKind.Multiclass)
         {
             _vector = _output.GetGetter<VBuffer<float>>(column);
@@ -32,6 +39,31 @@ internal sealed class ScoringEngine : IDisposable
         {
             _scalar = _output.GetGetter<float>(column);
         }
+
+        _tasks = taskColumns.Select(t => t.Task.Task == TaskKind.Multiclass
+            ? new TaskOutput(t.Task, t.Calibrated, null, _output.GetGetter<VBuffer<float>>(t.Column))
+            : new TaskOutput(t.Task, t.Calibrated, _output.GetGetter<float>(t.Column), null)).ToArray();
+    }
+
+    /// <summary>The tasks of a multi-task model, in manifest order; empty for a single-task model.</summary>
+    public IReadOnlyList<TaskOutput> Tasks => _tasks;
+
+    /// <summary>Reads a task's output of the post just scored by <see cref="ScoreScalar"/> or <see cref="ScoreVector"/>
+    /// (the row does not advance): the value for regression, the scalar for binary, the scores into <paramref name="scores"/> for multiclass.</summary>
+    public float ReadTask(int index, float[] scores)
+    {
+        var output = _tasks[index];
+        if (output.Vector is { } vector)
+        {
+            vector(ref _buffer);
+            Array.Clear(scores);
+            _buffer.CopyTo(scores.AsSpan(0, Math.Min(scores.Length, _buffer.Length)));
+            return 0;
+        }
+
+        float value = 0;
+        output.Scalar!(ref value);
+        return value;
     }
 
     public ScoringInputRow Input { get; }
@@ -58,4 +90,7 @@ internal sealed class ScoringEngine : IDisposable
     }
 
     public void Dispose() => _output.Dispose();
+
+    /// <summary>Where one task's output is read from.</summary>
+    internal sealed record TaskOutput(TaskResult Task, bool BinaryIsCalibrated, ValueGetter<float>? Scalar, ValueGetter<VBuffer<float>>? Vector);
 }

@@ -1,13 +1,14 @@
 using CrossModalML.Data;
 using Microsoft.Extensions.ObjectPool;
+using CrossModalML.Training.MultiTask;
 using Microsoft.ML;
 
 namespace CrossModalML.Prediction;
 
 /// <summary>Creates scoring engines for one loaded model; every returned engine is fit for reuse.</summary>
-internal sealed class ScoringEnginePolicy(ITransformer model, DataViewSchema inputSchema, TaskKind task) : IPooledObjectPolicy<ScoringEngine>
+internal sealed class ScoringEnginePolicy(ITransformer model, DataViewSchema inputSchema, TaskKind task, IReadOnlyList<TaskResult>? tasks) : IPooledObjectPolicy<ScoringEngine>
 {
-    public ScoringEngine Create() => new(model, inputSchema, task);
+    public ScoringEngine Create() => new(model, inputSchema, task, tasks);
 
     // Each call overwrites every input value before scoring, so an engine needs no reset.
     public bool Return(ScoringEngine obj) => true;

@@ -12,14 +12,17 @@ public static class ScoredOutput
     /// <param name="scored">The output of a classification model.</param>
     /// <param name="task">Binary or multiclass.</param>
     /// <param name="classCount">Number of classes.</param>
-    public static List<float[]> ReadProbabilities(IDataView scored, TaskKind task, int classCount)
+    /// <param name="columnPrefix">Prefix of the output columns: empty for a model's own outputs, <c>"task."</c> for one
+    /// task of a multi-task model (see <see cref="MultiTask.TaskColumns"/>).</param>
+    public static List<float[]> ReadProbabilities(IDataView scored, TaskKind task, int classCount, string columnPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(columnPrefix);
         var result = new List<float[]>();
         if (task == TaskKind.Binary)
         {
-            bool calibrated = scored.Schema.GetColumnOrNull(ModelColumns.Probability) is not null;
-            var column = scored.Schema[calibrated ? ModelColumns.Probability : ModelColumns.Score];
+            bool calibrated = scored.Schema.GetColumnOrNull(columnPrefix + ModelColumns.Probability) is not null;
+            var column = scored.Schema[columnPrefix + (calibrated ? ModelColumns.Probability : ModelColumns.Score)];
             using var cursor = scored.GetRowCursor(new[] { column });
             var getter = cursor.GetGetter<float>(column);
             float value = 0;
@@ -36,7 +39,7 @@ public static class ScoredOutput
             return result;
         }
 
-        var scoreColumn = scored.Schema[ModelColumns.Score];
+        var scoreColumn = scored.Schema[columnPrefix + ModelColumns.Score];
         using (var cursor = scored.GetRowCursor(new[] { scoreColumn }))
         {
             var getter = cursor.GetGetter<VBuffer<float>>(scoreColumn);
@@ -56,10 +59,12 @@ public static class ScoredOutput
 
     /// <summary>The predicted value of each row of a regression model's output.</summary>
     /// <param name="scored">The output of a regression model.</param>
-    public static List<float> ReadValues(IDataView scored)
+    /// <param name="columnPrefix">Prefix of the output columns, as for <see cref="ReadProbabilities"/>.</param>
+    public static List<float> ReadValues(IDataView scored, string columnPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(scored);
-        return scored.GetColumn<float>(ModelColumns.Score).ToList();
+        ArgumentNullException.ThrowIfNull(columnPrefix);
+        return scored.GetColumn<float>(columnPrefix + ModelColumns.Score).ToList();
     }
 
     /// <summary>The true class index of each row, read from <see cref="ModelColumns.EncodedLabel"/>.</summary>

@@ -13,7 +13,9 @@ namespace CrossModalML.Analysis.Explanations;
 /// <para><b>Per post</b> (<see cref="ExplainPost"/>): occlusion — the post is scored again with a modality (or a column)
 /// removed, which the featurizer treats exactly like a post that lacks it (zeros plus a missing indicator), and the
 /// change in the predicted class's probability is that input's contribution.</para>
-/// <para>Both work on any CrossModalML model, whatever its trainer. Thread-safe when the predictor is.</para>
+/// <para>Both work on any CrossModalML model, whatever its trainer; a per-post explanation of a multi-task model
+/// explains one task at a time. <see cref="PredictorExplanations.Explain"/> offers the per-post explanation on the
+/// predictor itself. Thread-safe when the predictor is.</para>
 /// </remarks>
 public sealed class ModelExplainer
 {
@@ -94,9 +96,20 @@ public sealed class ModelExplainer
 
     /// <summary>Shows how each modality and column moved one post's prediction.</summary>
     /// <param name="post">The post, as for <see cref="CrossModalPredictor.Predict(IReadOnlyDictionary{string, string})"/>.</param>
-    public PostExplanation ExplainPost(IReadOnlyDictionary<string, string?> post)
+    /// <param name="task">For a multi-task model, the task whose prediction to explain (its label column); <c>null</c>
+    /// explains the main task. Must be <c>null</c> or the label column for a single-task model.</param>
+    /// <exception cref="ArgumentException">The model has no task of that name.</exception>
+    public PostExplanation ExplainPost(IReadOnlyDictionary<string, string?> post, string? task = null)
     {
         ArgumentNullException.ThrowIfNull(post);
+        var manifest = _predictor.Manifest;
+        if (task is not null && task != manifest.LabelColumn && !(manifest.Tasks?.Any(t => t.Name == task) ?? false))
+        {
+            var known = manifest.Tasks?.Select(t => t.Name) ?? [manifest.LabelColumn];
+            throw new ArgumentException($"The model has no task '{task}'; its tasks are: {string.Join(", ", known.Select(k => $"'{k}'"))}.", nameof(task));
+        }
+
+        PostPrediction Of(PostPrediction p) => task is not null && p.Tasks.TryGetValue(task, out var own) ? own : p;
         var inputs = _predictor.Manifest.InputColumns().Where(c => c.Role != ColumnRole.User && post.ContainsKey(c.Name)).ToList();
         var groups = new List<(string Name, Modality Modality, IReadOnlyList<string> Columns, bool IsModality)>();
         foreach (var g in inputs.GroupBy(c => ModalityOf(c.Role)).OrderBy(g => g.Key))
@@ -119,8 +132,8 @@ public sealed class ModelExplainer
         }
 
         var predictions = _predictor.PredictBatch(variants);
-        var full = predictions[0];
-        double Score(PostPrediction p) => full.PredictedLabel is { } label ? p.Probabilities[label] : p.Value ?? 0;
+        var full = Of(predictions[0]);
+        double Score(PostPrediction p) => full.PredictedLabel is { } label ? Of(p).Probabilities[label] : Of(p).Value ?? 0;
         double fullScore = Score(full);
         var contributions = groups.Select((g, i) => (g.IsModality, Contribution: new Contribution(g.Name, g.Modality, fullScore - Score(predictions[i + 1])))).ToList();
         return new PostExplanation(
