@@ -56,6 +56,23 @@ public sealed class UserIdHasher
         return new UserIdHasher(salt.ToArray());
     }
 
+    /// <summary>
+    /// A hasher keyed by a secret phrase the operator keeps (for example <c>--salt</c> of the analysis commands), so that
+    /// reports written on different days give the same user the same pseudonym.
+    /// </summary>
+    /// <param name="secret">Any non-blank text; the key is its SHA-256, so its length does not matter, but a guessable
+    /// phrase makes pseudonyms checkable against guessed ids.</param>
+    /// <exception cref="ArgumentException">The secret is blank.</exception>
+    public static UserIdHasher FromSecret(string secret)
+    {
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            throw new ArgumentException("A pseudonym secret must not be blank; leave it unset for a random one.", nameof(secret));
+        }
+
+        return new UserIdHasher(SHA256.HashData(Encoding.UTF8.GetBytes("CrossModalML user-id secret\n" + secret)));
+    }
+
     /// <summary>The pseudonym of a user id: <see cref="PseudonymPrefix"/> and 16 hex digits.</summary>
     /// <param name="userId">The user id as written (compared exactly, after trimming); empty or blank gives empty.</param>
     public string Hash(string? userId)

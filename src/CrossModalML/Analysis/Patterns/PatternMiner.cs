@@ -3,6 +3,7 @@ using CrossModalML.Analysis.Clustering;
 using CrossModalML.Analysis.Embedding;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
+using CrossModalML.Privacy;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.ML;
 
@@ -71,10 +72,13 @@ public static partial class PatternMiner
             ? AutoKMeans.Fit(vectors, new ClusteringOptions { MinClusters = k, MaxClusters = k, Seed = options.Clustering.Seed, SilhouetteSampleSize = options.Clustering.SilhouetteSampleSize }, cancellationToken)
             : AutoKMeans.Fit(vectors, options.Clustering, cancellationToken);
 
-        var pseudonymizer = options.RawUserIds ? null : new UserPseudonymizer(options.PseudonymSalt ?? UserPseudonymizer.RandomSalt());
+        var hasher = options.RawUserIds ? null : options.PseudonymSalt is null ? UserIdHasher.CreateRandom() : UserIdHasher.FromSecret(options.PseudonymSalt);
+
+        // Handles are case-insensitive on most platforms, so "@Alice" and the author "alice" are one account.
+        Func<string, string>? pseudonymizer = hasher is null ? null : id => hasher.Hash(id.ToLowerInvariant());
         var displayTexts = pseudonymizer is null
             ? texts.ToArray()
-            : texts.Select(t => MentionParser.ReplaceMentions(t, pseudonymizer.Pseudonymize)).ToArray();
+            : texts.Select(t => MentionParser.ReplaceMentions(t, pseudonymizer)).ToArray();
 
         InteractionGraph? graph = null;
         if (textColumn is not null)
@@ -82,7 +86,7 @@ public static partial class PatternMiner
             progress?.Report("Building the interaction graph from mentions and retweets …");
             var authors = userColumn is null
                 ? new string?[posts.RowCount]
-                : posts.GetColumnValues(userColumn).Select(a => string.IsNullOrWhiteSpace(a) ? null : pseudonymizer?.Pseudonymize(a.Trim()) ?? a.Trim()).ToArray();
+                : posts.GetColumnValues(userColumn).Select(a => string.IsNullOrWhiteSpace(a) ? null : pseudonymizer?.Invoke(a.Trim()) ?? a.Trim()).ToArray();
             graph = InteractionGraph.Build(authors, displayTexts, options.Graph);
         }
 

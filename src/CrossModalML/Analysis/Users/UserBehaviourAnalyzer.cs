@@ -2,6 +2,7 @@ using System.Globalization;
 using CrossModalML.Analysis.Clustering;
 using CrossModalML.Analysis.Embedding;
 using CrossModalML.Data;
+using CrossModalML.Privacy;
 using Microsoft.ML;
 
 namespace CrossModalML.Analysis.Users;
@@ -59,8 +60,8 @@ public static class UserBehaviourAnalyzer
                 $"({groups.Count:N0} users in all); segmenting needs at least {needed}. Lower MinPostsPerUser or the number of segments.");
         }
 
-        var pseudonymizer = new UserIdPseudonymizer(options.PseudonymSalt);
-        var shown = kept.ToDictionary(g => g.Key, g => options.RawUserIds ? g.Key : pseudonymizer.Pseudonym(g.Key), StringComparer.Ordinal);
+        var hasher = options.PseudonymSalt is null ? UserIdHasher.CreateRandom() : UserIdHasher.FromSecret(options.PseudonymSalt);
+        var shown = kept.ToDictionary(g => g.Key, g => options.RawUserIds ? g.Key : hasher.Hash(g.Key), StringComparer.Ordinal);
         if (shown.Values.Distinct(StringComparer.Ordinal).Count() != shown.Count)
         {
             throw new InvalidOperationException("Two users received the same pseudonym; run again with another PseudonymSalt.");
