@@ -1,4 +1,3 @@
-using CrossModalML.Data;
 using CrossModalML.Training;
 
 namespace CrossModalML.Analysis.Trends;
