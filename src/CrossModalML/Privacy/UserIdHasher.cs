@@ -6,7 +6,7 @@ namespace CrossModalML.Privacy;
 
 /// <summary>Turns user ids into salted pseudonyms (keyed HMAC-SHA256) for everything CrossModalML writes about users.</summary>
 /// <remarks>
-/// <para>The same user id and salt always give the same pseudonym, e.g. <c>user-3fa2c1d09b7e4a55</c> (64 bits of the
+/// <para>The same user id and salt always give the same pseudonym, e.g. <c>user_3fa2c1d09b7e4a55</c> (64 bits of the
 /// HMAC, in hex), so posts and explanations can still be grouped by author. Without the salt a pseudonym cannot be
 /// recomputed, so trying candidate ids (the usual way to reverse a plain hash of a small id space) does not work.</para>
 /// <para>Every saved model carries its own random salt (<see cref="Packaging.ModelPackage"/> writes it as a separate
@@ -22,8 +22,9 @@ public sealed class UserIdHasher
     /// <summary>The shortest salt accepted, in bytes.</summary>
     public const int MinimumSaltLength = 16;
 
-    /// <summary>What every pseudonym starts with.</summary>
-    public const string PseudonymPrefix = "user-";
+    /// <summary>What every pseudonym starts with. An underscore, not a hyphen, so that a pseudonym written as a mention
+    /// (<c>@user_3fa2…</c>) still reads as one handle.</summary>
+    public const string PseudonymPrefix = "user_";
 
     /// <summary>The zip entry of a saved model that holds the model's salt.</summary>
     public const string ModelEntryName = "crossmodal/user-id-salt.bin";

@@ -269,7 +269,7 @@ public sealed partial class UserBehaviourAnalyzerTests
         return options;
     }
 
-    [GeneratedRegex("^user-[0-9a-f]{12}$")]
+    [GeneratedRegex("^user_[0-9a-f]{16}$")]
     private static partial Regex PseudonymShape();
 
     [GeneratedRegex(@"\bu\d{3}\b")]

@@ -99,7 +99,7 @@ public sealed class MultiTaskCliTests
         Assert.AreEqual(4, explained.Count);
         foreach (var post in explained)
         {
-            StringAssert.StartsWith(post!["user"]!.GetValue<string>(), "user-", "authors appear as pseudonyms");
+            StringAssert.StartsWith(post!["user"]!.GetValue<string>(), "user_", "authors appear as pseudonyms");
         }
 
         // No saved artefact names a user by their raw id (the text dictionary aside, which only scrubbing cleans).

@@ -69,7 +69,7 @@ public sealed partial class UsersCommandTests
         StringAssert.Contains(report, "2 segments, chosen automatically");
         StringAssert.Contains(report, "posts around 08:");
         StringAssert.Contains(report, "posts around 23:");
-        StringAssert.Contains(report, "## Recommendations for user-");
+        StringAssert.Contains(report, "## Recommendations for user_");
     }
 
     [TestMethod]

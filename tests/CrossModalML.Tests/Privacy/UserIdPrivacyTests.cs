@@ -101,7 +101,7 @@ public sealed class UserIdPrivacyTests
         Assert.AreEqual(once, again, "the same model gives the same pseudonym after a reload");
         Assert.AreNotEqual(once, other, "another model's salt gives an unrelated pseudonym");
         Assert.AreNotEqual(ModelPackage.ReadManifest(first).UserIdSaltId, ModelPackage.ReadManifest(second).UserIdSaltId);
-        StringAssert.Matches(once, new System.Text.RegularExpressions.Regex("^user-[0-9a-f]{16}$"));
+        StringAssert.Matches(once, new System.Text.RegularExpressions.Regex("^user_[0-9a-f]{16}$"));
         Assert.IsFalse(once.Contains("u001", StringComparison.Ordinal));
     }
 

@@ -43,7 +43,7 @@ public sealed class PatternOptions
 
     /// <summary>
     /// Keep user ids as written. Default false: every user id — graph accounts and <c>@mentions</c> in the texts the
-    /// result shows — is replaced by a salted hash (<see cref="Privacy.UserIdHasher"/>, of the lower-cased id: <c>user-</c> + 16 hex digits).
+    /// result shows — is replaced by a salted hash (<see cref="Privacy.UserIdHasher"/>, of the lower-cased id: <c>user_</c> + 16 hex digits).
     /// </summary>
     public bool RawUserIds { get; set; }
 

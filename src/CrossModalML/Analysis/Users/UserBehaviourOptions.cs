@@ -46,7 +46,7 @@ public sealed class UserBehaviourOptions
 
     /// <summary>
     /// Show raw user ids in profiles, results and reports. Default false: users are shown as salted pseudonyms
-    /// (<see cref="Privacy.UserIdHasher"/>: <c>user-</c> + 16 hex digits of HMAC-SHA256 of the id keyed with <see cref="PseudonymSalt"/>). Set it only for
+    /// (<see cref="Privacy.UserIdHasher"/>: <c>user_</c> + 16 hex digits of HMAC-SHA256 of the id keyed with <see cref="PseudonymSalt"/>). Set it only for
     /// an internal report.
     /// </summary>
     public bool RawUserIds { get; set; }

@@ -40,7 +40,7 @@ public static class UserBehaviourReport
 
         report.Paragraph(summary);
         report.Paragraph(result.IdsArePseudonymised
-            ? "**User ids are pseudonymised**: each user is shown as `user-` + 16 hex digits of HMAC-SHA256 of the id under a salt that is not stored here. Mentions are never shown and no post text is reproduced; top terms are single words that many of a group's posts use."
+            ? "**User ids are pseudonymised**: each user is shown as `user_` + 16 hex digits of HMAC-SHA256 of the id under a salt that is not stored here. Mentions are never shown and no post text is reproduced; top terms are single words that many of a group's posts use."
             : "**Raw user ids (internal report)**: the analysis was asked to show raw ids. Do not share this report outside the team that may see them.");
 
         report.Heading("Segments");

@@ -30,7 +30,7 @@ public sealed class UserProfile
         Engagement = engagement;
     }
 
-    /// <summary>The user as shown in results and reports: a pseudonym such as <c>user-3f9a1c2b07de</c>, or the raw id
+    /// <summary>The user as shown in results and reports: a pseudonym such as <c>user_3f9a1c2b07de4a55</c>, or the raw id
     /// when <see cref="UserBehaviourOptions.RawUserIds"/> is set.</summary>
     public string User { get; }
 
