@@ -119,7 +119,10 @@ public sealed class MultiTaskTrainerTests
     [TestMethod]
     public void The_report_compares_each_task_with_a_separate_model_and_records_the_stacking_decision()
     {
-        var result = new MultiTaskTrainer(new MLContext(1)).Train(DemoSubset(), Options(EvaluationStrategy.HoldOut, StackingMode.Auto));
+        // Balanced class weights must come from the training rows only, as the separate model computes them.
+        var options = Options(EvaluationStrategy.HoldOut, StackingMode.Auto);
+        options.ClassWeighting = true;
+        var result = new MultiTaskTrainer(new MLContext(1)).Train(DemoSubset(), options);
 
         foreach (var task in result.Tasks)
         {
@@ -128,7 +131,8 @@ public sealed class MultiTaskTrainerTests
             Assert.IsNotNull(task.VersusSeparate, task.Name);
         }
 
-        // Without stacking a head is the same model as the separate one: the featurizer does not depend on the label.
+        // Without stacking a head is the same model as the separate one: the featurizer does not depend on the label, and
+        // both weigh classes by the training rows.
         var topic = result.Tasks.Single(t => t.Name == "topic");
         Assert.AreEqual(topic.SeparateMetrics!.MacroF1!.Value, topic.Metrics!.MacroF1!.Value, 1e-6);
         Assert.IsTrue(topic.Metrics.MacroF1 > 0.8, $"topic is readable from the text: {topic.Metrics.MacroF1}");

@@ -91,6 +91,7 @@ public sealed class MultiTaskTrainer
             progress?.Report(new TrainingProgress(i + 1, totalSteps, splits.Count == 1
                 ? $"featurize {split.Train.Count:N0} training rows once, fit {options.Labels.Count} heads, evaluate on {split.Test.Count:N0}"
                 : $"fold {i + 1} of {splits.Count}: featurize once, fit {options.Labels.Count} heads on {split.Train.Count:N0} rows"));
+            run.UseWeightsOf(split.Train);
             var shared = SharedFeatures.Fit(run.Featurization, data.Select(split.Train), cancellationToken);
             featurizerFits++;
             var trainFeatures = shared.Transform(data.Select(split.Train));
@@ -117,6 +118,7 @@ public sealed class MultiTaskTrainer
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new TrainingProgress(totalSteps, totalSteps, $"refit: featurize all {data.RowCount:N0} rows once, fit {options.Labels.Count} heads"));
         var all = Enumerable.Range(0, data.RowCount).ToList();
+        run.UseWeightsOf(all);
         var final = SharedFeatures.Fit(run.Featurization, data, cancellationToken);
         featurizerFits++;
         var features = final.Transform(data);
@@ -183,6 +185,7 @@ public sealed class MultiTaskTrainer
         private readonly MultiTaskOptions _options;
         private readonly IProgress<TrialResult>? _trials;
         private readonly CancellationToken _cancellationToken;
+        private readonly IReadOnlyDictionary<string, TaskLabels> _allLabels;
 
         public Run(MultiTaskTrainer owner, MultiTaskOptions options, string main, PostDataset data, IProgress<TrialResult>? trials, CancellationToken cancellationToken)
         {
@@ -193,7 +196,8 @@ public sealed class MultiTaskTrainer
             Main = main;
             Data = data;
             TaskData = options.Labels.ToDictionary(l => l, l => Guarded(data, options.Labels, l), StringComparer.Ordinal);
-            Labels = options.Labels.ToDictionary(l => l, l => TaskLabels.From(TaskData[l]), StringComparer.Ordinal);
+            _allLabels = options.Labels.ToDictionary(l => l, l => TaskLabels.From(TaskData[l]), StringComparer.Ordinal);
+            Labels = _allLabels;
             Auxiliary = options.Labels.Where(l => l != main).ToList();
             AuxiliaryLength = Auxiliary.Sum(a => Labels[a].OutputLength);
 
@@ -207,7 +211,8 @@ public sealed class MultiTaskTrainer
 
         public IReadOnlyDictionary<string, PostDataset> TaskData { get; }
 
-        public IReadOnlyDictionary<string, TaskLabels> Labels { get; }
+        /// <summary>Every task's labels, with class weights from the rows of the current fit (see <see cref="UseWeightsOf"/>).</summary>
+        public IReadOnlyDictionary<string, TaskLabels> Labels { get; private set; }
 
         public IReadOnlyList<string> Auxiliary { get; }
 
@@ -216,6 +221,10 @@ public sealed class MultiTaskTrainer
         public FeaturizationPipeline Featurization { get; }
 
         private MLContext Ml => _owner._mlContext;
+
+        /// <summary>Makes the heads weigh classes by their frequency in <paramref name="rows"/>, the rows the next fits learn from.</summary>
+        public void UseWeightsOf(IReadOnlyList<int> rows) =>
+            Labels = _allLabels.ToDictionary(p => p.Key, p => p.Value.WithWeightsFrom(rows), StringComparer.Ordinal);
 
         public Plan MakePlan(VBuffer<float>[] features, int length, IReadOnlyList<int> rows, IProgress<TrainingProgress>? progress)
         {

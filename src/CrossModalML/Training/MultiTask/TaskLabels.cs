@@ -65,6 +65,11 @@ internal sealed class TaskLabels
         return new TaskLabels(name, taskData.Task, taskData.ClassLabels, texts, indices, values, Training.ClassWeights.Balanced(texts, taskData.ClassLabels));
     }
 
+    /// <summary>These labels with <see cref="ClassWeights"/> computed from some rows only: the rows a fit learns from, so
+    /// the weights never reflect held-out rows (as <see cref="CrossModalTrainer"/> computes them from its own data).</summary>
+    public TaskLabels WithWeightsFrom(IReadOnlyList<int> rows) =>
+        Kind == TaskKind.Regression ? this : new TaskLabels(Name, Kind, Classes, Texts, ClassIndices, Values, Training.ClassWeights.Balanced(TextsOf(rows), Classes));
+
     /// <summary>The labels of some rows as written, for stratifying folds over them.</summary>
     public IReadOnlyList<string> TextsOf(IReadOnlyList<int> rows) => rows.Select(r => Texts[r]).ToArray();
 }
