@@ -12,6 +12,12 @@ using CrossModalML.Prediction;
 using CrossModalML.Training;
 using Microsoft.ML;
 
+if (args is ["mvsa-explore", var workDirectory, .. var variants])
+{
+    CrossModalML.Benchmarks.MvsaExplore.Run(FindShared(), workDirectory, variants);
+    return;
+}
+
 int calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 4000;
 const int Rounds = 3;
 var dataPath = FindDemoData();
@@ -153,4 +159,18 @@ static string FindDemoData()
     }
 
     throw new FileNotFoundException("datasets/demo/posts.tsv was not found above the benchmark's folder.");
+}
+
+static string FindShared()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        var candidate = Path.Combine(directory.FullName, "shared", "datasets");
+        if (Directory.Exists(candidate))
+        {
+            return Path.Combine(directory.FullName, "shared");
+        }
+    }
+
+    throw new DirectoryNotFoundException("../shared (with datasets/ and models/) was not found above the benchmark's folder.");
 }

@@ -13,7 +13,7 @@ namespace CrossModalML.AutoML;
 /// throws is <see cref="TrialStatus.Failed"/>, one that overruns is <see cref="TrialStatus.TimedOut"/>; both are recorded
 /// with their message and the search continues.</para>
 /// <para><b>Budgets.</b> The search stops before starting a trial once <see cref="AutoMLExperimentOptions.MaxTrials"/> trials
-/// ran or the time budget is used up. ML.NET fits cannot be interrupted, so an overrunning trial is abandoned, not
+/// ran, the time budget is used up or managed memory is over <see cref="AutoMLExperimentOptions.MemoryLimitBytes"/>. ML.NET fits cannot be interrupted, so an overrunning trial is abandoned, not
 /// stopped: it finishes in the background while the search moves on. The budget therefore bounds when the search
 /// returns (up to one featurization, which is not interruptible either), not the CPU it uses.</para>
 /// <para><b>Reproducibility.</b> When <see cref="AutoMLExperimentOptions.MaxTrials"/> is set, the tuner is fed
@@ -62,7 +62,7 @@ public sealed class AutoMLExperiment
         if (!AutoMLMetrics.AppliesTo(metric, task))
         {
             throw new ArgumentException($"Metric {metric} does not apply to a {task} task. " +
-                (task == TaskKind.Regression ? "Use rmse, r2 or mae." : task == TaskKind.Binary ? "Use macro-f1, accuracy, auc or log-loss." : "Use macro-f1, accuracy or log-loss."));
+                (task == TaskKind.Regression ? "Use rmse, r2 or mae." : task == TaskKind.Binary ? "Use macro-f1, acc-f1, accuracy, auc or log-loss." : "Use macro-f1, acc-f1, accuracy or log-loss."));
         }
 
         var warnings = new List<string>();
@@ -81,7 +81,7 @@ public sealed class AutoMLExperiment
             space = new SearchSpace(space.Trainers, []);
         }
 
-        var runner = new CachedFeatureTrialRunner(data, _options.Featurizer, _options.Evaluation, _options.Seed);
+        var runner = new CachedFeatureTrialRunner(data, _options.Featurizer, _options.SearchEvaluation(), _options.Seed);
         ITuner tuner = _options.Tuner == TunerKind.Random ? new RandomTuner(space, _options.Seed) : new CfoTuner(space, _options.Seed);
         var search = Search(space, tuner, runner, metric, progress, cancellationToken);
         var best = search.Best;
@@ -185,6 +185,12 @@ public sealed class AutoMLExperiment
                 break;
             }
 
+            if (_options.MemoryLimitBytes is { } memoryLimit && OverMemoryLimit(memoryLimit))
+            {
+                reason = SearchStopReason.MemoryLimit;
+                break;
+            }
+
             var point = tuner.Propose();
             var configuration = TrialConfiguration.FromPoint(space, point, _options.Featurizer);
             var trial = new TrialResult { Number = trials.Count + 1, Point = point, Configuration = configuration, Status = TrialStatus.Running, Metric = metric };
@@ -232,6 +238,10 @@ public sealed class AutoMLExperiment
             Elapsed = clock.Elapsed,
         };
     }
+
+    /// <summary>Whether the managed heap is above the limit; a quick reading first, a full collection only to confirm.</summary>
+    private static bool OverMemoryLimit(long limit) =>
+        GC.GetTotalMemory(forceFullCollection: false) > limit && GC.GetTotalMemory(forceFullCollection: true) > limit;
 
     private static Outcome? Prepare(ITrialRunner runner, TrialConfiguration configuration, CancellationToken cancellationToken)
     {
