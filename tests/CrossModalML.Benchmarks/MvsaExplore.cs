@@ -61,7 +61,29 @@ internal static class MvsaExplore
             var xTrain = Assemble(v, t.Train, t.SocialTrain, embTrain, t.SocialTrain, embTrain, out int length);
             var xTest = Assemble(v, t.Test, t.SocialTest, embTest, t.SocialTrain, embTrain, out _);
             var (cvAcc, cvF1) = v.Cv ? CrossValidate(v, xTrain, yTrain, classes, length) : (double.NaN, double.NaN);
-            var (acc, f1) = FitScore(v, xTrain, yTrain, xTest, yTest, classes, length);
+            double acc, f1;
+            if (v.Late is { } alpha)
+            {
+                // Late fusion probe: a text-only and an image-only model, probabilities multiplied (image ones to the power alpha).
+                var textOnly = v with { Image = false, Bias = null };
+                var imageOnly = v with { Social = false, TextWeight = 0, L2 = v.ImageL2, Bias = null };
+                var pt = Predict(textOnly, Assemble(textOnly, t.Train, t.SocialTrain, embTrain, t.SocialTrain, embTrain, out int lt), yTrain,
+                    Assemble(textOnly, t.Test, t.SocialTest, embTest, t.SocialTrain, embTrain, out _), classes, lt);
+                var pi = Predict(imageOnly, Assemble(imageOnly, t.Train, t.SocialTrain, embTrain, t.SocialTrain, embTrain, out int li), yTrain,
+                    Assemble(imageOnly, t.Test, t.SocialTest, embTest, t.SocialTrain, embTrain, out _), classes, li);
+                var fused = pt.Select((p, i) =>
+                {
+                    var q = p.Select((x, c) => x * MathF.Pow(pi[i][c], alpha) * (v.Bias?[c] ?? 1f)).ToArray();
+                    float sum = q.Sum();
+                    return q.Select(x => x / sum).ToArray();
+                }).ToList();
+                var m = MetricsCalculator.Classification(classes, yTest, fused);
+                (acc, f1) = (m.Accuracy ?? double.NaN, m.MacroF1 ?? double.NaN);
+            }
+            else
+            {
+                (acc, f1) = FitScore(v, xTrain, yTrain, xTest, yTest, classes, length);
+            }
             Console.WriteLine($"| {spec} | {cvAcc:0.000} | {cvF1:0.000} | {acc:0.000} | {f1:0.000} | {clock.Elapsed.TotalSeconds:0} |");
         }
     }
@@ -431,7 +453,7 @@ internal static class MvsaExplore
     }
 
     /// <summary>A variant as <c>key=value</c> pairs joined by commas, e.g. <c>scale=std,img=1,l1=0,l2=0.1,w=1</c>.</summary>
-    private sealed record Variant(int Word, int Chars, bool MinMax, string Scaling, bool Social, bool Image, float TextWeight, float SocialWeight, float ImageWeight, float L1, float L2, bool Weighted, float WeightPower, bool Cv, bool Separate, float[]? Bias)
+    private sealed record Variant(int Word, int Chars, bool MinMax, string Scaling, bool Social, bool Image, float TextWeight, float SocialWeight, float ImageWeight, float L1, float L2, bool Weighted, float WeightPower, bool Cv, bool Separate, float[]? Bias, float? Late, float ImageL2)
     {
         public static Variant Parse(string spec)
         {
@@ -441,7 +463,8 @@ internal static class MvsaExplore
             return new Variant(
                 (int)F("word", 2), (int)F("chars", 4), S("minmax", "0") == "1", S("scale", "std"), S("social", "1") == "1", S("img", "1") != "0",
                 F("tw", 1), F("sw", 1), F("iw", 1), F("l1", 0), F("l2", 1), S("w", "0") == "1" || d.ContainsKey("wp"), F("wp", 1), S("cv", "1") == "1", S("sep", "0") == "1",
-                d.TryGetValue("bias", out var b) ? b.Split(':').Select(x => float.Parse(x, CultureInfo.InvariantCulture)).ToArray() : null);
+                d.TryGetValue("bias", out var b) ? b.Split(':').Select(x => float.Parse(x, CultureInfo.InvariantCulture)).ToArray() : null,
+                d.ContainsKey("late") ? F("late", 1) : null, F("il2", 1));
         }
     }
 }

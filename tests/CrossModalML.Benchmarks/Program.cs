@@ -18,6 +18,12 @@ if (args is ["mvsa-explore", var workDirectory, .. var variants])
     return;
 }
 
+if (args is ["automl", var outputDirectory, .. var rest])
+{
+    CrossModalML.Benchmarks.AutoMLBench.Run(FindShared(), outputDirectory, rest.Length > 0 ? double.Parse(rest[0], CultureInfo.InvariantCulture) : 150);
+    return;
+}
+
 int calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 4000;
 const int Rounds = 3;
 var dataPath = FindDemoData();

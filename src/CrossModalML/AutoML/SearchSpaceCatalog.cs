@@ -12,14 +12,22 @@ namespace CrossModalML.AutoML;
 /// starts with almost no L1 and a light L2 on block-scaled features, the best single setting measured on text + image posts.</para>
 /// <para>Tree and leaf counts are capped at min(32,768, rows): more leaves than rows cannot be used, and ML.NET's own
 /// AutoML runs out of memory with uncapped counts.</para>
-/// <para>Featurizer dimensions start at the user's own settings and are searched only when they can matter: text
-/// dimensions when a text column is featurized, the image switch when an ONNX model was given and an image column is
-/// featurized.</para>
+/// <para>Featurizer dimensions are searched only when they can matter: text dimensions when a text column is featurized,
+/// the image switch when an ONNX model was given and an image column is featurized, a modality weight when that modality
+/// is featurized. Text starts at word unigrams with character 1–5-grams and block scaling (image weight 1): on MVSA this
+/// start beat the plain featurizer default (words 1–2, characters 1–4, min–max) on held-out posts, and the search moves
+/// from there (docs/benchmarks.md). The image switch and the modality weights start at the user's settings.</para>
 /// </remarks>
 public static class SearchSpaceCatalog
 {
     /// <summary>Upper bound of tree and leaf counts, whatever the row count.</summary>
     public const int MaxTreesOrLeaves = 32_768;
+
+    /// <summary>Where the word n-gram dimension starts: unigrams only.</summary>
+    public const int StartWordNgramLength = 1;
+
+    /// <summary>Where the character n-gram dimension starts: character 1- to 5-grams.</summary>
+    public const int StartCharNgramLength = 5;
 
     /// <summary>Builds the standard search space.</summary>
     /// <param name="task">Binary, multiclass or regression.</param>
@@ -84,10 +92,9 @@ public static class SearchSpaceCatalog
         var dimensions = new List<HyperparameterRange>();
         if (options.Modalities.HasFlag(Modality.Text) && columns.Any(c => c.Role == ColumnRole.Text))
         {
-            var text = options.Text;
-            dimensions.Add(new(FeaturizerChoice.WordNgramLengthName, 1, 3, Math.Clamp(text.WordNgramLength, 1, 3), isInteger: true));
-            dimensions.Add(new(FeaturizerChoice.UseCharNgramsName, 0, 1, text.UseCharNgrams ? 1 : 0, isInteger: true));
-            dimensions.Add(new(FeaturizerChoice.CharNgramLengthName, 3, 5, Math.Clamp(text.CharNgramLength, 3, 5), isInteger: true));
+            dimensions.Add(new(FeaturizerChoice.WordNgramLengthName, 1, 3, StartWordNgramLength, isInteger: true));
+            dimensions.Add(new(FeaturizerChoice.UseCharNgramsName, 0, 1, 1, isInteger: true));
+            dimensions.Add(new(FeaturizerChoice.CharNgramLengthName, 3, 5, StartCharNgramLength, isInteger: true));
         }
 
         bool hasImages = options.Modalities.HasFlag(Modality.Image) && columns.Any(c => c.Role == ColumnRole.Image);
