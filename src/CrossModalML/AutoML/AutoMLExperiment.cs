@@ -13,7 +13,9 @@ namespace CrossModalML.AutoML;
 /// throws is <see cref="TrialStatus.Failed"/>, one that overruns is <see cref="TrialStatus.TimedOut"/>; both are recorded
 /// with their message and the search continues.</para>
 /// <para><b>Budgets.</b> The search stops before starting a trial once <see cref="AutoMLExperimentOptions.MaxTrials"/> trials
-/// ran, the time budget is used up or managed memory is over <see cref="AutoMLExperimentOptions.MemoryLimitBytes"/>. ML.NET fits cannot be interrupted, so an overrunning trial is abandoned, not
+/// ran, the time budget is used up or managed memory is over <see cref="AutoMLExperimentOptions.MemoryLimitBytes"/>. The
+/// first trial is exempt from the time budget (it keeps its own trial time limit): on a slow or loaded machine the first
+/// featurization alone may outlast a short budget, and a search must still return a model. ML.NET fits cannot be interrupted, so an overrunning trial is abandoned, not
 /// stopped: it finishes in the background while the search moves on. The budget therefore bounds when the search
 /// returns (up to one featurization, which is not interruptible either), not the CPU it uses.</para>
 /// <para><b>Reproducibility.</b> When <see cref="AutoMLExperimentOptions.MaxTrials"/> is set, the tuner is fed
@@ -179,7 +181,8 @@ public sealed class AutoMLExperiment
                 break;
             }
 
-            if (_options.TimeBudget is { } budget && clock.Elapsed >= budget)
+            // The budget never stops the first trial, so a search whose featurization alone outlasts it still returns a model.
+            if (_options.TimeBudget is { } budget && clock.Elapsed >= budget && trials.Count > 0)
             {
                 reason = SearchStopReason.TimeBudget;
                 break;
@@ -200,7 +203,9 @@ public sealed class AutoMLExperiment
             if (outcome is null)
             {
                 var limit = _options.TrialTimeLimit;
-                if (_options.TimeBudget is { } total)
+
+                // The first trial keeps its own limit whatever featurization took: the search must have a winner to refit.
+                if (_options.TimeBudget is { } total && trials.Count > 0)
                 {
                     var remaining = total - clock.Elapsed;
                     if (remaining <= TimeSpan.Zero)

@@ -10,7 +10,8 @@ public sealed class AutoMLExperimentOptions
 {
     /// <summary>Wall time for the search (the winner's refit comes after it). No new trial starts once it is used up, and a
     /// running trial's limit is cut to what remains, so the search ends within about one trial's overhead of the budget.
-    /// <c>null</c> for no time limit.</summary>
+    /// The first trial is the exception: it always runs (under <see cref="TrialTimeLimit"/>), even when featurizing took
+    /// the whole budget, so that a search always has a winner. <c>null</c> for no time limit.</summary>
     public TimeSpan? TimeBudget { get; set; }
 
     /// <summary>Maximum number of trials (failed and timed-out ones count); <c>null</c> for no limit.</summary>

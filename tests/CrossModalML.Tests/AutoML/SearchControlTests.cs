@@ -34,6 +34,17 @@ public sealed class SearchControlTests
     }
 
     [TestMethod]
+    public void The_first_trial_runs_even_when_featurizing_outlasts_the_time_budget()
+    {
+        var runner = new SlowFeaturizingRunner(TimeSpan.FromMilliseconds(600));
+        var result = Search(new AutoMLExperimentOptions { TimeBudget = TimeSpan.FromMilliseconds(300), TrialTimeLimit = TimeSpan.FromSeconds(5) }, runner);
+
+        Assert.HasCount(1, result.Trials);
+        Assert.AreEqual(TrialStatus.Completed, result.Trials[0].Status, result.Trials[0].Message);
+        Assert.AreEqual(SearchStopReason.TimeBudget, result.StopReason);
+    }
+
+    [TestMethod]
     public void The_memory_limit_stops_the_search_and_keeps_the_best_so_far()
     {
         var held = new List<byte[]>();
@@ -95,5 +106,23 @@ public sealed class SearchControlTests
         Assert.AreEqual(AutoMLMetric.AccuracyMacroF1, AutoMLMetrics.Parse("acc-f1"));
         Assert.AreEqual(0.6, AutoMLMetrics.Read(AutoMLMetric.AccuracyMacroF1, metrics), 1e-12);
         Assert.IsTrue(AutoMLMetrics.HigherIsBetter(AutoMLMetric.AccuracyMacroF1));
+    }
+
+    /// <summary>Featurizes slowly once (like a first ONNX pass), then scores instantly.</summary>
+    private sealed class SlowFeaturizingRunner(TimeSpan featurization) : ITrialRunner
+    {
+        private bool _featurized;
+
+        public void Prepare(FeaturizerChoice featurizer, CancellationToken cancellationToken)
+        {
+            if (!_featurized)
+            {
+                Thread.Sleep(featurization);
+                _featurized = true;
+            }
+        }
+
+        public IReadOnlyList<EvaluationMetrics> Run(TrialConfiguration configuration, CancellationToken cancellationToken) =>
+            [new EvaluationMetrics { Task = TaskKind.Binary, Count = 10, MacroF1 = 0.5, Accuracy = 0.5 }];
     }
 }
