@@ -64,7 +64,7 @@ public sealed class AutoMLExperimentOptions
 
     /// <summary>The evaluation settings a search uses: <see cref="Evaluation"/> with <see cref="CrossValidationRowLimit"/>
     /// as its row threshold.</summary>
-    internal EvaluationOptions SearchEvaluation() => new()
+    public EvaluationOptions SearchEvaluation() => new()
     {
         Strategy = Evaluation.Strategy,
         TestFraction = Evaluation.TestFraction,
