@@ -1,6 +1,8 @@
 // Serving benchmark: single-post latency and throughput of CrossModalPredictor against a raw ML.NET PredictionEngine
 // on the same model, at 1 and 2 threads, plus batch throughput. Run in Release; see docs/benchmarks.md.
 // Usage: dotnet run -c Release --project tests/CrossModalML.Benchmarks [-- calls-per-thread]
+// Other modes: `-- automl OUTPUT_DIR [BUDGET_SECONDS [all|mvsa|mediaeval]]` (CFO vs random vs the default trainer, AutoMLBench.cs) and
+// `-- mvsa-explore WORKDIR VARIANT...` (the MVSA 80/20 split and trainer/scaling probes, MvsaExplore.cs).
 using System.Diagnostics;
 using System.Globalization;
 using CrossModalML;
@@ -20,7 +22,8 @@ if (args is ["mvsa-explore", var workDirectory, .. var variants])
 
 if (args is ["automl", var outputDirectory, .. var rest])
 {
-    CrossModalML.Benchmarks.AutoMLBench.Run(FindShared(), outputDirectory, rest.Length > 0 ? double.Parse(rest[0], CultureInfo.InvariantCulture) : 150);
+    CrossModalML.Benchmarks.AutoMLBench.Run(
+        FindShared(), outputDirectory, rest.Length > 0 ? double.Parse(rest[0], CultureInfo.InvariantCulture) : 150, rest.Length > 1 ? rest[1] : "all");
     return;
 }
 

@@ -332,14 +332,20 @@ public sealed class AutoMLExperiment
 
         double mean = valid.Average();
         double std = valid.Count < 2 ? 0 : Math.Sqrt(valid.Sum(s => (s - mean) * (s - mean)) / (valid.Count - 1));
-        double loss = AutoMLMetrics.ToLoss(metric, mean);
+
+        // The score pools the folds (summed confusion matrices, size-weighted losses) where the metric allows, as
+        // cross-validated single fits report it: a small or one-class fold (one event of leave-one-event-out) then
+        // weighs by its rows instead of as much as the largest fold. AUC and R² cannot be pooled and stay the fold mean.
+        var pooled = outcome.Folds.Count > 0 ? MetricsCalculator.Average(outcome.Folds) : null;
+        double score = pooled is not null && AutoMLMetrics.Read(metric, pooled) is var value && !double.IsNaN(value) ? value : mean;
+        double loss = AutoMLMetrics.ToLoss(metric, score);
         return trial with
         {
             Status = TrialStatus.Completed,
-            Score = mean,
+            Score = score,
             ScoreStd = std,
             FoldScores = scores,
-            Metrics = outcome.Folds.Count > 0 ? MetricsCalculator.Average(outcome.Folds) : null,
+            Metrics = pooled,
             Loss = loss,
             Duration = outcome.Duration,
             Cost = cost,
