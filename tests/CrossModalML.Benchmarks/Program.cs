@@ -4,6 +4,8 @@
 // inside the process), the share of time the scoring threads waited for a core (other processes), allocation per
 // post, and JIT and GC activity while the clock ran.
 // Usage: dotnet run -c Release --project tests/CrossModalML.Benchmarks [-- calls-per-thread]
+// Other modes: `-- automl OUTPUT_DIR [BUDGET_SECONDS [all|mvsa|mediaeval]]` (CFO vs random vs the default trainer, AutoMLBench.cs) and
+// `-- mvsa-explore WORKDIR VARIANT...` (the MVSA 80/20 split and trainer/scaling probes, MvsaExplore.cs).
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
@@ -15,6 +17,19 @@ using CrossModalML.Packaging;
 using CrossModalML.Prediction;
 using CrossModalML.Training;
 using Microsoft.ML;
+
+if (args is ["mvsa-explore", var workDirectory, .. var variants])
+{
+    CrossModalML.Benchmarks.MvsaExplore.Run(FindShared(), workDirectory, variants);
+    return;
+}
+
+if (args is ["automl", var outputDirectory, .. var rest])
+{
+    CrossModalML.Benchmarks.AutoMLBench.Run(
+        FindShared(), outputDirectory, rest.Length > 0 ? double.Parse(rest[0], CultureInfo.InvariantCulture) : 150, rest.Length > 1 ? rest[1] : "all");
+    return;
+}
 
 int calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 4000;
 const int Rounds = 3;
@@ -213,4 +228,18 @@ static string FindDemoData()
     }
 
     throw new FileNotFoundException("datasets/demo/posts.tsv was not found above the benchmark's folder.");
+}
+
+static string FindShared()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        var candidate = Path.Combine(directory.FullName, "shared", "datasets");
+        if (Directory.Exists(candidate))
+        {
+            return Path.Combine(directory.FullName, "shared");
+        }
+    }
+
+    throw new DirectoryNotFoundException("../shared (with datasets/ and models/) was not found above the benchmark's folder.");
 }

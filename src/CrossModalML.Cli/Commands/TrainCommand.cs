@@ -66,8 +66,9 @@ internal static class TrainCommand
         var strictImages = new Option<bool>("--strict-images") { Description = "Fail on a missing or unreadable image instead of warning." };
         var time = new Option<double?>("--time") { Description = "Run an AutoML search for this many seconds (trainers, hyperparameters, n-gram and image featurizer settings)." };
         var maxTrials = new Option<int?>("--max-trials") { Description = "Run an AutoML search of at most this many trials (reproducible with --seed)." };
-        var metric = new Option<string?>("--metric") { Description = "Search metric: macro-f1 (classification default), accuracy, auc, log-loss, rmse (regression default), r2, mae." };
+        var metric = new Option<string?>("--metric") { Description = "Search metric: macro-f1 (classification default), acc-f1 (mean of accuracy and macro-F1), accuracy, auc, log-loss, rmse (regression default), r2, mae." };
         var tuner = new Option<TunerKind>("--tuner") { Description = "Search tuner: cfo (cost-frugal, default) or random.", DefaultValueFactory = _ => TunerKind.Cfo };
+        var memoryLimit = new Option<int?>("--memory-limit") { Description = "Search memory cap in MB: no new trial starts once the managed heap is above it; the best so far is kept." };
         var trialTime = new Option<double>("--trial-time") { Description = "Time limit of one search trial in seconds; an overrunning trial is recorded as timed out.", DefaultValueFactory = _ => 120 };
         var fusion = new Option<FusionKind>("--fusion")
         {
@@ -89,7 +90,7 @@ internal static class TrainCommand
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
             channelOrder, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, testFraction, seed, strictImages,
-            time, maxTrials, metric, tuner, trialTime, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
+            time, maxTrials, metric, tuner, trialTime, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -240,6 +241,7 @@ internal static class TrainCommand
                 TimeBudget = r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                 MaxTrials = r.GetValue(maxTrials),
                 TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
+                MemoryLimitBytes = r.GetValue(memoryLimit) is { } megabytes ? megabytes * 1024L * 1024L : null,
                 Metric = r.GetValue(metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
                 Tuner = r.GetValue(tuner),
                 Seed = options.Seed,
@@ -453,12 +455,16 @@ internal static class TrainCommand
     }
 
     private static string ShortFeaturizer(FeaturizerChoice f) =>
-        $"w1-{f.WordNgramLength} c{(f.UseCharNgrams ? $"1-{f.CharNgramLength}" : "off")} {(f.ImageKind == CrossModalML.Featurization.ImageFeaturizerKind.Onnx ? "onnx" : "img")}";
+        $"w1-{f.WordNgramLength} c{(f.UseCharNgrams ? $"1-{f.CharNgramLength}" : "off")} {(f.ImageKind == CrossModalML.Featurization.ImageFeaturizerKind.Onnx ? "onnx" : "img")}" +
+        (f.Scaling == CrossModalML.Featurization.FeatureScaling.Blocks
+            ? string.Create(CultureInfo.InvariantCulture, $" blocks i×{f.ImageWeight:0.##}{(f.MetadataWeight != 1 ? $" m×{f.MetadataWeight:0.##}" : string.Empty)}")
+            : " minmax");
 
     private static string MetricName(AutoMLMetric metric) => metric switch
     {
         AutoMLMetric.MacroF1 => "macro-F1",
         AutoMLMetric.Accuracy => "accuracy",
+        AutoMLMetric.AccuracyMacroF1 => "mean of accuracy and macro-F1",
         AutoMLMetric.Auc => "AUC",
         AutoMLMetric.LogLoss => "log-loss",
         AutoMLMetric.Rmse => "RMSE",

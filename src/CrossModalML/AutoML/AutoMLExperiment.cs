@@ -14,7 +14,9 @@ namespace CrossModalML.AutoML;
 /// throws is <see cref="TrialStatus.Failed"/>, one that overruns is <see cref="TrialStatus.TimedOut"/>; both are recorded
 /// with their message and the search continues.</para>
 /// <para><b>Budgets.</b> The search stops before starting a trial once <see cref="AutoMLExperimentOptions.MaxTrials"/> trials
-/// ran or the time budget is used up. ML.NET fits cannot be interrupted, so an overrunning trial is abandoned, not
+/// ran, the time budget is used up or managed memory is over <see cref="AutoMLExperimentOptions.MemoryLimitBytes"/>. The
+/// first trial is exempt from the time budget (it keeps its own trial time limit): on a slow or loaded machine the first
+/// featurization alone may outlast a short budget, and a search must still return a model. ML.NET fits cannot be interrupted, so an overrunning trial is abandoned, not
 /// stopped: it finishes in the background while the search moves on. The budget therefore bounds when the search
 /// returns (up to one featurization, which is not interruptible either), not the CPU it uses.</para>
 /// <para><b>Reproducibility.</b> When <see cref="AutoMLExperimentOptions.MaxTrials"/> is set, the tuner is fed
@@ -63,7 +65,7 @@ public sealed class AutoMLExperiment
         if (!AutoMLMetrics.AppliesTo(metric, task))
         {
             throw new ArgumentException($"Metric {metric} does not apply to a {task} task. " +
-                (task == TaskKind.Regression ? "Use rmse, r2 or mae." : task == TaskKind.Binary ? "Use macro-f1, accuracy, auc or log-loss." : "Use macro-f1, accuracy or log-loss."));
+                (task == TaskKind.Regression ? "Use rmse, r2 or mae." : task == TaskKind.Binary ? "Use macro-f1, acc-f1, accuracy, auc or log-loss." : "Use macro-f1, acc-f1, accuracy or log-loss."));
         }
 
         var warnings = new List<string>();
@@ -82,7 +84,7 @@ public sealed class AutoMLExperiment
             space = new SearchSpace(space.Trainers, []);
         }
 
-        var runner = new CachedFeatureTrialRunner(data, _options.Featurizer, _options.Evaluation, _options.Seed);
+        var runner = new CachedFeatureTrialRunner(data, _options.Featurizer, _options.SearchEvaluation(), _options.Seed);
         ITuner tuner = _options.Tuner == TunerKind.Random ? new RandomTuner(space, _options.Seed) : new CfoTuner(space, _options.Seed);
         var search = Search(space, tuner, runner, metric, progress, cancellationToken);
         var best = search.Best;
@@ -201,9 +203,16 @@ public sealed class AutoMLExperiment
                 break;
             }
 
-            if (_options.TimeBudget is { } budget && clock.Elapsed >= budget)
+            // The budget never stops the first trial, so a search whose featurization alone outlasts it still returns a model.
+            if (_options.TimeBudget is { } budget && clock.Elapsed >= budget && trials.Count > 0)
             {
                 reason = SearchStopReason.TimeBudget;
+                break;
+            }
+
+            if (_options.MemoryLimitBytes is { } memoryLimit && OverMemoryLimit(memoryLimit))
+            {
+                reason = SearchStopReason.MemoryLimit;
                 break;
             }
 
@@ -216,7 +225,9 @@ public sealed class AutoMLExperiment
             if (outcome is null)
             {
                 var limit = _options.TrialTimeLimit;
-                if (_options.TimeBudget is { } total)
+
+                // The first trial keeps its own limit whatever featurization took: the search must have a winner to refit.
+                if (_options.TimeBudget is { } total && trials.Count > 0)
                 {
                     var remaining = total - clock.Elapsed;
                     if (remaining <= TimeSpan.Zero)
@@ -254,6 +265,10 @@ public sealed class AutoMLExperiment
             Elapsed = clock.Elapsed,
         };
     }
+
+    /// <summary>Whether the managed heap is above the limit; a quick reading first, a full collection only to confirm.</summary>
+    private static bool OverMemoryLimit(long limit) =>
+        GC.GetTotalMemory(forceFullCollection: false) > limit && GC.GetTotalMemory(forceFullCollection: true) > limit;
 
     private static Outcome? Prepare(ITrialRunner runner, TrialConfiguration configuration, CancellationToken cancellationToken)
     {
@@ -339,14 +354,20 @@ public sealed class AutoMLExperiment
 
         double mean = valid.Average();
         double std = valid.Count < 2 ? 0 : Math.Sqrt(valid.Sum(s => (s - mean) * (s - mean)) / (valid.Count - 1));
-        double loss = AutoMLMetrics.ToLoss(metric, mean);
+
+        // The score pools the folds (summed confusion matrices, size-weighted losses) where the metric allows, as
+        // cross-validated single fits report it: a small or one-class fold (one event of leave-one-event-out) then
+        // weighs by its rows instead of as much as the largest fold. AUC and R² cannot be pooled and stay the fold mean.
+        var pooled = outcome.Folds.Count > 0 ? MetricsCalculator.Average(outcome.Folds) : null;
+        double score = pooled is not null && AutoMLMetrics.Read(metric, pooled) is var value && !double.IsNaN(value) ? value : mean;
+        double loss = AutoMLMetrics.ToLoss(metric, score);
         return trial with
         {
             Status = TrialStatus.Completed,
-            Score = mean,
+            Score = score,
             ScoreStd = std,
             FoldScores = scores,
-            Metrics = outcome.Folds.Count > 0 ? MetricsCalculator.Average(outcome.Folds) : null,
+            Metrics = pooled,
             Loss = loss,
             Duration = outcome.Duration,
             Cost = cost,

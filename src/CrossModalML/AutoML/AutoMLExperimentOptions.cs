@@ -11,7 +11,8 @@ public sealed class AutoMLExperimentOptions
 {
     /// <summary>Wall time for the search (the winner's refit comes after it). No new trial starts once it is used up, and a
     /// running trial's limit is cut to what remains, so the search ends within about one trial's overhead of the budget.
-    /// <c>null</c> for no time limit.</summary>
+    /// The first trial is the exception: it always runs (under <see cref="TrialTimeLimit"/>), even when featurizing took
+    /// the whole budget, so that a search always has a winner. <c>null</c> for no time limit.</summary>
     public TimeSpan? TimeBudget { get; set; }
 
     /// <summary>Maximum number of trials (failed and timed-out ones count); <c>null</c> for no limit.</summary>
@@ -21,6 +22,14 @@ public sealed class AutoMLExperimentOptions
     /// recorded as <see cref="TrialStatus.TimedOut"/> and abandoned: ML.NET cannot stop a fit, so it finishes in the
     /// background, using CPU, while the search goes on. Default 2 minutes.</summary>
     public TimeSpan TrialTimeLimit { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A cap on the process's managed memory, in bytes; <c>null</c> (the default) for none. Before each trial the
+    /// search measures the managed heap (after a full collection when the quick reading is over the cap) and, once it is
+    /// above the cap, starts no more trials and returns the best so far with <see cref="SearchStopReason.MemoryLimit"/>.
+    /// Cached features (one set per featurizer choice tried) are what grows during a search, so the cap bounds how many
+    /// featurizer settings are tried; a trial already running is not interrupted, and native memory (LightGBM, ONNX
+    /// Runtime) is not counted.</summary>
+    public long? MemoryLimitBytes { get; set; }
 
     /// <summary>The metric to optimise; <c>null</c> for <see cref="AutoMLMetrics.Default"/> (macro-F1 or RMSE).</summary>
     public AutoMLMetric? Metric { get; set; }
@@ -37,7 +46,10 @@ public sealed class AutoMLExperimentOptions
     /// <summary>Whether featurizer settings are searched; when false only trainers and hyperparameters are. Default true.</summary>
     public bool SearchFeaturizer { get; set; } = true;
 
-    /// <summary>How trials are evaluated: by default 5-fold cross-validation below 1,000 rows, a 20% hold-out above.</summary>
+    /// <summary>How trials are evaluated. With <see cref="EvaluationStrategy.Auto"/> (the default) a search cross-validates
+    /// (<see cref="EvaluationOptions.Folds"/> folds, default 5) below <see cref="CrossValidationRowLimit"/> rows and holds
+    /// out <see cref="EvaluationOptions.TestFraction"/> (default 20%) from there on; the options' own
+    /// <see cref="EvaluationOptions.CrossValidationRowLimit"/> (meant for single fits) is not used.</summary>
     public EvaluationOptions Evaluation { get; set; } = new();
 
     /// <summary>How the winner fuses modalities. Trials always search early fusion on cached features; with
@@ -52,6 +64,28 @@ public sealed class AutoMLExperimentOptions
 
     /// <summary>Folds of the final comparison's and threshold's out-of-fold predictions. Default 5.</summary>
     public int StackingFolds { get; set; } = 5;
+
+    /// <summary>Below this many rows a search with <see cref="EvaluationStrategy.Auto"/> evaluates every trial by k-fold
+    /// cross-validation; at or above it, by one hold-out. Default 10,000.</summary>
+    /// <remarks>A search ranks many trials by small differences, so it needs steadier estimates than a single fit: on
+    /// 2,000 posts a 400-row hold-out moves macro-F1 by several points between splits, enough to pick the wrong winner
+    /// (docs/benchmarks.md). From about 10,000 rows a 20% hold-out is steady enough and k fits per trial would cost more
+    /// trials than they are worth.</remarks>
+    public int CrossValidationRowLimit { get; set; } = DefaultCrossValidationRowLimit;
+
+    /// <summary>The default of <see cref="CrossValidationRowLimit"/>.</summary>
+    public const int DefaultCrossValidationRowLimit = 10_000;
+
+    /// <summary>The evaluation settings a search uses: <see cref="Evaluation"/> with <see cref="CrossValidationRowLimit"/>
+    /// as its row threshold.</summary>
+    public EvaluationOptions SearchEvaluation() => new()
+    {
+        Strategy = Evaluation.Strategy,
+        TestFraction = Evaluation.TestFraction,
+        Folds = Evaluation.Folds,
+        GroupColumn = Evaluation.GroupColumn,
+        CrossValidationRowLimit = CrossValidationRowLimit,
+    };
 
     internal void Validate()
     {
@@ -68,6 +102,16 @@ public sealed class AutoMLExperimentOptions
         if (MaxTrials is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, "The maximum number of trials must be at least 1.");
+        }
+
+        if (MemoryLimitBytes is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), MemoryLimitBytes, "The memory limit must be positive, e.g. 4 GB (CLI: --memory-limit 4096).");
+        }
+
+        if (CrossValidationRowLimit < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CrossValidationRowLimit), CrossValidationRowLimit, "The cross-validation row limit must be 0 (always hold out) or more, e.g. 10,000.");
         }
 
         if (TrialTimeLimit <= TimeSpan.Zero)

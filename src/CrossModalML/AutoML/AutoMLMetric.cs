@@ -23,4 +23,8 @@ public enum AutoMLMetric
 
     /// <summary>Mean absolute error (lower is better).</summary>
     Mae,
+
+    /// <summary>The mean of accuracy and macro-F1 (higher is better): rewards the rare classes, as macro-F1 does, without
+    /// giving up the majority class's accuracy for a sliver of macro-F1. CLI name <c>acc-f1</c>.</summary>
+    AccuracyMacroF1,
 }

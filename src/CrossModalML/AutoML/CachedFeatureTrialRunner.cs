@@ -9,9 +9,9 @@ namespace CrossModalML.AutoML;
 /// <summary>The real trial runner: stratified k-fold cross-validation below a row threshold, a stratified hold-out
 /// above it, on features computed once per featurizer choice.</summary>
 /// <remarks>
-/// <para><b>Evaluation.</b> <see cref="EvaluationOptions.Resolve"/> decides: by default 5-fold cross-validation below
-/// 1,000 rows (small data gives noisy hold-out estimates) and a 20% hold-out from 1,000 rows on (k fits per trial
-/// would buy little there). Splits come from <see cref="DataSplitter"/> with the search seed, so every trial sees the
+/// <para><b>Evaluation.</b> <see cref="EvaluationOptions.Resolve"/> decides; an <see cref="AutoMLExperiment"/> passes its
+/// <see cref="AutoMLExperimentOptions.CrossValidationRowLimit"/> (5-fold cross-validation below 10,000 rows, a 20%
+/// hold-out from there on). Splits come from <see cref="DataSplitter"/> with the search seed, so every trial sees the
 /// same folds and trials are comparable.</para>
 /// <para><b>Featurize once.</b> Each featurizer choice is fitted once on all rows and its vectors are kept in memory;
 /// every trial with that choice trains on slices of them, so images are never decoded again per trial. The trade-off:
@@ -19,8 +19,8 @@ namespace CrossModalML.AutoML;
 /// scores are slightly optimistic compared with <see cref="CrossModalTrainer"/>'s per-fold featurizers. All trials share
 /// that bias, so their ranking is fair; the refit of the winner uses the normal pipeline.</para>
 /// <para><b>Trials.</b> Each <see cref="Run"/> uses its own <see cref="MLContext"/> seeded with the search seed, so a
-/// configuration scores the same whatever ran before it. Linear trainers get min–max normalisation, as in the saved
-/// model. Thread-safe: an abandoned trial may keep running beside the next.</para>
+/// configuration scores the same whatever ran before it. Linear trainers get min–max normalisation unless the choice
+/// scales blocks in the featurizer, as in the saved model. Thread-safe: an abandoned trial may keep running beside the next.</para>
 /// <para>Memory: one sparse vector per row per distinct featurizer choice tried.</para>
 /// </remarks>
 public sealed class CachedFeatureTrialRunner : ITrialRunner
@@ -76,7 +76,7 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
         ArgumentNullException.ThrowIfNull(configuration);
         var features = _cache.Get(configuration.Featurizer, cancellationToken);
         var mlContext = new MLContext(_seed);
-        var learner = ModelPipelineBuilder.Learner(mlContext, _data.Task, configuration.Trainer);
+        var learner = ModelPipelineBuilder.Learner(mlContext, _data.Task, configuration.Trainer, configuration.Featurizer.Scaling);
         var folds = new List<EvaluationMetrics>(_splits.Count);
         foreach (var split in _splits)
         {

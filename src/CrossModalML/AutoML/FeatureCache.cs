@@ -11,7 +11,10 @@ namespace CrossModalML.AutoML;
 /// <para>The featurizer is split into a text block (depends on the n-gram settings only) and a non-text block
 /// (metadata and images, depends on the image featurizer only), each fitted on all rows and cached apart; a choice's
 /// vector is the two concatenated in the same order as the full featurizer (text first). So images are decoded once
-/// per image featurizer kind however many text settings the search tries.</para>
+/// per image featurizer kind however many text settings the search tries. With block scaling, the non-text block is
+/// computed with modality weights of 1 and each choice's weights multiply its image and metadata slots, exactly as the
+/// featurizer's own weighting does, so the weights are searched without featurizing again.</para>
+/// <para>Memory: the blocks stay cached for the whole search; of the assembled matrices only the most recent few are kept.</para>
 /// <para>Thread-safe: blocks are computed once under a lock (one ML.NET context is used for featurization) and are
 /// read-only afterwards.</para>
 /// </remarks>
@@ -23,8 +26,11 @@ internal sealed class FeatureCache
     private readonly bool _hasText;
     private readonly bool _hasOther;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, VBuffer<float>[]> _blocks = [];
+    private const int MaxCachedMatrices = 4;
+
+    private readonly Dictionary<string, Block> _blocks = [];
     private readonly Dictionary<FeaturizerChoice, FeatureMatrix> _matrices = [];
+    private readonly Queue<FeaturizerChoice> _matrixOrder = new();
 
     public FeatureCache(PostDataset data, FeaturizerOptions baseOptions, int seed)
     {
@@ -71,30 +77,63 @@ internal sealed class FeatureCache
                 return cached;
             }
 
-            var parts = new List<VBuffer<float>[]>();
+            var parts = new List<Block>();
             if (_hasText)
             {
-                parts.Add(Block($"text:{choice.WordNgramLength}:{choice.UseCharNgrams}:{choice.CharNgramLength}", choice, Modality.Text, cancellationToken));
+                parts.Add(GetBlock($"text:{choice.WordNgramLength}:{choice.UseCharNgrams}:{choice.CharNgramLength}:{choice.Scaling}", choice, Modality.Text, cancellationToken));
             }
 
             if (_hasOther)
             {
-                parts.Add(Block($"other:{choice.ImageKind}", choice, _baseOptions.Modalities & ~Modality.Text, cancellationToken));
+                parts.Add(GetBlock($"other:{choice.ImageKind}:{choice.Scaling}", choice, _baseOptions.Modalities & ~Modality.Text, cancellationToken));
             }
 
+            var factors = parts.Select(p => SlotFactors(p, choice)).ToList();
             var rows = new VBuffer<float>[_data.RowCount];
             for (int i = 0; i < rows.Length; i++)
             {
-                rows[i] = Concatenate(parts.Select(p => p[i]).ToList());
+                rows[i] = Concatenate(parts.Select(p => p.Rows[i]).ToList(), factors);
             }
 
             var matrix = new FeatureMatrix(rows, rows.Length == 0 ? 0 : rows[0].Length);
             _matrices[choice] = matrix;
+            _matrixOrder.Enqueue(choice);
+            if (_matrixOrder.Count > MaxCachedMatrices)
+            {
+                _matrices.Remove(_matrixOrder.Dequeue());
+            }
+
             return matrix;
         }
     }
 
-    private VBuffer<float>[] Block(string key, FeaturizerChoice choice, Modality modalities, CancellationToken cancellationToken)
+    /// <summary>Each slot's factor for a choice (null when all are 1): the modality weight of the group the slot belongs to.</summary>
+    private static float[]? SlotFactors(Block block, FeaturizerChoice choice)
+    {
+        if (choice.Scaling != FeatureScaling.Blocks || block.Groups.All(g => Weight(g.Modality, choice) == 1))
+        {
+            return null;
+        }
+
+        var factors = new float[block.Groups.Sum(g => g.Slots)];
+        int offset = 0;
+        foreach (var (modality, slots) in block.Groups)
+        {
+            Array.Fill(factors, (float)Weight(modality, choice), offset, slots);
+            offset += slots;
+        }
+
+        return factors;
+    }
+
+    private static double Weight(Modality modality, FeaturizerChoice choice) => modality switch
+    {
+        Modality.Image => choice.ImageWeight,
+        Modality.Metadata => choice.MetadataWeight,
+        _ => 1,
+    };
+
+    private Block GetBlock(string key, FeaturizerChoice choice, Modality modalities, CancellationToken cancellationToken)
     {
         if (_blocks.TryGetValue(key, out var block))
         {
@@ -102,12 +141,13 @@ internal sealed class FeatureCache
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var options = choice.Apply(_baseOptions);
+        var options = (choice with { ImageWeight = 1, MetadataWeight = 1 }).Apply(_baseOptions);
         options.Modalities = modalities;
         var featurizer = CrossModalFeaturizer.Build(_mlContext, _data.Columns, options);
         var featurized = featurizer.Estimator.Fit(_data.DataView).Transform(_data.DataView);
+        var groups = featurizer.Groups.Select(g => (g.Modality, featurized.Schema[g.OutputColumn].Type is VectorDataViewType vector ? vector.Size : 1)).ToList();
         var column = featurized.Schema[FeaturizationPipeline.FeaturesColumnName];
-        block = new VBuffer<float>[_data.RowCount];
+        var rows = new VBuffer<float>[_data.RowCount];
         using (var cursor = featurized.GetRowCursor([column]))
         {
             var getter = cursor.GetGetter<VBuffer<float>>(column);
@@ -118,17 +158,18 @@ internal sealed class FeatureCache
                 getter(ref buffer);
                 var copy = default(VBuffer<float>);
                 buffer.CopyTo(ref copy);
-                block[row++] = copy;
+                rows[row++] = copy;
             }
         }
 
+        block = new Block(rows, groups);
         _blocks[key] = block;
         return block;
     }
 
-    private static VBuffer<float> Concatenate(IReadOnlyList<VBuffer<float>> parts)
+    private static VBuffer<float> Concatenate(IReadOnlyList<VBuffer<float>> parts, IReadOnlyList<float[]?> factors)
     {
-        if (parts.Count == 1)
+        if (parts.Count == 1 && factors[0] is null)
         {
             return parts[0];
         }
@@ -137,8 +178,10 @@ internal sealed class FeatureCache
         var indices = new List<int>();
         var values = new List<float>();
         int offset = 0;
-        foreach (var part in parts)
+        for (int p = 0; p < parts.Count; p++)
         {
+            var part = parts[p];
+            var factor = factors[p];
             var partValues = part.GetValues();
             if (part.IsDense)
             {
@@ -147,7 +190,7 @@ internal sealed class FeatureCache
                     if (partValues[i] != 0)
                     {
                         indices.Add(offset + i);
-                        values.Add(partValues[i]);
+                        values.Add(factor is null ? partValues[i] : partValues[i] * factor[i]);
                     }
                 }
             }
@@ -157,7 +200,7 @@ internal sealed class FeatureCache
                 for (int i = 0; i < partValues.Length; i++)
                 {
                     indices.Add(offset + partIndices[i]);
-                    values.Add(partValues[i]);
+                    values.Add(factor is null ? partValues[i] : partValues[i] * factor[partIndices[i]]);
                 }
             }
 
@@ -168,4 +211,7 @@ internal sealed class FeatureCache
             ? new VBuffer<float>(length, values.ToArray())
             : new VBuffer<float>(length, values.Count, values.ToArray(), indices.ToArray());
     }
+
+    /// <summary>A featurized block: every row's vector and, in order, each feature group's modality and width.</summary>
+    private sealed record Block(VBuffer<float>[] Rows, IReadOnlyList<(Modality Modality, int Slots)> Groups);
 }

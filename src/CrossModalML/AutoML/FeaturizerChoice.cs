@@ -2,17 +2,29 @@ using CrossModalML.Featurization;
 
 namespace CrossModalML.AutoML;
 
-/// <summary>The featurizer settings a search varies: word n-gram length, character n-grams, and built-in versus ONNX image features.</summary>
+/// <summary>The featurizer settings a search varies: word n-gram length, character n-grams, built-in versus ONNX image
+/// features, block scaling and the modality weights.</summary>
 /// <remarks>
 /// Everything else (modalities, social signals, stop words, metadata, the ONNX model itself) comes from the user's
 /// <see cref="FeaturizerOptions"/> and is never searched. When character n-grams are off their length is irrelevant
-/// and is stored as 0, so two choices that featurize identically are equal (and share one feature cache entry).
+/// and is stored as 0, and with <see cref="FeatureScaling.MinMax"/> the modality weights are irrelevant and stored as 1, so
+/// two choices that featurize identically are equal (and share one feature cache entry).
 /// </remarks>
 /// <param name="WordNgramLength">Longest word n-gram.</param>
 /// <param name="UseCharNgrams">Whether character n-grams are added.</param>
 /// <param name="CharNgramLength">Longest character n-gram; 0 when <paramref name="UseCharNgrams"/> is false.</param>
 /// <param name="ImageKind">Built-in statistics or the ONNX encoder.</param>
-public sealed record FeaturizerChoice(int WordNgramLength, bool UseCharNgrams, int CharNgramLength, ImageFeaturizerKind ImageKind)
+/// <param name="Scaling">Min–max before linear trainers, or per-block scaling in the featurizer.</param>
+/// <param name="ImageWeight">The image blocks' factor against the text (block scaling only; 1 otherwise).</param>
+/// <param name="MetadataWeight">The metadata blocks' factor against the text (block scaling only; 1 otherwise).</param>
+public sealed record FeaturizerChoice(
+    int WordNgramLength,
+    bool UseCharNgrams,
+    int CharNgramLength,
+    ImageFeaturizerKind ImageKind,
+    FeatureScaling Scaling = FeatureScaling.MinMax,
+    double ImageWeight = 1,
+    double MetadataWeight = 1)
 {
     /// <summary>Dimension name of the longest word n-gram (integer).</summary>
     public const string WordNgramLengthName = "WordNgramLength";
@@ -26,12 +38,21 @@ public sealed record FeaturizerChoice(int WordNgramLength, bool UseCharNgrams, i
     /// <summary>Dimension name of the image featurizer switch (0 built-in, 1 ONNX).</summary>
     public const string OnnxImageFeaturesName = "OnnxImageFeatures";
 
+    /// <summary>Dimension name of the scaling switch (0 min–max, 1 blocks).</summary>
+    public const string BlockScalingName = "BlockScaling";
+
+    /// <summary>Dimension name of the image weight (block scaling only).</summary>
+    public const string ImageWeightName = "ImageWeight";
+
+    /// <summary>Dimension name of the metadata weight (block scaling only).</summary>
+    public const string MetadataWeightName = "MetadataWeight";
+
     /// <summary>The choice the user's options already make.</summary>
     /// <param name="options">The user's featurizer options.</param>
     public static FeaturizerChoice From(FeaturizerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Normalized(options.Text.WordNgramLength, options.Text.UseCharNgrams, options.Text.CharNgramLength, options.Image.Kind);
+        return Normalized(options.Text.WordNgramLength, options.Text.UseCharNgrams, options.Text.CharNgramLength, options.Image.Kind, options.Scaling, options.ImageWeight, options.MetadataWeight);
     }
 
     /// <summary>Reads the featurizer dimensions of a point; a dimension the point lacks keeps the user's setting.</summary>
@@ -42,11 +63,15 @@ public sealed record FeaturizerChoice(int WordNgramLength, bool UseCharNgrams, i
         ArgumentNullException.ThrowIfNull(point);
         var user = From(baseOptions);
         int Read(string name, int fallback) => point.Values.TryGetValue(name, out var v) ? (int)Math.Round(v) : fallback;
+        double ReadWeight(string name, double fallback) => point.Values.TryGetValue(name, out var v) ? QuantizeWeight(v) : fallback;
         return Normalized(
             Read(WordNgramLengthName, user.WordNgramLength),
             Read(UseCharNgramsName, user.UseCharNgrams ? 1 : 0) == 1,
             Read(CharNgramLengthName, baseOptions.Text.CharNgramLength),
-            Read(OnnxImageFeaturesName, user.ImageKind == ImageFeaturizerKind.Onnx ? 1 : 0) == 1 ? ImageFeaturizerKind.Onnx : ImageFeaturizerKind.BuiltIn);
+            Read(OnnxImageFeaturesName, user.ImageKind == ImageFeaturizerKind.Onnx ? 1 : 0) == 1 ? ImageFeaturizerKind.Onnx : ImageFeaturizerKind.BuiltIn,
+            Read(BlockScalingName, baseOptions.Scaling == FeatureScaling.Blocks ? 1 : 0) == 1 ? FeatureScaling.Blocks : FeatureScaling.MinMax,
+            ReadWeight(ImageWeightName, baseOptions.ImageWeight),
+            ReadWeight(MetadataWeightName, baseOptions.MetadataWeight));
     }
 
     /// <summary>A copy of the user's options with this choice applied; the user's object is not changed.</summary>
@@ -71,16 +96,28 @@ public sealed record FeaturizerChoice(int WordNgramLength, bool UseCharNgrams, i
                 CharNgramLength = UseCharNgrams ? CharNgramLength : text.CharNgramLength,
                 RemoveStopWords = text.RemoveStopWords,
                 UseSocialSignals = text.UseSocialSignals,
+                ScrubPersonalData = text.ScrubPersonalData,
             },
             Image = new ImageFeaturizerOptions { Kind = ImageKind, Onnx = baseOptions.Image.Onnx },
             Metadata = baseOptions.Metadata,
+            Scaling = Scaling,
+            ImageWeight = ImageWeight,
+            MetadataWeight = MetadataWeight,
         };
     }
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"words 1-{WordNgramLength}, chars {(UseCharNgrams ? $"1-{CharNgramLength}" : "off")}, images {(ImageKind == ImageFeaturizerKind.Onnx ? "onnx" : "built-in")}";
+        $"words 1-{WordNgramLength}, chars {(UseCharNgrams ? $"1-{CharNgramLength}" : "off")}, images {(ImageKind == ImageFeaturizerKind.Onnx ? "onnx" : "built-in")}, " +
+        (Scaling == FeatureScaling.Blocks ? $"blocks (image ×{ImageWeight:0.###}, metadata ×{MetadataWeight:0.###})" : "min-max");
 
-    private static FeaturizerChoice Normalized(int word, bool chars, int charLength, ImageFeaturizerKind kind) =>
-        new(word, chars, chars ? charLength : 0, kind);
+    /// <summary>Rounds a searched weight to the nearest power of 2^(1/4): finer steps change little, and a coarse grid lets
+    /// trials share cached features and keeps leaderboards readable.</summary>
+    private static double QuantizeWeight(double weight) =>
+        weight > 0 && double.IsFinite(weight) ? Math.Pow(2, Math.Round(Math.Log2(weight) * 4) / 4) : weight;
+
+    private static FeaturizerChoice Normalized(int word, bool chars, int charLength, ImageFeaturizerKind kind, FeatureScaling scaling, double imageWeight, double metadataWeight) =>
+        scaling == FeatureScaling.Blocks
+            ? new(word, chars, chars ? charLength : 0, kind, scaling, imageWeight, metadataWeight)
+            : new(word, chars, chars ? charLength : 0, kind, scaling, 1, 1);
 }

@@ -11,4 +11,8 @@ public enum SearchStopReason
 
     /// <summary>The caller cancelled; the result holds the best trial so far.</summary>
     Cancelled,
+
+    /// <summary>The process's managed memory passed <see cref="AutoMLExperimentOptions.MemoryLimitBytes"/>; the result holds
+    /// the best trial so far.</summary>
+    MemoryLimit,
 }

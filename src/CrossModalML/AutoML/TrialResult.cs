@@ -23,7 +23,8 @@ public sealed record TrialResult
     /// <summary>The search metric.</summary>
     public required AutoMLMetric Metric { get; init; }
 
-    /// <summary>Mean of the metric over folds (one fold for a hold-out); NaN unless <see cref="Status"/> is Completed.</summary>
+    /// <summary>The metric pooled over folds (from the summed confusion matrix, or size-weighted; the fold mean for AUC
+    /// and R², which cannot be pooled); the single fold's value for a hold-out; NaN unless <see cref="Status"/> is Completed.</summary>
     public double Score { get; init; } = double.NaN;
 
     /// <summary>Sample standard deviation of the metric over folds; 0 for a single fold, NaN unless Completed.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using CrossModalML.Data;
 using CrossModalML.Featurization.Image;
@@ -5,6 +6,7 @@ using CrossModalML.Featurization.Metadata;
 using CrossModalML.Featurization.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.Transforms;
 using Microsoft.ML.Transforms.Image;
 using Microsoft.ML.Transforms.Text;
@@ -34,9 +36,9 @@ public static class CrossModalFeaturizer
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(options);
-        options.Text.Validate();
+        options.Validate();
 
-        var builder = new Builder(mlContext);
+        var builder = new Builder(mlContext, options);
         if (options.Modalities.HasFlag(Modality.Text))
         {
             AddText(builder, Of(columns, ColumnRole.Text), options.Text);
@@ -65,7 +67,7 @@ public static class CrossModalFeaturizer
         }
 
         builder.Append(mlContext.Transforms.Concatenate(FeaturizationPipeline.FeaturesColumnName, builder.Outputs.ToArray()));
-        return new FeaturizationPipeline(builder.Chain, builder.Groups, imageModel);
+        return new FeaturizationPipeline(builder.Chain, builder.Groups, imageModel, options.Scaling);
     }
 
     private static List<string> Of(IReadOnlyList<ColumnSchema> columns, ColumnRole role) =>
@@ -118,7 +120,7 @@ public static class CrossModalFeaturizer
                 b.Append(ml.Transforms.CopyColumns(ColumnNames.TextInput, column));
                 b.Append(ml.Transforms.CustomMapping<TextColumnInput, SocialSignalsOutput>(SocialSignalsMappingFactory.Map, SocialSignalsMappingFactory.ContractName));
                 b.Append(ml.Transforms.CopyColumns(social, ColumnNames.SocialSignals));
-                b.Add(new FeatureGroup($"social signals ({column})", Modality.Text, column, social));
+                b.Add(new FeatureGroup($"social signals ({column})", Modality.Text, column, social), SocialSignals.Length);
             }
         }
     }
@@ -153,7 +155,7 @@ public static class CrossModalFeaturizer
         b.Append(ml.Transforms.Conversion.ConvertType(missing, missingFlags, DataKind.Single));
         b.Append(ml.Transforms.ReplaceMissingValues(filled, raw, MissingValueReplacingEstimator.ReplacementMode.Mean));
         var sources = string.Join(",", numericColumns);
-        b.Add(new FeatureGroup("numbers", Modality.Metadata, sources, filled));
+        b.Add(new FeatureGroup("numbers", Modality.Metadata, sources, filled), numericColumns.Count);
         b.Add(new FeatureGroup("missing-number flags", Modality.Metadata, sources, missing));
     }
 
@@ -179,7 +181,7 @@ public static class CrossModalFeaturizer
             b.Append(ml.Transforms.CopyColumns(ColumnNames.TimeInput, timeColumns[i]));
             b.Append(ml.Transforms.CustomMapping<TimeInput, TimeOutput>(TimeMappingFactory.Map, TimeMappingFactory.ContractName));
             b.Append(ml.Transforms.CopyColumns(output, ColumnNames.TimeFeatures));
-            b.Add(new FeatureGroup($"time of day and week ({timeColumns[i]})", Modality.Metadata, timeColumns[i], output));
+            b.Add(new FeatureGroup($"time of day and week ({timeColumns[i]})", Modality.Metadata, timeColumns[i], output), TimeFeatures.Length);
         }
     }
 
@@ -210,6 +212,9 @@ public static class CrossModalFeaturizer
             info = new ImageModelInfo(Path.GetFileName(onnx.ModelPath), Sha256(onnx.ModelPath), onnx.InputColumnName, onnx.OutputColumnName, onnx.Width, onnx.Height, onnx.ChannelOrder);
         }
 
+        // Block scaling divides the standardised embedding by √(slots); only then is its width needed.
+        int embeddingSlots = onnx is not null && b.Options.Scaling == FeatureScaling.Blocks ? OutputSlots(onnx) : 0;
+
         for (int i = 0; i < imageColumns.Count; i++)
         {
             var features = $"__cm_image_features_{i}";
@@ -219,7 +224,7 @@ public static class CrossModalFeaturizer
             {
                 b.Append(ml.Transforms.CustomMapping<ImagePathInput, ImageStatisticsOutput>(ImageStatisticsMappingFactory.Map, ImageStatisticsMappingFactory.ContractName));
                 b.Append(ml.Transforms.CopyColumns(features, ColumnNames.ImageStatistics));
-                b.Add(new FeatureGroup($"image colour and texture ({imageColumns[i]})", Modality.Image, imageColumns[i], features));
+                b.Add(new FeatureGroup($"image colour and texture ({imageColumns[i]})", Modality.Image, imageColumns[i], features), ImageStatistics.Length);
             }
             else
             {
@@ -235,7 +240,7 @@ public static class CrossModalFeaturizer
                     interleavePixelColors: false));
                 b.Append(ml.Transforms.ApplyOnnxModel([onnx.OutputColumnName], [onnx.InputColumnName], onnx.ModelPath));
                 b.Append(ml.Transforms.CopyColumns(features, onnx.OutputColumnName));
-                b.Add(new FeatureGroup($"image embedding {info!.FileName} ({imageColumns[i]})", Modality.Image, imageColumns[i], features));
+                b.Add(new FeatureGroup($"image embedding {info!.FileName} ({imageColumns[i]})", Modality.Image, imageColumns[i], features), embeddingSlots);
             }
 
             b.Append(ml.Transforms.CopyColumns(missing, ColumnNames.ImageMissing));
@@ -245,6 +250,19 @@ public static class CrossModalFeaturizer
         return info;
     }
 
+    private static int OutputSlots(OnnxImageModelOptions onnx)
+    {
+        using var session = new InferenceSession(onnx.ModelPath);
+        if (!session.OutputMetadata.TryGetValue(onnx.OutputColumnName, out var output))
+        {
+            throw new ArgumentException(
+                $"The ONNX model '{onnx.ModelPath}' has no output '{onnx.OutputColumnName}'. Outputs: {string.Join(", ", session.OutputMetadata.Keys)} (CLI: --image-model-output).");
+        }
+
+        long slots = output.Dimensions.Where(d => d > 0).Aggregate(1L, (a, d) => a * d);
+        return (int)Math.Clamp(slots, 1, int.MaxValue);
+    }
+
     private static string Sha256(string path)
     {
         using var stream = File.OpenRead(path);
@@ -252,9 +270,11 @@ public static class CrossModalFeaturizer
     }
 
     /// <summary>Accumulates the chain, the groups and the columns to concatenate.</summary>
-    private sealed class Builder(MLContext mlContext)
+    private sealed class Builder(MLContext mlContext, FeaturizerOptions options)
     {
         public MLContext MlContext { get; } = mlContext;
+
+        public FeaturizerOptions Options { get; } = options;
 
         public IEstimator<ITransformer> Chain { get; private set; } = new EstimatorChain<ITransformer>();
 
@@ -264,8 +284,37 @@ public static class CrossModalFeaturizer
 
         public void Append(IEstimator<ITransformer> estimator) => Chain = Chain.Append(estimator);
 
-        public void Add(FeatureGroup group)
+        /// <summary>Adds a block. With <see cref="FeatureScaling.Blocks"/>, a dense block (<paramref name="standardisedSlots"/>
+        /// given) is standardised and divided by √(slots), and every image or metadata block is multiplied by its
+        /// modality's weight; the group then names the scaled column.</summary>
+        public void Add(FeatureGroup group, int? standardisedSlots = null)
         {
+            if (Options.Scaling == FeatureScaling.Blocks)
+            {
+                double factor = group.Modality switch
+                {
+                    Modality.Image => Options.ImageWeight,
+                    Modality.Metadata => Options.MetadataWeight,
+                    _ => 1,
+                };
+                var column = group.OutputColumn;
+                if (standardisedSlots is { } slots)
+                {
+                    Append(MlContext.Transforms.NormalizeMeanVariance(column + "_standardised", column, fixZero: false));
+                    column += "_standardised";
+                    factor /= Math.Sqrt(Math.Max(1, slots));
+                }
+
+                if (factor != 1)
+                {
+                    var scaled = column + "_scaled";
+                    Append(MlContext.Transforms.Expression(scaled, $"x => x * {factor.ToString("0.0##########", CultureInfo.InvariantCulture)}", column));
+                    column = scaled;
+                }
+
+                group = group with { OutputColumn = column };
+            }
+
             Groups.Add(group);
             Outputs.Add(group.OutputColumn);
         }

@@ -8,8 +8,9 @@ public sealed class FeaturizationPipeline
     /// <summary>The column holding the fused feature vector.</summary>
     public const string FeaturesColumnName = "Features";
 
-    internal FeaturizationPipeline(IEstimator<ITransformer> estimator, IReadOnlyList<FeatureGroup> groups, ImageModelInfo? imageModel)
+    internal FeaturizationPipeline(IEstimator<ITransformer> estimator, IReadOnlyList<FeatureGroup> groups, ImageModelInfo? imageModel, FeatureScaling scaling)
     {
+        Scaling = scaling;
         Estimator = estimator;
         Groups = groups;
         ImageModel = imageModel;
@@ -20,6 +21,10 @@ public sealed class FeaturizationPipeline
 
     /// <summary>The blocks concatenated into the features, in order.</summary>
     public IReadOnlyList<FeatureGroup> Groups { get; }
+
+    /// <summary>How the blocks are scaled; with <see cref="FeatureScaling.Blocks"/> the features are ready for a linear
+    /// trainer as they are, with <see cref="FeatureScaling.MinMax"/> a linear trainer normalises them first.</summary>
+    public FeatureScaling Scaling { get; }
 
     /// <summary>The ONNX image encoder, when one is used.</summary>
     public ImageModelInfo? ImageModel { get; }

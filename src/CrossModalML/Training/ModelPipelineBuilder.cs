@@ -8,7 +8,7 @@ namespace CrossModalML.Training;
 /// <summary>Assembles the estimator chains that training fits: the label encoding, and the model itself.</summary>
 /// <remarks>
 /// The label encoding is kept out of the saved model on purpose: a model must score posts that have no label. The
-/// model chain is featurizer → (normaliser for linear trainers) → trainer → (key-to-text for multiclass), so a saved
+/// model chain is featurizer → (min–max normaliser for linear trainers, unless the featurizer scaled its blocks) → trainer → (key-to-text for multiclass), so a saved
 /// multiclass model writes its <see cref="ModelColumns.PredictedLabel"/> as the class text.
 /// </remarks>
 public static class ModelPipelineBuilder
@@ -73,7 +73,7 @@ public static class ModelPipelineBuilder
         // Trainers pass over the data many times (every L-BFGS iteration, every SDCA epoch); without a cache each pass
         // would run the featurizer again, ONNX image encoding included. The checkpoint only affects fitting.
         var featurized = featurization.Estimator.AppendCacheCheckpoint(mlContext);
-        var chain = AppendLearner(mlContext, task, featurized, trainer);
+        var chain = AppendLearner(mlContext, task, featurized, trainer, featurization.Scaling);
         if (task == TaskKind.Multiclass)
         {
             chain = chain.Append(mlContext.Transforms.Conversion.MapKeyToValue(ModelColumns.PredictedLabel));
@@ -88,12 +88,13 @@ public static class ModelPipelineBuilder
     /// <param name="mlContext">The context to build in.</param>
     /// <param name="task">A resolved task.</param>
     /// <param name="trainer">The trainer and its hyperparameters.</param>
-    public static IEstimator<ITransformer> Learner(MLContext mlContext, TaskKind task, TrainerSpec trainer) =>
-        AppendLearner(mlContext, task, new EstimatorChain<ITransformer>(), trainer);
+    /// <param name="scaling">How the featurizer scaled the features: a linear trainer normalises min–max-scaled ones first.</param>
+    public static IEstimator<ITransformer> Learner(MLContext mlContext, TaskKind task, TrainerSpec trainer, FeatureScaling scaling = FeatureScaling.MinMax) =>
+        AppendLearner(mlContext, task, new EstimatorChain<ITransformer>(), trainer, scaling);
 
-    private static IEstimator<ITransformer> AppendLearner(MLContext mlContext, TaskKind task, IEstimator<ITransformer> chain, TrainerSpec trainer)
+    private static IEstimator<ITransformer> AppendLearner(MLContext mlContext, TaskKind task, IEstimator<ITransformer> chain, TrainerSpec trainer, FeatureScaling scaling)
     {
-        if (TrainerFactory.NeedsNormalization(trainer.Name))
+        if (scaling == FeatureScaling.MinMax && TrainerFactory.NeedsNormalization(trainer.Name))
         {
             chain = chain.Append(mlContext.Transforms.NormalizeMinMax(ModelColumns.Features));
         }

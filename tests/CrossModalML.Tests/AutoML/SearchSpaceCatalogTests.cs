@@ -65,6 +65,31 @@ public sealed class SearchSpaceCatalogTests
     }
 
     [TestMethod]
+    public void Block_scaling_starts_on_and_modality_weights_are_searched_only_for_modalities_present()
+    {
+        var fused = SearchSpaceCatalog.For(TaskKind.Binary, 1_000, Columns, new FeaturizerOptions());
+        var textOnly = SearchSpaceCatalog.For(TaskKind.Binary, 1_000, [new("text", ColumnRole.Text), new("label", ColumnRole.Label)], new FeaturizerOptions());
+
+        Assert.AreEqual(1, fused.Featurizer.Single(d => d.Name == FeaturizerChoice.BlockScalingName).Start);
+        Assert.IsTrue(fused.Featurizer.Any(d => d.Name == FeaturizerChoice.ImageWeightName && d.LogScale));
+        Assert.IsTrue(fused.Featurizer.Any(d => d.Name == FeaturizerChoice.MetadataWeightName));
+        Assert.IsFalse(textOnly.Featurizer.Any(d => d.Name is FeaturizerChoice.ImageWeightName or FeaturizerChoice.MetadataWeightName));
+        var start = TrialConfiguration.FromPoint(fused, fused.StartPoint(TrainerNames.LbfgsLogisticRegression), new FeaturizerOptions()).Featurizer;
+        Assert.AreEqual(FeatureScaling.Blocks, start.Scaling);
+    }
+
+    [TestMethod]
+    public void With_min_max_scaling_the_modality_weights_do_not_tell_choices_apart()
+    {
+        var a = new SearchPoint(TrainerNames.LightGbm, new Dictionary<string, double> { [FeaturizerChoice.BlockScalingName] = 0, [FeaturizerChoice.ImageWeightName] = 4 });
+        var b = new SearchPoint(TrainerNames.LightGbm, new Dictionary<string, double> { [FeaturizerChoice.BlockScalingName] = 0, [FeaturizerChoice.ImageWeightName] = 0.25 });
+        var c = new SearchPoint(TrainerNames.LightGbm, new Dictionary<string, double> { [FeaturizerChoice.BlockScalingName] = 1, [FeaturizerChoice.ImageWeightName] = 1.05 });
+
+        Assert.AreEqual(FeaturizerChoice.FromPoint(a, new FeaturizerOptions()), FeaturizerChoice.FromPoint(b, new FeaturizerOptions()));
+        Assert.AreEqual(1, FeaturizerChoice.FromPoint(c, new FeaturizerOptions()).ImageWeight, "block weights are rounded to powers of 2^(1/4)");
+    }
+
+    [TestMethod]
     public void A_log_scaled_range_with_a_non_positive_minimum_is_rejected()
     {
         var error = Assert.ThrowsExactly<ArgumentException>(() => new HyperparameterRange("L2", 0, 1, 0.5, logScale: true));

@@ -1,0 +1,128 @@
+using CrossModalML.AutoML;
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using CrossModalML.Tests.TestSupport;
+using CrossModalML.Training;
+using Microsoft.ML;
+
+namespace CrossModalML.Tests.AutoML;
+
+[TestClass]
+public sealed class SearchControlTests
+{
+    private static readonly Lazy<PostDataset> Demo = new(() =>
+        PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" }).Select(Enumerable.Range(0, 300).ToList()));
+
+    private static SearchResult Search(AutoMLExperimentOptions options, ITrialRunner runner) =>
+        new AutoMLExperiment(new MLContext(1), options).Search(SyntheticObjective.Space, new CfoTuner(SyntheticObjective.Space, 1), runner, AutoMLMetric.MacroF1);
+
+    [TestMethod]
+    public void A_trial_that_overruns_is_given_up_within_a_second_of_its_limit()
+    {
+        var limit = TimeSpan.FromMilliseconds(300);
+        var runner = new FakeTrialRunner((_, token) =>
+        {
+            // Ignores its token for 5 s, like an ML.NET fit that cannot be interrupted.
+            Thread.Sleep(TimeSpan.FromSeconds(5));
+            return 0.5;
+        });
+        var result = Search(new AutoMLExperimentOptions { MaxTrials = 2, TrialTimeLimit = limit }, runner);
+
+        Assert.IsTrue(result.Trials.All(t => t.Status == TrialStatus.TimedOut), string.Join(", ", result.Trials.Select(t => t.Status)));
+        Assert.IsTrue(result.Trials.All(t => t.Duration < limit + TimeSpan.FromSeconds(1)), string.Join(", ", result.Trials.Select(t => t.Duration)));
+        Assert.IsLessThan(3, result.Elapsed.TotalSeconds, "the search does not wait for abandoned trials");
+    }
+
+    [TestMethod]
+    public void The_first_trial_runs_even_when_featurizing_outlasts_the_time_budget()
+    {
+        var runner = new SlowFeaturizingRunner(TimeSpan.FromMilliseconds(600));
+        var result = Search(new AutoMLExperimentOptions { TimeBudget = TimeSpan.FromMilliseconds(300), TrialTimeLimit = TimeSpan.FromSeconds(5) }, runner);
+
+        Assert.HasCount(1, result.Trials);
+        Assert.AreEqual(TrialStatus.Completed, result.Trials[0].Status, result.Trials[0].Message);
+        Assert.AreEqual(SearchStopReason.TimeBudget, result.StopReason);
+    }
+
+    [TestMethod]
+    public void The_memory_limit_stops_the_search_and_keeps_the_best_so_far()
+    {
+        var held = new List<byte[]>();
+        long limit = GC.GetTotalMemory(forceFullCollection: true) + (150L << 20);
+        int calls = 0;
+        var runner = new FakeTrialRunner((_, _) =>
+        {
+            held.Add(new byte[64 << 20]);
+            return 0.5 + Interlocked.Increment(ref calls) / 100.0;
+        });
+        var result = Search(new AutoMLExperimentOptions { MaxTrials = 20, MemoryLimitBytes = limit }, runner);
+
+        Assert.AreEqual(SearchStopReason.MemoryLimit, result.StopReason);
+        Assert.IsTrue(result.Trials.Count is >= 2 and <= 4, $"{result.Trials.Count} trials of 64 MB each under a 150 MB margin");
+        Assert.AreEqual(result.Trials.Count, result.Best!.Number, "the last trial scored best and is kept");
+        GC.KeepAlive(held);
+    }
+
+    [TestMethod]
+    public void A_non_positive_memory_limit_is_rejected()
+    {
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Search(new AutoMLExperimentOptions { MaxTrials = 1, MemoryLimitBytes = 0 }, FakeTrialRunner.Bowl()));
+        StringAssert.Contains(error.Message, "--memory-limit");
+    }
+
+    [TestMethod]
+    public void A_search_cross_validates_below_its_row_limit_and_holds_out_above_it()
+    {
+        var data = Demo.Value;
+        var below = new AutoMLExperimentOptions { MaxTrials = 1 };
+        var above = new AutoMLExperimentOptions { MaxTrials = 1, CrossValidationRowLimit = 200 };
+
+        StringAssert.Contains(new CachedFeatureTrialRunner(data, below.Featurizer, below.SearchEvaluation(), 1).EvaluationDescription, "5-fold cross-validation");
+        StringAssert.Contains(new CachedFeatureTrialRunner(data, above.Featurizer, above.SearchEvaluation(), 1).EvaluationDescription, "hold-out of 20");
+        Assert.AreEqual(EvaluationStrategy.HoldOut, new EvaluationOptions().Resolve(data.RowCount * 4), "single fits keep their own 1,000-row threshold");
+    }
+
+    [TestMethod]
+    public void Two_real_searches_with_the_same_seed_and_max_trials_give_the_same_leaderboard()
+    {
+        static List<string> Leaderboard()
+        {
+            var options = new AutoMLExperimentOptions { MaxTrials = 4, Seed = 1, TrialTimeLimit = TimeSpan.FromSeconds(120), Evaluation = { Folds = 3 } };
+            var result = new AutoMLExperiment(new MLContext(1), options).Run(Demo.Value);
+            return result.Search.Leaderboard.Select(t => $"{t.Number} {t.Status} {t.Configuration} {t.Score:R} {t.ScoreStd:R}").ToList();
+        }
+
+        var first = Leaderboard();
+        var second = Leaderboard();
+        Assert.HasCount(4, first);
+        CollectionAssert.AreEqual(first, second, string.Join(Environment.NewLine, first.Concat(["--"]).Concat(second)));
+    }
+
+    [TestMethod]
+    public void The_joint_metric_is_the_mean_of_accuracy_and_macro_f1()
+    {
+        var metrics = new EvaluationMetrics { Task = TaskKind.Multiclass, Count = 10, Accuracy = 0.7, MacroF1 = 0.5 };
+
+        Assert.AreEqual(AutoMLMetric.AccuracyMacroF1, AutoMLMetrics.Parse("acc-f1"));
+        Assert.AreEqual(0.6, AutoMLMetrics.Read(AutoMLMetric.AccuracyMacroF1, metrics), 1e-12);
+        Assert.IsTrue(AutoMLMetrics.HigherIsBetter(AutoMLMetric.AccuracyMacroF1));
+    }
+
+    /// <summary>Featurizes slowly once (like a first ONNX pass), then scores instantly.</summary>
+    private sealed class SlowFeaturizingRunner(TimeSpan featurization) : ITrialRunner
+    {
+        private bool _featurized;
+
+        public void Prepare(FeaturizerChoice featurizer, CancellationToken cancellationToken)
+        {
+            if (!_featurized)
+            {
+                Thread.Sleep(featurization);
+                _featurized = true;
+            }
+        }
+
+        public IReadOnlyList<EvaluationMetrics> Run(TrialConfiguration configuration, CancellationToken cancellationToken) =>
+            [new EvaluationMetrics { Task = TaskKind.Binary, Count = 10, MacroF1 = 0.5, Accuracy = 0.5 }];
+    }
+}
