@@ -8,20 +8,7 @@ namespace CrossModalML.Tests.Cli;
 [DoNotParallelize]
 public sealed class AnalysisReportCliTests
 {
-    private static (int ExitCode, string Error) Run(params string[] args)
-    {
-        var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            return (CliApp.Run(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
-    }
+    private static (int ExitCode, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     [TestMethod]
     public void Patterns_writes_a_report_with_charts_and_representative_images()

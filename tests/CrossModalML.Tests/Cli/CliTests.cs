@@ -31,20 +31,7 @@ public sealed class CliTests
         return path;
     }
 
-    private static (int ExitCode, string Error) Run(params string[] args)
-    {
-        var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            return (CliApp.Run(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
-    }
+    private static (int ExitCode, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     [TestMethod]
     public void Train_evaluate_predict_and_inspect_work_end_to_end()

@@ -7,20 +7,7 @@ namespace CrossModalML.Tests.Cli;
 [DoNotParallelize]
 public sealed class TrendsCommandTests
 {
-    private static (int ExitCode, string Error) Run(params string[] args)
-    {
-        var error = new StringWriter();
-        var originalError = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            return (CliApp.Run(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(originalError);
-        }
-    }
+    private static (int ExitCode, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     [TestMethod]
     public void Trends_writes_a_report_with_the_topics_and_the_back_test()

@@ -31,20 +31,7 @@ public sealed partial class UsersCommandTests
         return path;
     }
 
-    private static (int ExitCode, string Error) Run(params string[] args)
-    {
-        var error = new StringWriter();
-        var original = Console.Error;
-        Console.SetError(error);
-        try
-        {
-            return (CliApp.Run(args), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(original);
-        }
-    }
+    private static (int ExitCode, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     [TestMethod]
     public void Users_writes_a_report_with_charts_and_only_pseudonyms()
