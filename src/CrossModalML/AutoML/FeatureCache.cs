@@ -146,21 +146,7 @@ internal sealed class FeatureCache
         var featurizer = CrossModalFeaturizer.Build(_mlContext, _data.Columns, options);
         var featurized = featurizer.Estimator.Fit(_data.DataView).Transform(_data.DataView);
         var groups = featurizer.Groups.Select(g => (g.Modality, featurized.Schema[g.OutputColumn].Type is VectorDataViewType vector ? vector.Size : 1)).ToList();
-        var column = featurized.Schema[FeaturizationPipeline.FeaturesColumnName];
-        var rows = new VBuffer<float>[_data.RowCount];
-        using (var cursor = featurized.GetRowCursor([column]))
-        {
-            var getter = cursor.GetGetter<VBuffer<float>>(column);
-            var buffer = default(VBuffer<float>);
-            int row = 0;
-            while (cursor.MoveNext())
-            {
-                getter(ref buffer);
-                var copy = default(VBuffer<float>);
-                buffer.CopyTo(ref copy);
-                rows[row++] = copy;
-            }
-        }
+        var rows = FeatureRows.Read(featurized, FeaturizationPipeline.FeaturesColumnName, _data.RowCount);
 
         block = new Block(rows, groups);
         _blocks[key] = block;

@@ -33,20 +33,6 @@ internal sealed class SharedFeatures
     public VBuffer<float>[] Transform(PostDataset data)
     {
         var featurized = Transformer.Transform(data.DataView);
-        var column = featurized.Schema[ModelColumns.Features];
-        var rows = new VBuffer<float>[data.RowCount];
-        using var cursor = featurized.GetRowCursor([column]);
-        var getter = cursor.GetGetter<VBuffer<float>>(column);
-        var buffer = default(VBuffer<float>);
-        int row = 0;
-        while (cursor.MoveNext())
-        {
-            getter(ref buffer);
-            var copy = default(VBuffer<float>);
-            buffer.CopyTo(ref copy);
-            rows[row++] = copy;
-        }
-
-        return rows;
+        return FeatureRows.Read(featurized, ModelColumns.Features, data.RowCount);
     }
 }
