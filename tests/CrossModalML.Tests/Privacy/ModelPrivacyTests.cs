@@ -11,7 +11,8 @@ namespace CrossModalML.Tests.Privacy;
 [TestClass]
 public sealed class ModelPrivacyTests
 {
-    private static string AllEntriesAsText(string zipPath)
+    /// <summary>Every entry of a zip decoded as UTF-8 and as UTF-16, so a string stored either way can be searched for.</summary>
+    internal static string AllEntriesAsText(string zipPath)
     {
         using var zip = ZipFile.OpenRead(zipPath);
         var text = new StringBuilder();

@@ -16,22 +16,6 @@ public sealed class UserIdPrivacyTests
 {
     private const int Rows = 250;
 
-    private static string AllEntriesAsText(string zipPath)
-    {
-        using var zip = ZipFile.OpenRead(zipPath);
-        var text = new StringBuilder();
-        foreach (var entry in zip.Entries)
-        {
-            using var stream = entry.Open();
-            using var memory = new MemoryStream();
-            stream.CopyTo(memory);
-            var bytes = memory.ToArray();
-            text.Append(Encoding.UTF8.GetString(bytes)).Append(Encoding.Unicode.GetString(bytes));
-        }
-
-        return text.ToString();
-    }
-
     private static string TrainMultiTask(TempDirectory temp, bool scrub)
     {
         var data = PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" }).Select(Enumerable.Range(0, Rows).ToList());
@@ -52,11 +36,11 @@ public sealed class UserIdPrivacyTests
         var users = File.ReadLines(RepositoryPaths.DemoPosts).Skip(1).Take(Rows).Select(l => l.Split('\t')[3]).Distinct().ToList();
 
         // The probe must see a leak where there is one: unscrubbed, @mentions of users stay in the text dictionary.
-        var raw = AllEntriesAsText(TrainMultiTask(temp, scrub: false));
+        var raw = ModelPrivacyTests.AllEntriesAsText(TrainMultiTask(temp, scrub: false));
         Assert.IsTrue(users.Any(u => raw.Contains(u, StringComparison.Ordinal)), "the probe cannot see user ids in a zip");
 
         var path = TrainMultiTask(temp, scrub: true);
-        var scrubbed = AllEntriesAsText(path);
+        var scrubbed = ModelPrivacyTests.AllEntriesAsText(path);
         foreach (var user in users)
         {
             Assert.IsFalse(scrubbed.Contains(user, StringComparison.Ordinal), $"user id {user} found in the scrubbed multi-task zip");
