@@ -122,7 +122,7 @@ public static class PostEmbedder
 
     // Centres principal components without rescaling them one by one (that would give noise components the weight
     // of the leading ones); with balancing, scales the block to mean squared length 1.
-    private static void Centre(float[][] matrix, bool balance)
+    internal static void Centre(float[][] matrix, bool balance)
     {
         if (matrix.Length == 0)
         {

@@ -139,7 +139,7 @@ public static partial class PatternMiner
         if (topicBlock)
         {
             var mix = topics!.Mixtures.Select(m => (float[])m.Clone()).ToArray();
-            CentreAndBalance(mix, embedding.BalanceModalities);
+            PostEmbedder.Centre(mix, embedding.BalanceModalities);
             parts.Add(mix);
             blocks.Add(new EmbeddingBlock(Modality.Text, 0, mix[0].Length, mix[0].Length));
         }
@@ -228,42 +228,6 @@ public static partial class PatternMiner
                 for (int j = 0; j < block.Length; j++)
                 {
                     row[block.Offset + j] *= scale;
-                }
-            }
-        }
-    }
-
-    private static void CentreAndBalance(float[][] matrix, bool balance)
-    {
-        int width = matrix[0].Length;
-        var means = new double[width];
-        foreach (var row in matrix)
-        {
-            for (int j = 0; j < width; j++)
-            {
-                means[j] += row[j] / (double)matrix.Length;
-            }
-        }
-
-        double squares = 0;
-        foreach (var row in matrix)
-        {
-            for (int j = 0; j < width; j++)
-            {
-                row[j] = (float)(row[j] - means[j]);
-                squares += row[j] * (double)row[j];
-            }
-        }
-
-        double meanSquare = squares / matrix.Length;
-        if (balance && meanSquare > 1e-18)
-        {
-            float scale = (float)(1 / Math.Sqrt(meanSquare));
-            foreach (var row in matrix)
-            {
-                for (int j = 0; j < width; j++)
-                {
-                    row[j] *= scale;
                 }
             }
         }
