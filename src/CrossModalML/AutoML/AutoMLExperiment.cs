@@ -144,24 +144,7 @@ public sealed class AutoMLExperiment
             Training = training,
             TrainingOptions = trainingOptions,
             Warnings = warnings,
-            Summary = new SearchSummary
-            {
-                Tuner = _options.Tuner,
-                Metric = metric,
-                Seed = _options.Seed,
-                TimeBudgetSeconds = _options.TimeBudget?.TotalSeconds,
-                MaxTrials = _options.MaxTrials,
-                TrialTimeLimitSeconds = _options.TrialTimeLimit.TotalSeconds,
-                TrialsRun = search.Trials.Count,
-                TrialsFailed = search.Trials.Count(t => t.Status != TrialStatus.Completed),
-                StopReason = search.StopReason,
-                Evaluation = evaluation,
-                BestTrial = best.Number,
-                BestScore = best.Score,
-                BestScoreStd = best.ScoreStd,
-                BestTrainer = best.Configuration.Trainer,
-                BestFeaturizer = best.Configuration.Featurizer,
-            },
+            Summary = SearchSummary.Of(_options, search, best, evaluation, best.Configuration.Featurizer),
         };
     }
 

@@ -51,4 +51,29 @@ public sealed record SearchSummary
 
     /// <summary>The winning featurizer settings.</summary>
     public required FeaturizerChoice BestFeaturizer { get; init; }
+
+    /// <summary>The summary of a finished search whose winner is <paramref name="best"/>.</summary>
+    /// <param name="options">The search's settings (tuner, seed, budget, trial limit).</param>
+    /// <param name="search">The finished search.</param>
+    /// <param name="best">Its winning trial.</param>
+    /// <param name="evaluation">How trials were scored, in words.</param>
+    /// <param name="featurizer">The featurizer settings the winner was scored with.</param>
+    internal static SearchSummary Of(AutoMLExperimentOptions options, SearchResult search, TrialResult best, string evaluation, FeaturizerChoice featurizer) => new()
+    {
+        Tuner = options.Tuner,
+        Metric = search.Metric,
+        Seed = options.Seed,
+        TimeBudgetSeconds = options.TimeBudget?.TotalSeconds,
+        MaxTrials = options.MaxTrials,
+        TrialTimeLimitSeconds = options.TrialTimeLimit.TotalSeconds,
+        TrialsRun = search.Trials.Count,
+        TrialsFailed = search.Trials.Count(t => t.Status != TrialStatus.Completed),
+        StopReason = search.StopReason,
+        Evaluation = evaluation,
+        BestTrial = best.Number,
+        BestScore = best.Score,
+        BestScoreStd = best.ScoreStd,
+        BestTrainer = best.Configuration.Trainer,
+        BestFeaturizer = featurizer,
+    };
 }

@@ -366,24 +366,7 @@ public sealed class MultiTaskTrainer
             var best = result.Best ?? throw new InvalidOperationException(
                 $"No trial completed for the head of '{labels.Name}' in {result.Trials.Count} trial(s)" +
                 (result.Trials.FirstOrDefault(t => t.Message is not null) is { } failure ? $"; trial {failure.Number} ({failure.Configuration.Trainer.Name}): {failure.Message}" : "; give the search more time or trials."));
-            return new SearchSummary
-            {
-                Tuner = search.Tuner,
-                Metric = metric,
-                Seed = _options.Seed,
-                TimeBudgetSeconds = search.TimeBudget?.TotalSeconds,
-                MaxTrials = search.MaxTrials,
-                TrialTimeLimitSeconds = search.TrialTimeLimit.TotalSeconds,
-                TrialsRun = result.Trials.Count,
-                TrialsFailed = result.Trials.Count(t => t.Status != TrialStatus.Completed),
-                StopReason = result.StopReason,
-                Evaluation = $"{description} on the shared features of the training rows",
-                BestTrial = best.Number,
-                BestScore = best.Score,
-                BestScoreStd = best.ScoreStd,
-                BestTrainer = best.Configuration.Trainer,
-                BestFeaturizer = FeaturizerChoice.From(_options.Featurizer),
-            };
+            return SearchSummary.Of(experimentOptions, result, best, $"{description} on the shared features of the training rows", FeaturizerChoice.From(_options.Featurizer));
         }
 
         private AutoMLExperimentOptions SearchOptions(AutoMLMetric? metric)
