@@ -16,6 +16,10 @@ internal static class RetrainCommand
         var dataset = CommonOptions.Dataset("New labelled posts with the model's columns.");
         var output = new Option<FileInfo>("--output", "-o") { Description = "The new model zip to write (not the old model's path).", Required = true };
         var imageModel = new Option<FileInfo?>("--image-model") { Description = "The ONNX image encoder the model was trained with (required if it used one; its SHA-256 is checked)." };
+        var wordVectors = new Option<FileInfo?>("--word-vectors")
+        {
+            Description = "The word-vector model the model was trained with (required if it used one; its SHA-256 and its vocabulary's are checked).",
+        };
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of the new rows held out to compare the models.", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int?>("--seed") { Description = "Seed for the split and the fit (default: the model's seed)." };
         var search = new Option<bool>("--search")
@@ -31,13 +35,14 @@ internal static class RetrainCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("retrain", "Refit a model's pipeline (columns, featurizer, trainer, hyperparameters) on new data; compare old and new on a stratified hold-out of it.")
         {
-            model, dataset, output, imageModel, testFraction, seed, search, time, maxTrials, metric, tuner, trialTime, report, verbose,
+            model, dataset, output, imageModel, wordVectors, testFraction, seed, search, time, maxTrials, metric, tuner, trialTime, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
             var options = new RetrainingOptions
             {
                 ImageModelPath = r.GetValue(imageModel)?.FullName,
+                WordVectorModelPath = r.GetValue(wordVectors)?.FullName,
                 TestFraction = r.GetValue(testFraction),
                 Seed = r.GetValue(seed),
             };

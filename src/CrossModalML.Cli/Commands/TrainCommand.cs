@@ -44,6 +44,14 @@ internal static class TrainCommand
         var imageOutput = new Option<string>("--image-model-output") { Description = "ONNX output tensor name.", DefaultValueFactory = _ => "embedding" };
         var imageSize = new Option<int>("--image-size") { Description = "ONNX input width and height in pixels.", DefaultValueFactory = _ => 224 };
         var channelOrder = new Option<ImageChannelOrder>("--channel-order") { Description = "ONNX input channel order: Rgb or Bgr.", DefaultValueFactory = _ => ImageChannelOrder.Rgb };
+        var wordVectors = new Option<FileInfo?>("--word-vectors")
+        {
+            Description = "ONNX word-vector model (word ids in, mean vector out) whose vector of the post's words joins the text features, e.g. " +
+                "glove6b-100d-mean-int8.onnx. A search (--time/--max-trials) tries with and without it.",
+        };
+        var wordVectorsVocab = new Option<FileInfo?>("--word-vectors-vocab") { Description = "The word-vector model's vocabulary, one word per line (default: vocab.txt beside the model)." };
+        var wordVectorsInput = new Option<string>("--word-vectors-input") { Description = "Word-vector model input tensor (int64 word ids).", DefaultValueFactory = _ => "token_ids" };
+        var wordVectorsOutput = new Option<string>("--word-vectors-output") { Description = "Word-vector model output tensor.", DefaultValueFactory = _ => "embedding" };
         var modalities = new Option<string[]>("--modalities")
         {
             Description = "Modalities to learn from: text, image, metadata, or all (comma-separated).",
@@ -89,7 +97,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a model on posts and save it as a model zip.")
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
-            channelOrder, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, testFraction, seed, strictImages,
+            channelOrder, wordVectors, wordVectorsVocab, wordVectorsInput, wordVectorsOutput, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, testFraction, seed, strictImages,
             time, maxTrials, metric, tuner, trialTime, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
@@ -154,6 +162,21 @@ internal static class TrainCommand
                         ChannelOrder = r.GetValue(channelOrder),
                     },
                 };
+            }
+
+            if (r.GetValue(wordVectors) is { } vectors)
+            {
+                featurizer.Text.WordVectors = new WordVectorModelOptions
+                {
+                    ModelPath = vectors.FullName,
+                    VocabularyPath = r.GetValue(wordVectorsVocab)?.FullName,
+                    InputColumnName = r.GetValue(wordVectorsInput)!,
+                    OutputColumnName = r.GetValue(wordVectorsOutput)!,
+                };
+            }
+            else if (r.GetValue(wordVectorsVocab) is not null)
+            {
+                throw new ArgumentException("--word-vectors-vocab names the vocabulary of a word-vector model; give the model too (--word-vectors).");
             }
 
             var options = new TrainingOptions
@@ -455,7 +478,7 @@ internal static class TrainCommand
     }
 
     private static string ShortFeaturizer(FeaturizerChoice f) =>
-        $"w1-{f.WordNgramLength} c{(f.UseCharNgrams ? $"1-{f.CharNgramLength}" : "off")} {(f.ImageKind == CrossModalML.Featurization.ImageFeaturizerKind.Onnx ? "onnx" : "img")}" +
+        $"w1-{f.WordNgramLength} c{(f.UseCharNgrams ? $"1-{f.CharNgramLength}" : "off")}{(f.UseWordVectors ? " wv" : string.Empty)} {(f.ImageKind == CrossModalML.Featurization.ImageFeaturizerKind.Onnx ? "onnx" : "img")}" +
         (f.Scaling == CrossModalML.Featurization.FeatureScaling.Blocks
             ? string.Create(CultureInfo.InvariantCulture, $" blocks i×{f.ImageWeight:0.##}{(f.MetadataWeight != 1 ? $" m×{f.MetadataWeight:0.##}" : string.Empty)}")
             : " minmax");

@@ -8,7 +8,7 @@ namespace CrossModalML.AutoML;
 
 /// <summary>Featurizes a data set once per featurizer choice and keeps every row's feature vector in memory.</summary>
 /// <remarks>
-/// <para>The featurizer is split into a text block (depends on the n-gram settings only) and a non-text block
+/// <para>The featurizer is split into a text block (depends on the n-gram and word-vector settings only) and a non-text block
 /// (metadata and images, depends on the image featurizer only), each fitted on all rows and cached apart; a choice's
 /// vector is the two concatenated in the same order as the full featurizer (text first). So images are decoded once
 /// per image featurizer kind however many text settings the search tries. With block scaling, the non-text block is
@@ -80,7 +80,7 @@ internal sealed class FeatureCache
             var parts = new List<Block>();
             if (_hasText)
             {
-                parts.Add(GetBlock($"text:{choice.WordNgramLength}:{choice.UseCharNgrams}:{choice.CharNgramLength}:{choice.Scaling}", choice, Modality.Text, cancellationToken));
+                parts.Add(GetBlock($"text:{choice.WordNgramLength}:{choice.UseCharNgrams}:{choice.CharNgramLength}:{choice.UseWordVectors}:{choice.Scaling}", choice, Modality.Text, cancellationToken));
             }
 
             if (_hasOther)

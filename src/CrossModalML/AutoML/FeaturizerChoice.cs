@@ -2,10 +2,10 @@ using CrossModalML.Featurization;
 
 namespace CrossModalML.AutoML;
 
-/// <summary>The featurizer settings a search varies: word n-gram length, character n-grams, built-in versus ONNX image
-/// features, block scaling and the modality weights.</summary>
+/// <summary>The featurizer settings a search varies: word n-gram length, character n-grams, pretrained word vectors on or
+/// off, built-in versus ONNX image features, block scaling and the modality weights.</summary>
 /// <remarks>
-/// Everything else (modalities, social signals, stop words, metadata, the ONNX model itself) comes from the user's
+/// Everything else (modalities, social signals, stop words, metadata, the ONNX and word-vector models themselves) comes from the user's
 /// <see cref="FeaturizerOptions"/> and is never searched. When character n-grams are off their length is irrelevant
 /// and is stored as 0, and with <see cref="FeatureScaling.MinMax"/> the modality weights are irrelevant and stored as 1, so
 /// two choices that featurize identically are equal (and share one feature cache entry).
@@ -17,6 +17,7 @@ namespace CrossModalML.AutoML;
 /// <param name="Scaling">Min–max before linear trainers, or per-block scaling in the featurizer.</param>
 /// <param name="ImageWeight">The image blocks' factor against the text (block scaling only; 1 otherwise).</param>
 /// <param name="MetadataWeight">The metadata blocks' factor against the text (block scaling only; 1 otherwise).</param>
+/// <param name="UseWordVectors">Whether the user's pretrained word vectors are added to the text block.</param>
 public sealed record FeaturizerChoice(
     int WordNgramLength,
     bool UseCharNgrams,
@@ -24,7 +25,8 @@ public sealed record FeaturizerChoice(
     ImageFeaturizerKind ImageKind,
     FeatureScaling Scaling = FeatureScaling.MinMax,
     double ImageWeight = 1,
-    double MetadataWeight = 1)
+    double MetadataWeight = 1,
+    bool UseWordVectors = false)
 {
     /// <summary>Dimension name of the longest word n-gram (integer).</summary>
     public const string WordNgramLengthName = "WordNgramLength";
@@ -47,12 +49,17 @@ public sealed record FeaturizerChoice(
     /// <summary>Dimension name of the metadata weight (block scaling only).</summary>
     public const string MetadataWeightName = "MetadataWeight";
 
+    /// <summary>Dimension name of the word-vector switch (0 off, 1 on; only when the user gave word vectors).</summary>
+    public const string WordVectorsName = "WordVectors";
+
     /// <summary>The choice the user's options already make.</summary>
     /// <param name="options">The user's featurizer options.</param>
     public static FeaturizerChoice From(FeaturizerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Normalized(options.Text.WordNgramLength, options.Text.UseCharNgrams, options.Text.CharNgramLength, options.Image.Kind, options.Scaling, options.ImageWeight, options.MetadataWeight);
+        return Normalized(
+            options.Text.WordNgramLength, options.Text.UseCharNgrams, options.Text.CharNgramLength, options.Image.Kind, options.Scaling, options.ImageWeight, options.MetadataWeight,
+            options.Text.WordVectors is not null);
     }
 
     /// <summary>Reads the featurizer dimensions of a point; a dimension the point lacks keeps the user's setting.</summary>
@@ -71,7 +78,8 @@ public sealed record FeaturizerChoice(
             Read(OnnxImageFeaturesName, user.ImageKind == ImageFeaturizerKind.Onnx ? 1 : 0) == 1 ? ImageFeaturizerKind.Onnx : ImageFeaturizerKind.BuiltIn,
             Read(BlockScalingName, baseOptions.Scaling == FeatureScaling.Blocks ? 1 : 0) == 1 ? FeatureScaling.Blocks : FeatureScaling.MinMax,
             ReadWeight(ImageWeightName, baseOptions.ImageWeight),
-            ReadWeight(MetadataWeightName, baseOptions.MetadataWeight));
+            ReadWeight(MetadataWeightName, baseOptions.MetadataWeight),
+            baseOptions.Text.WordVectors is not null && Read(WordVectorsName, 1) == 1);
     }
 
     /// <summary>A copy of the user's options with this choice applied; the user's object is not changed.</summary>
@@ -83,6 +91,11 @@ public sealed record FeaturizerChoice(
         if (ImageKind == ImageFeaturizerKind.Onnx && baseOptions.Image.Onnx is null)
         {
             throw new ArgumentException("The featurizer choice uses ONNX image features but the options name no ONNX model (CLI: --image-model).", nameof(baseOptions));
+        }
+
+        if (UseWordVectors && baseOptions.Text.WordVectors is null)
+        {
+            throw new ArgumentException("The featurizer choice uses word vectors but the options name no word-vector model (CLI: --word-vectors).", nameof(baseOptions));
         }
 
         var text = baseOptions.Text;
@@ -97,6 +110,7 @@ public sealed record FeaturizerChoice(
                 RemoveStopWords = text.RemoveStopWords,
                 UseSocialSignals = text.UseSocialSignals,
                 ScrubPersonalData = text.ScrubPersonalData,
+                WordVectors = UseWordVectors ? text.WordVectors : null,
             },
             Image = new ImageFeaturizerOptions { Kind = ImageKind, Onnx = baseOptions.Image.Onnx },
             Metadata = baseOptions.Metadata,
@@ -108,7 +122,7 @@ public sealed record FeaturizerChoice(
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"words 1-{WordNgramLength}, chars {(UseCharNgrams ? $"1-{CharNgramLength}" : "off")}, images {(ImageKind == ImageFeaturizerKind.Onnx ? "onnx" : "built-in")}, " +
+        $"words 1-{WordNgramLength}, chars {(UseCharNgrams ? $"1-{CharNgramLength}" : "off")}, {(UseWordVectors ? "word vectors, " : string.Empty)}images {(ImageKind == ImageFeaturizerKind.Onnx ? "onnx" : "built-in")}, " +
         (Scaling == FeatureScaling.Blocks ? $"blocks (image ×{ImageWeight:0.###}, metadata ×{MetadataWeight:0.###})" : "min-max");
 
     /// <summary>Rounds a searched weight to the nearest power of 2^(1/4): finer steps change little, and a coarse grid lets
@@ -116,8 +130,9 @@ public sealed record FeaturizerChoice(
     private static double QuantizeWeight(double weight) =>
         weight > 0 && double.IsFinite(weight) ? Math.Pow(2, Math.Round(Math.Log2(weight) * 4) / 4) : weight;
 
-    private static FeaturizerChoice Normalized(int word, bool chars, int charLength, ImageFeaturizerKind kind, FeatureScaling scaling, double imageWeight, double metadataWeight) =>
+    private static FeaturizerChoice Normalized(
+        int word, bool chars, int charLength, ImageFeaturizerKind kind, FeatureScaling scaling, double imageWeight, double metadataWeight, bool wordVectors) =>
         scaling == FeatureScaling.Blocks
-            ? new(word, chars, chars ? charLength : 0, kind, scaling, imageWeight, metadataWeight)
-            : new(word, chars, chars ? charLength : 0, kind, scaling, 1, 1);
+            ? new(word, chars, chars ? charLength : 0, kind, scaling, imageWeight, metadataWeight, wordVectors)
+            : new(word, chars, chars ? charLength : 0, kind, scaling, 1, 1, wordVectors);
 }

@@ -29,6 +29,9 @@ public static class SearchSpaceCatalog
     /// <summary>Where the character n-gram dimension starts: character 1- to 5-grams.</summary>
     public const int StartCharNgramLength = 5;
 
+    /// <summary>Whether the word-vector dimension (searched only when the user gave word vectors) starts on.</summary>
+    public const bool StartWithWordVectors = true;
+
     /// <summary>Builds the standard search space.</summary>
     /// <param name="task">Binary, multiclass or regression.</param>
     /// <param name="rowCount">Training rows; caps tree and leaf counts.</param>
@@ -95,6 +98,10 @@ public static class SearchSpaceCatalog
             dimensions.Add(new(FeaturizerChoice.WordNgramLengthName, 1, 3, StartWordNgramLength, isInteger: true));
             dimensions.Add(new(FeaturizerChoice.UseCharNgramsName, 0, 1, 1, isInteger: true));
             dimensions.Add(new(FeaturizerChoice.CharNgramLengthName, 3, 5, StartCharNgramLength, isInteger: true));
+            if (options.Text.WordVectors is not null)
+            {
+                dimensions.Add(new(FeaturizerChoice.WordVectorsName, 0, 1, StartWithWordVectors ? 1 : 0, isInteger: true));
+            }
         }
 
         bool hasImages = options.Modalities.HasFlag(Modality.Image) && columns.Any(c => c.Role == ColumnRole.Image);

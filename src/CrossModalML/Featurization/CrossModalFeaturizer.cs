@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using CrossModalML.Data;
 using CrossModalML.Featurization.Image;
 using CrossModalML.Featurization.Metadata;
@@ -15,7 +14,8 @@ namespace CrossModalML.Featurization;
 
 /// <summary>Builds the estimator chain that turns a post's columns into one fused <c>Features</c> vector.</summary>
 /// <remarks>
-/// <para>Each modality is its own block: text (TF-IDF word and character n-grams, social signals), image (built-in
+/// <para>Each modality is its own block: text (TF-IDF word and character n-grams, social signals, optionally the mean
+/// pretrained word vector), image (built-in
 /// statistics or an ONNX embedding, plus a missing indicator) and metadata (numbers with missing flags, one-hot or
 /// hashed categories, time of day and week). The blocks are concatenated in that order; <see cref="FeaturizationPipeline.Groups"/>
 /// says which block came from which column and modality.</para>
@@ -26,6 +26,9 @@ namespace CrossModalML.Featurization;
 /// </remarks>
 public static class CrossModalFeaturizer
 {
+    /// <summary>White space and the punctuation GloVe-style vocabularies split off; '#' and '@' so tags give their word.</summary>
+    private static readonly char[] WordSeparators = " \t\r\n.,;:!?\"()[]{}#@/\\|*~<>=+".ToCharArray();
+
     /// <summary>Builds the featurizer for the given columns.</summary>
     /// <param name="mlContext">The context to build in.</param>
     /// <param name="columns">The data's columns and roles, as a <see cref="PostDataset"/> reports them.</param>
@@ -39,9 +42,10 @@ public static class CrossModalFeaturizer
         options.Validate();
 
         var builder = new Builder(mlContext, options);
+        WordVectorModelInfo? wordVectorModel = null;
         if (options.Modalities.HasFlag(Modality.Text))
         {
-            AddText(builder, Of(columns, ColumnRole.Text), options.Text);
+            wordVectorModel = AddText(builder, columns, Of(columns, ColumnRole.Text), options.Text);
         }
 
         if (options.Modalities.HasFlag(Modality.Metadata))
@@ -67,15 +71,16 @@ public static class CrossModalFeaturizer
         }
 
         builder.Append(mlContext.Transforms.Concatenate(FeaturizationPipeline.FeaturesColumnName, builder.Outputs.ToArray()));
-        return new FeaturizationPipeline(builder.Chain, builder.Groups, imageModel, options.Scaling);
+        return new FeaturizationPipeline(builder.Chain, builder.Groups, imageModel, options.Scaling, wordVectorModel);
     }
 
     private static List<string> Of(IReadOnlyList<ColumnSchema> columns, ColumnRole role) =>
         columns.Where(c => c.Role == role).Select(c => c.Name).ToList();
 
-    private static void AddText(Builder b, List<string> textColumns, TextFeaturizerOptions options)
+    private static WordVectorModelInfo? AddText(Builder b, IReadOnlyList<ColumnSchema> columns, List<string> textColumns, TextFeaturizerOptions options)
     {
         var ml = b.MlContext;
+        var wordVectors = textColumns.Count > 0 ? WordVectors(columns, options.WordVectors) : null;
         for (int i = 0; i < textColumns.Count; i++)
         {
             var column = textColumns[i];
@@ -122,7 +127,72 @@ public static class CrossModalFeaturizer
                 b.Append(ml.Transforms.CopyColumns(social, ColumnNames.SocialSignals));
                 b.Add(new FeatureGroup($"social signals ({column})", Modality.Text, column, social), SocialSignals.Length);
             }
+
+            if (wordVectors is { } model)
+            {
+                AddWordVectors(b, column, ngramSource, i, options.WordVectors!, model);
+            }
         }
+
+        return wordVectors?.Info;
+    }
+
+    /// <summary>Reads and checks the word-vector model once for all text columns.</summary>
+    private static (WordVectorModelInfo Info, IReadOnlyList<KeyValuePair<string, long>> Vocabulary)? WordVectors(
+        IReadOnlyList<ColumnSchema> columns, WordVectorModelOptions? options)
+    {
+        if (options is null)
+        {
+            return null;
+        }
+
+        options.Validate();
+
+        // The graph's tensors become pipeline columns; a user column of the same name would be overwritten before it is read.
+        foreach (var name in new[] { options.InputColumnName, options.OutputColumnName })
+        {
+            if (columns.FirstOrDefault(c => c.Name == name && c.Role != ColumnRole.Ignore) is { } clash)
+            {
+                throw new ArgumentException(
+                    $"Column '{clash.Name}' ({clash.Role}) has the name of a tensor of word-vector model '{options.ModelPath}'; rename the column or ignore it.");
+            }
+        }
+
+        int dimensions;
+        using (var session = new InferenceSession(options.ModelPath))
+        {
+            if (!session.InputMetadata.TryGetValue(options.InputColumnName, out var input) || input.ElementType != typeof(long))
+            {
+                throw new ArgumentException(
+                    $"Word-vector model '{options.ModelPath}' has no int64 input '{options.InputColumnName}'. Inputs: " +
+                    $"{string.Join(", ", session.InputMetadata.Select(m => $"{m.Key} ({m.Value.ElementType.Name})"))} (CLI: --word-vectors-input).");
+            }
+
+            dimensions = OutputSlots(session, options.ModelPath, options.OutputColumnName, "--word-vectors-output");
+        }
+
+        var vocabularyPath = options.ResolvedVocabularyPath;
+        var vocabulary = WordVectorVocabulary.Load(vocabularyPath);
+        var info = new WordVectorModelInfo(
+            Path.GetFileName(options.ModelPath), FileHash.Sha256(options.ModelPath), Path.GetFileName(vocabularyPath), FileHash.Sha256(vocabularyPath),
+            options.InputColumnName, options.OutputColumnName, dimensions, vocabulary.Count - 1);
+        return (info, vocabulary);
+    }
+
+    /// <summary>The mean pretrained vector of a text column's words: lower-cased, split on white space and punctuation,
+    /// looked up in the vocabulary (unknown words get id 0, which the graph ignores), then run through the ONNX graph.</summary>
+    private static void AddWordVectors(
+        Builder b, string column, string source, int index, WordVectorModelOptions options, (WordVectorModelInfo Info, IReadOnlyList<KeyValuePair<string, long>> Vocabulary) model)
+    {
+        var ml = b.MlContext;
+        string padded = $"__cm_wv_padded_{index}", normalized = $"__cm_wv_normalized_{index}", tokens = $"__cm_wv_tokens_{index}", features = $"__cm_word_vectors_{index}";
+        b.Append(ml.Transforms.Expression(padded, $"x => concat(\"{WordVectorVocabulary.PaddingToken} \", x)", source));
+        b.Append(ml.Transforms.Text.NormalizeText(normalized, padded, TextNormalizingEstimator.CaseMode.Lower, keepDiacritics: true, keepPunctuations: true, keepNumbers: true));
+        b.Append(ml.Transforms.Text.TokenizeIntoWords(tokens, normalized, WordSeparators));
+        b.Append(ml.Transforms.Conversion.MapValue(options.InputColumnName, model.Vocabulary, tokens));
+        b.Append(new FreshOnnxEstimator(ml, [options.OutputColumnName], [options.InputColumnName], options.ModelPath));
+        b.Append(ml.Transforms.CopyColumns(features, options.OutputColumnName));
+        b.Add(new FeatureGroup($"word vectors {model.Info.FileName} ({column})", Modality.Text, column, features), model.Info.Dimensions);
     }
 
     private static void AddNumeric(Builder b, List<string> numericColumns, MetadataFeaturizerOptions options)
@@ -209,11 +279,17 @@ public static class CrossModalFeaturizer
         {
             onnx = options.Onnx ?? throw new ArgumentException("Image featurizer kind is Onnx but no ONNX model options are set (CLI: --image-model).");
             onnx.Validate();
-            info = new ImageModelInfo(Path.GetFileName(onnx.ModelPath), Sha256(onnx.ModelPath), onnx.InputColumnName, onnx.OutputColumnName, onnx.Width, onnx.Height, onnx.ChannelOrder);
+            info = new ImageModelInfo(Path.GetFileName(onnx.ModelPath), FileHash.Sha256(onnx.ModelPath), onnx.InputColumnName, onnx.OutputColumnName, onnx.Width, onnx.Height, onnx.ChannelOrder);
         }
 
         // Block scaling divides the standardised embedding by √(slots); only then is its width needed.
-        int embeddingSlots = onnx is not null && b.Options.Scaling == FeatureScaling.Blocks ? OutputSlots(onnx) : 0;
+        int embeddingSlots = 0;
+        if (onnx is not null && b.Options.Scaling == FeatureScaling.Blocks)
+        {
+            using var session = new InferenceSession(onnx.ModelPath);
+            embeddingSlots = OutputSlots(session, onnx.ModelPath, onnx.OutputColumnName, "--image-model-output");
+        }
+
 
         for (int i = 0; i < imageColumns.Count; i++)
         {
@@ -238,7 +314,7 @@ public static class CrossModalFeaturizer
                     colorsToExtract: ImagePixelExtractingEstimator.ColorBits.Rgb,
                     orderOfExtraction: onnx.ChannelOrder == ImageChannelOrder.Bgr ? ImagePixelExtractingEstimator.ColorsOrder.ABGR : ImagePixelExtractingEstimator.ColorsOrder.ARGB,
                     interleavePixelColors: false));
-                b.Append(ml.Transforms.ApplyOnnxModel([onnx.OutputColumnName], [onnx.InputColumnName], onnx.ModelPath));
+                b.Append(new FreshOnnxEstimator(ml, [onnx.OutputColumnName], [onnx.InputColumnName], onnx.ModelPath));
                 b.Append(ml.Transforms.CopyColumns(features, onnx.OutputColumnName));
                 b.Add(new FeatureGroup($"image embedding {info!.FileName} ({imageColumns[i]})", Modality.Image, imageColumns[i], features), embeddingSlots);
             }
@@ -250,23 +326,16 @@ public static class CrossModalFeaturizer
         return info;
     }
 
-    private static int OutputSlots(OnnxImageModelOptions onnx)
+    private static int OutputSlots(InferenceSession session, string modelPath, string outputName, string cliOption)
     {
-        using var session = new InferenceSession(onnx.ModelPath);
-        if (!session.OutputMetadata.TryGetValue(onnx.OutputColumnName, out var output))
+        if (!session.OutputMetadata.TryGetValue(outputName, out var output))
         {
             throw new ArgumentException(
-                $"The ONNX model '{onnx.ModelPath}' has no output '{onnx.OutputColumnName}'. Outputs: {string.Join(", ", session.OutputMetadata.Keys)} (CLI: --image-model-output).");
+                $"The ONNX model '{modelPath}' has no output '{outputName}'. Outputs: {string.Join(", ", session.OutputMetadata.Keys)} (CLI: {cliOption}).");
         }
 
         long slots = output.Dimensions.Where(d => d > 0).Aggregate(1L, (a, d) => a * d);
         return (int)Math.Clamp(slots, 1, int.MaxValue);
-    }
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     /// <summary>Accumulates the chain, the groups and the columns to concatenate.</summary>

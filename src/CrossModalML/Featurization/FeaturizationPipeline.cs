@@ -8,8 +8,9 @@ public sealed class FeaturizationPipeline
     /// <summary>The column holding the fused feature vector.</summary>
     public const string FeaturesColumnName = "Features";
 
-    internal FeaturizationPipeline(IEstimator<ITransformer> estimator, IReadOnlyList<FeatureGroup> groups, ImageModelInfo? imageModel, FeatureScaling scaling)
+    internal FeaturizationPipeline(IEstimator<ITransformer> estimator, IReadOnlyList<FeatureGroup> groups, ImageModelInfo? imageModel, FeatureScaling scaling, WordVectorModelInfo? wordVectorModel = null)
     {
+        WordVectorModel = wordVectorModel;
         Scaling = scaling;
         Estimator = estimator;
         Groups = groups;
@@ -28,4 +29,7 @@ public sealed class FeaturizationPipeline
 
     /// <summary>The ONNX image encoder, when one is used.</summary>
     public ImageModelInfo? ImageModel { get; }
+
+    /// <summary>The pretrained word-vector model, when one is used.</summary>
+    public WordVectorModelInfo? WordVectorModel { get; }
 }

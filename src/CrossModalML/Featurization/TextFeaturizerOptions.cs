@@ -1,6 +1,6 @@
 namespace CrossModalML.Featurization;
 
-/// <summary>Settings of the text featurizer: TF-IDF word and character n-grams plus social signals.</summary>
+/// <summary>Settings of the text featurizer: TF-IDF word and character n-grams, social signals and optional pretrained word vectors.</summary>
 public sealed class TextFeaturizerOptions
 {
     /// <summary>Longest word n-gram; all shorter ones are included. Default 2 (unigrams and bigrams).</summary>
@@ -21,6 +21,10 @@ public sealed class TextFeaturizerOptions
     /// <summary>Whether e-mails, web addresses, phone numbers and @mentions are replaced by tokens before n-grams are
     /// built, so a saved model's text dictionary holds none of them. Default false. Social signals still count them.</summary>
     public bool ScrubPersonalData { get; set; }
+
+    /// <summary>A pretrained word-vector model whose mean vector of the post's words is added to the text block; <c>null</c>
+    /// (default) for none. Word vectors know words the training posts never used, which n-grams cannot.</summary>
+    public WordVectorModelOptions? WordVectors { get; set; }
 
     internal void Validate()
     {

@@ -10,8 +10,8 @@ namespace CrossModalML.Packaging;
 
 /// <summary>Everything needed to understand, check and reproduce a model, stored as <c>crossmodal/manifest.json</c> inside its zip.</summary>
 /// <remarks>
-/// A manifest names columns but holds no post text, user id, or file path: the image model is recorded by file name
-/// and SHA-256 only, and the training data by a fingerprint. (The fitted text featurizer inside the ML.NET model does
+/// A manifest names columns but holds no post text, user id, or file path: the image and word-vector models are
+/// recorded by file name and SHA-256 only, and the training data by a fingerprint. (The fitted text featurizer inside the ML.NET model does
 /// keep its n-gram dictionary; see the privacy notes in the documentation.)
 /// </remarks>
 public sealed record ModelManifest
@@ -54,6 +54,9 @@ public sealed record ModelManifest
 
     /// <summary>The pretrained image model, when one was used: file name, hash and tensor layout.</summary>
     public ImageModelInfo? ImageModel { get; init; }
+
+    /// <summary>The pretrained word-vector model, when one was used: file names, hashes and tensor names.</summary>
+    public WordVectorModelInfo? WordVectorModel { get; init; }
 
     /// <summary>The feature blocks concatenated into the feature vector, by modality.</summary>
     public IReadOnlyList<FeatureGroup> FeatureGroups { get; init; } = [];
@@ -130,6 +133,7 @@ public sealed record ModelManifest
             Columns = data.Columns,
             Featurizer = options.Featurizer,
             ImageModel = result.Featurization.ImageModel,
+            WordVectorModel = result.Featurization.WordVectorModel,
             FeatureGroups = result.Featurization.Groups,
             Trainer = result.Trainer,
             Evaluation = result.EvaluationDescription,
@@ -162,6 +166,7 @@ public sealed record ModelManifest
             Columns = data.Columns,
             Featurizer = options.Featurizer,
             ImageModel = result.Featurization.ImageModel,
+            WordVectorModel = result.Featurization.WordVectorModel,
             FeatureGroups = result.Featurization.Groups,
             Trainer = main.Trainer,
             Evaluation = result.EvaluationDescription,

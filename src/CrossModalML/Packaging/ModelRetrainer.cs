@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
@@ -83,7 +82,7 @@ public static class ModelRetrainer
         var manifest = ModelPackage.ReadManifest(modelPath);
         EnsureSingleTask(manifest, modelPath);
         CheckData(manifest, newData);
-        var featurizer = FeaturizerFor(manifest, options.ImageModelPath);
+        var featurizer = FeaturizerFor(manifest, options.ImageModelPath, options.WordVectorModelPath);
         var seed = options.Seed ?? manifest.Seed;
         var training = new TrainingOptions
         {
@@ -252,55 +251,75 @@ public static class ModelRetrainer
         }
     }
 
-    private static FeaturizerOptions FeaturizerFor(ModelManifest manifest, string? imageModelPath)
+    private static FeaturizerOptions FeaturizerFor(ModelManifest manifest, string? imageModelPath, string? wordVectorModelPath)
     {
         var featurizer = manifest.Featurizer;
-        if (manifest.ImageModel is not { } expected)
+        if (manifest.ImageModel is { } image)
         {
-            if (imageModelPath is not null)
+            var path = SameFile(imageModelPath, image.FileName, image.Sha256, "ONNX image encoder", "--image-model", nameof(RetrainingOptions.ImageModelPath));
+            var onnx = featurizer.Image.Onnx ?? new OnnxImageModelOptions
+            {
+                InputColumnName = image.InputColumnName,
+                OutputColumnName = image.OutputColumnName,
+                Width = image.Width,
+                Height = image.Height,
+                ChannelOrder = image.ChannelOrder,
+            };
+            onnx.ModelPath = path;
+            featurizer.Image = new ImageFeaturizerOptions { Kind = ImageFeaturizerKind.Onnx, Onnx = onnx };
+        }
+        else if (imageModelPath is not null)
+        {
+            throw new ArgumentException(
+                $"The model uses no ONNX image encoder (its image features are {featurizer.Image.Kind}), so no image model should be given; remove '{imageModelPath}'.", nameof(imageModelPath));
+        }
+
+        if (manifest.WordVectorModel is { } words)
+        {
+            var path = SameFile(wordVectorModelPath, words.FileName, words.Sha256, "word-vector model", "--word-vectors", nameof(RetrainingOptions.WordVectorModelPath));
+            var vectors = featurizer.Text.WordVectors ?? new WordVectorModelOptions { InputColumnName = words.InputColumnName, OutputColumnName = words.OutputColumnName };
+            vectors.ModelPath = path;
+            var vocabulary = vectors.ResolvedVocabularyPath;
+            if (!File.Exists(vocabulary) || FileHash.Sha256(vocabulary) != words.VocabularySha256)
             {
                 throw new ArgumentException(
-                    $"The model uses no ONNX image encoder (its image features are {featurizer.Image.Kind}), so no image model should be given; remove '{imageModelPath}'.", nameof(imageModelPath));
+                    $"The word-vector vocabulary beside '{path}' ('{vocabulary}') is missing or is not the '{words.VocabularyFileName}' of SHA-256 {words.VocabularySha256} " +
+                    "the model was trained with; put that file beside the model.", nameof(wordVectorModelPath));
             }
 
-            return featurizer;
+            featurizer.Text.WordVectors = vectors;
+        }
+        else if (wordVectorModelPath is not null)
+        {
+            throw new ArgumentException($"The model uses no word vectors, so no word-vector model should be given; remove '{wordVectorModelPath}'.", nameof(wordVectorModelPath));
         }
 
-        if (imageModelPath is null)
-        {
-            throw new ArgumentException(
-                $"The model was trained with the ONNX image encoder '{expected.FileName}' (SHA-256 {expected.Sha256}). The encoder is not stored in the manifest; " +
-                "pass the same file again (CLI: --image-model, API: RetrainingOptions.ImageModelPath).", nameof(imageModelPath));
-        }
-
-        if (!File.Exists(imageModelPath))
-        {
-            throw new FileNotFoundException($"Image model '{imageModelPath}' does not exist.", imageModelPath);
-        }
-
-        string actual;
-        using (var stream = File.OpenRead(imageModelPath))
-        {
-            actual = Convert.ToHexStringLower(SHA256.HashData(stream));
-        }
-
-        if (!string.Equals(actual, expected.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException(
-                $"Image model '{imageModelPath}' has SHA-256 {actual}, but the model was trained with '{expected.FileName}' of SHA-256 {expected.Sha256}. " +
-                "Retraining must reuse the same encoder; give that exact file.", nameof(imageModelPath));
-        }
-
-        var onnx = featurizer.Image.Onnx ?? new OnnxImageModelOptions
-        {
-            InputColumnName = expected.InputColumnName,
-            OutputColumnName = expected.OutputColumnName,
-            Width = expected.Width,
-            Height = expected.Height,
-            ChannelOrder = expected.ChannelOrder,
-        };
-        onnx.ModelPath = Path.GetFullPath(imageModelPath);
-        featurizer.Image = new ImageFeaturizerOptions { Kind = ImageFeaturizerKind.Onnx, Onnx = onnx };
         return featurizer;
+    }
+
+    /// <summary>The full path of the file the user gave for a model file the manifest names, checked against its hash.</summary>
+    private static string SameFile(string? path, string fileName, string sha256, string what, string cliOption, string apiOption)
+    {
+        if (path is null)
+        {
+            throw new ArgumentException(
+                $"The model was trained with the {what} '{fileName}' (SHA-256 {sha256}). The file is not stored in the manifest; " +
+                $"pass the same file again (CLI: {cliOption}, API: RetrainingOptions.{apiOption}).", apiOption);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The {what} '{path}' does not exist.", path);
+        }
+
+        var actual = FileHash.Sha256(path);
+        if (!string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                $"The {what} '{path}' has SHA-256 {actual}, but the model was trained with '{fileName}' of SHA-256 {sha256}. " +
+                "Retraining must reuse the same file; give that exact one.", apiOption);
+        }
+
+        return Path.GetFullPath(path);
     }
 }

@@ -10,6 +10,10 @@ public sealed class RetrainingOptions
     /// manifest's SHA-256); must be <see langword="null"/> otherwise.</summary>
     public string? ImageModelPath { get; set; }
 
+    /// <summary>The word-vector model file. Required exactly when the old model used one (its bytes, and those of the
+    /// vocabulary beside it, must hash to the manifest's SHA-256); must be <see langword="null"/> otherwise.</summary>
+    public string? WordVectorModelPath { get; set; }
+
     /// <summary>Share of the new rows held out to compare the old and new model. Default 0.2.</summary>
     public double TestFraction { get; set; } = 0.2;
 

@@ -1,0 +1,21 @@
+using Microsoft.ML;
+using Microsoft.ML.Transforms.Onnx;
+
+namespace CrossModalML.Featurization;
+
+/// <summary>Applies an ONNX graph with a new ONNX session for every fit.</summary>
+/// <remarks>
+/// ML.NET's <see cref="OnnxScoringEstimator"/> opens its session when it is built and every <c>Fit</c> returns that
+/// same transformer, so disposing one fitted model (a fold's, after it was evaluated) would close the session of every
+/// later fit of the same chain. A featurizer chain is fitted once per fold and again for the refit, so each fit gets
+/// its own session here and disposing a model never reaches another.
+/// </remarks>
+internal sealed class FreshOnnxEstimator(MLContext mlContext, string[] outputColumnNames, string[] inputColumnNames, string modelPath) : IEstimator<ITransformer>
+{
+    public ITransformer Fit(IDataView input) => Create().Fit(input);
+
+    /// <remarks>The session opened to read the graph's outputs is released by its finalizer; schemas are asked for rarely.</remarks>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => Create().GetOutputSchema(inputSchema);
+
+    private OnnxScoringEstimator Create() => mlContext.Transforms.ApplyOnnxModel(outputColumnNames, inputColumnNames, modelPath);
+}
