@@ -44,8 +44,10 @@ internal static class AutoMLBench
     {
         var mvsaModel = Path.Combine(sharedRoot, "models", "mobilenetv2-12-int8", "mobilenetv2-12-int8-embed-rgb255.onnx");
         var mvsa = PostDatasetLoader.Load(Path.Combine(sharedRoot, "datasets", "mvsa-single", "posts.tsv"), new PostLoadOptions { LabelColumn = "label" });
+        var glove = Path.Combine(sharedRoot, "models", "glove6b-100d-mean", "glove6b-100d-mean-int8.onnx");
         var mvsaFeaturizer = new FeaturizerOptions
         {
+            Text = { WordVectors = WordVectorModelOptions.FromModel(glove) },
             Image = new ImageFeaturizerOptions { Kind = ImageFeaturizerKind.Onnx, Onnx = OnnxImageModelOptions.MobileNetV2(mvsaModel) },
         };
         Compare("mvsa-single", mvsa, mvsaFeaturizer, new EvaluationOptions(), budget, Path.Combine(outputDirectory, "automl-mvsa.png"));
