@@ -69,6 +69,10 @@ internal static class TrainCommand
         {
             Description = "Keep each value of this column (user, image, event) on one side of every split, so metrics describe unseen groups.",
         };
+        var timeSplit = new Option<string?>("--time-split")
+        {
+            Description = "Split by this timestamp column: hold-out tests on the latest posts, cross-validation trains each fold on earlier posts only (forward chaining).",
+        };
         var testFraction = new Option<double>("--test-fraction") { Description = "Hold-out share.", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed for splits and trainers.", DefaultValueFactory = _ => 1 };
         var strictImages = new Option<bool>("--strict-images") { Description = "Fail on a missing or unreadable image instead of warning." };
@@ -97,7 +101,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a model on posts and save it as a model zip.")
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
-            channelOrder, wordVectors, wordVectorsVocab, wordVectorsInput, wordVectorsOutput, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, testFraction, seed, strictImages,
+            channelOrder, wordVectors, wordVectorsVocab, wordVectorsInput, wordVectorsOutput, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, timeSplit, testFraction, seed, strictImages,
             time, maxTrials, metric, tuner, trialTime, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
@@ -190,6 +194,7 @@ internal static class TrainCommand
                     Folds = r.GetValue(folds),
                     TestFraction = r.GetValue(testFraction),
                     GroupColumn = r.GetValue(groupBy),
+                    TimeColumn = r.GetValue(timeSplit),
                 },
                 Fusion = r.GetValue(fusion),
                 StackingFolds = r.GetValue(stackingFolds),

@@ -170,6 +170,7 @@ public sealed class AutoMLExperiment
         _options.Validate();
         var clock = Stopwatch.StartNew();
         var trials = new List<TrialResult>();
+        var stragglers = new List<Task>();
         double bestLoss = double.PositiveInfinity;
         SearchStopReason reason;
         while (true)
@@ -224,6 +225,10 @@ public sealed class AutoMLExperiment
                 }
 
                 outcome = RunWithLimit(runner, configuration, limit, cancellationToken);
+                if (outcome.Abandoned is { } abandoned)
+                {
+                    stragglers.Add(abandoned.ContinueWith(_ => { }, TaskScheduler.Default));
+                }
             }
 
             if (outcome.Status == TrialStatus.Running)
@@ -246,6 +251,7 @@ public sealed class AutoMLExperiment
             Leaderboard = Leaderboard.Rank(trials),
             StopReason = reason,
             Elapsed = clock.Elapsed,
+            AbandonedTrialsStopped = Task.WhenAll(stragglers),
         };
     }
 
@@ -289,7 +295,7 @@ public sealed class AutoMLExperiment
         if (cancellationToken.IsCancellationRequested)
         {
             // Cancellation wins even when the trial finished at the same moment, so a cancelled search never records a trial that ran past it.
-            return new Outcome(TrialStatus.Running, [], null, elapsed);
+            return new Outcome(TrialStatus.Running, [], null, elapsed, work.IsCompleted ? null : work);
         }
 
         if (signalled != 0)
@@ -303,7 +309,7 @@ public sealed class AutoMLExperiment
                 // The work finished between the wait and here; there is nothing left to cancel.
             }
 
-            return new Outcome(TrialStatus.TimedOut, [], $"exceeded the trial time limit of {limit.TotalSeconds:0.#} s and was abandoned", elapsed);
+            return new Outcome(TrialStatus.TimedOut, [], $"exceeded the trial time limit of {limit.TotalSeconds:0.#} s and was abandoned", elapsed, work);
         }
 
         if (work.IsCompletedSuccessfully)
@@ -358,5 +364,6 @@ public sealed class AutoMLExperiment
         };
     }
 
-    private sealed record Outcome(TrialStatus Status, IReadOnlyList<EvaluationMetrics> Folds, string? Message, TimeSpan Duration);
+    /// <summary>What a trial came to; <paramref name="Abandoned"/> is the work still running after a timeout or cancellation.</summary>
+    private sealed record Outcome(TrialStatus Status, IReadOnlyList<EvaluationMetrics> Folds, string? Message, TimeSpan Duration, Task? Abandoned = null);
 }

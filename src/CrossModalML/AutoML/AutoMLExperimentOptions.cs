@@ -84,6 +84,7 @@ public sealed class AutoMLExperimentOptions
         TestFraction = Evaluation.TestFraction,
         Folds = Evaluation.Folds,
         GroupColumn = Evaluation.GroupColumn,
+        TimeColumn = Evaluation.TimeColumn,
         CrossValidationRowLimit = CrossValidationRowLimit,
     };
 

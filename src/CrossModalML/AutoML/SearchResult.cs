@@ -20,4 +20,9 @@ public sealed record SearchResult
 
     /// <summary>Wall time of the search.</summary>
     public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>Completes when every trial the search abandoned (past its time limit, or running when the search was
+    /// cancelled) has stopped. ML.NET trainers cannot be interrupted, so such a trial keeps a CPU busy until its current
+    /// fit ends; wait for this before timing other work on the same machine. Never faults.</summary>
+    public Task AbandonedTrialsStopped { get; init; } = Task.CompletedTask;
 }

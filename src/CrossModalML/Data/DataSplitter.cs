@@ -117,6 +117,61 @@ public static class DataSplitter
         return new DataSplit(Enumerable.Range(0, groups.Count).Where(r => !testSet.Contains(r)).ToArray(), test.Order().ToArray());
     }
 
+    /// <summary>Holds out the latest rows: the test part is the last <paramref name="testFraction"/> of the rows in time
+    /// order, so a model is judged on posts written after every post it learnt from.</summary>
+    /// <param name="times">Each row's time (any increasing number, such as ticks); ties keep file order.</param>
+    /// <param name="testFraction">The share of rows in the test part, greater than 0 and less than 1.</param>
+    /// <returns>Ascending row indices per side, both non-empty.</returns>
+    /// <exception cref="ArgumentException">There are fewer than two rows.</exception>
+    public static DataSplit TimeOrderedHoldOut(IReadOnlyList<long> times, double testFraction)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        if (!(testFraction > 0 && testFraction < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, $"The test fraction must be between 0 and 1 (exclusive), such as 0.2; it was {testFraction}.");
+        }
+
+        if (times.Count < 2)
+        {
+            throw new ArgumentException($"A time-ordered hold-out needs at least 2 rows; there are {times.Count}.", nameof(times));
+        }
+
+        var order = TimeOrder(times);
+        int test = Math.Clamp((int)Math.Round(times.Count * testFraction), 1, times.Count - 1);
+        return new DataSplit(order.Take(times.Count - test).Order().ToArray(), order.Skip(times.Count - test).Order().ToArray());
+    }
+
+    /// <summary>Forward-chaining folds: the rows in time order are cut into <paramref name="k"/> + 1 equal blocks, and fold
+    /// i trains on blocks 1 to i and tests on block i + 1, so every fold tests on posts later than all its training posts.</summary>
+    /// <param name="times">Each row's time (any increasing number, such as ticks); ties keep file order.</param>
+    /// <param name="k">The number of folds, at least 2; there must be at least k + 1 rows.</param>
+    /// <returns><paramref name="k"/> splits with growing training parts; the first block is never tested.</returns>
+    /// <exception cref="ArgumentException">There are fewer than k + 1 rows.</exception>
+    public static IReadOnlyList<DataSplit> TimeOrderedFolds(IReadOnlyList<long> times, int k)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 2);
+        if (times.Count < k + 1)
+        {
+            throw new ArgumentException($"Time-ordered cross-validation with {k} folds needs at least {k + 1} rows; there are {times.Count}.", nameof(times));
+        }
+
+        var order = TimeOrder(times);
+        int Boundary(int block) => (int)((long)order.Length * block / (k + 1));
+        var splits = new List<DataSplit>(k);
+        for (int fold = 1; fold <= k; fold++)
+        {
+            splits.Add(new DataSplit(
+                order[..Boundary(fold)].Order().ToArray(),
+                order[Boundary(fold)..Boundary(fold + 1)].Order().ToArray()));
+        }
+
+        return splits;
+    }
+
+    private static int[] TimeOrder(IReadOnlyList<long> times) =>
+        Enumerable.Range(0, times.Count).OrderBy(i => times[i]).ThenBy(i => i).ToArray();
+
     /// <summary>Splits rows into <paramref name="k"/> folds so that every group's rows fall in one fold. With
     /// <paramref name="k"/> equal to the number of groups this is leave-one-group-out (e.g. leave-one-event-out).</summary>
     /// <param name="groups">Each row's group value; an empty value makes the row a group of its own.</param>

@@ -1,4 +1,5 @@
 using CrossModalML.Data;
+using CrossModalML.Featurization.Metadata;
 
 namespace CrossModalML.Training;
 
@@ -20,6 +21,14 @@ public sealed class EvaluationOptions
     /// <remarks>Use it whenever rows share an image or an author: a random split then tests on near-copies of training rows.</remarks>
     public string? GroupColumn { get; set; }
 
+    /// <summary>A timestamp column (ISO-8601 or Unix seconds) to split by time: hold-out tests on the latest
+    /// <see cref="TestFraction"/> of the posts, and cross-validation chains forward (the posts in time order are cut into
+    /// <see cref="Folds"/> + 1 blocks; fold i trains on the first i blocks and tests on the next), so no model is scored on
+    /// posts older than those it learnt from. Every row needs a time. Not combined with <see cref="GroupColumn"/>. Default: none.</summary>
+    /// <remarks>Use it when what is predicted drifts (topics, events, slang): a random split then tests on the same
+    /// days as training, and overstates how well the model does next week.</remarks>
+    public string? TimeColumn { get; set; }
+
     /// <summary>Below this many rows, <see cref="EvaluationStrategy.Auto"/> cross-validates; at or above it, holds out. Default 1,000.</summary>
     /// <remarks>Small data gives noisy hold-out estimates; large data makes k-fold cost k fits for little gain.</remarks>
     public int CrossValidationRowLimit { get; set; } = 1_000;
@@ -30,8 +39,8 @@ public sealed class EvaluationOptions
         Strategy != EvaluationStrategy.Auto ? Strategy
         : rowCount < CrossValidationRowLimit ? EvaluationStrategy.CrossValidation : EvaluationStrategy.HoldOut;
 
-    /// <summary>The evaluation splits these options call for on <paramref name="data"/>: stratified by label, or kept
-    /// whole by <see cref="GroupColumn"/>; empty for <see cref="EvaluationStrategy.None"/>.</summary>
+    /// <summary>The evaluation splits these options call for on <paramref name="data"/>: stratified by label, kept
+    /// whole by <see cref="GroupColumn"/>, or in time order by <see cref="TimeColumn"/>; empty for <see cref="EvaluationStrategy.None"/>.</summary>
     /// <param name="data">Labelled posts.</param>
     /// <param name="seed">The seed; the same data, options and seed give the same splits.</param>
     /// <returns>The splits (row indices) and a description for reports, e.g. "stratified 5-fold cross-validation".</returns>
@@ -39,6 +48,21 @@ public sealed class EvaluationOptions
     {
         ArgumentNullException.ThrowIfNull(data);
         Validate();
+        if (TimeColumn is { } timeColumn)
+        {
+            var times = Times(data, timeColumn);
+            return Resolve(data.RowCount) switch
+            {
+                EvaluationStrategy.HoldOut => (
+                    [DataSplitter.TimeOrderedHoldOut(times, TestFraction)],
+                    FormattableString.Invariant($"time-ordered hold-out of the latest {TestFraction:P0} by '{timeColumn}'")),
+                EvaluationStrategy.CrossValidation => (
+                    DataSplitter.TimeOrderedFolds(times, Folds),
+                    $"time-ordered {Folds}-fold forward-chaining cross-validation by '{timeColumn}'"),
+                _ => ([], "not evaluated"),
+            };
+        }
+
         var labels = data.GetLabels();
         var groups = GroupColumn is { } groupColumn ? data.GetColumnValues(groupColumn) : null;
         var kind = groups is null ? "stratified" : $"grouped by '{GroupColumn}'";
@@ -54,8 +78,34 @@ public sealed class EvaluationOptions
         };
     }
 
+    /// <summary>Each row's time in ticks; a row without a readable time fails with its row number and value.</summary>
+    private static long[] Times(PostDataset data, string column)
+    {
+        var values = data.GetColumnValues(column);
+        var times = new long[values.Count];
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (!TimeFeatures.TryParse(values[i], out var utc))
+            {
+                throw new ArgumentException(
+                    $"'{data.SourcePath}': row {i + 1} has time '{values[i]}' in column '{column}', which is not an ISO-8601 time or Unix seconds; " +
+                    "a time-ordered split needs a time on every row (fix or drop the row, or split without --time-split).");
+            }
+
+            times[i] = utc.Ticks;
+        }
+
+        return times;
+    }
+
     internal void Validate()
     {
+        if (TimeColumn is not null && GroupColumn is not null)
+        {
+            throw new ArgumentException(
+                $"Split either by group ('{GroupColumn}') or by time ('{TimeColumn}'), not both (CLI: --group-by or --time-split).");
+        }
+
         if (TestFraction is <= 0 or >= 1)
         {
             throw new ArgumentOutOfRangeException(nameof(TestFraction), TestFraction, "The test fraction must be between 0 and 1 (exclusive), e.g. 0.2.");

@@ -89,6 +89,29 @@ public sealed class AutoMLExperimentTests
     }
 
     [TestMethod]
+    public void A_trial_that_ignores_its_limit_is_abandoned_and_the_result_says_when_it_stopped()
+    {
+        using var gate = new ManualResetEventSlim();
+        int calls = 0;
+        var runner = new FakeTrialRunner((c, _) =>
+        {
+            if (Interlocked.Increment(ref calls) == 2)
+            {
+                // A trainer that cannot be interrupted: it ignores the token and ends when the gate opens.
+                gate.Wait(TimeSpan.FromSeconds(30));
+            }
+
+            return 0.5;
+        });
+        var result = Search(Experiment(maxTrials: 3, trialLimit: TimeSpan.FromMilliseconds(200)), runner);
+
+        Assert.AreEqual(TrialStatus.TimedOut, result.Trials[1].Status);
+        Assert.IsFalse(result.AbandonedTrialsStopped.IsCompleted, "the abandoned trial is still running");
+        gate.Set();
+        Assert.IsTrue(result.AbandonedTrialsStopped.Wait(TimeSpan.FromSeconds(10)));
+    }
+
+    [TestMethod]
     public void Leaderboard_ranks_best_first_earlier_trial_on_ties_and_failures_last()
     {
         var scores = new Queue<double>([0.6, 0.8, double.NaN, 0.8, 0.7]);
