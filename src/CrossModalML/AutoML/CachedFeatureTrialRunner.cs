@@ -76,12 +76,26 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
         ArgumentNullException.ThrowIfNull(configuration);
         var features = _cache.Get(configuration.Featurizer, cancellationToken);
         var mlContext = new MLContext(_seed);
+
+        // Each trial has its own context, so cancelling it stops this trial's trainer at its next check (between trees,
+        // iterations or passes) instead of letting an abandoned trial hold a core until its fit ends.
+        using var stop = TrainerInterruption.Link(mlContext, cancellationToken);
         var learner = ModelPipelineBuilder.Learner(mlContext, _data.Task, configuration.Trainer, configuration.Featurizer.Scaling);
         var folds = new List<EvaluationMetrics>(_splits.Count);
         foreach (var split in _splits)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var model = learner.Fit(View(mlContext, features, split.Train));
+            ITransformer model;
+            try
+            {
+                model = learner.Fit(View(mlContext, features, split.Train));
+            }
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+            {
+                // ML.NET reports an interrupted fit as its own error; to the caller it is a cancellation.
+                throw new OperationCanceledException("The trial was cancelled during a fit.", ex, cancellationToken);
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             var scored = model.Transform(View(mlContext, features, split.Test));
             folds.Add(_data.Task == TaskKind.Regression

@@ -34,6 +34,24 @@ public sealed class SearchControlTests
     }
 
     [TestMethod]
+    public void Cancelling_a_real_trial_stops_its_trainer_instead_of_letting_it_run_on()
+    {
+        Assert.IsTrue(TrainerInterruption.IsAvailable, "this ML.NET can no longer interrupt a trainer");
+        var featurizer = new FeaturizerOptions { Modalities = Modality.Text };
+        var runner = new CachedFeatureTrialRunner(Demo.Value, featurizer, new EvaluationOptions { Strategy = EvaluationStrategy.HoldOut }, 1);
+        var choice = FeaturizerChoice.From(featurizer);
+        runner.Prepare(choice, CancellationToken.None);
+
+        // Thousands of boosting rounds take far longer than the half second before cancellation.
+        var trainer = new TrainerSpec(TrainerNames.FastTree, new Dictionary<string, double> { ["NumberOfTrees"] = 20_000, ["NumberOfLeaves"] = 64, ["MinimumExampleCountPerLeaf"] = 2 });
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.ThrowsExactly<OperationCanceledException>(() => runner.Run(new TrialConfiguration(trainer, choice), cancellation.Token));
+
+        Assert.IsLessThan(10, clock.Elapsed.TotalSeconds, $"the trainer stopped {clock.Elapsed.TotalSeconds:0.0} s after the start");
+    }
+
+    [TestMethod]
     public void The_first_trial_runs_even_when_featurizing_outlasts_the_time_budget()
     {
         var runner = new SlowFeaturizingRunner(TimeSpan.FromMilliseconds(600));
