@@ -45,6 +45,14 @@ public sealed class WordVectorTests
             ["mood"] = i % 2 == 0 ? "up" : "down",
         }).ToList(), temp.Path);
 
+    /// <summary>40 posts alternating an "up" and a "down" text, numbered so each is distinct; returns the file's path.</summary>
+    private static string LabelledFile(TempDirectory temp, string up, string down)
+    {
+        var path = temp.File("posts.tsv");
+        File.WriteAllLines(path, ["id\tbody\tmood", .. Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? $"p{i}\t{up} {i}\tup" : $"p{i}\t{down} {i}\tdown")]);
+        return path;
+    }
+
     private static FeaturizerOptions TextWithWordVectors(string model) => new()
     {
         Modalities = Modality.Text,
@@ -130,9 +138,7 @@ public sealed class WordVectorTests
     {
         using var temp = new TempDirectory();
         var model = GloveCopy(temp);
-        var lines = Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? $"p{i}\twhat a wonderful lovely day {i}\tup" : $"p{i}\tthis is awful and terrible {i}\tdown");
-        File.WriteAllLines(temp.File("posts.tsv"), ["id\tbody\tmood", .. lines]);
-        var data = PostDatasetLoader.Load(temp.File("posts.tsv"), new PostLoadOptions { LabelColumn = "mood" });
+        var data = PostDatasetLoader.Load(LabelledFile(temp, "what a wonderful lovely day", "this is awful and terrible"), new PostLoadOptions { LabelColumn = "mood" });
         var options = new TrainingOptions { Featurizer = TextWithWordVectors(model), Evaluation = { Strategy = EvaluationStrategy.HoldOut } };
 
         var result = new CrossModalTrainer(new MLContext(1)).Train(data, options);
@@ -148,19 +154,18 @@ public sealed class WordVectorTests
     {
         using var temp = new TempDirectory();
         var model = GloveCopy(temp);
-        var lines = Enumerable.Range(0, 40).Select(i => i % 2 == 0 ? $"p{i}\tsuch a lovely sunny morning {i}\tup" : $"p{i}\tgrim miserable rainy night {i}\tdown");
-        File.WriteAllLines(temp.File("posts.tsv"), ["id\tbody\tmood", .. lines]);
+        var posts = LabelledFile(temp, "such a lovely sunny morning", "grim miserable rainy night");
         var zip = temp.File("model.zip");
 
-        var (exit, error) = CliRunner.Run("train", "--dataset", temp.File("posts.tsv"), "--label", "mood", "--word-vectors", model, "--output", zip);
+        var (exit, error) = CliRunner.Run("train", "--dataset", posts, "--label", "mood", "--word-vectors", model, "--output", zip);
         Assert.AreEqual(0, exit, error);
         var manifest = ModelPackage.ReadManifest(zip);
         Assert.AreEqual("words.onnx", manifest.WordVectorModel?.FileName);
         Assert.IsTrue(manifest.FeatureGroups.Any(g => g.Name.StartsWith("word vectors", StringComparison.Ordinal)));
 
-        var missing = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(zip, temp.File("posts.tsv"), temp.File("new.zip")));
+        var missing = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(zip, posts, temp.File("new.zip")));
         StringAssert.Contains(missing.Message, "--word-vectors");
-        var retrained = ModelRetrainer.Retrain(zip, temp.File("posts.tsv"), temp.File("new.zip"), new RetrainingOptions { WordVectorModelPath = model });
+        var retrained = ModelRetrainer.Retrain(zip, posts, temp.File("new.zip"), new RetrainingOptions { WordVectorModelPath = model });
         Assert.AreEqual(manifest.WordVectorModel, retrained.Manifest.WordVectorModel);
     }
 
