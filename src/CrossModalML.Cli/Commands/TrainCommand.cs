@@ -81,6 +81,10 @@ internal static class TrainCommand
         var metric = new Option<string?>("--metric") { Description = "Search metric: macro-f1 (classification default), acc-f1 (mean of accuracy and macro-F1), accuracy, auc, log-loss, rmse (regression default), r2, mae." };
         var tuner = new Option<TunerKind>("--tuner") { Description = "Search tuner: cfo (cost-frugal, default) or random.", DefaultValueFactory = _ => TunerKind.Cfo };
         var memoryLimit = new Option<int?>("--memory-limit") { Description = "Search memory cap in MB: no new trial starts once the managed heap is above it; the best so far is kept." };
+        var trialMemory = new Option<int?>("--trial-memory")
+        {
+            Description = "Search: the most one trial may add to the process's memory in MB (managed and native); a trial over it is stopped and recorded as failed.",
+        };
         var trialTime = new Option<double>("--trial-time") { Description = "Time limit of one search trial in seconds; an overrunning trial is recorded as timed out.", DefaultValueFactory = _ => 120 };
         var fusion = new Option<FusionKind>("--fusion")
         {
@@ -102,7 +106,7 @@ internal static class TrainCommand
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
             channelOrder, wordVectors, wordVectorsVocab, wordVectorsInput, wordVectorsOutput, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, timeSplit, testFraction, seed, strictImages,
-            time, maxTrials, metric, tuner, trialTime, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
+            time, maxTrials, metric, tuner, trialTime, trialMemory, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -270,6 +274,7 @@ internal static class TrainCommand
                 MaxTrials = r.GetValue(maxTrials),
                 TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
                 MemoryLimitBytes = r.GetValue(memoryLimit) is { } megabytes ? megabytes * 1024L * 1024L : null,
+                TrialMemoryLimitBytes = r.GetValue(trialMemory) is { } trialMegabytes ? trialMegabytes * 1024L * 1024L : null,
                 Metric = r.GetValue(metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
                 Tuner = r.GetValue(tuner),
                 Seed = options.Seed,

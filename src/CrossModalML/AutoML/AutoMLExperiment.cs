@@ -224,7 +224,7 @@ public sealed class AutoMLExperiment
                     limit = remaining < limit ? remaining : limit;
                 }
 
-                outcome = RunWithLimit(runner, configuration, limit, cancellationToken);
+                outcome = RunWithLimit(runner, configuration, limit, _options.TrialMemoryLimitBytes, cancellationToken);
                 if (outcome.Abandoned is { } abandoned)
                 {
                     stragglers.Add(abandoned.ContinueWith(_ => { }, TaskScheduler.Default));
@@ -276,8 +276,10 @@ public sealed class AutoMLExperiment
         }
     }
 
-    /// <summary>Runs a trial on a worker and waits at most <paramref name="limit"/>. Status Running means the caller cancelled.</summary>
-    private static Outcome RunWithLimit(ITrialRunner runner, TrialConfiguration configuration, TimeSpan limit, CancellationToken cancellationToken)
+    /// <summary>Runs a trial on a worker and waits at most <paramref name="limit"/>, stopping it early when it adds more than
+    /// <paramref name="memoryGrowthLimit"/> bytes to the process's working set. Status Running means the caller cancelled.</summary>
+    private static Outcome RunWithLimit(
+        ITrialRunner runner, TrialConfiguration configuration, TimeSpan limit, long? memoryGrowthLimit, CancellationToken cancellationToken)
     {
         var trialCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = Stopwatch.StartNew();
@@ -289,8 +291,28 @@ public sealed class AutoMLExperiment
 
         // The source is disposed only when the work ends, because an abandoned trial may still read its token.
         work.ContinueWith(t => { _ = t.Exception; trialCancellation.Dispose(); }, TaskScheduler.Default);
-        int waitMilliseconds = (int)Math.Clamp(Math.Ceiling(limit.TotalMilliseconds), 1, int.MaxValue);
-        int signalled = WaitHandle.WaitAny([((IAsyncResult)work).AsyncWaitHandle, cancellationToken.WaitHandle], waitMilliseconds);
+        WaitHandle[] handles = [((IAsyncResult)work).AsyncWaitHandle, cancellationToken.WaitHandle];
+        long startWorkingSet = Environment.WorkingSet;
+        long grown = 0;
+        int signalled;
+        while (true)
+        {
+            // Without a memory limit this is one wait for the whole limit; with one, the working set is read every 100 ms.
+            double remaining = (limit - clock.Elapsed).TotalMilliseconds;
+            double slice = memoryGrowthLimit is null ? remaining : Math.Min(remaining, 100);
+            signalled = WaitHandle.WaitAny(handles, (int)Math.Clamp(Math.Ceiling(slice), 1, int.MaxValue));
+            if (signalled != WaitHandle.WaitTimeout || clock.Elapsed >= limit)
+            {
+                break;
+            }
+
+            grown = Environment.WorkingSet - startWorkingSet;
+            if (grown > memoryGrowthLimit)
+            {
+                break;
+            }
+        }
+
         var elapsed = clock.Elapsed;
         if (cancellationToken.IsCancellationRequested)
         {
@@ -307,6 +329,14 @@ public sealed class AutoMLExperiment
             catch (ObjectDisposedException)
             {
                 // The work finished between the wait and here; there is nothing left to cancel.
+            }
+
+            if (grown > memoryGrowthLimit)
+            {
+                return new Outcome(
+                    TrialStatus.Failed, [],
+                    $"added {grown >> 20:N0} MB to the process's memory, over the trial memory limit of {memoryGrowthLimit >> 20:N0} MB, and was stopped",
+                    elapsed, work);
             }
 
             return new Outcome(TrialStatus.TimedOut, [], $"exceeded the trial time limit of {limit.TotalSeconds:0.#} s and was abandoned", elapsed, work);

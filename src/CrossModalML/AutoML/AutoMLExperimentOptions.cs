@@ -27,9 +27,16 @@ public sealed class AutoMLExperimentOptions
     /// search measures the managed heap (after a full collection when the quick reading is over the cap) and, once it is
     /// above the cap, starts no more trials and returns the best so far with <see cref="SearchStopReason.MemoryLimit"/>.
     /// Cached features (one set per featurizer choice tried) are what grows during a search, so the cap bounds how many
-    /// featurizer settings are tried; a trial already running is not interrupted, and native memory (LightGBM, ONNX
-    /// Runtime) is not counted.</summary>
+    /// featurizer settings are tried. Native memory (LightGBM, ONNX Runtime) is not counted here; what one trial may add,
+    /// native memory included, is capped by <see cref="TrialMemoryLimitBytes"/>.</summary>
     public long? MemoryLimitBytes { get; set; }
+
+    /// <summary>The most one trial may add to the process's working set (managed and native memory, such as LightGBM's),
+    /// in bytes, over its level when the trial started; <c>null</c> (the default) for no limit. The working set is read
+    /// every 100 ms while a trial runs; a trial that goes over is stopped (its trainer interrupted), recorded as failed
+    /// with the amount, and the search goes on. Tree trainers with many leaves on wide sparse n-gram features are what
+    /// grows this way.</summary>
+    public long? TrialMemoryLimitBytes { get; set; }
 
     /// <summary>The metric to optimise; <c>null</c> for <see cref="AutoMLMetrics.Default"/> (macro-F1 or RMSE).</summary>
     public AutoMLMetric? Metric { get; set; }
@@ -108,6 +115,11 @@ public sealed class AutoMLExperimentOptions
         if (MemoryLimitBytes is <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), MemoryLimitBytes, "The memory limit must be positive, e.g. 4 GB (CLI: --memory-limit 4096).");
+        }
+
+        if (TrialMemoryLimitBytes is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TrialMemoryLimitBytes), TrialMemoryLimitBytes, "The trial memory limit must be positive, e.g. 2 GB (CLI: --trial-memory 2048).");
         }
 
         if (CrossValidationRowLimit < 0)

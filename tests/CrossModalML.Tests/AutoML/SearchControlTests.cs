@@ -82,6 +82,36 @@ public sealed class SearchControlTests
     }
 
     [TestMethod]
+    public void A_trial_that_grows_past_the_trial_memory_limit_is_stopped_and_the_search_goes_on()
+    {
+        int calls = 0;
+        bool sawCancellation = false;
+        var runner = new FakeTrialRunner((_, token) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                // 400 MB, every page touched so the working set grows, then wait to be stopped.
+                var blocks = Enumerable.Range(0, 8).Select(_ => new byte[50 << 20]).ToList();
+                blocks.ForEach(b => Array.Fill(b, (byte)1));
+                sawCancellation = token.WaitHandle.WaitOne(TimeSpan.FromSeconds(20));
+                GC.KeepAlive(blocks);
+            }
+
+            return 0.6;
+        });
+        var options = new AutoMLExperimentOptions { MaxTrials = 2, TrialTimeLimit = TimeSpan.FromSeconds(30), TrialMemoryLimitBytes = 100L << 20 };
+        var result = Search(options, runner);
+        result.AbandonedTrialsStopped.Wait(TimeSpan.FromSeconds(30));
+
+        Assert.AreEqual(TrialStatus.Failed, result.Trials[0].Status);
+        StringAssert.Contains(result.Trials[0].Message, "over the trial memory limit of 100 MB");
+        Assert.IsLessThan(10, result.Trials[0].Duration.TotalSeconds, "stopped long before its 30 s time limit");
+        Assert.IsTrue(sawCancellation, "the trial's token was cancelled, which interrupts a real trainer");
+        Assert.AreEqual(TrialStatus.Completed, result.Trials[1].Status);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Search(new AutoMLExperimentOptions { MaxTrials = 1, TrialMemoryLimitBytes = -1 }, runner)).Message, "--trial-memory");
+    }
+
+    [TestMethod]
     public void A_non_positive_memory_limit_is_rejected()
     {
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Search(new AutoMLExperimentOptions { MaxTrials = 1, MemoryLimitBytes = 0 }, FakeTrialRunner.Bowl()));

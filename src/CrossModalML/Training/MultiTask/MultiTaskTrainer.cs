@@ -377,6 +377,8 @@ public sealed class MultiTaskTrainer
                 TimeBudget = search.TimeBudget,
                 MaxTrials = search.MaxTrials,
                 TrialTimeLimit = search.TrialTimeLimit,
+                MemoryLimitBytes = search.MemoryLimitBytes,
+                TrialMemoryLimitBytes = search.TrialMemoryLimitBytes,
                 Metric = metric,
                 Tuner = search.Tuner,
                 Seed = _options.Seed,
