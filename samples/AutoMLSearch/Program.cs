@@ -1,0 +1,83 @@
+// AutoMLSearch: let the AutoML engine choose the trainer, its hyperparameters and the featurizer settings within a
+// time budget, watch the trials as they finish, stop early with Ctrl+C (the best model so far is kept), then save the
+// refit winner as a model zip whose manifest records the search.
+// Usage: dotnet run -c Release --project samples/AutoMLSearch [-- path/to/posts.tsv label-column seconds]
+using CrossModalML.AutoML;
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using CrossModalML.Packaging;
+using Microsoft.ML;
+
+string dataPath = args.Length > 0 ? args[0] : FindAbove(Path.Combine("datasets", "demo", "posts.tsv"))
+    ?? throw new FileNotFoundException("datasets/demo/posts.tsv was not found above the sample's folder; pass a data file as the first argument.");
+string label = args.Length > 1 ? args[1] : args.Length > 0 ? "label" : "sentiment";
+double seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30;
+
+var data = PostDatasetLoader.Load(dataPath, new PostLoadOptions { LabelColumn = label });
+var featurizer = new FeaturizerOptions();
+
+// Pretrained word vectors join the text features when the shared GloVe model is beside the checkout; the search then
+// tries the text block with and without them.
+if (FindAbove(Path.Combine("..", "shared", "models", "glove6b-100d-mean", "glove6b-100d-mean-int8.onnx")) is { } glove)
+{
+    featurizer.Text.WordVectors = WordVectorModelOptions.FromModel(glove);
+    Console.WriteLine($"Word vectors: {glove}");
+}
+
+var options = new AutoMLExperimentOptions
+{
+    TimeBudget = TimeSpan.FromSeconds(seconds),
+    TrialTimeLimit = TimeSpan.FromSeconds(Math.Max(10, seconds / 2)),
+    Featurizer = featurizer,
+    Seed = 1,
+};
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+    Console.WriteLine("Stopping: the best trial so far is kept and refit.");
+};
+
+Console.WriteLine($"{data.RowCount} posts, {data.Task} on '{label}'; searching for {seconds:0} s (Ctrl+C stops early) …");
+var mlContext = new MLContext(seed: 1);
+var result = new AutoMLExperiment(mlContext, options).Run(data, new TrialPrinter(), cancellation.Token);
+
+Console.WriteLine($"Stopped ({result.Search.StopReason}) after {result.Search.Trials.Count} trials. Top 3 by {result.Search.Metric}:");
+foreach (var trial in result.Search.Leaderboard.Take(3))
+{
+    Console.WriteLine($"  #{trial.Number} {trial.Configuration}: {trial.Score:0.000}");
+}
+
+var modelPath = Path.Combine(Path.GetTempPath(), "crossmodal-automl.zip");
+var manifest = ModelManifest.FromTraining(result.Training, data, result.TrainingOptions) with { Search = result.Summary };
+ModelPackage.Save(mlContext, modelPath, result.Training.Model, data.DataView.Schema, manifest);
+Console.WriteLine($"Winner {result.Training.Trainer.Name} refit on all {data.RowCount} posts and saved to {modelPath}");
+
+static string? FindAbove(string relativePath)
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        var candidate = Path.GetFullPath(Path.Combine(directory.FullName, relativePath));
+        if (File.Exists(candidate))
+        {
+            return candidate;
+        }
+    }
+
+    return null;
+}
+
+/// <summary>Prints each finished trial on the search's own thread, so lines come in order.</summary>
+internal sealed class TrialPrinter : IProgress<TrialResult>
+{
+    public void Report(TrialResult t)
+    {
+        if (t.Status != TrialStatus.Running)
+        {
+            var score = t.Status == TrialStatus.Completed ? $"{t.Score:0.000} ± {t.ScoreStd:0.000}" : t.Message;
+            Console.WriteLine($"  #{t.Number,-3} {t.Configuration.Trainer.Name,-24} {score} ({t.Duration.TotalSeconds:0.0} s){(t.IsNewBest ? "  best so far" : string.Empty)}");
+        }
+    }
+}
