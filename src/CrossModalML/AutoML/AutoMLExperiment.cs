@@ -335,7 +335,7 @@ public sealed class AutoMLExperiment
             {
                 return new Outcome(
                     TrialStatus.Failed, [],
-                    $"added {grown >> 20:N0} MB to the process's memory, over the trial memory limit of {memoryGrowthLimit >> 20:N0} MB, and was stopped",
+                    $"added {grown >> 20:N0} MB to the process's memory, over the trial memory limit of {memoryGrowthLimit >> 20:N0} MB, and was told to stop",
                     elapsed, work);
             }
 

@@ -22,7 +22,7 @@ public sealed record SearchResult
     public required TimeSpan Elapsed { get; init; }
 
     /// <summary>Completes when every trial the search abandoned (past its time limit, or running when the search was
-    /// cancelled) has stopped. ML.NET trainers cannot be interrupted, so such a trial keeps a CPU busy until its current
-    /// fit ends; wait for this before timing other work on the same machine. Never faults.</summary>
+    /// cancelled) has stopped. Such a trial's trainer is asked to stop, and does so at its next internal check; until then
+    /// it keeps a core busy, so wait for this before timing other work on the same machine. Never faults.</summary>
     public Task AbandonedTrialsStopped { get; init; } = Task.CompletedTask;
 }

@@ -159,7 +159,7 @@ public static class CrossModalFeaturizer
         }
 
         int dimensions;
-        using (var session = new InferenceSession(options.ModelPath))
+        using (var session = OpenSession(options.ModelPath, "--word-vectors"))
         {
             if (!session.InputMetadata.TryGetValue(options.InputColumnName, out var input) || input.ElementType != typeof(long))
             {
@@ -286,7 +286,7 @@ public static class CrossModalFeaturizer
         int embeddingSlots = 0;
         if (onnx is not null && b.Options.Scaling == FeatureScaling.Blocks)
         {
-            using var session = new InferenceSession(onnx.ModelPath);
+            using var session = OpenSession(onnx.ModelPath, "--image-model");
             embeddingSlots = OutputSlots(session, onnx.ModelPath, onnx.OutputColumnName, "--image-model-output");
         }
 
@@ -324,6 +324,18 @@ public static class CrossModalFeaturizer
         }
 
         return info;
+    }
+
+    private static InferenceSession OpenSession(string modelPath, string cliOption)
+    {
+        try
+        {
+            return new InferenceSession(modelPath);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new ArgumentException($"'{modelPath}' could not be opened as an ONNX model ({ex.Message.Trim()}); give an .onnx file (CLI: {cliOption}).", ex);
+        }
     }
 
     private static int OutputSlots(InferenceSession session, string modelPath, string outputName, string cliOption)

@@ -12,10 +12,21 @@ namespace CrossModalML.Featurization;
 /// </remarks>
 internal sealed class FreshOnnxEstimator(MLContext mlContext, string[] outputColumnNames, string[] inputColumnNames, string modelPath) : IEstimator<ITransformer>
 {
+    private readonly Lock _schemaLock = new();
+    private OnnxScoringEstimator? _schemaEstimator;
+
     public ITransformer Fit(IDataView input) => Create().Fit(input);
 
-    /// <remarks>The session opened to read the graph's outputs is released by its finalizer; schemas are asked for rarely.</remarks>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => Create().GetOutputSchema(inputSchema);
+    /// <remarks>ML.NET asks for the schema before every fit of a chain; one estimator, opened on first use and kept for
+    /// the life of this one, answers every such call, so a fit opens one session, not two.</remarks>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        lock (_schemaLock)
+        {
+            _schemaEstimator ??= Create();
+            return _schemaEstimator.GetOutputSchema(inputSchema);
+        }
+    }
 
     private OnnxScoringEstimator Create() => mlContext.Transforms.ApplyOnnxModel(outputColumnNames, inputColumnNames, modelPath);
 }
