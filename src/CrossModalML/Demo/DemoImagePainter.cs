@@ -76,8 +76,8 @@ internal sealed class DemoImagePainter
         }
 
         (double brightness, double colourfulness) = Measure(bitmap);
-        using SKPixmap pixmap = bitmap.PeekPixels();
-        using SKData png = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9));
+        using SKPixmap pixmap = bitmap.PeekPixels() ?? throw new InvalidOperationException("The drawn image has no pixels.");
+        using SKData png = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 9)) ?? throw new InvalidOperationException("The drawn image could not be encoded as PNG.");
         return (png.ToArray(), brightness, colourfulness);
     }
 

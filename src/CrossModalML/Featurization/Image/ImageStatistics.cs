@@ -52,7 +52,7 @@ public static class ImageStatistics
         ArgumentNullException.ThrowIfNull(bitmap);
         values[..Length].Clear();
         float aspect = MathF.Log((float)bitmap.Width / Math.Max(1, bitmap.Height));
-        using var small = bitmap.Resize(new SKImageInfo(WorkingSize, WorkingSize, SKColorType.Rgba8888, SKAlphaType.Premul), SKFilterQuality.Medium)
+        using var small = bitmap.Resize(new SKImageInfo(WorkingSize, WorkingSize, SKColorType.Rgba8888, SKAlphaType.Premul), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear))
             ?? throw new InvalidOperationException("The image could not be resized.");
 
         const int n = WorkingSize * WorkingSize;
