@@ -1,9 +1,10 @@
 using System.Text.Json;
+using CrossModalML.IO;
 using CrossModalML.Packaging;
 
 namespace CrossModalML.Cli.Commands;
 
-/// <summary>Writes a command's machine-readable report.</summary>
+/// <summary>Writes a command's machine-readable report, replacing an old one only once the new one is complete.</summary>
 internal static class JsonReport
 {
     public static void Write(FileInfo? file, object report)
@@ -13,12 +14,7 @@ internal static class JsonReport
             return;
         }
 
-        if (file.Directory is { Exists: false } directory)
-        {
-            directory.Create();
-        }
-
-        File.WriteAllText(file.FullName, JsonSerializer.Serialize(report, ManifestJson.Options));
+        AtomicFile.WriteAllText(file.FullName, JsonSerializer.Serialize(report, ManifestJson.Options));
         Console.WriteLine($"Report written to {file.FullName}");
     }
 }

@@ -79,6 +79,8 @@ internal static class PredictCommand
                 WriteOldest();
             }
 
+            writer.Commit();
+
             var seconds = clock.Elapsed.TotalSeconds;
             var warningNote = warnings > 0 ? $" ({warnings:N0} load warnings, e.g. missing images scored as missing)" : string.Empty;
             AnsiConsole.MarkupLineInterpolated(

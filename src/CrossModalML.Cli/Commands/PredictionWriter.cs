@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CrossModalML.Data;
+using CrossModalML.IO;
 using CrossModalML.Prediction;
 using CrossModalML.Training.MultiTask;
 
@@ -9,9 +10,11 @@ namespace CrossModalML.Cli.Commands;
 
 /// <summary>Writes predictions as TSV, CSV or JSON Lines (chosen by the file extension), chunk after chunk, one row per
 /// input row, in the order the chunks are given. A multi-task model writes every task's columns, prefixed with the
-/// task's name (<c>topic.predicted_label</c>, <c>topic.probability_food</c>, ...). Not thread-safe.</summary>
+/// task's name (<c>topic.predicted_label</c>, <c>topic.probability_food</c>, ...). Rows go to a temporary file beside the
+/// output, which replaces the output only on <see cref="Commit"/>. Not thread-safe.</summary>
 internal sealed class PredictionWriter : IDisposable
 {
+    private readonly StagedFile _file;
     private readonly StreamWriter _writer;
     private readonly TaskKind _task;
     private readonly IReadOnlyList<string> _classLabels;
@@ -23,18 +26,13 @@ internal sealed class PredictionWriter : IDisposable
     public PredictionWriter(string path, TaskKind task, IReadOnlyList<string> classLabels, IReadOnlyList<TaskResult>? tasks = null)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
         _task = task;
         _classLabels = classLabels;
         _tasks = tasks ?? [];
         _jsonLines = extension is ".jsonl" or ".ndjson";
         _separator = extension == ".csv" ? ',' : '\t';
-        _writer = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+        _file = StagedFile.Create(path);
+        _writer = new StreamWriter(_file.Stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
     }
 
     /// <summary>Writes one chunk. The first chunk fixes the header: its id column, if any, is echoed in every row.</summary>
@@ -70,7 +68,19 @@ internal sealed class PredictionWriter : IDisposable
         }
     }
 
-    public void Dispose() => _writer.Dispose();
+    /// <summary>Moves the complete predictions over the output file. Without it, <see cref="Dispose"/> leaves an existing
+    /// output as it was.</summary>
+    public void Commit()
+    {
+        _writer.Dispose();
+        _file.Commit();
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _file.Dispose();
+    }
 
     private List<string> Header(string? idColumn, bool hasIds)
     {

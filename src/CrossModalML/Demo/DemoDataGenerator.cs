@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrossModalML.IO;
 
 namespace CrossModalML.Demo;
 
@@ -93,7 +94,9 @@ public static class DemoDataGenerator
         int[] burstTagPerDay = new int[options.DayCount];
         int imagesWritten = 0;
 
-        using (var writer = new StreamWriter(postsPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+        // posts.tsv is staged and replaces an older one only when complete; each image is replaced whole, one by one.
+        using var postsFile = StagedFile.Create(postsPath);
+        using (var writer = new StreamWriter(postsFile.Stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true))
         {
             writer.Write(string.Join('\t', Columns));
             writer.Write('\n');
@@ -115,7 +118,7 @@ public static class DemoDataGenerator
                         : (DemoImageStyle)plan.CleanSentiment;
                     (byte[] png, brightness, colourfulness) = painter.Paint(style, plan.Topic);
                     imageCell = ImagesFolderName + "/" + number + ".png";
-                    File.WriteAllBytes(Path.Combine(imagesDirectory, number + ".png"), png);
+                    AtomicFile.WriteAllBytes(Path.Combine(imagesDirectory, number + ".png"), png);
                     imagesWritten++;
                 }
 
@@ -163,6 +166,8 @@ public static class DemoDataGenerator
                 progress?.Report(i + 1);
             }
         }
+
+        postsFile.Commit();
 
         var groundTruth = new DemoGroundTruth(
             BuildUserTruths(users, plans),

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using CrossModalML.Data;
+using CrossModalML.IO;
 using CrossModalML.Training;
 using CrossModalML.Privacy;
 using Microsoft.ML;
@@ -36,7 +37,8 @@ public sealed class ModelPackage : IDisposable
     /// <summary>The manifest.</summary>
     public ModelManifest Manifest { get; }
 
-    /// <summary>Writes a model zip. The file is written beside the target and moved into place, so a reader never sees half a file.</summary>
+    /// <summary>Writes a model zip. The file is written beside the target and moved into place only when complete (see
+    /// <see cref="StagedFile"/>), so a reader never sees half a file and a failed save leaves an existing file as it was.</summary>
     /// <param name="mlContext">The context the model was built in.</param>
     /// <param name="path">The zip to write; its directory is created if needed and an existing file is replaced.</param>
     /// <param name="model">The fitted model.</param>
@@ -49,29 +51,21 @@ public sealed class ModelPackage : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(manifest);
-        var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        var temporary = fullPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        try
+        using var staged = StagedFile.Create(path);
+        mlContext.Model.Save(model, inputSchema, staged.Stream);
+        staged.Stream.Position = 0;
+        using (var zip = new ZipArchive(staged.Stream, ZipArchiveMode.Update, leaveOpen: true))
         {
-            mlContext.Model.Save(model, inputSchema, temporary);
-            using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Update))
-            {
-                // Each model gets its own salt, so user pseudonyms are stable within it and unlinkable across models.
-                var userIds = UserIdHasher.CreateRandom();
-                userIds.WriteTo(zip);
-                manifest = manifest with { UserIdSaltId = userIds.SaltId };
-                var entry = zip.CreateEntry(ManifestEntryName, CompressionLevel.Optimal);
-                using var stream = entry.Open();
-                JsonSerializer.Serialize(stream, manifest, ManifestJson.Options);
-            }
+            // Each model gets its own salt, so user pseudonyms are stable within it and unlinkable across models.
+            var userIds = UserIdHasher.CreateRandom();
+            userIds.WriteTo(zip);
+            manifest = manifest with { UserIdSaltId = userIds.SaltId };
+            var entry = zip.CreateEntry(ManifestEntryName, CompressionLevel.Optimal);
+            using var stream = entry.Open();
+            JsonSerializer.Serialize(stream, manifest, ManifestJson.Options);
+        }
 
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        staged.Commit();
     }
 
     /// <summary>Reads only the manifest of a model zip.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
+using CrossModalML.IO;
 
 namespace CrossModalML.Prediction;
 
@@ -47,19 +48,19 @@ public static class ModelCodeGenerator
 
     /// <summary>Generates the files for a model zip and writes them into a directory.</summary>
     /// <param name="modelPath">The model zip.</param>
-    /// <param name="outputDirectory">Created if needed; existing files of the same names are replaced.</param>
+    /// <param name="outputDirectory">Created if needed; existing files of the same names are replaced, each only once its
+    /// new content is complete.</param>
     /// <param name="namespaceName">The namespace of the generated types.</param>
     /// <returns>The full paths written.</returns>
     public static IReadOnlyList<string> WriteFiles(string modelPath, string outputDirectory, string namespaceName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         var files = Generate(ModelPackage.ReadManifest(modelPath), namespaceName, Path.GetFileName(modelPath));
-        Directory.CreateDirectory(outputDirectory);
         var written = new List<string>();
         foreach (var (name, source) in files)
         {
             var path = Path.GetFullPath(Path.Combine(outputDirectory, name));
-            File.WriteAllText(path, source, new UTF8Encoding(false));
+            AtomicFile.WriteAllText(path, source);
             written.Add(path);
         }
 

@@ -3,6 +3,7 @@ using OxyPlot.Axes;
 using OxyPlot.Legends;
 using OxyPlot.Series;
 using OxyPlot.SkiaSharp;
+using CrossModalML.IO;
 
 namespace CrossModalML.Analysis.Reporting;
 
@@ -110,17 +111,11 @@ public sealed class Chart
         return stream.ToArray();
     }
 
-    /// <summary>Renders the chart to a PNG file, creating its folder if needed.</summary>
+    /// <summary>Renders the chart to a PNG file, creating its folder if needed; an existing file is replaced only once the new one is complete.</summary>
     public void SavePng(string path, int width = 900, int height = 450)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        File.WriteAllBytes(path, ToPng(width, height));
+        AtomicFile.WriteAllBytes(path, ToPng(width, height));
     }
 
     private static PlotModel NewModel(string title)

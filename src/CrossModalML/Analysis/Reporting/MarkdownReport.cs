@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrossModalML.IO;
 
 namespace CrossModalML.Analysis.Reporting;
 
@@ -9,7 +10,8 @@ namespace CrossModalML.Analysis.Reporting;
 /// </summary>
 /// <remarks>
 /// Blocks appear in the order they are added. Nothing touches the disk until <see cref="Save"/>, which renders every
-/// chart and overwrites files of the same names. Numbers are written with the invariant culture. Not thread-safe.
+/// chart and overwrites files of the same names, all of them or none: every file is written under a temporary name
+/// first (see <see cref="StagedFile"/>). Numbers are written with the invariant culture. Not thread-safe.
 /// </remarks>
 public sealed class MarkdownReport
 {
@@ -137,25 +139,51 @@ public sealed class MarkdownReport
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         CheckFileName(reportFileName, ".md");
-        Directory.CreateDirectory(folder);
-        foreach (var (fileName, chart, width, height) in _charts)
+        // Every file is staged first and committed only when all are complete, so a failure leaves an old report whole.
+        var staged = new List<StagedFile>();
+        try
         {
-            chart.SavePng(Path.Combine(folder, fileName), width, height);
-        }
-
-        foreach (var (fileName, source) in _images)
-        {
-            if (!File.Exists(source))
+            foreach (var (fileName, chart, width, height) in _charts)
             {
-                throw new FileNotFoundException($"Report image '{source}' does not exist.", source);
+                var file = Stage(staged, folder, fileName);
+                file.Stream.Write(chart.ToPng(width, height));
             }
 
-            File.Copy(source, Path.Combine(folder, fileName), overwrite: true);
-        }
+            foreach (var (fileName, source) in _images)
+            {
+                if (!File.Exists(source))
+                {
+                    throw new FileNotFoundException($"Report image '{source}' does not exist.", source);
+                }
 
-        var path = Path.Combine(folder, reportFileName);
-        File.WriteAllText(path, _text.ToString(), new UTF8Encoding(false));
-        return Path.GetFullPath(path);
+                var file = Stage(staged, folder, fileName);
+                using var image = File.OpenRead(source);
+                image.CopyTo(file.Stream);
+            }
+
+            var report = Stage(staged, folder, reportFileName);
+            report.Stream.Write(new UTF8Encoding(false).GetBytes(_text.ToString()));
+            foreach (var file in staged)
+            {
+                file.Commit();
+            }
+
+            return report.TargetPath;
+        }
+        finally
+        {
+            foreach (var file in staged)
+            {
+                file.Dispose();
+            }
+        }
+    }
+
+    private static StagedFile Stage(List<StagedFile> staged, string folder, string fileName)
+    {
+        var file = StagedFile.Create(Path.Combine(folder, fileName));
+        staged.Add(file);
+        return file;
     }
 
     private void CheckFileName(string fileName, string extension)

@@ -6,6 +6,7 @@ using CrossModalML.Featurization.Image;
 using CrossModalML.Packaging;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.ML;
+using CrossModalML.IO;
 
 namespace CrossModalML.Analysis.Retrieval;
 
@@ -179,14 +180,17 @@ public sealed class CrossModalSpace : IDisposable
         return ToRows(EmbedImageFeatures(_image.Transform(fullPaths)));
     }
 
-    /// <summary>Writes the space to a zip file (created or overwritten).</summary>
+    /// <summary>Writes the space to a zip file (created, or replaced once complete).</summary>
     /// <param name="path">The file to write.</param>
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var zip = ZipFile.Open(CreateFile(path), ZipArchiveMode.Create);
-        WriteTo(zip);
+        AtomicFile.Write(path, stream =>
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+            WriteTo(zip);
+        });
     }
 
     /// <summary>Loads a space written by <see cref="Save"/> or inside a <see cref="SearchIndex"/> file.</summary>
@@ -258,14 +262,6 @@ public sealed class CrossModalSpace : IDisposable
         {
             throw new InvalidDataException($"'{fullPath}' is not a zip file, so it is not a CrossModalML retrieval space: {ex.Message}", ex);
         }
-    }
-
-    internal static string CreateFile(string path)
-    {
-        var fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        File.Delete(fullPath);
-        return fullPath;
     }
 
     internal void WriteTo(ZipArchive zip)

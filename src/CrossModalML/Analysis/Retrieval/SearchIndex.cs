@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using CrossModalML.Data;
+using CrossModalML.IO;
 
 namespace CrossModalML.Analysis.Retrieval;
 
@@ -99,19 +100,22 @@ public sealed class SearchIndex : IDisposable
         return _texts.Top(Space.ProjectImages([imagePath])[0], k);
     }
 
-    /// <summary>Writes the space and the index to one zip file (created or overwritten).</summary>
+    /// <summary>Writes the space and the index to one zip file (created, or replaced once complete).</summary>
     /// <param name="path">The file to write.</param>
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var zip = ZipFile.Open(CrossModalSpace.CreateFile(path), ZipArchiveMode.Create);
-        Space.WriteTo(zip);
-        using var writer = new BinaryWriter(zip.CreateEntry(IndexEntry).Open());
-        writer.Write(IndexFormatVersion);
-        writer.Write(Space.Components);
-        _texts.Write(writer);
-        _images.Write(writer);
+        AtomicFile.Write(path, stream =>
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+            Space.WriteTo(zip);
+            using var writer = new BinaryWriter(zip.CreateEntry(IndexEntry).Open());
+            writer.Write(IndexFormatVersion);
+            writer.Write(Space.Components);
+            _texts.Write(writer);
+            _images.Write(writer);
+        });
     }
 
     /// <summary>Loads an index written by <see cref="Save"/>, with its space.</summary>
