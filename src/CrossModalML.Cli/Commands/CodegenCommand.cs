@@ -16,6 +16,7 @@ internal static class CodegenCommand
         var command = new Command("codegen", "Generate typed C# input/output classes and a consumption helper for a model.") { model, output, ns, verbose };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), _ =>
         {
+            OutputPaths.Check(r);
             foreach (var path in ModelCodeGenerator.WriteFiles(r.GetValue(model)!.FullName, r.GetValue(output)!.FullName, r.GetValue(ns)!))
             {
                 AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{path}[/]");

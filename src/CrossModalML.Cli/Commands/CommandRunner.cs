@@ -31,12 +31,12 @@ internal static class CommandRunner
         }
         catch (Exception ex) when (!verbose && IsUserError(ex))
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
+            Console.Error.WriteLine($"error: {UserMessage(ex)}");
             return Failure;
         }
         catch (Exception ex) when (!verbose)
         {
-            Console.Error.WriteLine($"error: {ex.Message} (run with --verbose for details)");
+            Console.Error.WriteLine($"error: {UserMessage(ex)} (run with --verbose for details)");
             return Failure;
         }
         catch (Exception ex)
@@ -48,6 +48,24 @@ internal static class CommandRunner
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    /// <summary>The message without .NET's "(Parameter 'x')" and "Actual value was" tails, with option properties
+    /// named by their flags.</summary>
+    private static string UserMessage(Exception ex)
+    {
+        var message = ex.Message;
+        if (ex is ArgumentOutOfRangeException { ActualValue: not null } outOfRange)
+        {
+            message = message.Replace($"{Environment.NewLine}Actual value was {outOfRange.ActualValue}.", string.Empty, StringComparison.Ordinal);
+        }
+
+        if (ex is ArgumentException { ParamName: { } name })
+        {
+            message = message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal);
+        }
+
+        return FlagNames.Translate(message);
     }
 
     private static bool IsUserError(Exception ex) =>

@@ -14,6 +14,7 @@ internal static class DemoCommand
         var command = new Command("demo", "Generate the demo data set (the committed datasets/demo is this command's output with defaults).") { output, verbose };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), _ =>
         {
+            OutputPaths.Check(r);
             var directory = r.GetValue(output)!;
             var summary = DemoDataGenerator.Generate(directory.FullName);
             AnsiConsole.MarkupLineInterpolated($"Wrote {summary.RowsWritten:N0} posts to [bold]{directory.FullName}[/].");

@@ -16,6 +16,7 @@ internal static class EvaluateCommand
         var command = new Command("evaluate", "Evaluate a saved model on labelled posts (every task of a multi-task model; the file needs each task's label).") { model, dataset, report, verbose };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), _ =>
         {
+            OutputPaths.Check(r);
             using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName);
             var data = predictor.LoadInput(r.GetValue(dataset)!.FullName, requireLabel: true);
             ConsoleOutput.LoadSummary(data);

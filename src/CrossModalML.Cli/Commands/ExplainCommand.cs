@@ -28,6 +28,10 @@ internal static class ExplainCommand
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
+            OutputPaths.Check(r);
+            OptionChecks.AtLeast(r.GetValue(rows), 1, "--rows");
+            OptionChecks.AtLeast(r.GetValue(posts), 0, "--posts");
+            OptionChecks.AtLeast(r.GetValue(repeats), 1, "--repeats");
             using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName);
             var data = predictor.LoadInput(r.GetValue(dataset)!.FullName, requireLabel: true);
             int limit = r.GetValue(rows);

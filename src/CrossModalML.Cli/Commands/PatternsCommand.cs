@@ -34,6 +34,7 @@ internal static class PatternsCommand
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
+            OutputPaths.Check(r);
             var roles = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
             foreach (var column in CommonOptions.SplitList(r.GetValue(ignore)))
             {

@@ -24,6 +24,7 @@ internal static class PredictCommand
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
+            OutputPaths.Check(r);
             int rowsPerChunk = r.GetValue(chunkSize);
             int degree = r.GetValue(parallel);
             if (rowsPerChunk < 1)

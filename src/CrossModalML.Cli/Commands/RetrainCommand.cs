@@ -39,6 +39,11 @@ internal static class RetrainCommand
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
+            OutputPaths.Check(r);
+            OptionChecks.Fraction(r.GetValue(testFraction), "--test-fraction");
+            OptionChecks.Positive(r.GetValue(time), "--time");
+            OptionChecks.Positive(r.GetValue(trialTime), "--trial-time");
+            OptionChecks.AtLeast(r.GetValue(maxTrials), 1, "--max-trials");
             var options = new RetrainingOptions
             {
                 ImageModelPath = r.GetValue(imageModel)?.FullName,

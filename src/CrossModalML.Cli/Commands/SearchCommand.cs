@@ -40,6 +40,7 @@ internal static class SearchCommand
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
+            OutputPaths.Check(r);
             var roles = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
             var options = new RetrievalOptions
             {

@@ -110,6 +110,7 @@ internal static class TrainCommand
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
+            OutputPaths.Check(r);
             var roles = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
             void Assign(Option<string[]> option, ColumnRole role)
             {
@@ -209,6 +210,37 @@ internal static class TrainCommand
                     : ClassificationObjective.MacroF1,
             };
 
+            bool searching = r.GetValue(time) is not null || r.GetValue(maxTrials) is not null;
+            // Every option is checked before the data set is read, so a typo costs no loading time.
+            OptionChecks.Positive(r.GetValue(time), "--time");
+            OptionChecks.Positive(r.GetValue(trialTime), "--trial-time");
+            OptionChecks.AtLeast(r.GetValue(maxTrials), 1, "--max-trials");
+            OptionChecks.AtLeast(r.GetValue(memoryLimit), 1, "--memory-limit");
+            OptionChecks.AtLeast(r.GetValue(trialMemory), 1, "--trial-memory");
+            OptionChecks.AtLeast(r.GetValue(imageSize), 1, "--image-size");
+            OptionChecks.AtLeast(r.GetValue(folds), 2, "--folds");
+            OptionChecks.Fraction(r.GetValue(testFraction), "--test-fraction");
+            options.Validate();
+            if (searching && options.Trainer is not null)
+            {
+                throw new ArgumentException("--trainer fixes the trainer, but --time/--max-trials search for one; give one or the other.");
+            }
+
+            if (searching && options.OverSampling)
+            {
+                throw new ArgumentException("--over-sample applies to single fits; a search (--time/--max-trials) balances classes through the ClassWeighting hyperparameter instead.");
+            }
+
+            if (labels.Count > 1 && r.GetValue(testDataset) is not null)
+            {
+                throw new ArgumentException("--test-dataset is not supported with several labels yet; the multi-task run evaluates on a hold-out or cross-validation of --dataset.");
+            }
+
+            if (labels.Count > 1 && (options.Fusion != FusionKind.Early || options.TuneDecisionThreshold || options.OverSampling))
+            {
+                throw new ArgumentException("--fusion late/auto, --tune-threshold and --over-sample apply to single-label models; with several labels every head is an early-fusion head.");
+            }
+
             var datasetFile = r.GetValue(dataset)!;
             AnsiConsole.MarkupLineInterpolated($"Loading [bold]{datasetFile.FullName}[/] …");
             var data = PostDatasetLoader.Load(datasetFile.FullName, loadOptions);
@@ -234,24 +266,8 @@ internal static class TrainCommand
             }
 
             var mlContext = new MLContext(options.Seed);
-            bool searching = r.GetValue(time) is not null || r.GetValue(maxTrials) is not null;
-            if (searching && options.Trainer is not null)
-            {
-                throw new ArgumentException("--trainer fixes the trainer, but --time/--max-trials search for one; give one or the other.");
-            }
-
             if (labels.Count > 1)
             {
-                if (test is not null)
-                {
-                    throw new ArgumentException("--test-dataset is not supported with several labels yet; the multi-task run evaluates on a hold-out or cross-validation of --dataset.");
-                }
-
-                if (options.Fusion != FusionKind.Early || options.TuneDecisionThreshold || options.OverSampling)
-                {
-                    throw new ArgumentException("--fusion late/auto, --tune-threshold and --over-sample apply to single-label models; with several labels every head is an early-fusion head.");
-                }
-
                 var multiTask = new MultiTaskOptions
                 {
                     Labels = labels,
@@ -287,11 +303,6 @@ internal static class TrainCommand
 
             if (searching)
             {
-                if (options.OverSampling)
-                {
-                    throw new ArgumentException("--over-sample applies to single fits; a search (--time/--max-trials) balances classes through the ClassWeighting hyperparameter instead.");
-                }
-
                 var searchOptions = SearchOptions();
                 return Search(mlContext, data, test, searchOptions, r.GetValue(output)!, r.GetValue(report), cancellationToken);
             }

@@ -29,6 +29,7 @@ internal static class TrendsCommand
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
+            OutputPaths.Check(r);
             int topCount = r.GetValue(top);
             if (topCount is < 1 or > 20)
             {

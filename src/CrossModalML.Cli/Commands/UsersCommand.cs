@@ -35,6 +35,7 @@ internal static class UsersCommand
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
+            OutputPaths.Check(r);
             var roles = CommonOptions.SplitList(r.GetValue(ignore)).ToDictionary(c => c, _ => ColumnRole.Ignore, StringComparer.Ordinal);
             if (r.GetValue(user) is { } userColumn)
             {

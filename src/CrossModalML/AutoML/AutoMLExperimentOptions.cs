@@ -95,41 +95,45 @@ public sealed class AutoMLExperimentOptions
         CrossValidationRowLimit = CrossValidationRowLimit,
     };
 
-    internal void Validate()
+    /// <summary>Checks every setting without reading any data, so a bad one fails before a data set is loaded.</summary>
+    /// <exception cref="ArgumentException">A setting is missing or out of range; the message names the property.</exception>
+    public void Validate()
     {
         if (TimeBudget is null && MaxTrials is null)
         {
-            throw new ArgumentException("Give the search a budget: set TimeBudget (CLI: --time SECONDS), MaxTrials (CLI: --max-trials N), or both.");
+            throw new ArgumentException("Give the search a budget: set AutoMLExperimentOptions.TimeBudget, AutoMLExperimentOptions.MaxTrials, or both.");
         }
 
         if (TimeBudget is { } budget && budget <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(TimeBudget), budget, "The time budget must be positive, e.g. 60 seconds.");
+            throw new ArgumentOutOfRangeException(nameof(TimeBudget), budget, $"AutoMLExperimentOptions.TimeBudget must be positive, e.g. 60 seconds; got {budget}.");
         }
 
         if (MaxTrials is < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, "The maximum number of trials must be at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, $"AutoMLExperimentOptions.MaxTrials must be at least 1; got {MaxTrials}.");
         }
 
         if (MemoryLimitBytes is <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), MemoryLimitBytes, "The memory limit must be positive, e.g. 4 GB (CLI: --memory-limit 4096).");
+            throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), MemoryLimitBytes, $"AutoMLExperimentOptions.MemoryLimitBytes must be positive, e.g. 4 GB; got {MemoryLimitBytes}.");
         }
 
         if (TrialMemoryLimitBytes is <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(TrialMemoryLimitBytes), TrialMemoryLimitBytes, "The trial memory limit must be positive, e.g. 2 GB (CLI: --trial-memory 2048).");
+            throw new ArgumentOutOfRangeException(nameof(TrialMemoryLimitBytes), TrialMemoryLimitBytes, $"AutoMLExperimentOptions.TrialMemoryLimitBytes must be positive, e.g. 2 GB; got {TrialMemoryLimitBytes}.");
         }
 
         if (CrossValidationRowLimit < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(CrossValidationRowLimit), CrossValidationRowLimit, "The cross-validation row limit must be 0 (always hold out) or more, e.g. 10,000.");
+            throw new ArgumentOutOfRangeException(nameof(CrossValidationRowLimit), CrossValidationRowLimit, $"AutoMLExperimentOptions.CrossValidationRowLimit must be 0 (always hold out) or more, e.g. 10,000; got {CrossValidationRowLimit}.");
         }
 
         if (TrialTimeLimit <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(TrialTimeLimit), TrialTimeLimit, "The per-trial time limit must be positive, e.g. 60 seconds.");
+            throw new ArgumentOutOfRangeException(nameof(TrialTimeLimit), TrialTimeLimit, $"AutoMLExperimentOptions.TrialTimeLimit must be positive, e.g. 60 seconds; got {TrialTimeLimit}.");
         }
+
+        Evaluation.Validate($"{nameof(AutoMLExperimentOptions)}.{nameof(Evaluation)}");
     }
 }

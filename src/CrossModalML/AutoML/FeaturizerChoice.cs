@@ -90,12 +90,12 @@ public sealed record FeaturizerChoice(
         ArgumentNullException.ThrowIfNull(baseOptions);
         if (ImageKind == ImageFeaturizerKind.Onnx && baseOptions.Image.Onnx is null)
         {
-            throw new ArgumentException("The featurizer choice uses ONNX image features but the options name no ONNX model (CLI: --image-model).", nameof(baseOptions));
+            throw new ArgumentException("The featurizer choice uses ONNX image features but the options name no ONNX model (FeaturizerOptions.Image.Onnx).", nameof(baseOptions));
         }
 
         if (UseWordVectors && baseOptions.Text.WordVectors is null)
         {
-            throw new ArgumentException("The featurizer choice uses word vectors but the options name no word-vector model (CLI: --word-vectors).", nameof(baseOptions));
+            throw new ArgumentException("The featurizer choice uses word vectors but the options name no word-vector model (FeaturizerOptions.Text.WordVectors).", nameof(baseOptions));
         }
 
         var text = baseOptions.Text;

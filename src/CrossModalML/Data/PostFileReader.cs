@@ -14,15 +14,11 @@ internal static class PostFileReader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath))
-        {
-            throw new FileNotFoundException(
-                $"The post file '{fullPath}' does not exist. Check the path; a relative path is resolved against the current directory '{Environment.CurrentDirectory}'.",
-                fullPath);
-        }
+        RequireFile(fullPath);
 
         var resolvedFormat = format == PostFileFormat.Auto ? FormatFromExtension(fullPath) : format;
         var text = File.ReadAllText(fullPath, Utf8);
+        RequireText(fullPath, text, firstLine: 1);
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new PostDataException($"The post file '{fullPath}' is empty. It needs a header row with the column names and at least one row of posts.");
@@ -45,12 +41,7 @@ internal static class PostFileReader
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
         var fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath))
-        {
-            throw new FileNotFoundException(
-                $"The post file '{fullPath}' does not exist. Check the path; a relative path is resolved against the current directory '{Environment.CurrentDirectory}'.",
-                fullPath);
-        }
+        RequireFile(fullPath);
 
         return ReadChunksCore(fullPath, format == PostFileFormat.Auto ? FormatFromExtension(fullPath) : format, allowQuoting, chunkRows);
     }
@@ -107,6 +98,7 @@ internal static class PostFileReader
                 chunkFirstLine = lineNumber;
             }
 
+            RequireText(fullPath, line, lineNumber);
             chunk.Append(line).Append('\n');
             if (quoting && line.Count(c => c == '"') % 2 == 1)
             {
@@ -128,6 +120,7 @@ internal static class PostFileReader
 
                 (headerLine, header) = SplitRecords(fullPath, chunk.ToString(), separator, quoting, chunkFirstLine).First();
                 ValidateHeader(fullPath, header, headerLine);
+                CheckSeparator(fullPath, header, headerLine, separator);
                 chunk.Clear();
                 continue;
             }
@@ -162,7 +155,7 @@ internal static class PostFileReader
             ".csv" => PostFileFormat.Csv,
             ".jsonl" or ".ndjson" => PostFileFormat.JsonLines,
             _ => throw new PostDataException(
-                $"Cannot tell the format of '{path}' from its extension '{extension}'. Use .tsv or .txt (tab-separated), .csv, or .jsonl/.ndjson (JSON Lines), or set PostLoadOptions.Format."),
+                $"Cannot tell the format of '{path}' from its extension '{extension}'. Use .tsv or .txt (tab-separated), .csv, or .jsonl/.ndjson (JSON Lines) as the extension (or set PostLoadOptions.Format)."),
         };
     }
 
@@ -178,6 +171,7 @@ internal static class PostFileReader
                 header = fields;
                 headerLine = lineNumber;
                 ValidateHeader(path, header, headerLine);
+                CheckSeparator(path, header, headerLine, separator);
                 continue;
             }
 
@@ -197,7 +191,7 @@ internal static class PostFileReader
         var separatorName = separator == '\t' ? "tab" : $"'{separator}'";
         var hint = allowQuoting
             ? $"Check for a missing or extra {separatorName} on that line."
-            : $"A {separatorName} inside a value splits it; remove it, or save the file with quoted fields and enable PostLoadOptions.AllowQuoting.";
+            : $"A {separatorName} inside a value splits it; remove it, or save the file as .csv with quoted fields (or set PostLoadOptions.AllowQuoting).";
         return $"'{path}' line {lineNumber} has {actual} fields, but the header on line {headerLine} has {expected} columns. {hint}";
     }
 
@@ -257,6 +251,14 @@ internal static class PostFileReader
                     {
                         throw new PostDataException(
                             $"'{path}' line {quoteLine}: the quoted value in field {fields.Count + 1} is never closed. Add the closing '\"', and write a quote inside a quoted value as '\"\"'.");
+                    }
+
+                    if (position < text.Length && text[position] != separator && text[position] != '\n' && text[position] != '\r' && line != quoteLine)
+                    {
+                        // The quote that "closes" a value opened lines earlier is usually the opening quote of a later value.
+                        throw new PostDataException(
+                            $"'{path}' line {quoteLine}: the quoted value in field {fields.Count + 1} opened on this line is not closed before the end of its row: " +
+                            $"the next quote is on line {line}, followed by '{text[position]}'. Add the closing '\"' on line {quoteLine}, and write a quote inside a quoted value as '\"\"'.");
                     }
 
                     if (position < text.Length && text[position] != separator && text[position] != '\n' && text[position] != '\r')
@@ -415,6 +417,57 @@ internal static class PostFileReader
                     $"'{path}' line {headerLine}: the column name '{header[i]}' appears twice (columns {seen[header[i]]} and {i + 1}). Column names must be unique; rename one.");
             }
         }
+    }
+
+    private static void RequireFile(string fullPath)
+    {
+        if (Directory.Exists(fullPath))
+        {
+            throw new PostDataException($"'{fullPath}' is a folder, not a post file. Give the path of a .tsv, .csv or .jsonl file.");
+        }
+
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException(
+                $"The post file '{fullPath}' does not exist. Check the path; a relative path is resolved against the current directory '{Environment.CurrentDirectory}'.",
+                fullPath);
+        }
+    }
+
+    /// <summary>A NUL character never occurs in a text file; it means an image, a zip or another binary file was given.</summary>
+    private static void RequireText(string path, string text, int firstLine)
+    {
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            var line = firstLine + text.AsSpan(0, nul).Count('\n');
+            throw new PostDataException(
+                $"'{path}' is not a text file: line {line} holds a NUL byte, as binary files (images, zips, spreadsheets) do. Post files are UTF-8 TSV, CSV or JSON Lines.");
+        }
+    }
+
+    /// <summary>A header read as one column that holds another common separator was written with that separator.</summary>
+    private static void CheckSeparator(string path, List<string> header, int headerLine, char separator)
+    {
+        if (header.Count != 1)
+        {
+            return;
+        }
+
+        var likely = new[] { '\t', ',', ';', '|' }.Where(c => c != separator).FirstOrDefault(c => header[0].Contains(c, StringComparison.Ordinal));
+        if (likely == default(char))
+        {
+            return;
+        }
+
+        string Name(char c) => c == '\t' ? "tab" : $"'{c}'";
+        var extension = likely switch { '\t' => ".tsv", ',' => ".csv", _ => null };
+        var fix = extension is null
+            ? $"Save it with {Name(separator)} between values"
+            : $"Rename it to {extension} (or set PostLoadOptions.Format), or save it with {Name(separator)} between values";
+        throw new PostDataException(
+            $"'{path}' line {headerLine}: the header was read as one column '{header[0]}', split by {Name(separator)}, but it holds {Name(likely)}: " +
+            $"the file is probably {Name(likely)}-separated. {fix}.");
     }
 
     private static RawTable Finish(string path, IReadOnlyList<string> header, List<RawRow> rows)

@@ -159,16 +159,16 @@ public static class CrossModalFeaturizer
         }
 
         int dimensions;
-        using (var session = OpenSession(options.ModelPath, "--word-vectors"))
+        using (var session = OpenSession(options.ModelPath, "WordVectorModelOptions.ModelPath"))
         {
             if (!session.InputMetadata.TryGetValue(options.InputColumnName, out var input) || input.ElementType != typeof(long))
             {
                 throw new ArgumentException(
                     $"Word-vector model '{options.ModelPath}' has no int64 input '{options.InputColumnName}'. Inputs: " +
-                    $"{string.Join(", ", session.InputMetadata.Select(m => $"{m.Key} ({m.Value.ElementType.Name})"))} (CLI: --word-vectors-input).");
+                    $"{string.Join(", ", session.InputMetadata.Select(m => $"{m.Key} ({m.Value.ElementType.Name})"))} (WordVectorModelOptions.InputColumnName).");
             }
 
-            dimensions = OutputSlots(session, options.ModelPath, options.OutputColumnName, "--word-vectors-output");
+            dimensions = OutputSlots(session, options.ModelPath, options.OutputColumnName, "WordVectorModelOptions.OutputColumnName");
         }
 
         var vocabularyPath = options.ResolvedVocabularyPath;
@@ -277,7 +277,7 @@ public static class CrossModalFeaturizer
         OnnxImageModelOptions? onnx = null;
         if (options.Kind == ImageFeaturizerKind.Onnx)
         {
-            onnx = options.Onnx ?? throw new ArgumentException("Image featurizer kind is Onnx but no ONNX model options are set (CLI: --image-model).");
+            onnx = options.Onnx ?? throw new ArgumentException("Image featurizer kind is Onnx but no ONNX model options are set (ImageFeaturizerOptions.Onnx).");
             onnx.Validate();
             info = new ImageModelInfo(Path.GetFileName(onnx.ModelPath), FileHash.Sha256(onnx.ModelPath), onnx.InputColumnName, onnx.OutputColumnName, onnx.Width, onnx.Height, onnx.ChannelOrder);
         }
@@ -286,8 +286,8 @@ public static class CrossModalFeaturizer
         int embeddingSlots = 0;
         if (onnx is not null && b.Options.Scaling == FeatureScaling.Blocks)
         {
-            using var session = OpenSession(onnx.ModelPath, "--image-model");
-            embeddingSlots = OutputSlots(session, onnx.ModelPath, onnx.OutputColumnName, "--image-model-output");
+            using var session = OpenSession(onnx.ModelPath, "OnnxImageModelOptions.ModelPath");
+            embeddingSlots = OutputSlots(session, onnx.ModelPath, onnx.OutputColumnName, "OnnxImageModelOptions.OutputColumnName");
         }
 
 
@@ -326,7 +326,7 @@ public static class CrossModalFeaturizer
         return info;
     }
 
-    private static InferenceSession OpenSession(string modelPath, string cliOption)
+    private static InferenceSession OpenSession(string modelPath, string property)
     {
         try
         {
@@ -334,16 +334,16 @@ public static class CrossModalFeaturizer
         }
         catch (OnnxRuntimeException ex)
         {
-            throw new ArgumentException($"'{modelPath}' could not be opened as an ONNX model ({ex.Message.Trim()}); give an .onnx file (CLI: {cliOption}).", ex);
+            throw new ArgumentException($"'{modelPath}' could not be opened as an ONNX model ({ex.Message.Trim()}); give an .onnx file in {property}.", ex);
         }
     }
 
-    private static int OutputSlots(InferenceSession session, string modelPath, string outputName, string cliOption)
+    private static int OutputSlots(InferenceSession session, string modelPath, string outputName, string property)
     {
         if (!session.OutputMetadata.TryGetValue(outputName, out var output))
         {
             throw new ArgumentException(
-                $"The ONNX model '{modelPath}' has no output '{outputName}'. Outputs: {string.Join(", ", session.OutputMetadata.Keys)} (CLI: {cliOption}).");
+                $"The ONNX model '{modelPath}' has no output '{outputName}'. Outputs: {string.Join(", ", session.OutputMetadata.Keys)} ({property}).");
         }
 
         long slots = output.Dimensions.Where(d => d > 0).Aggregate(1L, (a, d) => a * d);

@@ -39,7 +39,7 @@ public sealed class OnnxImageModelOptions
     {
         if (string.IsNullOrWhiteSpace(ModelPath))
         {
-            throw new ArgumentException("The ONNX image model path is empty; set OnnxImageModelOptions.ModelPath (CLI: --image-model).");
+            throw new ArgumentException("The ONNX image model path is empty; set OnnxImageModelOptions.ModelPath.");
         }
 
         if (!File.Exists(ModelPath))

@@ -47,12 +47,12 @@ public sealed class WordVectorModelOptions
     {
         if (string.IsNullOrWhiteSpace(ModelPath))
         {
-            throw new ArgumentException("The word-vector model path is empty; set WordVectorModelOptions.ModelPath (CLI: --word-vectors).");
+            throw new ArgumentException("The word-vector model path is empty; set WordVectorModelOptions.ModelPath.");
         }
 
         if (!File.Exists(ModelPath))
         {
-            throw new FileNotFoundException($"Word-vector model '{ModelPath}' does not exist (CLI: --word-vectors).", ModelPath);
+            throw new FileNotFoundException($"Word-vector model '{ModelPath}' does not exist (WordVectorModelOptions.ModelPath).", ModelPath);
         }
 
         var vocabulary = ResolvedVocabularyPath;
@@ -60,13 +60,13 @@ public sealed class WordVectorModelOptions
         {
             throw new FileNotFoundException(
                 $"The vocabulary of word-vector model '{ModelPath}' was not found at '{vocabulary}'. Put '{DefaultVocabularyFileName}' beside the model or " +
-                "name the file (CLI: --word-vectors-vocab, API: WordVectorModelOptions.VocabularyPath).",
+                "name the file in WordVectorModelOptions.VocabularyPath.",
                 vocabulary);
         }
 
         if (string.IsNullOrWhiteSpace(InputColumnName) || string.IsNullOrWhiteSpace(OutputColumnName))
         {
-            throw new ArgumentException("The word-vector model's input and output tensor names must not be empty (CLI: --word-vectors-input, --word-vectors-output).");
+            throw new ArgumentException("The word-vector model's input and output tensor names must not be empty (WordVectorModelOptions.InputColumnName, WordVectorModelOptions.OutputColumnName).");
         }
     }
 }

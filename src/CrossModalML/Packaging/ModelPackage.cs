@@ -71,12 +71,17 @@ public sealed class ModelPackage : IDisposable
     /// <summary>Reads only the manifest of a model zip.</summary>
     /// <param name="path">The zip.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="ModelPackageException">The file is not a CrossModalML model, comes from an incompatible version, or
+    /// <exception cref="ModelPackageException">The path is a folder, the file is not a CrossModalML model, comes from an incompatible version, or
     /// its manifest is invalid: a required field is missing, the task is not Binary, Multiclass or Regression, the columns,
     /// label, classes or trainer do not fit together.</exception>
     public static ModelManifest ReadManifest(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Directory.Exists(path))
+        {
+            throw new ModelPackageException($"'{path}' is a folder, not a model file; give the path of the model .zip.");
+        }
+
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"Model file '{path}' does not exist.", path);

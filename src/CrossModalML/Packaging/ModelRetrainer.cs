@@ -2,6 +2,7 @@ using System.Globalization;
 using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
+using CrossModalML.IO;
 using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
 using Microsoft.ML;
@@ -74,7 +75,7 @@ public static class ModelRetrainer
         ArgumentNullException.ThrowIfNull(newData);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         options ??= new RetrainingOptions();
-        if (string.Equals(Path.GetFullPath(modelPath), Path.GetFullPath(outputPath), StringComparison.Ordinal))
+        if (RealPath.AreSame(modelPath, outputPath))
         {
             throw new ArgumentException($"The output '{outputPath}' is the old model itself; retraining never overwrites the old model. Choose another output path.", nameof(outputPath));
         }
@@ -213,7 +214,7 @@ public static class ModelRetrainer
         {
             throw new NotSupportedException(
                 $"'{modelPath}' is a multi-task model ({string.Join(", ", manifest.Tasks!.Select(t => t.Name))}); retraining multi-task models is not supported yet. " +
-                $"Train it again on the new data with the same labels (CLI: crossmodal train --label {string.Join(",", manifest.Tasks!.Select(t => t.Name))}).");
+                $"Train it again on the new data with the same labels (MultiTaskOptions.Labels = [{string.Join(", ", manifest.Tasks!.Select(t => $"\"{t.Name}\""))}]).");
         }
     }
 
@@ -256,7 +257,7 @@ public static class ModelRetrainer
         var featurizer = manifest.Featurizer;
         if (manifest.ImageModel is { } image)
         {
-            var path = SameFile(imageModelPath, image.FileName, image.Sha256, "ONNX image encoder", "--image-model", nameof(RetrainingOptions.ImageModelPath));
+            var path = SameFile(imageModelPath, image.FileName, image.Sha256, "ONNX image encoder", nameof(RetrainingOptions.ImageModelPath));
             var onnx = featurizer.Image.Onnx ?? new OnnxImageModelOptions
             {
                 InputColumnName = image.InputColumnName,
@@ -276,7 +277,7 @@ public static class ModelRetrainer
 
         if (manifest.WordVectorModel is { } words)
         {
-            var path = SameFile(wordVectorModelPath, words.FileName, words.Sha256, "word-vector model", "--word-vectors", nameof(RetrainingOptions.WordVectorModelPath));
+            var path = SameFile(wordVectorModelPath, words.FileName, words.Sha256, "word-vector model", nameof(RetrainingOptions.WordVectorModelPath));
             var vectors = featurizer.Text.WordVectors ?? new WordVectorModelOptions { InputColumnName = words.InputColumnName, OutputColumnName = words.OutputColumnName };
             vectors.ModelPath = path;
             var vocabulary = vectors.ResolvedVocabularyPath;
@@ -298,13 +299,13 @@ public static class ModelRetrainer
     }
 
     /// <summary>The full path of the file the user gave for a model file the manifest names, checked against its hash.</summary>
-    private static string SameFile(string? path, string fileName, string sha256, string what, string cliOption, string apiOption)
+    private static string SameFile(string? path, string fileName, string sha256, string what, string apiOption)
     {
         if (path is null)
         {
             throw new ArgumentException(
                 $"The model was trained with the {what} '{fileName}' (SHA-256 {sha256}). The file is not stored in the manifest; " +
-                $"pass the same file again (CLI: {cliOption}, API: RetrainingOptions.{apiOption}).", apiOption);
+                $"pass the same file again in RetrainingOptions.{apiOption}.", apiOption);
         }
 
         if (!File.Exists(path))

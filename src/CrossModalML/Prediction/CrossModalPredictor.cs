@@ -225,7 +225,7 @@ public sealed class CrossModalPredictor : IDisposable
             if (manifest.Fusion is not { Kind: FusionKind.Late } fusion)
             {
                 throw new InvalidOperationException(
-                    $"The model is an {manifest.FittedFusion()}-fusion model; per-modality stacker contributions need late fusion (train with --fusion late or auto).");
+                    $"The model is an {manifest.FittedFusion()}-fusion model; per-modality stacker contributions need late fusion (train with TrainingOptions.Fusion = FusionKind.Late or Auto).");
             }
 
             EnsureImagesAllowed(posts);

@@ -49,7 +49,7 @@ internal sealed class ImagePathPolicy
         {
             throw new ArgumentException(
                 $"Image '{asGiven}' in column '{column}' resolves to '{fullPath}', which is outside the allowed image root '{_root}'. " +
-                "Give a path inside that directory (relative paths are resolved against it).", column);
+                $"Give a path inside that directory; a relative path in a post file is resolved against the file's folder, and one in a post given in code or JSON against '{BaseDirectory}'.", column);
         }
 
         // A link inside the root may point anywhere; judge the file it finally reaches.

@@ -46,7 +46,7 @@ public sealed class CrossModalTrainer
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        options.Evaluation.Validate();
+        options.Validate();
         var labelColumn = data.LabelColumn
             ?? throw new ArgumentException($"The data set '{data.SourcePath}' has no label column; training needs one.", nameof(data));
         var task = data.Task;

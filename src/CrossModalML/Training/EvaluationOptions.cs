@@ -44,10 +44,27 @@ public sealed class EvaluationOptions
     /// <param name="data">Labelled posts.</param>
     /// <param name="seed">The seed; the same data, options and seed give the same splits.</param>
     /// <returns>The splits (row indices) and a description for reports, e.g. "stratified 5-fold cross-validation".</returns>
+    /// <exception cref="PostDataException">A split would have no test or no training rows (too few rows, or every class
+    /// with a single row), which would report metrics of nothing.</exception>
     public (IReadOnlyList<DataSplit> Splits, string Description) CreateSplits(PostDataset data, int seed)
     {
         ArgumentNullException.ThrowIfNull(data);
         Validate();
+        var (splits, description) = Split(data, seed);
+        if (splits.FirstOrDefault(s => s.Test.Count == 0 || s.Train.Count == 0) is { } empty)
+        {
+            var side = empty.Test.Count == 0 ? "test" : "training";
+            throw new PostDataException(
+                $"'{data.SourcePath}': the {description} leaves no {side} rows from {data.RowCount:N0} rows " +
+                "(a stratified hold-out takes test rows only from classes with 2 or more rows), so its metrics would describe nothing. " +
+                "Use more rows, another EvaluationOptions.TestFraction, cross-validation (EvaluationOptions.Strategy = CrossValidation) or no evaluation (EvaluationStrategy.None).");
+        }
+
+        return (splits, description);
+    }
+
+    private (IReadOnlyList<DataSplit> Splits, string Description) Split(PostDataset data, int seed)
+    {
         if (TimeColumn is { } timeColumn)
         {
             var times = Times(data, timeColumn);
@@ -89,7 +106,7 @@ public sealed class EvaluationOptions
             {
                 throw new ArgumentException(
                     $"'{data.SourcePath}': row {i + 1} has time '{values[i]}' in column '{column}', which is not an ISO-8601 time or Unix seconds; " +
-                    "a time-ordered split needs a time on every row (fix or drop the row, or split without --time-split).");
+                    "a time-ordered split needs a time on every row (fix or drop the row, or clear EvaluationOptions.TimeColumn).");
             }
 
             times[i] = utc.Ticks;
@@ -98,22 +115,28 @@ public sealed class EvaluationOptions
         return times;
     }
 
-    internal void Validate()
+    /// <summary>Checks every setting without reading any data, so a bad one fails before a data set is loaded.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range or two settings conflict; the message names the property.</exception>
+    public void Validate() => Validate(nameof(EvaluationOptions));
+
+    /// <param name="owner">How the caller reaches these options, e.g. <c>TrainingOptions.Evaluation</c>, for the message.</param>
+    internal void Validate(string owner)
     {
         if (TimeColumn is not null && GroupColumn is not null)
         {
             throw new ArgumentException(
-                $"Split either by group ('{GroupColumn}') or by time ('{TimeColumn}'), not both (CLI: --group-by or --time-split).");
+                $"Split either by group ({owner}.GroupColumn = '{GroupColumn}') or by time ({owner}.TimeColumn = '{TimeColumn}'), not both.");
         }
 
-        if (TestFraction is <= 0 or >= 1)
+        if (!(TestFraction is > 0 and < 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(TestFraction), TestFraction, "The test fraction must be between 0 and 1 (exclusive), e.g. 0.2.");
+            throw new ArgumentOutOfRangeException(
+                nameof(TestFraction), TestFraction, FormattableString.Invariant($"{owner}.TestFraction must be between 0 and 1 (exclusive), e.g. 0.2; got {TestFraction}."));
         }
 
         if (Folds < 2)
         {
-            throw new ArgumentOutOfRangeException(nameof(Folds), Folds, "Cross-validation needs at least 2 folds.");
+            throw new ArgumentOutOfRangeException(nameof(Folds), Folds, $"{owner}.Folds must be at least 2 for cross-validation; got {Folds}.");
         }
     }
 }

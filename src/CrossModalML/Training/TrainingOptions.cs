@@ -38,4 +38,19 @@ public sealed class TrainingOptions
 
     /// <summary>What <see cref="FusionKind.Auto"/> and threshold tuning maximise. Default <see cref="ClassificationObjective.MacroF1"/>.</summary>
     public ClassificationObjective Objective { get; set; } = ClassificationObjective.MacroF1;
+
+    /// <summary>Checks the settings that need no data (evaluation, stacking folds), so a bad one fails before a data set
+    /// is loaded; <see cref="CrossModalTrainer.Train"/> calls it first too.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range; the message names the property, e.g. <c>TrainingOptions.Evaluation.Folds</c>.</exception>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Evaluation, nameof(Evaluation));
+        ArgumentNullException.ThrowIfNull(Featurizer, nameof(Featurizer));
+        Evaluation.Validate($"{nameof(TrainingOptions)}.{nameof(Evaluation)}");
+        if (StackingFolds < 2)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(StackingFolds), StackingFolds, $"TrainingOptions.StackingFolds must be at least 2 (the out-of-fold predictions need 2 or more folds), e.g. 5; got {StackingFolds}.");
+        }
+    }
 }

@@ -226,7 +226,7 @@ public sealed class PatternMinerTests
             new PostLoadOptions { RoleOverrides = new Dictionary<string, ColumnRole> { ["text"] = ColumnRole.Ignore } }).Select(Enumerable.Range(0, 50).ToArray());
         var error = Assert.ThrowsExactly<ArgumentException>(() => PatternMiner.Mine(new MLContext(1), noText, new PatternOptions()));
         StringAssert.Contains(error.Message, "text column");
-        StringAssert.Contains(error.Message, "--topics 0");
+        StringAssert.Contains(error.Message, "PatternOptions.Topics.TopicCount");
 
         var tiny = Demo.Value.Select(Enumerable.Range(0, 6).ToArray());
         error = Assert.ThrowsExactly<ArgumentException>(() => PatternMiner.Mine(new MLContext(1), tiny, new PatternOptions()));

@@ -232,7 +232,7 @@ public sealed partial class UserBehaviourAnalyzerTests
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => UserBehaviourAnalyzer.Analyze(new MLContext(seed: 1), noUser));
         StringAssert.Contains(error.Message, "no user column");
-        StringAssert.Contains(error.Message, "--user");
+        StringAssert.Contains(error.Message, "UserBehaviourOptions.UserColumn");
 
         error = Assert.ThrowsExactly<ArgumentException>(() => UserBehaviourAnalyzer.Analyze(new MLContext(seed: 1), noUser, new UserBehaviourOptions { UserColumn = "author" }));
         StringAssert.Contains(error.Message, "'author'");

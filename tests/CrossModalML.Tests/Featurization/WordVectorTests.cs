@@ -164,7 +164,7 @@ public sealed class WordVectorTests
         Assert.IsTrue(manifest.FeatureGroups.Any(g => g.Name.StartsWith("word vectors", StringComparison.Ordinal)));
 
         var missing = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(zip, posts, temp.File("new.zip")));
-        StringAssert.Contains(missing.Message, "--word-vectors");
+        StringAssert.Contains(missing.Message, "RetrainingOptions.WordVectorModelPath");
         var retrained = ModelRetrainer.Retrain(zip, posts, temp.File("new.zip"), new RetrainingOptions { WordVectorModelPath = model });
         Assert.AreEqual(manifest.WordVectorModel, retrained.Manifest.WordVectorModel);
     }
@@ -177,7 +177,7 @@ public sealed class WordVectorTests
         File.Delete(temp.File("vocab.txt"));
         var missing = Assert.ThrowsExactly<FileNotFoundException>(() => CrossModalFeaturizer.Build(new MLContext(1), Schema, TextWithWordVectors(model)));
         StringAssert.Contains(missing.Message, temp.File("vocab.txt"));
-        StringAssert.Contains(missing.Message, "--word-vectors-vocab");
+        StringAssert.Contains(missing.Message, "WordVectorModelOptions.VocabularyPath");
 
         var image = RepositoryPaths.SharedOrInconclusive("models", "mobilenetv2-12-int8", "mobilenetv2-12-int8-embed-rgb255.onnx");
         var options = TextWithWordVectors(image);
@@ -204,6 +204,6 @@ public sealed class WordVectorTests
         Assert.AreEqual("words.onnx", on.Apply(withVectors).Text.WordVectors?.ModelPath);
         Assert.IsFalse(FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, new Dictionary<string, double> { [FeaturizerChoice.WordVectorsName] = 1 }), plain).UseWordVectors);
         var error = Assert.ThrowsExactly<ArgumentException>(() => on.Apply(plain));
-        StringAssert.Contains(error.Message, "--word-vectors");
+        StringAssert.Contains(error.Message, "FeaturizerOptions.Text.WordVectors");
     }
 }

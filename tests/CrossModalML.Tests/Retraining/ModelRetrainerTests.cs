@@ -184,7 +184,7 @@ public sealed class ModelRetrainerTests
 
         var missing = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(withEncoder, data, temp.File("new.zip")));
         StringAssert.Contains(missing.Message, "mobilenet.onnx");
-        StringAssert.Contains(missing.Message, "--image-model");
+        StringAssert.Contains(missing.Message, "RetrainingOptions.ImageModelPath");
         var mismatch = Assert.ThrowsExactly<ArgumentException>(() =>
             ModelRetrainer.Retrain(withEncoder, data, temp.File("new.zip"), new RetrainingOptions { ImageModelPath = wrongFile }));
         StringAssert.Contains(mismatch.Message, expected);

@@ -39,13 +39,18 @@ public sealed class ModelExplainer
     /// <summary>Ranks modalities and columns by how much the model's quality drops when each is permuted.</summary>
     /// <param name="labelled">Posts with the label, e.g. from <see cref="CrossModalPredictor.LoadInput"/> with <c>requireLabel: true</c>.</param>
     /// <param name="cancellationToken">Stops between evaluations.</param>
-    /// <exception cref="ArgumentException">The posts have no label column.</exception>
+    /// <exception cref="ArgumentException">The posts have no label column or no rows.</exception>
     public GlobalExplanation ExplainGlobal(PostDataset labelled, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(labelled);
         if (labelled.LabelColumn is null)
         {
             throw new ArgumentException($"'{labelled.SourcePath}' has no label column; global explanations compare quality and need labels.", nameof(labelled));
+        }
+
+        if (labelled.RowCount == 0)
+        {
+            throw new ArgumentException($"'{labelled.SourcePath}' has no rows; a global explanation measures quality on labelled posts and needs at least one.", nameof(labelled));
         }
 
         var manifest = _predictor.Manifest;

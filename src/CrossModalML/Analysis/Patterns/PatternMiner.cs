@@ -49,7 +49,7 @@ public static partial class PatternMiner
             throw new ArgumentException(
                 "Text topics need a text column, and this data set has none (columns: " +
                 string.Join(", ", posts.Columns.Select(c => $"{c.Name} ({c.Role})")) +
-                "). Give a column the Text role, or set Topics.TopicCount to 0 (crossmodal patterns --topics 0) to cluster without topics.");
+                "). Give a column the Text role, or set PatternOptions.Topics.TopicCount to 0 to cluster without topics.");
         }
 
         var texts = textColumn is null ? Enumerable.Repeat(string.Empty, posts.RowCount).ToArray() : posts.GetColumnValues(textColumn);

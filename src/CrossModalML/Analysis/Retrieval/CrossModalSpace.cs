@@ -346,7 +346,7 @@ public sealed class CrossModalSpace : IDisposable
                 nameof(RetrievalOptions.Components),
                 components,
                 $"{components} canonical components were requested, but the text side has {textDimensions} dimensions and the image side {imageDimensions}; " +
-                $"choose at most {widest} (CLI: --components), or leave it unset for min({RetrievalOptions.DefaultComponents}, {widest}).");
+                $"choose at most {widest} (RetrievalOptions.Components), or leave it unset for min({RetrievalOptions.DefaultComponents}, {widest}).");
         }
 
         return components;

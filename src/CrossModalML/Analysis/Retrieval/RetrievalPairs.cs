@@ -42,8 +42,8 @@ internal sealed class RetrievalPairs
 
     /// <summary>Picks the text and image columns: the ones named in the options, or the data set's only one of each role.</summary>
     public static (string Text, string Image) ResolveColumns(PostDataset data, RetrievalOptions options) =>
-        (Resolve(data, options.TextColumn, ColumnRole.Text, "TextColumn", "--text"),
-         Resolve(data, options.ImageColumn, ColumnRole.Image, "ImageColumn", "--image"));
+        (Resolve(data, options.TextColumn, ColumnRole.Text, "TextColumn"),
+         Resolve(data, options.ImageColumn, ColumnRole.Image, "ImageColumn"));
 
     /// <summary>Each row's id: the id column's value, or <c>line N</c> (the row's line in its file) when there is none.</summary>
     public static string[] PostIds(PostDataset data)
@@ -58,7 +58,7 @@ internal sealed class RetrievalPairs
         return data.LineNumbers.Select(line => $"line {line}").ToArray();
     }
 
-    private static string Resolve(PostDataset data, string? requested, ColumnRole role, string optionName, string cliOption)
+    private static string Resolve(PostDataset data, string? requested, ColumnRole role, string optionName)
     {
         var described = string.Join(", ", data.Columns.Select(c => $"'{c.Name}' ({c.Role})"));
         if (requested is not null)
@@ -68,7 +68,7 @@ internal sealed class RetrievalPairs
             if (column.Role != role)
             {
                 throw new ArgumentException(
-                    $"Column '{requested}' has the role {column.Role}, not {role}. Load the posts with PostLoadOptions.RoleOverrides['{requested}'] = ColumnRole.{role} (CLI: {cliOption} {requested}).");
+                    $"Column '{requested}' has the role {column.Role}, not {role}. Load the posts with PostLoadOptions.RoleOverrides['{requested}'] = ColumnRole.{role}.");
             }
 
             return requested;
@@ -81,9 +81,9 @@ internal sealed class RetrievalPairs
             1 => candidates[0],
             0 => throw new ArgumentException(
                 $"Cross-modal retrieval needs {kind} column, but the data set has none. Its columns are: {described}. " +
-                $"Give the column's role when loading (CLI: {cliOption} COLUMN)."),
+                $"Give the column its role when loading (PostLoadOptions.RoleOverrides[\"COLUMN\"] = ColumnRole.{role})."),
             _ => throw new ArgumentException(
-                $"The data set has {candidates.Count} {role.ToString().ToLowerInvariant()} columns ({string.Join(", ", candidates)}); set RetrievalOptions.{optionName} (CLI: {cliOption}) to choose one."),
+                $"The data set has {candidates.Count} {role.ToString().ToLowerInvariant()} columns ({string.Join(", ", candidates)}); set RetrievalOptions.{optionName} to choose one."),
         };
     }
 }

@@ -54,7 +54,7 @@ public static class TrendAnalyzer
         {
             throw new PostDataException(
                 $"The posts span only {table.WindowCount} {table.Window.ToString().ToLowerInvariant()} window(s) ({table.WindowStarts[0]:yyyy-MM-dd HH:mm} to {table.WindowStarts[^1]:yyyy-MM-dd HH:mm} UTC); " +
-                $"trend forecasting needs at least {options.MinimumTrainingWindows + 1} (MinimumTrainingWindows + 1). Use a shorter window (--window hour or day), more posts, or lower MinimumTrainingWindows.");
+                $"trend forecasting needs at least {options.MinimumTrainingWindows + 1} (MinimumTrainingWindows + 1). Use a shorter TrendOptions.Window, more posts, or lower TrendOptions.MinimumTrainingWindows.");
         }
 
         var origins = TrendBackTester.Origins(table, options);

@@ -112,7 +112,7 @@ public sealed class TrendOptions
 
         if (TopicSource == TrendTopicSource.Column && string.IsNullOrWhiteSpace(TopicColumn))
         {
-            throw new ArgumentException("TopicSource is Column but TopicColumn is not set; name the column that holds each post's topic (CLI: --by COLUMN).", nameof(TopicColumn));
+            throw new ArgumentException("TopicSource is Column but TopicColumn is not set; name the column that holds each post's topic in TrendOptions.TopicColumn.", nameof(TopicColumn));
         }
 
         if (TopicSource != TrendTopicSource.Column && TopicColumn is not null)

@@ -301,9 +301,9 @@ public sealed partial class TrendTable
             1 => candidates[0],
             0 => throw new PostDataException(
                 $"{source} has no timestamp column (columns: {string.Join(", ", data.Columns.Select(c => $"'{c.Name}' {c.Role}"))}). " +
-                "Trend analysis needs one: name it 'timestamp' (or time, date, created_at) or set TrendOptions.TimestampColumn (CLI: --timestamp COL)."),
+                "Trend analysis needs one: name it 'timestamp' (or time, date, created_at) or set TrendOptions.TimestampColumn."),
             _ => throw new PostDataException(
-                $"{source} has {candidates.Count} timestamp columns ({string.Join(", ", candidates.Select(c => $"'{c}'"))}); choose one with TrendOptions.TimestampColumn (CLI: --timestamp COL)."),
+                $"{source} has {candidates.Count} timestamp columns ({string.Join(", ", candidates.Select(c => $"'{c}'"))}); choose one with TrendOptions.TimestampColumn."),
         };
     }
 
@@ -335,7 +335,7 @@ public sealed partial class TrendTable
                 {
                     throw new PostDataException(
                         $"{(data.SourcePath is null ? "The posts have" : $"'{data.SourcePath}' has")} no text column to read hashtags from; " +
-                        "set TrendOptions.TextColumns, or group by a column (TopicSource = Column, CLI: --by COLUMN).");
+                        "set TrendOptions.TextColumns, or group by a column (TrendOptions.TopicSource = TrendTopicSource.Column with TrendOptions.TopicColumn).");
                 }
 
                 var texts = columns.Select(data.GetColumnValues).ToList();

@@ -178,6 +178,6 @@ public static class UserBehaviourAnalyzer
         return posts.Columns.FirstOrDefault(c => c.Role == ColumnRole.User)?.Name
             ?? throw new ArgumentException(
                 $"The data has no user column (no column has the User role). Its columns are: {Columns()}. " +
-                "Name the column that holds each post's author with UserBehaviourOptions.UserColumn (CLI: --user COL).");
+                "Name the column that holds each post's author with UserBehaviourOptions.UserColumn.");
     }
 }

@@ -64,12 +64,12 @@ internal sealed class FusionFitter
     {
         if (options.StackingFolds < 2)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.StackingFolds, "StackingFolds must be at least 2 (the out-of-fold predictions need 2 or more folds); 5 is the default.");
+            throw new ArgumentOutOfRangeException(nameof(options), options.StackingFolds, $"TrainingOptions.StackingFolds must be at least 2 (the out-of-fold predictions need 2 or more folds), e.g. 5; got {options.StackingFolds}.");
         }
 
         if (task == TaskKind.Regression && options.Fusion == FusionKind.Late)
         {
-            throw new ArgumentException($"Late fusion stacks per-modality classifiers, but '{labelColumn}' is a regression target. Use early fusion (--fusion early).");
+            throw new ArgumentException($"Late fusion stacks per-modality classifiers, but '{labelColumn}' is a regression target. Use early fusion (TrainingOptions.Fusion = FusionKind.Early).");
         }
 
         if (options.TuneDecisionThreshold && task != TaskKind.Binary)
@@ -87,7 +87,7 @@ internal sealed class FusionFitter
             var present = Modalities(featurization).Select(m => m.Modality.ToString().ToLowerInvariant()).ToList();
             throw new ArgumentException(
                 $"Late fusion needs at least two modalities with features, but the featurizer has only {string.Join(", ", present)}. " +
-                "Add an image, text or metadata column (or --modalities), or use --fusion early.");
+                "Add an image, text or metadata column (or FeaturizerOptions.Modalities), or use TrainingOptions.Fusion = FusionKind.Early.");
         }
     }
 
@@ -398,7 +398,7 @@ internal sealed class FusionFitter
             if (groups < 2)
             {
                 throw new ArgumentException(
-                    $"The out-of-fold predictions are grouped by '{group}', but the training rows have {groups} distinct value(s) of it; at least 2 are needed. Remove --group-by or use --fusion early without threshold tuning.");
+                    $"The out-of-fold predictions are grouped by '{group}', but the training rows have {groups} distinct value(s) of it; at least 2 are needed. Clear EvaluationOptions.GroupColumn, or use TrainingOptions.Fusion = FusionKind.Early without TrainingOptions.TuneDecisionThreshold.");
             }
 
             evaluation.Folds = Math.Min(evaluation.Folds, groups);

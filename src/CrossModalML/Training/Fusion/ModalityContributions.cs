@@ -27,7 +27,7 @@ public static class ModalityContributions
         {
             throw new ArgumentException(
                 $"Per-modality contributions come from a late-fusion stacker, but this is a {fusion.Kind}-fusion model. " +
-                "Train with --fusion late (or auto), or use 'crossmodal explain' for occlusion-based contributions.", nameof(fusion));
+                "Train with TrainingOptions.Fusion = FusionKind.Late (or Auto), or use ModelExplainer for occlusion-based contributions.", nameof(fusion));
         }
 
         var scored = model.Transform(posts);

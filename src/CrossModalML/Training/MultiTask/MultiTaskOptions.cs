@@ -49,11 +49,13 @@ public sealed class MultiTaskOptions
     /// <summary>The main task's name: <see cref="MainTask"/>, or the first label.</summary>
     public string ResolveMainTask() => MainTask ?? (Labels.Count > 0 ? Labels[0] : throw new ArgumentException("MultiTaskOptions.Labels is empty; give at least two label columns."));
 
-    internal void Validate()
+    /// <summary>Checks every setting without reading any data, so a bad one fails before a data set is loaded.</summary>
+    /// <exception cref="ArgumentException">A setting is missing, out of range or conflicting; the message names the property.</exception>
+    public void Validate()
     {
         if (Labels is null || Labels.Count < 2)
         {
-            throw new ArgumentException($"Multi-task training needs at least two label columns (CLI: --label a,b); got {Labels?.Count ?? 0}. Use CrossModalTrainer for one.");
+            throw new ArgumentException($"Multi-task training needs at least two label columns (MultiTaskOptions.Labels); got {Labels?.Count ?? 0}. Use CrossModalTrainer for one.");
         }
 
         var repeated = Labels.GroupBy(l => l, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
@@ -69,9 +71,9 @@ public sealed class MultiTaskOptions
 
         if (OutOfFoldFolds < 2)
         {
-            throw new ArgumentOutOfRangeException(nameof(OutOfFoldFolds), OutOfFoldFolds, "Out-of-fold predictions need at least 2 folds.");
+            throw new ArgumentOutOfRangeException(nameof(OutOfFoldFolds), OutOfFoldFolds, $"MultiTaskOptions.OutOfFoldFolds must be at least 2 (out-of-fold predictions need 2 or more folds); got {OutOfFoldFolds}.");
         }
 
-        Evaluation.Validate();
+        Evaluation.Validate($"{nameof(MultiTaskOptions)}.{nameof(Evaluation)}");
     }
 }
