@@ -55,7 +55,7 @@ internal static class OutputPaths
                 if (clash)
                 {
                     throw new ArgumentException(
-                        $"{flag} '{path}' would overwrite {input.Flag} '{input.Path}'{(real == input.Real ? string.Empty : $" (both are '{input.Real}')")}: " +
+                        $"{flag} '{path}' would overwrite {input.Flag} '{input.Path}'{(string.Equals(Path.GetFullPath(path), Path.GetFullPath(input.Path), StringComparison.Ordinal) ? string.Empty : $" (both are '{input.Real}')")}: " +
                         $"a run never writes over its own input. Choose another {flag} path.");
                 }
             }

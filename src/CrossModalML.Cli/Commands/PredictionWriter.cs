@@ -22,6 +22,7 @@ internal sealed class PredictionWriter : IDisposable
     private readonly bool _jsonLines;
     private readonly char _separator;
     private List<string>? _header;
+    private bool _committed;
 
     public PredictionWriter(string path, TaskKind task, IReadOnlyList<string> classLabels, IReadOnlyList<TaskResult>? tasks = null)
     {
@@ -72,13 +73,19 @@ internal sealed class PredictionWriter : IDisposable
     /// output as it was.</summary>
     public void Commit()
     {
-        _writer.Dispose();
+        _writer.Flush();
         _file.Commit();
+        _committed = true;
     }
 
     public void Dispose()
     {
-        _writer.Dispose();
+        // A StreamWriter that leaves its stream open flushes again on every Dispose; after a commit there is nothing to flush into.
+        if (!_committed)
+        {
+            _writer.Dispose();
+        }
+
         _file.Dispose();
     }
 
