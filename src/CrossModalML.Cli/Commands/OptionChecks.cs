@@ -23,6 +23,15 @@ internal static class OptionChecks
         }
     }
 
+    /// <summary>A count that must lie in [<paramref name="minimum"/>, <paramref name="maximum"/>].</summary>
+    public static void Between(int value, int minimum, int maximum, string flag)
+    {
+        if (value < minimum || value > maximum)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{flag} must be between {minimum} and {maximum}, got {value}."));
+        }
+    }
+
     /// <summary>A count that must be at least <paramref name="minimum"/> when given.</summary>
     public static void AtLeast(int? value, int minimum, string flag)
     {

@@ -35,6 +35,7 @@ internal static class PatternsCommand
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
             OutputPaths.Check(r);
+            OptionChecks.Between(r.GetValue(topics), 0, 200, "--topics");
             var roles = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
             foreach (var column in CommonOptions.SplitList(r.GetValue(ignore)))
             {

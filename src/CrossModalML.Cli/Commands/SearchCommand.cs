@@ -41,6 +41,8 @@ internal static class SearchCommand
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
             OutputPaths.Check(r);
+            OptionChecks.AtLeast(r.GetValue(components), 1, "--components");
+            OptionChecks.Fraction(r.GetValue(testFraction), "--test-fraction");
             var roles = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
             var options = new RetrievalOptions
             {

@@ -30,6 +30,8 @@ internal static class TrendsCommand
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
             OutputPaths.Check(r);
+            OptionChecks.AtLeast(r.GetValue(minPosts), 1, "--min-posts");
+            OptionChecks.AtLeast(r.GetValue(backTest), 0, "--backtest");
             int topCount = r.GetValue(top);
             if (topCount is < 1 or > 20)
             {

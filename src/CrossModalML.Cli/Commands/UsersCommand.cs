@@ -36,6 +36,8 @@ internal static class UsersCommand
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
             OutputPaths.Check(r);
+            OptionChecks.AtLeast(r.GetValue(minPosts), 1, "--min-posts");
+            OptionChecks.Between(r.GetValue(top), 1, 1000, "--top");
             var roles = CommonOptions.SplitList(r.GetValue(ignore)).ToDictionary(c => c, _ => ColumnRole.Ignore, StringComparer.Ordinal);
             if (r.GetValue(user) is { } userColumn)
             {

@@ -97,43 +97,46 @@ public sealed class AutoMLExperimentOptions
 
     /// <summary>Checks every setting without reading any data, so a bad one fails before a data set is loaded.</summary>
     /// <exception cref="ArgumentException">A setting is missing or out of range; the message names the property.</exception>
-    public void Validate()
+    public void Validate() => Validate(nameof(AutoMLExperimentOptions));
+
+    /// <param name="owner">How the caller reaches these settings, e.g. <c>RetrainingOptions.Search</c>, for the message.</param>
+    internal void Validate(string owner)
     {
         if (TimeBudget is null && MaxTrials is null)
         {
-            throw new ArgumentException("Give the search a budget: set AutoMLExperimentOptions.TimeBudget, AutoMLExperimentOptions.MaxTrials, or both.");
+            throw new ArgumentException($"Give the search a budget: set {owner}.TimeBudget, {owner}.MaxTrials, or both.");
         }
 
         if (TimeBudget is { } budget && budget <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(TimeBudget), budget, $"AutoMLExperimentOptions.TimeBudget must be positive, e.g. 60 seconds; got {budget}.");
+            throw new ArgumentOutOfRangeException(nameof(TimeBudget), budget, $"{owner}.TimeBudget must be positive, e.g. 60 seconds; got {budget}.");
         }
 
         if (MaxTrials is < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, $"AutoMLExperimentOptions.MaxTrials must be at least 1; got {MaxTrials}.");
+            throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, $"{owner}.MaxTrials must be at least 1; got {MaxTrials}.");
         }
 
         if (MemoryLimitBytes is <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), MemoryLimitBytes, $"AutoMLExperimentOptions.MemoryLimitBytes must be positive, e.g. 4 GB; got {MemoryLimitBytes}.");
+            throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), MemoryLimitBytes, $"{owner}.MemoryLimitBytes must be positive, e.g. 4 GB; got {MemoryLimitBytes}.");
         }
 
         if (TrialMemoryLimitBytes is <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(TrialMemoryLimitBytes), TrialMemoryLimitBytes, $"AutoMLExperimentOptions.TrialMemoryLimitBytes must be positive, e.g. 2 GB; got {TrialMemoryLimitBytes}.");
+            throw new ArgumentOutOfRangeException(nameof(TrialMemoryLimitBytes), TrialMemoryLimitBytes, $"{owner}.TrialMemoryLimitBytes must be positive, e.g. 2 GB; got {TrialMemoryLimitBytes}.");
         }
 
         if (CrossValidationRowLimit < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(CrossValidationRowLimit), CrossValidationRowLimit, $"AutoMLExperimentOptions.CrossValidationRowLimit must be 0 (always hold out) or more, e.g. 10,000; got {CrossValidationRowLimit}.");
+            throw new ArgumentOutOfRangeException(nameof(CrossValidationRowLimit), CrossValidationRowLimit, $"{owner}.CrossValidationRowLimit must be 0 (always hold out) or more, e.g. 10,000; got {CrossValidationRowLimit}.");
         }
 
         if (TrialTimeLimit <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(TrialTimeLimit), TrialTimeLimit, $"AutoMLExperimentOptions.TrialTimeLimit must be positive, e.g. 60 seconds; got {TrialTimeLimit}.");
+            throw new ArgumentOutOfRangeException(nameof(TrialTimeLimit), TrialTimeLimit, $"{owner}.TrialTimeLimit must be positive, e.g. 60 seconds; got {TrialTimeLimit}.");
         }
 
-        Evaluation.Validate($"{nameof(AutoMLExperimentOptions)}.{nameof(Evaluation)}");
+        Evaluation.Validate($"{owner}.{nameof(Evaluation)}");
     }
 }

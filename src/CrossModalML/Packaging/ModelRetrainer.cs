@@ -197,7 +197,8 @@ public static class ModelRetrainer
             Seed = seed,
             Featurizer = featurizer,
         };
-        experiment.Validate();
+        experiment.Validate($"{nameof(RetrainingOptions)}.{nameof(RetrainingOptions.Search)}");
+
         if (search.Metric is { } metric && !AutoMLMetrics.AppliesTo(metric, manifest.Task))
         {
             throw new ArgumentException(
@@ -214,7 +215,7 @@ public static class ModelRetrainer
         {
             throw new NotSupportedException(
                 $"'{modelPath}' is a multi-task model ({string.Join(", ", manifest.Tasks!.Select(t => t.Name))}); retraining multi-task models is not supported yet. " +
-                $"Train it again on the new data with the same labels (MultiTaskOptions.Labels = [{string.Join(", ", manifest.Tasks!.Select(t => $"\"{t.Name}\""))}]).");
+                $"Train it again on the new data with the same labels in MultiTaskOptions.Labels ({string.Join(",", manifest.Tasks!.Select(t => t.Name))}).");
         }
     }
 

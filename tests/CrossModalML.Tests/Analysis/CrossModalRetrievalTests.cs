@@ -71,7 +71,7 @@ public sealed class CrossModalRetrievalTests
         var error = Assert.ThrowsExactly<ArgumentException>(() => CrossModalSpace.Fit(data));
 
         StringAssert.Contains(error.Message, "needs an image column");
-        StringAssert.Contains(error.Message, "--image");
+        StringAssert.Contains(error.Message, "ColumnRole.Image");
     }
 
     [TestMethod]

@@ -162,7 +162,7 @@ public sealed class AutoMLExperimentTests
     public void A_search_without_a_budget_is_rejected()
     {
         var error = Assert.ThrowsExactly<ArgumentException>(() => Search(Experiment(), FakeTrialRunner.Bowl()));
-        StringAssert.Contains(error.Message, "--max-trials");
+        StringAssert.Contains(error.Message, "AutoMLExperimentOptions.MaxTrials");
     }
 
     private sealed class SynchronousProgress(Action<TrialResult> report) : IProgress<TrialResult>

@@ -108,14 +108,14 @@ public sealed class SearchControlTests
         Assert.IsLessThan(10, result.Trials[0].Duration.TotalSeconds, "stopped long before its 30 s time limit");
         Assert.IsTrue(sawCancellation, "the trial's token was cancelled, which interrupts a real trainer");
         Assert.AreEqual(TrialStatus.Completed, result.Trials[1].Status);
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Search(new AutoMLExperimentOptions { MaxTrials = 1, TrialMemoryLimitBytes = -1 }, runner)).Message, "--trial-memory");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Search(new AutoMLExperimentOptions { MaxTrials = 1, TrialMemoryLimitBytes = -1 }, runner)).Message, "AutoMLExperimentOptions.TrialMemoryLimitBytes");
     }
 
     [TestMethod]
     public void A_non_positive_memory_limit_is_rejected()
     {
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Search(new AutoMLExperimentOptions { MaxTrials = 1, MemoryLimitBytes = 0 }, FakeTrialRunner.Bowl()));
-        StringAssert.Contains(error.Message, "--memory-limit");
+        StringAssert.Contains(error.Message, "AutoMLExperimentOptions.MemoryLimitBytes");
     }
 
     [TestMethod]

@@ -137,6 +137,10 @@ public sealed class FileSafetyCliTests
 
         AssertRefused(Run("retrain", "--model", missing, "--dataset", missing, "--output", temp.File("n.zip"), "--test-fraction", "0"), "--test-fraction must be between 0 and 1");
         AssertRefused(Run("explain", "--model", missing, "--dataset", missing, "--rows", "0"), "--rows must be at least 1");
+        AssertRefused(Run("users", "--dataset", missing, "--min-posts", "0"), "--min-posts must be at least 1");
+        AssertRefused(Run("trends", "--dataset", missing, "--backtest", "-1"), "--backtest must be at least 0");
+        AssertRefused(Run("patterns", "--dataset", missing, "--topics", "500"), "--topics must be between 0 and 200");
+        AssertRefused(Run("search", "fit", "--dataset", missing, "--output", temp.File("s.zip"), "--test-fraction", "2"), "--test-fraction must be between 0 and 1");
     }
 
     [TestMethod]

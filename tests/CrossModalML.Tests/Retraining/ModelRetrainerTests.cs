@@ -144,7 +144,7 @@ public sealed class ModelRetrainerTests
         Assert.AreNotEqual(0, CliApp.Run(["retrain", "--model", DemoModel.ModelPath, "--dataset", data, "--output", temp.File("a.zip"), "--max-trials", "2"]));
         var noBudget = Assert.ThrowsExactly<ArgumentException>(() =>
             ModelRetrainer.Retrain(DemoModel.ModelPath, data, temp.File("b.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions() }));
-        StringAssert.Contains(noBudget.Message, "--max-trials");
+        StringAssert.Contains(noBudget.Message, "RetrainingOptions.Search.MaxTrials");
         var wrongMetric = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(
             DemoModel.ModelPath, data, temp.File("c.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions { MaxTrials = 2, Metric = AutoMLMetric.Rmse } }));
         StringAssert.Contains(wrongMetric.Message, "Multiclass");

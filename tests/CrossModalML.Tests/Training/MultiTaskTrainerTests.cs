@@ -193,7 +193,7 @@ public sealed class MultiTaskTrainerTests
         ModelPackage.Save(ml, path, result.Model, result.TrainingData.DataView.Schema, ModelManifest.FromMultiTask(result, options));
 
         var error = Assert.ThrowsExactly<NotSupportedException>(() => ModelRetrainer.Retrain(path, RepositoryPaths.DemoPosts, temp.File("new.zip")));
-        StringAssert.Contains(error.Message, "--label sentiment,topic");
+        StringAssert.Contains(error.Message, "MultiTaskOptions.Labels (sentiment,topic)");
     }
 
     [TestMethod]
