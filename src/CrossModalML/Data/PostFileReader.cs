@@ -88,7 +88,15 @@ internal static class PostFileReader
             var rows = new List<RawRow>();
             foreach (var (line, fields) in SplitRecords(fullPath, text, separator, quoting, chunkFirstLine))
             {
-                if (fields.Count != header!.Count)
+                // A quote left open on the header line keeps the whole file in one chunk, header included.
+                if (header is null)
+                {
+                    (headerLine, header) = (line, fields);
+                    ValidateHeader(fullPath, header, headerLine);
+                    continue;
+                }
+
+                if (fields.Count != header.Count)
                 {
                     throw new PostDataException(FieldCountMessage(fullPath, line, headerLine, header.Count, fields.Count, separator, quoting));
                 }
