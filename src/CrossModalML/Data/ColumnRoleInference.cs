@@ -13,6 +13,12 @@ internal static class ColumnRoleInference
     public const double TextMinAverageLength = 20.0;
     public const double TextMinWhitespaceShare = 0.3;
 
+    /// <summary>At most this share of a column's non-missing values may be stray words for it to stay Numeric.</summary>
+    public const double NumericMaxStrayShare = 0.1;
+
+    /// <summary>A column with stray words stays Numeric only with at least this many numbers.</summary>
+    public const int NumericMinNumbersWithStrays = 5;
+
     private static readonly string[] LeakWords = ["label", "target", "class", "fold"];
     private static readonly HashSet<string> IdNames = new(StringComparer.Ordinal) { "id", "postid", "tweetid", "statusid", "messageid" };
     private static readonly HashSet<string> UserNames = new(StringComparer.Ordinal) { "user", "userid", "author", "authorid", "username", "screenname" };
@@ -146,7 +152,9 @@ internal static class ColumnRoleInference
         var nonEmpty = 0;
         var allImages = true;
         var allTimestamps = true;
-        var allNumbers = true;
+        var numbers = 0;
+        var markers = 0;
+        var strays = 0;
         var withWhitespace = 0;
         long totalLength = 0;
         var distinct = new HashSet<string>(StringComparer.Ordinal);
@@ -168,7 +176,18 @@ internal static class ColumnRoleInference
 
             allImages = allImages && CellValues.HasImageExtension(value);
             allTimestamps = allTimestamps && CellValues.IsIsoTimestamp(value);
-            allNumbers = allNumbers && CellValues.TryParseNumber(value, out _);
+            if (CellValues.TryParseNumber(value, out _))
+            {
+                numbers++;
+            }
+            else if (CellValues.IsMissingNumberMarker(value))
+            {
+                markers++;
+            }
+            else
+            {
+                strays++;
+            }
         }
 
         if (nonEmpty == 0)
@@ -186,9 +205,26 @@ internal static class ColumnRoleInference
             return new RoleDecision(name, ColumnRole.Timestamp, RoleSource.Values, "every value is an ISO-8601 date or time");
         }
 
-        if (allNumbers)
+        // NaN, Inf and the like mark missing numbers, and a few stray words in a column of numbers are typos or
+        // placeholders: both are read as missing rather than costing the column its role.
+        var markerNote = markers > 0 ? $"; {markers} NaN/Inf/NA markers count as missing" : string.Empty;
+        if (numbers > 0 && strays == 0)
         {
-            return new RoleDecision(name, ColumnRole.Numeric, RoleSource.Values, $"all {nonEmpty} non-empty values are numbers");
+            return new RoleDecision(name, ColumnRole.Numeric, RoleSource.Values, $"all {numbers} non-empty values are numbers{markerNote}");
+        }
+
+        if (numbers >= NumericMinNumbersWithStrays && strays <= NumericMaxStrayShare * (numbers + strays))
+        {
+            return new RoleDecision(
+                name,
+                ColumnRole.Numeric,
+                RoleSource.Values,
+                $"{numbers} of {numbers + strays} values are numbers; the {strays} that are not are read as missing{markerNote}");
+        }
+
+        if (numbers == 0 && strays == 0)
+        {
+            return new RoleDecision(name, ColumnRole.Ignore, RoleSource.Values, "every value is empty or a missing-number marker (NaN, Inf, NA)");
         }
 
         var repeats = (double)nonEmpty / distinct.Count;

@@ -7,11 +7,15 @@ namespace CrossModalML.Data;
 internal sealed class ImagePathChecker
 {
     private readonly string _baseDirectory;
+    private readonly bool _decodeFully;
     private readonly Dictionary<string, ImageProblem?> _checked = new(StringComparer.Ordinal);
 
-    public ImagePathChecker(string baseDirectory)
+    /// <param name="baseDirectory">The directory relative paths are resolved against.</param>
+    /// <param name="decodeFully">Whether to decode every pixel (which finds a truncated file) rather than only the header.</param>
+    public ImagePathChecker(string baseDirectory, bool decodeFully = false)
     {
         _baseDirectory = baseDirectory;
+        _decodeFully = decodeFully;
     }
 
     /// <summary>Resolves <paramref name="cell"/> (non-empty) to an absolute path and checks it.</summary>
@@ -26,7 +30,7 @@ internal sealed class ImagePathChecker
         var fullPath = System.IO.Path.GetFullPath(cell, _baseDirectory);
         if (!_checked.TryGetValue(fullPath, out var problem))
         {
-            problem = Probe(fullPath);
+            problem = Probe(fullPath, _decodeFully);
             _checked.Add(fullPath, problem);
         }
 
@@ -41,7 +45,7 @@ internal sealed class ImagePathChecker
         _ => problem.ToString(),
     };
 
-    private static ImageProblem? Probe(string fullPath)
+    private static ImageProblem? Probe(string fullPath, bool decodeFully)
     {
         if (!File.Exists(fullPath))
         {
@@ -52,7 +56,19 @@ internal sealed class ImagePathChecker
         {
             // Creating a codec reads only the header, which is enough to know the format is supported.
             using var codec = SKCodec.Create(fullPath);
-            return codec is null ? ImageProblem.Undecodable : null;
+            if (codec is null)
+            {
+                return ImageProblem.Undecodable;
+            }
+
+            if (!decodeFully)
+            {
+                return null;
+            }
+
+            // A truncated file has a valid header; only decoding the pixels finds that the data stops early.
+            using var bitmap = new SKBitmap(codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Premul));
+            return codec.GetPixels(bitmap.Info, bitmap.GetPixels()) == SKCodecResult.Success ? null : ImageProblem.Undecodable;
         }
         catch (IOException)
         {

@@ -7,7 +7,8 @@ namespace CrossModalML.Data;
 internal static class PostFileReader
 {
     // Invalid UTF-8 becomes U+FFFD instead of failing: scraped tweets often carry a stray byte, and one bad character
-    // should not cost the whole file. A byte order mark is recognised and dropped by the reader.
+    // should not cost the whole file; the load report warns with the lines (Utf8Warnings). A byte order mark is
+    // recognised and dropped by the reader.
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     public static RawTable Read(string path, PostFileFormat format, bool? allowQuoting)
@@ -79,7 +80,15 @@ internal static class PostFileReader
             var rows = new List<RawRow>();
             foreach (var (line, fields) in SplitRecords(fullPath, text, separator, quoting, chunkFirstLine))
             {
-                if (fields.Count != header!.Count)
+                // A quote left open on the header line keeps the whole file in one chunk, header included.
+                if (header is null)
+                {
+                    (headerLine, header) = (line, fields);
+                    ValidateHeader(fullPath, header, headerLine);
+                    continue;
+                }
+
+                if (fields.Count != header.Count)
                 {
                     throw new PostDataException(FieldCountMessage(fullPath, line, headerLine, header.Count, fields.Count, separator, quoting));
                 }
@@ -87,7 +96,7 @@ internal static class PostFileReader
                 rows.Add(new RawRow(line, [.. fields]));
             }
 
-            return rows.Count == 0 ? null : RawTable.FromFile(fullPath, header!, rows);
+            return rows.Count == 0 ? null : RawTable.FromFile(fullPath, header!, rows, Utf8Warnings(fullPath, text, chunkFirstLine));
         }
 
         while (reader.ReadLine() is { } line)
@@ -183,7 +192,7 @@ internal static class PostFileReader
             rows.Add(new RawRow(lineNumber, [.. fields]));
         }
 
-        return Finish(path, header!, rows);
+        return Finish(path, header!, rows, Utf8Warnings(path, text, firstLine: 1));
     }
 
     private static string FieldCountMessage(string path, int lineNumber, int headerLine, int expected, int actual, char separator, bool allowQuoting)
@@ -374,7 +383,7 @@ internal static class PostFileReader
             rows.Add(new RawRow(lineNumber, cells));
         }
 
-        return Finish(path, columns, rows);
+        return Finish(path, columns, rows, Utf8Warnings(path, text, firstLine));
     }
 
     private static JsonDocument ParseJsonLine(string path, int lineNumber, string line)
@@ -470,13 +479,39 @@ internal static class PostFileReader
             $"the file is probably {Name(likely)}-separated. {fix}.");
     }
 
-    private static RawTable Finish(string path, IReadOnlyList<string> header, List<RawRow> rows)
+    private static RawTable Finish(string path, IReadOnlyList<string> header, List<RawRow> rows, IReadOnlyList<string> warnings)
     {
         if (rows.Count == 0)
         {
             throw new PostDataException($"'{path}' has a header but no rows of posts.");
         }
 
-        return RawTable.FromFile(path, header, rows);
+        return RawTable.FromFile(path, header, rows, warnings);
+    }
+
+    /// <summary>A warning naming the lines where the decoder met bytes that are not UTF-8 (each became U+FFFD), or none.</summary>
+    private static IReadOnlyList<string> Utf8Warnings(string path, string text, int firstLine)
+    {
+        var lines = new List<int>();
+        var line = firstLine;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++;
+            }
+            else if (c == '\uFFFD' && (lines.Count == 0 || lines[^1] != line))
+            {
+                lines.Add(line);
+            }
+        }
+
+        if (lines.Count == 0)
+        {
+            return [];
+        }
+
+        var examples = string.Join(", ", lines.Take(LoadDiagnostics.MaxExamples));
+        return [$"'{path}': {lines.Count} lines hold bytes that are not valid UTF-8 (e.g. line {examples}); each such byte is read as the replacement character U+FFFD. Save the file as UTF-8 to keep those characters."];
     }
 }

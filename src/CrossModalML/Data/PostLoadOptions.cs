@@ -20,8 +20,11 @@ namespace CrossModalML.Data;
 /// <item><description>A column with no values at all is <see cref="ColumnRole.Ignore"/>.</description></item>
 /// <item><description>If every non-empty value ends in <c>.jpg</c>, <c>.jpeg</c>, <c>.png</c>, <c>.gif</c>, <c>.bmp</c>
 /// or <c>.webp</c>: <see cref="ColumnRole.Image"/>. If every non-empty value is an ISO-8601 date or date-time:
-/// <see cref="ColumnRole.Timestamp"/>. If every non-empty value is an invariant-culture number:
-/// <see cref="ColumnRole.Numeric"/>.</description></item>
+/// <see cref="ColumnRole.Timestamp"/>. If every non-empty value is an invariant-culture number or a missing-number
+/// marker (<c>NaN</c>, <c>Inf</c>, <c>Infinity</c>, <c>NA</c>, <c>N/A</c>, <c>null</c>, in any case; read as missing):
+/// <see cref="ColumnRole.Numeric"/>. A column of at least 5 numbers in which at most 10% of the other values are stray
+/// words is <see cref="ColumnRole.Numeric"/> too: the stray values are read as missing, and the report warns with the
+/// column, their count and examples (line and value). Override the role to change either outcome.</description></item>
 /// <item><description>Few distinct values: <see cref="ColumnRole.Categorical"/> when there are at most 50 distinct
 /// values and each repeats at least twice on average, or at most 1000 distinct values that repeat at least 20 times
 /// on average.</description></item>
@@ -55,8 +58,9 @@ public sealed class PostLoadOptions
     /// shared data sets whose texts contain unbalanced quotes, and on for CSV (RFC 4180). JSON Lines ignores it.</summary>
     public bool? AllowQuoting { get; set; }
 
-    /// <summary>When <see langword="true"/>, a missing or undecodable image file is an error. When <see langword="false"/>
-    /// (the default), the row is kept with an empty image path, meaning the post's image modality is missing, and the
-    /// report counts it as a warning.</summary>
+    /// <summary>When <see langword="true"/>, a missing or undecodable image file is an error, and every image is decoded
+    /// in full so that a truncated file is found too. When <see langword="false"/> (the default), only the file's header
+    /// is checked, and a row whose image is missing or undecodable is kept with an empty image path, meaning the post's
+    /// image modality is missing, and the report counts it as a warning.</summary>
     public bool StrictImages { get; set; }
 }

@@ -43,8 +43,13 @@ internal static class PostTableBuilder
             }
         }
 
+        foreach (var warning in table.ReadWarnings)
+        {
+            diagnostics.Warn(warning);
+        }
+
         progress?.Report($"Typing {rows.Count} rows of {table.Describe()}.");
-        var imageChecker = new ImagePathChecker(table.BaseDirectory);
+        var imageChecker = new ImagePathChecker(table.BaseDirectory, decodeFully: strictImages);
         var stored = new List<StoredColumn>(columns.Count);
         foreach (var column in columns)
         {
@@ -120,7 +125,7 @@ internal static class PostTableBuilder
         for (var i = 0; i < rows.Count; i++)
         {
             values[i] = rows[i].Cells[index].Trim();
-            if (values[i].Length == 0)
+            if (values[i].Length == 0 || CellValues.IsMissingNumberMarker(values[i]))
             {
                 numbers[i] = float.NaN;
             }
@@ -139,7 +144,7 @@ internal static class PostTableBuilder
         {
             var examples = string.Join("; ", bad.Take(LoadDiagnostics.MaxExamples).Select(entry => $"line {entry.Line}: '{entry.Value}'"));
             diagnostics.Warn(
-                $"Numeric column '{column.Name}' of {table.Describe()}: {bad.Count} values are not invariant-culture numbers and are treated as missing (e.g. {examples}).");
+                $"Numeric column '{column.Name}' of {table.Describe()}: {bad.Count} of {rows.Count} values are not invariant-culture numbers and are treated as missing (e.g. {examples}). Fix them, or override the column's role if it is not numeric.");
         }
 
         return new StoredColumn(column, values, null, numbers);

@@ -5,8 +5,9 @@ internal sealed class RawTable
 {
     private const string InMemorySource = "the in-memory posts";
 
-    private RawTable(string source, bool isFile, string baseDirectory, IReadOnlyList<string> columnNames, IReadOnlyList<RawRow> rows)
+    private RawTable(string source, bool isFile, string baseDirectory, IReadOnlyList<string> columnNames, IReadOnlyList<RawRow> rows, IReadOnlyList<string>? readWarnings = null)
     {
+        ReadWarnings = readWarnings ?? [];
         Source = source;
         BaseDirectory = baseDirectory;
         IsFile = isFile;
@@ -26,11 +27,14 @@ internal sealed class RawTable
     /// <summary>The data rows, in file order.</summary>
     public IReadOnlyList<RawRow> Rows { get; }
 
+    /// <summary>Problems met while reading the file that did not stop it, such as bytes that are not UTF-8.</summary>
+    public IReadOnlyList<string> ReadWarnings { get; }
+
     /// <summary>The directory against which relative image paths are resolved: for a file, its own directory.</summary>
     public string BaseDirectory { get; }
 
-    public static RawTable FromFile(string fullPath, IReadOnlyList<string> columnNames, IReadOnlyList<RawRow> rows) =>
-        new(fullPath, isFile: true, Path.GetDirectoryName(fullPath) ?? Environment.CurrentDirectory, columnNames, rows);
+    public static RawTable FromFile(string fullPath, IReadOnlyList<string> columnNames, IReadOnlyList<RawRow> rows, IReadOnlyList<string>? readWarnings = null) =>
+        new(fullPath, isFile: true, Path.GetDirectoryName(fullPath) ?? Environment.CurrentDirectory, columnNames, rows, readWarnings);
 
     public static RawTable FromMemory(IReadOnlyList<string> columnNames, IReadOnlyList<RawRow> rows, string baseDirectory) =>
         new(InMemorySource, isFile: false, Path.GetFullPath(baseDirectory), columnNames, rows);
@@ -46,7 +50,7 @@ internal sealed class RawTable
         }
 
         var rows = Rows.Select(row => new RawRow(row.LineNumber, [.. row.Cells, .. missing.Select(_ => string.Empty)])).ToArray();
-        return new RawTable(Source, IsFile, BaseDirectory, [.. ColumnNames, .. missing], rows);
+        return new RawTable(Source, IsFile, BaseDirectory, [.. ColumnNames, .. missing], rows, ReadWarnings);
     }
 
     /// <summary>The 0-based position of a column, or -1.</summary>

@@ -54,6 +54,12 @@ internal static class TaskResolver
                 $"The label column '{labelName}' in {table.Describe()} has the single value '{distinct.Min}' in all {labelledRows.Count} labelled rows. A classifier needs at least two classes; check that the file and LabelColumn are the right ones.");
         }
 
+        if (distinct.Count == labelledRows.Count)
+        {
+            throw new PostDataException(
+                $"The label column '{labelName}' in {table.Describe()} has a different value in each of its {labelledRows.Count} labelled rows ({ListClasses(distinct)}): every class has a single example, so a classifier can neither learn nor be evaluated. It looks like an identifier or free text; choose another LabelColumn, or Regression if the values are numbers.");
+        }
+
         if (requested == TaskKind.Binary && distinct.Count != 2)
         {
             throw new PostDataException(

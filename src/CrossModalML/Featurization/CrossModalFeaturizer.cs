@@ -26,8 +26,9 @@ namespace CrossModalML.Featurization;
 /// </remarks>
 public static class CrossModalFeaturizer
 {
-    /// <summary>White space and the punctuation GloVe-style vocabularies split off; '#' and '@' so tags give their word.</summary>
-    private static readonly char[] WordSeparators = " \t\r\n.,;:!?\"()[]{}#@/\\|*~<>=+".ToCharArray();
+    /// <summary>White space and the punctuation GloVe-style vocabularies split off; '#' and '@' so tags give their word;
+    /// typographic quotes and apostrophes (’ ‘ “ ” « » ‹ › „ ‚) so that “happy” finds the vector of happy.</summary>
+    private static readonly char[] WordSeparators = " \t\r\n.,;:!?\"()[]{}#@/\\|*~<>=+\u2019\u2018\u201C\u201D\u00AB\u00BB\u2039\u203A\u201E\u201A".ToCharArray();
 
     /// <summary>Builds the featurizer for the given columns.</summary>
     /// <param name="mlContext">The context to build in.</param>

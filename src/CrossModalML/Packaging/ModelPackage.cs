@@ -94,23 +94,28 @@ public sealed class ModelPackage : IDisposable
         }
         catch (InvalidDataException ex)
         {
-            throw new ModelPackageException($"'{path}' is not a CrossModalML model: it is not a zip file.", ex);
+            throw new ModelPackageException($"'{path}' is not a CrossModalML model: it is not a zip file, or its zip directory is damaged ({ex.Message}).", ex);
         }
 
         using (zip)
         {
-            var entry = zip.GetEntry(ManifestEntryName) ?? throw new ModelPackageException(
-                $"'{path}' is not a CrossModalML model: it has no '{ManifestEntryName}'. " +
-                "If it is a plain ML.NET model, load it with MLContext.Model.Load instead.");
             ModelManifest? manifest;
             try
             {
+                var entry = zip.GetEntry(ManifestEntryName) ?? throw new ModelPackageException(
+                    $"'{path}' is not a CrossModalML model: it has no '{ManifestEntryName}'. " +
+                    "If it is a plain ML.NET model, load it with MLContext.Model.Load instead.");
                 using var stream = entry.Open();
                 manifest = JsonSerializer.Deserialize<ModelManifest>(stream, ManifestJson.Options);
             }
             catch (JsonException ex)
             {
                 throw new ModelPackageException($"'{path}': the manifest is not valid ({ex.Message}).", ex);
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ArgumentException)
+            {
+                // The zip's directory is read lazily, so a damaged one shows here rather than at open.
+                throw new ModelPackageException($"'{path}': the zip is damaged; its manifest '{ManifestEntryName}' cannot be read ({Describe(ex)})", ex);
             }
 
             Validate(path, manifest);
@@ -144,12 +149,27 @@ public sealed class ModelPackage : IDisposable
 
             return new ModelPackage(model, inputSchema, manifest);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidDataException)
+        catch (Exception ex) when (ex is not (ModelPackageException or OperationCanceledException))
         {
+            // ML.NET reports a damaged or foreign model entry with whatever its reader hits first (a format, end-of-stream,
+            // index, cast or reflection error): at this boundary all of them mean the same thing.
             throw new ModelPackageException(
                 $"'{path}' has a valid manifest (CrossModalML {manifest.ToolkitVersion}, ML.NET {manifest.MlNetVersion}) " +
-                $"but its ML.NET model could not be loaded with ML.NET {ToolkitInfo.MlNetVersion}: {ex.Message}", ex);
+                $"but its ML.NET model could not be loaded with ML.NET {ToolkitInfo.MlNetVersion}: {Describe(ex)} " +
+                "The zip may be damaged or edited; use the file as saved by CrossModalML.", ex);
         }
+    }
+
+    /// <summary>The innermost useful message of a loading error, past reflection and aggregate wrappers.</summary>
+    internal static string Describe(Exception error)
+    {
+        while (error is System.Reflection.TargetInvocationException or AggregateException or TypeInitializationException && error.InnerException is not null)
+        {
+            error = error.InnerException;
+        }
+
+        var message = error.Message.Trim();
+        return $"{error.GetType().Name}: {(message.EndsWith('.') ? message : message + ".")}";
     }
 
     /// <summary>Releases the model's native resources (such as an ONNX session).</summary>

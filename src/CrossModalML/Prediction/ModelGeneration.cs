@@ -75,6 +75,14 @@ internal sealed class ModelGeneration
         {
             return new ModelGeneration(context, package, UserIdHasher.ReadFrom(path), maximumPooledEngines);
         }
+        catch (Exception ex) when (ex is not (ModelPackageException or OperationCanceledException))
+        {
+            // The manifest and the ML.NET chain loaded, yet the salt entry or the first scoring engine failed: the zip
+            // is damaged in a part only these read.
+            package.Dispose();
+            throw new ModelPackageException(
+                $"'{path}' loaded, but it cannot score posts: {ModelPackage.Describe(ex)} The zip may be damaged or edited; use the file as saved by CrossModalML.", ex);
+        }
         catch
         {
             package.Dispose();
