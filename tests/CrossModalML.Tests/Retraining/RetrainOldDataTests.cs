@@ -10,22 +10,7 @@ namespace CrossModalML.Tests.Retraining;
 [DoNotParallelize]
 public sealed class RetrainOldDataTests
 {
-    /// <summary>Demo rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="rows"/> as a TSV with absolute image paths.</summary>
-    private static string DemoSlice(TempDirectory temp, int skip, int rows)
-    {
-        var lines = File.ReadLines(RepositoryPaths.DemoPosts).ToList();
-        var image = Array.IndexOf(lines[0].Split('\t'), "image");
-        var demoDirectory = Path.GetDirectoryName(RepositoryPaths.DemoPosts)!;
-        var body = lines.Skip(1 + skip).Take(rows).Select(line =>
-        {
-            var fields = line.Split('\t');
-            fields[image] = fields[image].Length > 0 ? Path.Combine(demoDirectory, fields[image]) : string.Empty;
-            return string.Join('\t', fields);
-        });
-        var path = temp.File($"slice-{skip}-{rows}.tsv");
-        File.WriteAllLines(path, body.Prepend(lines[0]));
-        return path;
-    }
+    private static string DemoSlice(TempDirectory temp, int skip, int rows) => DemoSlices.Write(temp, skip, rows);
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
@@ -34,20 +19,20 @@ public sealed class RetrainOldDataTests
     {
         using var temp = new TempDirectory();
         var output = temp.File("new.zip");
-        var options = new RetrainingOptions { TestFraction = 0.2, OldDataPath = DemoSlice(temp, 1000, 300) };
+        var options = new RetrainingOptions { TestFraction = 0.2, OldDataPath = DemoSlice(temp, 1000, 150) };
 
-        var result = ModelRetrainer.Retrain(DemoModel.ModelPath, DemoSlice(temp, 2000, 200), output, options);
+        var result = ModelRetrainer.Retrain(DemoModel.ModelPath, DemoSlice(temp, 2000, 100), output, options);
 
-        Assert.AreEqual(40, result.HoldOutRows, 3);
+        Assert.AreEqual(20, result.HoldOutRows, 2);
         Assert.AreEqual(result.HoldOutRows, result.OldMetrics.Count);
         Assert.AreEqual(result.HoldOutRows, result.NewMetrics.Count);
-        Assert.AreEqual(300, result.OldRowsAdded);
-        Assert.AreEqual(500, result.TrainingRows);
+        Assert.AreEqual(150, result.OldRowsAdded);
+        Assert.AreEqual(250, result.TrainingRows);
         Assert.IsFalse(result.KeptOldModel);
         Assert.AreEqual(0, result.Warnings.Count);
         var saved = ModelPackage.ReadManifest(output);
-        Assert.AreEqual(500, saved.Data.RowsUsed);
-        StringAssert.Contains(saved.Evaluation, "and 300 old rows");
+        Assert.AreEqual(250, saved.Data.RowsUsed);
+        StringAssert.Contains(saved.Evaluation, "and 150 old rows");
         Assert.AreEqual(result.NewMetrics.MacroF1, saved.Metrics!.MacroF1);
     }
 
@@ -55,12 +40,12 @@ public sealed class RetrainOldDataTests
     public void Old_rows_that_repeat_hold_out_rows_are_left_out_and_the_run_warns()
     {
         using var temp = new TempDirectory();
-        var newData = DemoSlice(temp, 0, 200);
+        var newData = DemoSlice(temp, 0, 100);
         var options = new RetrainingOptions { TestFraction = 0.2, OldDataPath = newData };
 
         var result = ModelRetrainer.Retrain(DemoModel.ModelPath, newData, temp.File("new.zip"), options);
 
-        Assert.AreEqual(200 - result.HoldOutRows, result.OldRowsAdded, "every hold-out row is dropped from the old rows");
+        Assert.AreEqual(100 - result.HoldOutRows, result.OldRowsAdded, "every hold-out row is dropped from the old rows");
         Assert.AreEqual(1, result.Warnings.Count);
         StringAssert.Contains(result.Warnings[0], $"repeats {result.HoldOutRows} row(s)");
     }
@@ -69,8 +54,10 @@ public sealed class RetrainOldDataTests
     public void Retraining_on_the_old_training_file_warns_that_the_old_score_is_on_seen_rows()
     {
         using var temp = new TempDirectory();
+        var data = DemoSlice(temp, 0, 100);
+        var model = ManifestRewriter.TrainedOn(DemoModel.ModelPath, data, temp.File("old.zip"));
 
-        var result = ModelRetrainer.Retrain(DemoModel.ModelPath, RepositoryPaths.DemoPosts, temp.File("new.zip"), new RetrainingOptions { KeepBetter = true });
+        var result = ModelRetrainer.Retrain(model, data, temp.File("new.zip"));
 
         Assert.IsTrue(result.Warnings.Any(w => w.Contains("the old model's score on the hold-out is measured on seen data", StringComparison.Ordinal)), string.Join("\n", result.Warnings));
     }
