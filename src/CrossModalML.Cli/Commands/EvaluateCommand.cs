@@ -28,6 +28,8 @@ internal static class EvaluateCommand
                     ConsoleOutput.Metrics(byTask[task.Name], $"{task.Name}{(task.IsMain ? " (main)" : string.Empty)}: {task.Trainer.Name} on {Path.GetFileName(data.SourcePath)}:");
                 }
 
+                WarningLines.Print(byTask.Values.SelectMany(m => m.Warnings ?? []));
+
                 JsonReport.Write(r.GetValue(report), new
                 {
                     mainTask = predictor.Manifest.LabelColumn,
@@ -39,6 +41,7 @@ internal static class EvaluateCommand
 
             var metrics = predictor.Evaluate(data);
             ConsoleOutput.Metrics(metrics, $"{predictor.Manifest.Trainer.Name} on {Path.GetFileName(data.SourcePath)}:");
+            WarningLines.Print(metrics.Warnings);
             JsonReport.Write(r.GetValue(report), new
             {
                 task = predictor.Manifest.Task,

@@ -34,21 +34,18 @@ internal static class ExplainCommand
             OptionChecks.AtLeast(r.GetValue(repeats), 1, "--repeats");
             using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName);
             var data = predictor.LoadInput(r.GetValue(dataset)!.FullName, requireLabel: true);
-            int limit = r.GetValue(rows);
-            if (data.RowCount > limit)
-            {
-                var sample = Enumerable.Range(0, data.RowCount).ToArray();
-                new Random(r.GetValue(seed)).Shuffle(sample);
-                data = data.Select(sample.Take(limit).Order().ToList());
-            }
-
-            var explainer = new ModelExplainer(predictor, new ExplainerOptions { Repeats = r.GetValue(repeats), Seed = r.GetValue(seed) });
-            AnsiConsole.MarkupLineInterpolated($"Permuting each modality and column over {data.RowCount:N0} posts …");
-            var global = explainer.ExplainGlobal(data, cancellationToken);
-            AnsiConsole.MarkupLineInterpolated($"[bold]Baseline {global.Metric}: {global.Baseline:0.0000}[/]");
+            var options = new ExplainerOptions { Repeats = r.GetValue(repeats), Seed = r.GetValue(seed), MaxRows = r.GetValue(rows) };
+            var explainer = new ModelExplainer(predictor, options);
+            var taskName = r.GetValue(task);
+            AnsiConsole.MarkupLineInterpolated($"Permuting each modality and column over {Math.Min(data.RowCount, r.GetValue(rows)):N0} posts …");
+            var global = explainer.ExplainGlobal(data, taskName, cancellationToken);
+            var heading = predictor.Manifest.IsMultiTask ? $"Task {global.Task}: baseline" : "Baseline";
+            AnsiConsole.MarkupLineInterpolated($"[bold]{heading} {global.Metric}: {global.Baseline:0.0000}[/]");
+            WarningLines.Print(global.Warnings);
             Importances("modality", global.Modalities, global.Metric);
             Importances("column", global.Columns, global.Metric);
 
+            // Single posts are explained from the whole file, so --post-id finds any post, sampled or not.
             var explained = new List<object>();
             var idColumn = data.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
             var userColumn = data.Columns.FirstOrDefault(c => c.Role == ColumnRole.User)?.Name;
@@ -63,13 +60,13 @@ internal static class ExplainCommand
                 }
 
                 int index = values[idColumn].ToList().IndexOf(wanted);
-                chosen = index >= 0 ? [index] : throw new ArgumentException($"No post has {idColumn} '{wanted}' in the sampled rows.");
+                chosen = index >= 0 ? [index] : throw new ArgumentException($"No post has {idColumn} '{wanted}' in '{data.SourcePath}' (--post-id).");
             }
 
             foreach (int i in chosen)
             {
                 var post = columns.ToDictionary(c => c, c => (string?)values[c][i]);
-                var explanation = explainer.ExplainPost(post, r.GetValue(task));
+                var explanation = explainer.ExplainPost(post, taskName);
                 string name = idColumn is null ? $"row {i + 1}" : values[idColumn][i];
 
                 // Authors appear only as the model's salted pseudonyms, never as raw user ids.

@@ -31,11 +31,19 @@ internal static class RetrainCommand
         var metric = new Option<string?>("--metric") { Description = "With --search: macro-f1 (classification default), accuracy, auc, log-loss, rmse (regression default), r2, mae." };
         var tuner = new Option<TunerKind>("--tuner") { Description = "With --search: cfo (cost-frugal, default) or random.", DefaultValueFactory = _ => TunerKind.Cfo };
         var trialTime = new Option<double>("--trial-time") { Description = "With --search: time limit of one trial in seconds.", DefaultValueFactory = _ => 120 };
+        var appendOld = new Option<FileInfo?>("--append-old")
+        {
+            Description = "Older labelled posts (e.g. the old model's training file) to train on together with the new ones; the comparison hold-out still comes from the new posts only.",
+        };
+        var keepBetter = new Option<bool>("--keep-better")
+        {
+            Description = "When the new model is worse than the old one on the hold-out, write a copy of the old model to --output instead.",
+        };
         var report = CommonOptions.Report();
         var verbose = CommonOptions.Verbose();
         var command = new Command("retrain", "Refit a model's pipeline (columns, featurizer, trainer, hyperparameters) on new data; compare old and new on a stratified hold-out of it.")
         {
-            model, dataset, output, imageModel, wordVectors, testFraction, seed, search, time, maxTrials, metric, tuner, trialTime, report, verbose,
+            model, dataset, output, imageModel, wordVectors, testFraction, seed, search, time, maxTrials, metric, tuner, trialTime, appendOld, keepBetter, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -50,6 +58,8 @@ internal static class RetrainCommand
                 WordVectorModelPath = r.GetValue(wordVectors)?.FullName,
                 TestFraction = r.GetValue(testFraction),
                 Seed = r.GetValue(seed),
+                OldDataPath = r.GetValue(appendOld)?.FullName,
+                KeepBetter = r.GetValue(keepBetter),
             };
             if (r.GetValue(search))
             {
@@ -79,13 +89,7 @@ internal static class RetrainCommand
                     $"Search stopped ({trials.StopReason}) after {trials.Trials.Count} trials in {trials.Elapsed.TotalSeconds:0.0} s; winner: {result.Manifest.Trainer}.");
             }
 
-            ConsoleOutput.Metrics(result.OldMetrics, $"Old model on the hold-out ({result.HoldOutRows:N0} new posts):");
-            ConsoleOutput.Metrics(result.NewMetrics, $"New model on the same hold-out (fitted on the other new posts):");
-            var name = result.OldMetrics.Task == Data.TaskKind.Regression ? "RMSE" : "macro-F1";
-            var verdict = result.Improved ? "[green]better[/]" : "[yellow]not better[/]";
-            AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: old {result.OldMetrics.Primary:0.0000}, new {result.NewMetrics.Primary:0.0000}, change {result.PrimaryChange:+0.0000;-0.0000;0.0000} ({verdict})"));
-            AnsiConsole.MarkupLineInterpolated($"New model (refit on all {result.TrainingRows:N0} new posts) saved to [bold]{result.OutputPath}[/]; the old model is unchanged.");
+            RetrainOutput.Comparison(result);
             JsonReport.Write(r.GetValue(report), new
             {
                 task = result.Manifest.Task,
@@ -96,9 +100,12 @@ internal static class RetrainCommand
                 trainingRows = result.TrainingRows,
                 oldMetrics = result.OldMetrics,
                 newMetrics = result.NewMetrics,
-                primaryMetric = name,
+                primaryMetric = result.OldMetrics.Task == Data.TaskKind.Regression ? "RMSE" : "macro-F1",
                 primaryChange = result.PrimaryChange,
                 improved = result.Improved,
+                keptOldModel = result.KeptOldModel,
+                oldRowsAdded = result.OldRowsAdded,
+                warnings = result.Warnings,
                 model = result.OutputPath,
             });
             return CommandRunner.Success;

@@ -84,7 +84,13 @@ public sealed class AutoMLExperiment
             space = new SearchSpace(space.Trainers, []);
         }
 
-        var runner = new CachedFeatureTrialRunner(data, _options.Featurizer, _options.SearchEvaluation(), _options.Seed);
+        var searchEvaluation = _options.SearchEvaluation();
+        if (searchEvaluation.GroupFallbackWarning(data) is { } fallback)
+        {
+            warnings.Add(fallback);
+        }
+
+        var runner = new CachedFeatureTrialRunner(data, _options.Featurizer, searchEvaluation, _options.Seed);
         ITuner tuner = _options.Tuner == TunerKind.Random ? new RandomTuner(space, _options.Seed) : new CfoTuner(space, _options.Seed);
         var search = Search(space, tuner, runner, metric, progress, cancellationToken);
         var best = search.Best;

@@ -200,6 +200,30 @@ public static class DataSplitter
             folds[f].Order().ToArray())).ToArray();
     }
 
+    /// <summary>How many groups the rows form for <see cref="GroupedKFold"/> and <see cref="GroupedHoldOut"/>: one per
+    /// distinct non-empty value (trimmed, case-sensitive), and one per row with an empty value.</summary>
+    /// <param name="groups">Each row's group value.</param>
+    public static int GroupCount(IReadOnlyList<string> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        int alone = 0;
+        foreach (var group in groups)
+        {
+            var value = group?.Trim() ?? string.Empty;
+            if (value.Length == 0)
+            {
+                alone++;
+            }
+            else
+            {
+                values.Add(value);
+            }
+        }
+
+        return values.Count + alone;
+    }
+
     /// <summary>Rows by group in a seeded random order of groups; rows with an empty group value stand alone.</summary>
     private static List<List<int>> ShuffledGroups(IReadOnlyList<string> groups, int minimumGroups, int seed)
     {

@@ -173,6 +173,60 @@ public sealed class PostDataset
         return new PostDataset(SourcePath, columns, Task, ClassLabels, lineNumbers, Report);
     }
 
+    /// <summary>A new data set with this data set's rows followed by <paramref name="other"/>'s, e.g. new posts and the
+    /// posts an old model was trained on.</summary>
+    /// <param name="other">Posts with the same columns (names and roles, in the same order), task and classes.</param>
+    /// <returns>The union. Its <see cref="SourcePath"/> and <see cref="Report"/> are this data set's; row numbers in
+    /// messages refer to each row's own file.</returns>
+    /// <exception cref="ArgumentException">The columns, task or classes differ.</exception>
+    public PostDataset Append(PostDataset other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (!Columns.SequenceEqual(other.Columns))
+        {
+            throw new ArgumentException(
+                $"{other.Describe()} has the columns [{string.Join(", ", other.Columns.Select(c => $"{c.Name}:{c.Role}"))}], but {Describe()} has " +
+                $"[{string.Join(", ", Columns.Select(c => $"{c.Name}:{c.Role}"))}]; only posts with the same columns and roles can be joined.", nameof(other));
+        }
+
+        if (Task != other.Task || !ClassLabels.SequenceEqual(other.ClassLabels, StringComparer.Ordinal))
+        {
+            throw new ArgumentException(
+                $"{other.Describe()} is a {other.Task} task with classes [{string.Join(", ", other.ClassLabels)}], but {Describe()} is {Task} with " +
+                $"[{string.Join(", ", ClassLabels)}]; load both with the same task and classes.", nameof(other));
+        }
+
+        var columns = _columns.Zip(other._columns, (mine, theirs) => new StoredColumn(
+            mine.Schema,
+            [.. mine.Values, .. theirs.Values],
+            mine.ImagePaths is null ? null : [.. mine.ImagePaths, .. theirs.ImagePaths ?? new string[other.RowCount]],
+            mine.Numbers is null ? null : [.. mine.Numbers, .. theirs.Numbers ?? new float[other.RowCount]])).ToArray();
+        return new PostDataset(SourcePath, columns, Task, ClassLabels, [.. _lineNumbers, .. other._lineNumbers], Report);
+    }
+
+    /// <summary>Each row's own fingerprint: a lowercase hex SHA-256 over the row's values in column order (as
+    /// <see cref="Fingerprint"/> hashes them), so equal rows of two data sets with the same columns hash alike.</summary>
+    public IReadOnlyList<string> RowFingerprints()
+    {
+        var fingerprints = new string[RowCount];
+        var length = new byte[sizeof(int)];
+        for (var row = 0; row < RowCount; row++)
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach (var column in _columns)
+            {
+                var bytes = Encoding.UTF8.GetBytes(column.Values[row]);
+                BitConverter.TryWriteBytes(length, bytes.Length);
+                hash.AppendData(length);
+                hash.AppendData(bytes);
+            }
+
+            fingerprints[row] = Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+
+        return fingerprints;
+    }
+
     /// <summary>A new data set over the same rows with another column as the label, for training several labels of the
     /// same posts (multi-task learning). The former label column, if any, becomes <see cref="ColumnRole.Ignore"/>; the
     /// new label's task and classes are resolved from its values as a load resolves them.</summary>

@@ -101,10 +101,23 @@ public static class ModelRetrainer
         };
 
         var experiment = options.Search is { } search ? SearchOptionsFor(search, manifest, featurizer, seed) : null;
+        var oldData = options.OldDataPath is { } oldPath
+            ? PostDatasetLoader.LoadForScoring(oldPath, manifest.Columns, manifest.Task, manifest.ClassLabels, requireLabel: true, options.Load)
+            : null;
+        if (oldData is not null)
+        {
+            CheckData(manifest, oldData);
+        }
 
         // The trainer draws its hold-out with this same call, so the old model is scored on exactly the new one's test rows.
         var split = DataSplitter.StratifiedHoldOut(newData.GetLabels(), options.TestFraction, seed);
         var holdOut = newData.Select(split.Test);
+        var warnings = new List<string>();
+        var added = oldData is null ? null : OldRowsOutsideHoldOut(manifest, oldData, holdOut, warnings);
+        if (SeenDataCheck.IsTrainingData(manifest, newData))
+        {
+            warnings.AddRange(SeenDataCheck.Warnings(manifest, newData, "the old model's score on the hold-out"));
+        }
 
         var mlContext = new MLContext(seed);
         var trainer = new CrossModalTrainer(mlContext);
@@ -114,73 +127,176 @@ public static class ModelRetrainer
             oldMetrics = trainer.Evaluate(old.Model, holdOut, manifest.DecisionThreshold?.Threshold);
         }
 
-        if (experiment is not null)
+        var run = new Comparison(modelPath, newData, split, added, oldMetrics, warnings, options.KeepBetter, outputPath);
+        return experiment is not null
+            ? RetrainWithSearch(mlContext, run, experiment, options.Search!.TrialProgress, progress, cancellationToken)
+            : Refit(mlContext, run, training, progress, cancellationToken);
+    }
+
+    /// <summary>The new and old rows of one retraining and the old model's score on the hold-out.</summary>
+    private sealed record Comparison(
+        string ModelPath,
+        PostDataset NewData,
+        DataSplit Split,
+        PostDataset? AddedOldRows,
+        EvaluationMetrics OldMetrics,
+        IReadOnlyList<string> Warnings,
+        bool KeepBetter,
+        string OutputPath)
+    {
+        /// <summary>The rows the comparison model is fitted on: new rows outside the hold-out, and the added old rows.</summary>
+        public PostDataset ComparisonRows => WithOld(NewData.Select(Split.Train));
+
+        /// <summary>The rows the saved model is refitted on: every new row and the added old rows.</summary>
+        public PostDataset AllRows => WithOld(NewData);
+
+        public PostDataset HoldOut => NewData.Select(Split.Test);
+
+        public string OldRowsNote => AddedOldRows is { } old ? string.Create(CultureInfo.InvariantCulture, $" and {old.RowCount:N0} old") : string.Empty;
+
+        private PostDataset WithOld(PostDataset rows) => AddedOldRows is { } old ? rows.Append(old) : rows;
+
+        /// <summary>The result when the new model is kept (saved by the caller), or a copy of the old zip as the output
+        /// when <see cref="KeepBetter"/> and the new model scored worse.</summary>
+        public RetrainingResult? KeepOldIfBetter(EvaluationMetrics newMetrics, SearchResult? search)
         {
-            return RetrainWithSearch(mlContext, newData, split, oldMetrics, experiment, options.Search!.TrialProgress, outputPath, progress, cancellationToken);
+            if (!KeepBetter || !RetrainingResult.IsImprovement(newMetrics, OldMetrics))
+            {
+                return null;
+            }
+
+            CopyAtomically(ModelPath, OutputPath);
+            return Result(newMetrics, ModelPackage.ReadManifest(ModelPath), search, keptOldModel: true);
         }
 
-        var result = trainer.Train(newData, training, testData: null, progress, cancellationToken);
-        var newManifest = ModelManifest.FromTraining(result, newData, training);
-        ModelPackage.Save(mlContext, outputPath, result.Model, newData.DataView.Schema, newManifest);
-        (result.Model as IDisposable)?.Dispose();
-        return new RetrainingResult
+        public RetrainingResult Result(EvaluationMetrics newMetrics, ModelManifest manifest, SearchResult? search, bool keptOldModel = false) => new()
         {
-            OldMetrics = oldMetrics,
-            NewMetrics = result.Metrics!,
-            HoldOutRows = split.Test.Count,
-            TrainingRows = newData.RowCount,
-            Manifest = newManifest,
-            OutputPath = Path.GetFullPath(outputPath),
+            OldMetrics = OldMetrics,
+            NewMetrics = newMetrics,
+            HoldOutRows = Split.Test.Count,
+            TrainingRows = NewData.RowCount + (AddedOldRows?.RowCount ?? 0),
+            OldRowsAdded = AddedOldRows?.RowCount ?? 0,
+            Search = search,
+            Manifest = manifest,
+            OutputPath = Path.GetFullPath(OutputPath),
+            Warnings = Warnings,
+            KeptOldModel = keptOldModel,
         };
     }
 
+    /// <summary>Fits the recorded pipeline on the comparison rows, scores it on the hold-out, and refits it on every row
+    /// (unless the old model is kept).</summary>
+    private static RetrainingResult Refit(MLContext mlContext, Comparison run, TrainingOptions training, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var trainer = new CrossModalTrainer(mlContext);
+        var comparisonRows = run.ComparisonRows;
+        var trainerName = training.Trainer?.Name ?? "the trainer";
+        progress?.Report(new TrainingProgress(1, 2, $"fit {trainerName} on {comparisonRows.RowCount:N0} rows, evaluate on {run.Split.Test.Count:N0}"));
+        var compared = trainer.Train(comparisonRows, training, testData: run.HoldOut, progress: null, cancellationToken);
+        (compared.Model as IDisposable)?.Dispose();
+        var newMetrics = compared.Metrics!;
+        if (run.KeepOldIfBetter(newMetrics, search: null) is { } kept)
+        {
+            return kept;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var all = run.AllRows;
+        progress?.Report(new TrainingProgress(2, 2, $"refit {trainerName} on all {all.RowCount:N0} rows"));
+        // The comparison above is the evaluation; the refit on every row needs none of its own.
+        training.Evaluation = new EvaluationOptions { Strategy = EvaluationStrategy.None };
+        var refit = trainer.Train(all, training, testData: null, progress: null, cancellationToken);
+        var newManifest = ModelManifest.FromTraining(refit, all, training) with
+        {
+            Metrics = newMetrics,
+            Evaluation = string.Create(CultureInfo.InvariantCulture,
+                $"stratified hold-out of {run.Split.Test.Count:N0} new rows (seed {training.Seed}), fitted on the other {run.Split.Train.Count:N0} new{run.OldRowsNote} rows"),
+        };
+        ModelPackage.Save(mlContext, run.OutputPath, refit.Model, all.DataView.Schema, newManifest);
+        (refit.Model as IDisposable)?.Dispose();
+        return run.Result(newMetrics, newManifest, search: null);
+    }
+
     /// <summary>Searches on the rows outside the hold-out, scores the winner (fitted on those rows) on the hold-out, and
-    /// refits it on every new row.</summary>
+    /// refits it on every row (unless the old model is kept).</summary>
     private static RetrainingResult RetrainWithSearch(
         MLContext mlContext,
-        PostDataset newData,
-        DataSplit split,
-        EvaluationMetrics oldMetrics,
+        Comparison run,
         AutoMLExperimentOptions experimentOptions,
         IProgress<TrialResult>? trialProgress,
-        string outputPath,
         IProgress<TrainingProgress>? progress,
         CancellationToken cancellationToken)
     {
         int seed = experimentOptions.Seed;
-        var searchRows = newData.Select(split.Train);
-        progress?.Report(new TrainingProgress(1, 2, $"AutoML search on {searchRows.RowCount:N0} rows, evaluate the winner on {split.Test.Count:N0}"));
+        var searchRows = run.ComparisonRows;
+        progress?.Report(new TrainingProgress(1, 2, $"AutoML search on {searchRows.RowCount:N0} rows, evaluate the winner on {run.Split.Test.Count:N0}"));
         var found = new AutoMLExperiment(mlContext, experimentOptions).Run(searchRows, trialProgress, cancellationToken);
         var trainer = new CrossModalTrainer(mlContext);
         EvaluationMetrics newMetrics;
         using (found.Training.Model as IDisposable)
         {
-            newMetrics = trainer.Evaluate(found.Training.Model, newData.Select(split.Test));
+            newMetrics = trainer.Evaluate(found.Training.Model, run.HoldOut);
+        }
+
+        if (run.KeepOldIfBetter(newMetrics, found.Search) is { } kept)
+        {
+            return kept;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        progress?.Report(new TrainingProgress(2, 2, $"refit {found.Training.Trainer.Name} on all {newData.RowCount:N0} rows"));
-        var refit = trainer.Train(newData, found.TrainingOptions, testData: null, progress: null, cancellationToken);
+        var all = run.AllRows;
+        progress?.Report(new TrainingProgress(2, 2, $"refit {found.Training.Trainer.Name} on all {all.RowCount:N0} rows"));
+        var refit = trainer.Train(all, found.TrainingOptions, testData: null, progress: null, cancellationToken);
         var evaluation = string.Create(CultureInfo.InvariantCulture,
-            $"stratified hold-out of {split.Test.Count:N0} new rows (seed {seed}); chosen by AutoML on the other {searchRows.RowCount:N0} ({found.Summary.Evaluation})");
-        var newManifest = ModelManifest.FromTraining(refit, newData, found.TrainingOptions) with
+            $"stratified hold-out of {run.Split.Test.Count:N0} new rows (seed {seed}); chosen by AutoML on the other {run.Split.Train.Count:N0} new{run.OldRowsNote} rows ({found.Summary.Evaluation})");
+        var newManifest = ModelManifest.FromTraining(refit, all, found.TrainingOptions) with
         {
             Search = found.Summary,
             Metrics = newMetrics,
             Evaluation = evaluation,
         };
-        ModelPackage.Save(mlContext, outputPath, refit.Model, newData.DataView.Schema, newManifest);
+        ModelPackage.Save(mlContext, run.OutputPath, refit.Model, all.DataView.Schema, newManifest);
         (refit.Model as IDisposable)?.Dispose();
-        return new RetrainingResult
+        return run.Result(newMetrics, newManifest, found.Search);
+    }
+
+    /// <summary>The old rows to train on: those not equal to a hold-out row, so the new model is never scored on a row it
+    /// trained on. Adds a warning when the old rows include hold-out rows (and, when the old rows are the old model's
+    /// training data, that the old model's score covers rows it trained on).</summary>
+    private static PostDataset OldRowsOutsideHoldOut(ModelManifest manifest, PostDataset oldData, PostDataset holdOut, List<string> warnings)
+    {
+        var heldOut = holdOut.RowFingerprints().ToHashSet(StringComparer.Ordinal);
+        var rows = oldData.RowFingerprints();
+        var kept = Enumerable.Range(0, rows.Count).Where(i => !heldOut.Contains(rows[i])).ToList();
+        int shared = rows.Count - kept.Count;
+        if (shared > 0)
         {
-            OldMetrics = oldMetrics,
-            NewMetrics = newMetrics,
-            HoldOutRows = split.Test.Count,
-            TrainingRows = newData.RowCount,
-            Search = found.Search,
-            Manifest = newManifest,
-            OutputPath = Path.GetFullPath(outputPath),
-        };
+            var source = oldData.SourcePath is { } path ? $"'{path}'" : "The old data";
+            var seen = SeenDataCheck.IsTrainingData(manifest, oldData)
+                ? " It is the old model's training data, so the old model's score on the hold-out includes rows it was trained on and is optimistic."
+                : string.Empty;
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{source} repeats {shared:N0} row(s) of the new data's hold-out; they were left out of the old rows trained on, so the new model is not scored on rows it saw.{seen}"));
+        }
+
+        return oldData.Select(kept);
+    }
+
+    /// <summary>Copies a file to a temporary file beside the target and renames it, so the target is never half-written.</summary>
+    private static void CopyAtomically(string source, string target)
+    {
+        var fullPath = Path.GetFullPath(target);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        var temporary = fullPath + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        try
+        {
+            File.Copy(source, temporary);
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     /// <summary>The experiment settings of a retraining search, checked before anything is fitted.</summary>

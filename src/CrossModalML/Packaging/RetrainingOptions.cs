@@ -25,6 +25,16 @@ public sealed class RetrainingOptions
     /// <see langword="null"/>: refit the recorded trainer and hyperparameters.</summary>
     public RetrainingSearchOptions? Search { get; set; }
 
-    /// <summary>How the new data file is read (format, quoting, strict images); its label, task and overrides are not used.</summary>
+    /// <summary>A file of older labelled posts (for example the old model's training data) to train on together with the
+    /// new posts. The comparison hold-out is still drawn from the new posts only, and old rows equal to a hold-out row are
+    /// left out, so neither model is scored on a row the new one trained on. Default <see langword="null"/>: new posts only.</summary>
+    public string? OldDataPath { get; set; }
+
+    /// <summary>When the new model scores worse than the old one on the shared hold-out, save a copy of the old model as
+    /// the output instead (<see cref="RetrainingResult.KeptOldModel"/> says so) and skip the final refit. Default
+    /// <see langword="false"/>: the new model is saved whatever its score.</summary>
+    public bool KeepBetter { get; set; }
+
+    /// <summary>How the new data file is read (format, quoting, strict images), and <see cref="OldDataPath"/> likewise; its label, task and overrides are not used.</summary>
     public PostLoadOptions? Load { get; set; }
 }

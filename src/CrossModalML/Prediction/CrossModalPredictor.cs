@@ -270,12 +270,20 @@ public sealed class CrossModalPredictor : IDisposable
         var generation = Acquire();
         try
         {
-            return new CrossModalTrainer(generation.Context).Evaluate(generation.Package.Model, posts, generation.Manifest.DecisionThreshold?.Threshold);
+            var metrics = new CrossModalTrainer(generation.Context).Evaluate(generation.Package.Model, posts, generation.Manifest.DecisionThreshold?.Threshold);
+            return WithSeenDataWarnings(metrics, generation.Manifest, posts);
         }
         finally
         {
             generation.Release();
         }
+    }
+
+    /// <summary>The metrics with a warning attached when the posts are the model's own training rows.</summary>
+    private static EvaluationMetrics WithSeenDataWarnings(EvaluationMetrics metrics, ModelManifest manifest, PostDataset posts)
+    {
+        var warnings = SeenDataCheck.Warnings(manifest, posts, "this evaluation");
+        return warnings.Count == 0 ? metrics : metrics with { Warnings = warnings };
     }
 
     /// <summary>The pseudonym this model gives a user id: salted with the model's own salt (see
@@ -310,9 +318,10 @@ public sealed class CrossModalPredictor : IDisposable
         try
         {
             var manifest = generation.Manifest;
-            return manifest.Tasks is { Count: > 0 } tasks
+            var byTask = manifest.Tasks is { Count: > 0 } tasks
                 ? MultiTaskEvaluator.Evaluate(generation.Package.Model, tasks, posts)
                 : new Dictionary<string, EvaluationMetrics> { [manifest.LabelColumn] = new CrossModalTrainer(generation.Context).Evaluate(generation.Package.Model, posts) };
+            return byTask.ToDictionary(pair => pair.Key, pair => WithSeenDataWarnings(pair.Value, manifest, posts), StringComparer.Ordinal);
         }
         finally
         {

@@ -45,6 +45,11 @@ public sealed record EvaluationMetrics
     [JsonPropertyName("r2")]
     public double? RSquared { get; init; }
 
+    /// <summary>What the reader of these figures should know, e.g. that they were measured on the model's own training
+    /// rows; <c>null</c> when there is nothing to say. Set by <c>CrossModalPredictor.Evaluate</c>, never stored in a manifest.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
+
     /// <summary>The headline metric: macro-F1 for classification, RMSE for regression.</summary>
     [JsonIgnore]
     public double Primary => Task == TaskKind.Regression ? Rmse ?? double.NaN : MacroF1 ?? double.NaN;

@@ -17,7 +17,8 @@ public sealed class EvaluationOptions
 
     /// <summary>A column whose rows must stay together (a user, an image, an event): when set, hold-out and
     /// cross-validation never put one group's rows on both sides, so the metrics describe unseen groups. With
-    /// <see cref="Folds"/> equal to the number of groups, cross-validation is leave-one-group-out. Default: none.</summary>
+    /// <see cref="Folds"/> equal to the number of groups, cross-validation is leave-one-group-out; with fewer groups than
+    /// folds it falls back to leave-one-group-out, and the split's description says so. Default: none.</summary>
     /// <remarks>Use it whenever rows share an image or an author: a random split then tests on near-copies of training rows.</remarks>
     public string? GroupColumn { get; set; }
 
@@ -88,11 +89,31 @@ public sealed class EvaluationOptions
             EvaluationStrategy.HoldOut => (
                 [groups is null ? DataSplitter.StratifiedHoldOut(labels, TestFraction, seed) : DataSplitter.GroupedHoldOut(groups, TestFraction, seed)],
                 FormattableString.Invariant($"{kind} hold-out of {TestFraction:P0}")),
+            EvaluationStrategy.CrossValidation when groups is not null && DataSplitter.GroupCount(groups) is var count && count < Folds && count >= 2 => (
+                DataSplitter.GroupedKFold(groups, count, seed),
+                $"{kind} leave-one-group-out cross-validation ({count} folds: only {count} groups, fewer than the {Folds} folds asked for)"),
             EvaluationStrategy.CrossValidation => (
                 groups is null ? DataSplitter.KFold(labels, Folds, seed) : DataSplitter.GroupedKFold(groups, Folds, seed),
                 $"{kind} {Folds}-fold cross-validation"),
             _ => ([], "not evaluated"),
         };
+    }
+
+    /// <summary>The warning for a grouped cross-validation that has fewer groups than <see cref="Folds"/> and so falls back
+    /// to leave-one-group-out; <see langword="null"/> when the splits are what the options ask for.</summary>
+    /// <param name="data">Labelled posts.</param>
+    public string? GroupFallbackWarning(PostDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (GroupColumn is not { } groupColumn || TimeColumn is not null || Resolve(data.RowCount) != EvaluationStrategy.CrossValidation)
+        {
+            return null;
+        }
+
+        int count = DataSplitter.GroupCount(data.GetColumnValues(groupColumn));
+        return count < Folds && count >= 2
+            ? $"'{groupColumn}' has only {count} groups, fewer than the {Folds} folds asked for (EvaluationOptions.Folds): cross-validation is leave-one-group-out with {count} folds instead."
+            : null;
     }
 
     /// <summary>Each row's time in ticks; a row without a readable time fails with its row number and value.</summary>

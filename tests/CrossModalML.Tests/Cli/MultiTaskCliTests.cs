@@ -92,10 +92,17 @@ public sealed class MultiTaskCliTests
         Assert.AreEqual(2, manifest["tasks"]!.AsArray().Count);
         Assert.IsNotNull(manifest["userIdSaltId"]);
 
-        (code, _, error) = Run("explain", "--model", model, "--dataset", test, "--rows", "60", "--posts", "4", "--repeats", "1", "--task", "topic",
+        (code, _, error) = Run("explain", "--model", model, "--dataset", test, "--rows", "120", "--posts", "4", "--repeats", "1", "--task", "topic",
             "--report", temp.File("explain.json"));
         Assert.AreEqual(0, code, error);
-        var explained = JsonNode.Parse(File.ReadAllText(temp.File("explain.json")))!["posts"]!.AsArray();
+        var explainReport = JsonNode.Parse(File.ReadAllText(temp.File("explain.json")))!;
+        Assert.AreEqual("topic", explainReport["global"]!["task"]!.GetValue<string>());
+        Assert.AreEqual(
+            evaluation.Single(t => t!["name"]!.GetValue<string>() == "topic")!["metrics"]!["macroF1"]!.GetValue<double>(),
+            explainReport["global"]!["baseline"]!.GetValue<double>(),
+            1e-9,
+            "--task topic permutes against the topic task's quality, not the main task's");
+        var explained = explainReport["posts"]!.AsArray();
         Assert.AreEqual(4, explained.Count);
         foreach (var post in explained)
         {

@@ -7,7 +7,7 @@ namespace CrossModalML.Analysis.Explanations;
 
 /// <summary>Explains a saved model by what happens when its inputs are scrambled or taken away.</summary>
 /// <remarks>
-/// <para><b>Global</b> (<see cref="ExplainGlobal"/>): permutation importance at the level people reason about — a
+/// <para><b>Global</b> (<see cref="ExplainGlobal(PostDataset, string?, CancellationToken)"/>): permutation importance at the level people reason about — a
 /// modality (all its columns permuted together, so their joint signal is broken) and each input column. Each group is
 /// shuffled across posts <see cref="ExplainerOptions.Repeats"/> times and the loss of quality is averaged.</para>
 /// <para><b>Per post</b> (<see cref="ExplainPost"/>): occlusion — the post is scored again with a modality (or a column)
@@ -32,7 +32,12 @@ public sealed class ModelExplainer
         _options = options ?? new ExplainerOptions();
         if (_options.Repeats < 1)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), _options.Repeats, "Repeats must be at least 1.");
+            throw new ArgumentOutOfRangeException(nameof(options), _options.Repeats, "ExplainerOptions.Repeats must be at least 1.");
+        }
+
+        if (_options.MaxRows is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxRows, "ExplainerOptions.MaxRows must be at least 1, or null for every post.");
         }
     }
 
@@ -40,25 +45,40 @@ public sealed class ModelExplainer
     /// <param name="labelled">Posts with the label, e.g. from <see cref="CrossModalPredictor.LoadInput"/> with <c>requireLabel: true</c>.</param>
     /// <param name="cancellationToken">Stops between evaluations.</param>
     /// <exception cref="ArgumentException">The posts have no label column or no rows.</exception>
-    public GlobalExplanation ExplainGlobal(PostDataset labelled, CancellationToken cancellationToken = default)
+    public GlobalExplanation ExplainGlobal(PostDataset labelled, CancellationToken cancellationToken = default) =>
+        ExplainGlobal(labelled, task: null, cancellationToken);
+
+    /// <summary>Ranks modalities and columns by how much one task's quality drops when each is permuted.</summary>
+    /// <param name="labelled">Posts with the label (for a multi-task model, every task's label), e.g. from
+    /// <see cref="CrossModalPredictor.LoadInput"/> with <c>requireLabel: true</c>. When they are more than
+    /// <see cref="ExplainerOptions.MaxRows"/>, a seeded sample of them is permuted.</param>
+    /// <param name="task">For a multi-task model, the task whose quality is measured (its label column); <c>null</c>
+    /// measures the main task. Must be <c>null</c> or the label column for a single-task model.</param>
+    /// <param name="cancellationToken">Stops between evaluations.</param>
+    /// <returns>The ranking; <see cref="GlobalExplanation.Warnings"/> says when the posts are the model's training rows.</returns>
+    /// <exception cref="ArgumentException">The posts have no label column or no rows, or the model has no task of that name.</exception>
+    public GlobalExplanation ExplainGlobal(PostDataset labelled, string? task, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(labelled);
-        if (labelled.LabelColumn is null)
-        {
-            throw new ArgumentException($"'{labelled.SourcePath}' has no label column; global explanations compare quality and need labels.", nameof(labelled));
-        }
-
+        var labelColumn = labelled.LabelColumn
+            ?? throw new ArgumentException($"'{labelled.SourcePath}' has no label column; global explanations compare quality and need labels.", nameof(labelled));
         if (labelled.RowCount == 0)
         {
             throw new ArgumentException($"'{labelled.SourcePath}' has no rows; a global explanation measures quality on labelled posts and needs at least one.", nameof(labelled));
         }
 
         var manifest = _predictor.Manifest;
+        var explained = TaskOf(manifest, task);
+        var warnings = Packaging.SeenDataCheck.Warnings(manifest, labelled, "the baseline (and so every importance below)");
+        labelled = Sample(labelled);
         var inputs = InputColumns(labelled);
-        var schema = labelled.Columns.Where(c => c.Role != ColumnRole.Ignore || c.Name == labelled.LabelColumn).ToList();
+        var labels = manifest.Tasks?.Select(t => t.Name).ToHashSet(StringComparer.Ordinal) ?? [];
+        labels.Add(labelColumn);
+        var schema = labelled.Columns.Where(c => c.Role != ColumnRole.Ignore || labels.Contains(c.Name)).ToList();
         var rows = Rows(labelled, schema.Select(c => c.Name));
-        bool regression = manifest.Task == TaskKind.Regression;
-        double baseline = _predictor.Evaluate(labelled).Primary;
+        bool regression = explained.Task == TaskKind.Regression;
+        double Quality(PostDataset data) => explained.Name == manifest.LabelColumn ? _predictor.Evaluate(data).Primary : _predictor.EvaluateTasks(data)[explained.Name].Primary;
+        double baseline = Quality(labelled);
 
         FeatureImportance Permute(string name, Modality modality, IReadOnlyList<string> columns, int groupIndex)
         {
@@ -80,7 +100,7 @@ public sealed class ModelExplainer
                     return (IReadOnlyDictionary<string, string?>)copy;
                 }).ToList();
                 var data = PostDataset.FromRows(schema, manifest.Task, manifest.ClassLabels, permuted, imageBaseDirectory: null, keepLabel: true);
-                double score = _predictor.Evaluate(data).Primary;
+                double score = Quality(data);
                 drops[r] = regression ? score - baseline : baseline - score;
             }
 
@@ -96,7 +116,42 @@ public sealed class ModelExplainer
         var columns = inputs
             .Select((c, i) => Permute(c.Name, ModalityOf(c.Role), [c.Name], byModality.Count + i))
             .OrderByDescending(f => f.Drop).ToList();
-        return new GlobalExplanation(regression ? "RMSE" : "macro-F1", baseline, rows.Count, modalities, columns);
+        return new GlobalExplanation(regression ? "RMSE" : "macro-F1", baseline, rows.Count, modalities, columns)
+        {
+            Task = explained.Name,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>The name and kind of the task to explain; the main task when <paramref name="task"/> is <c>null</c>.</summary>
+    private static (string Name, TaskKind Task) TaskOf(Packaging.ModelManifest manifest, string? task)
+    {
+        if (task is null || task == manifest.LabelColumn)
+        {
+            return (manifest.LabelColumn, manifest.Task);
+        }
+
+        var found = manifest.Tasks?.FirstOrDefault(t => t.Name == task);
+        if (found is null)
+        {
+            var known = manifest.Tasks?.Select(t => t.Name) ?? [manifest.LabelColumn];
+            throw new ArgumentException($"The model has no task '{task}'; its tasks are: {string.Join(", ", known.Select(k => $"'{k}'"))}.", nameof(task));
+        }
+
+        return (found.Name, found.Task);
+    }
+
+    /// <summary>The posts, or a seeded sample of <see cref="ExplainerOptions.MaxRows"/> of them in file order.</summary>
+    private PostDataset Sample(PostDataset data)
+    {
+        if (_options.MaxRows is not { } limit || data.RowCount <= limit)
+        {
+            return data;
+        }
+
+        var rows = Enumerable.Range(0, data.RowCount).ToArray();
+        new Random(_options.Seed).Shuffle(rows);
+        return data.Select(rows.Take(limit).Order().ToList());
     }
 
     /// <summary>Shows how each modality and column moved one post's prediction.</summary>
