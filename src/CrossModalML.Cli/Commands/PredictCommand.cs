@@ -16,11 +16,16 @@ internal static class PredictCommand
         var output = new Option<FileInfo>("--output", "-o") { Description = "Predictions to write; format by extension (.tsv, .csv, .jsonl).", Required = true };
         var chunkSize = new Option<int>("--chunk-size") { Description = "Posts read and scored at a time; bounds memory use.", DefaultValueFactory = _ => 10_000 };
         var parallel = new Option<int>("--parallel") { Description = "Chunks scored at once (output order is kept).", DefaultValueFactory = _ => 1 };
-        var imageRoot = new Option<DirectoryInfo?>("--image-root") { Description = "Reject image paths that resolve outside this directory." };
+        var imageRoot = new Option<DirectoryInfo?>("--image-root") { Description = "Reject image paths that resolve outside this directory (every symbolic link on the path is followed); nothing outside it is opened." };
+        var maxImagePixels = new Option<long>("--max-image-pixels")
+        {
+            Description = "Largest image (width x height, read from its header) that is decoded; a larger one is scored as missing with a warning.",
+            DefaultValueFactory = _ => new PredictorOptions().MaxImagePixels,
+        };
         var verbose = CommonOptions.Verbose();
         var command = new Command("predict", "Predict a label (or value) for every post in a file, one output row per input row, in input order.")
         {
-            model, input, output, chunkSize, parallel, imageRoot, verbose,
+            model, input, output, chunkSize, parallel, imageRoot, maxImagePixels, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -36,7 +41,13 @@ internal static class PredictCommand
                 throw new ArgumentException($"--parallel must be at least 1, got {degree}.");
             }
 
-            var options = new PredictorOptions { AllowedImageRoot = r.GetValue(imageRoot)?.FullName };
+            long pixelLimit = r.GetValue(maxImagePixels);
+            if (pixelLimit < 1)
+            {
+                throw new ArgumentException($"--max-image-pixels must be at least 1, got {pixelLimit}.");
+            }
+
+            var options = new PredictorOptions { AllowedImageRoot = r.GetValue(imageRoot)?.FullName, MaxImagePixels = pixelLimit };
             using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName, options);
             var inputFile = r.GetValue(input)!;
             var outputFile = r.GetValue(output)!;
