@@ -9,6 +9,8 @@ namespace CrossModalML.Cli.Commands;
 /// <summary><c>crossmodal predict</c>: score a file of posts with a saved model, streaming it in chunks.</summary>
 internal static class PredictCommand
 {
+    private const int MaxWarningsShown = 10;
+
     public static Command Create()
     {
         var model = CommonOptions.Model("The model zip.");
@@ -66,6 +68,12 @@ internal static class PredictCommand
                 var idColumn = chunk.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
                 writer.Write(idColumn, idColumn is null ? null : chunk.GetColumnValues(idColumn), scoring.GetAwaiter().GetResult());
                 rows += chunk.RowCount;
+                foreach (var warning in chunk.Report.Warnings.Take(Math.Max(0, MaxWarningsShown - warnings)))
+                {
+                    // Each names the file and the reason (e.g. an image over --max-image-pixels, with its size).
+                    Console.Error.WriteLine($"  warning: {warning}");
+                }
+
                 warnings += chunk.Report.Warnings.Count;
                 if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
                 {
