@@ -1,8 +1,10 @@
 // WebApiScoring: serve a CrossModalML model over HTTP on 127.0.0.1.
-// Usage: dotnet run --project samples/WebApiScoring -- --model model.zip [--image-root DIR] [--port 5080]
+// Usage: dotnet run --project samples/WebApiScoring -- --model model.zip [--image-root DIR] [--port 5080] [--max-image-pixels N]
 //   POST /predict        one post as JSON          → {"predictedLabel": ..., "probabilities": {...}}
 //   POST /predict/batch  a JSON array of posts     → an array of predictions, in order
 //   GET  /health         model version, task, classes
+// Answers name no server path: refused image paths and failed reloads are described to the client in its own terms and
+// logged in full on the server.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrossModalML.Data;
@@ -15,6 +17,7 @@ const long MaxRequestBytes = 8 * 1024 * 1024;
 var builder = WebApplication.CreateSlimBuilder(args);
 var modelPath = builder.Configuration["model"] ?? throw new ArgumentException("Pass the model zip with --model PATH.");
 var port = builder.Configuration.GetValue("port", 5080);
+var maxImagePixels = builder.Configuration.GetValue("max-image-pixels", new PredictorOptions().MaxImagePixels);
 
 // Without --image-root only uploaded (base64) images are scored: the root is then a private temp directory.
 var imageRoot = Path.GetFullPath(builder.Configuration["image-root"] ?? Directory.CreateTempSubdirectory("crossmodal-web-").FullName);
@@ -24,8 +27,15 @@ var uploads = Directory.CreateDirectory(Path.Combine(imageRoot, ".crossmodal-upl
 builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
 
-using var predictor = CrossModalPredictor.Load(modelPath, new PredictorOptions { AllowedImageRoot = imageRoot, ReloadOnChange = true });
 var app = builder.Build();
+using var predictor = CrossModalPredictor.Load(modelPath, new PredictorOptions
+{
+    AllowedImageRoot = imageRoot,
+    MaxImagePixels = maxImagePixels,
+    ReloadOnChange = true,
+    ReloadFailed = error => app.Logger.LogWarning("Reloading the model failed; the previous model is still serving: {Error}", error.Message),
+});
+var serverPaths = new ServerPaths(imageRoot, uploads);
 
 app.MapGet("/health", () => Results.Ok(new
 {
@@ -33,7 +43,9 @@ app.MapGet("/health", () => Results.Ok(new
     modelVersion = predictor.ModelVersion,
     task = predictor.Manifest.Task.ToString(),
     classLabels = predictor.Manifest.ClassLabels,
-    lastReloadError = predictor.LastReloadError?.Message,
+    lastReloadError = predictor.LastReloadError is { } error
+        ? $"The model file changed but could not be loaded ({error.GetType().Name}); the previous model is still serving. The server log has the details."
+        : null,
 }));
 
 app.MapPost("/predict", async (HttpRequest request) =>
@@ -88,9 +100,15 @@ IResult Score(JsonNode? payload, bool single)
 
         return single ? Results.Ok(predictions[0]) : Results.Ok(predictions);
     }
+    catch (ImagePathException ex)
+    {
+        // The full message names resolved paths and link targets: the log gets it, the client only what it sent.
+        app.Logger.LogWarning("Refused an image: {Detail}", ex.Message);
+        return BadRequest(serverPaths.Redact(images.Redact(ex.PublicMessage)));
+    }
     catch (ArgumentException ex)
     {
-        return BadRequest(ex.Message);
+        return BadRequest(serverPaths.Redact(images.Redact(ex.Message)));
     }
 }
 

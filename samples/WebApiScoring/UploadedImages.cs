@@ -51,6 +51,18 @@ internal sealed class UploadedImages : IDisposable
         return body;
     }
 
+    /// <summary>Replaces the temporary path of every uploaded image in <paramref name="message"/> by words the caller
+    /// understands, since the caller never saw that path.</summary>
+    public string Redact(string message)
+    {
+        foreach (var file in _files)
+        {
+            message = message.Replace(file, "(uploaded image)", StringComparison.Ordinal);
+        }
+
+        return message;
+    }
+
     public void Dispose()
     {
         foreach (var file in _files)

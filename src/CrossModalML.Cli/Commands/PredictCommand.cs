@@ -9,6 +9,8 @@ namespace CrossModalML.Cli.Commands;
 /// <summary><c>crossmodal predict</c>: score a file of posts with a saved model, streaming it in chunks.</summary>
 internal static class PredictCommand
 {
+    private const int MaxWarningsShown = 10;
+
     public static Command Create()
     {
         var model = CommonOptions.Model("The model zip.");
@@ -16,11 +18,16 @@ internal static class PredictCommand
         var output = new Option<FileInfo>("--output", "-o") { Description = "Predictions to write; format by extension (.tsv, .csv, .jsonl).", Required = true };
         var chunkSize = new Option<int>("--chunk-size") { Description = "Posts read and scored at a time; bounds memory use.", DefaultValueFactory = _ => 10_000 };
         var parallel = new Option<int>("--parallel") { Description = "Chunks scored at once (output order is kept).", DefaultValueFactory = _ => 1 };
-        var imageRoot = new Option<DirectoryInfo?>("--image-root") { Description = "Reject image paths that resolve outside this directory." };
+        var imageRoot = new Option<DirectoryInfo?>("--image-root") { Description = "Reject image paths that resolve outside this directory (every symbolic link on the path is followed); nothing outside it is opened." };
+        var maxImagePixels = new Option<long>("--max-image-pixels")
+        {
+            Description = "Largest image (width x height, read from its header) that is decoded; a larger one is scored as missing with a warning.",
+            DefaultValueFactory = _ => new PredictorOptions().MaxImagePixels,
+        };
         var verbose = CommonOptions.Verbose();
         var command = new Command("predict", "Predict a label (or value) for every post in a file, one output row per input row, in input order.")
         {
-            model, input, output, chunkSize, parallel, imageRoot, verbose,
+            model, input, output, chunkSize, parallel, imageRoot, maxImagePixels, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -37,7 +44,13 @@ internal static class PredictCommand
                 throw new ArgumentException($"--parallel must be at least 1, got {degree}.");
             }
 
-            var options = new PredictorOptions { AllowedImageRoot = r.GetValue(imageRoot)?.FullName };
+            long pixelLimit = r.GetValue(maxImagePixels);
+            if (pixelLimit < 1)
+            {
+                throw new ArgumentException($"--max-image-pixels must be at least 1, got {pixelLimit}.");
+            }
+
+            var options = new PredictorOptions { AllowedImageRoot = r.GetValue(imageRoot)?.FullName, MaxImagePixels = pixelLimit };
             using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName, options);
             var inputFile = r.GetValue(input)!;
             var outputFile = r.GetValue(output)!;
@@ -56,6 +69,12 @@ internal static class PredictCommand
                 var idColumn = chunk.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
                 writer.Write(idColumn, idColumn is null ? null : chunk.GetColumnValues(idColumn), scoring.GetAwaiter().GetResult());
                 rows += chunk.RowCount;
+                foreach (var warning in chunk.Report.Warnings.Take(Math.Max(0, MaxWarningsShown - warnings)))
+                {
+                    // Each names the file and the reason (e.g. an image over --max-image-pixels, with its size).
+                    Console.Error.WriteLine($"  warning: {warning}");
+                }
+
                 warnings += chunk.Report.Warnings.Count;
                 if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
                 {

@@ -2,81 +2,70 @@ using SkiaSharp;
 
 namespace CrossModalML.Data;
 
-/// <summary>Resolves image cells to absolute paths and checks, once per distinct path, that the file exists and decodes.</summary>
+/// <summary>Resolves image cells to absolute paths and judges each distinct path once with an <see cref="ImageFileGate"/>:
+/// inside the allowed root, a regular file, a decodable header within the pixel limit.</summary>
 /// <remarks>Not thread-safe; one instance serves one load.</remarks>
 internal sealed class ImagePathChecker
 {
     private readonly string _baseDirectory;
+    private readonly Dictionary<string, ImageAdmission> _checked = new(StringComparer.Ordinal);
+
     private readonly bool _decodeFully;
-    private readonly Dictionary<string, ImageProblem?> _checked = new(StringComparer.Ordinal);
 
     /// <param name="baseDirectory">The directory relative paths are resolved against.</param>
-    /// <param name="decodeFully">Whether to decode every pixel (which finds a truncated file) rather than only the header.</param>
-    public ImagePathChecker(string baseDirectory, bool decodeFully = false)
+    /// <param name="gate">The root, file-kind and pixel-limit checks, made before anything is decoded.</param>
+    /// <param name="decodeFully">Whether to decode every pixel of an admitted image (which finds a truncated file)
+    /// rather than only its header.</param>
+    public ImagePathChecker(string baseDirectory, ImageFileGate gate, bool decodeFully = false)
     {
         _baseDirectory = baseDirectory;
+        Gate = gate;
         _decodeFully = decodeFully;
     }
 
+    public ImageFileGate Gate { get; }
+
     /// <summary>Resolves <paramref name="cell"/> (non-empty) to an absolute path and checks it.</summary>
-    /// <returns>The absolute path (or the cell itself when it cannot be a path) and the problem, if any.</returns>
-    public (string Path, ImageProblem? Problem) Check(string cell)
+    /// <returns>The verdict; its path is the real path to read when there is no problem.</returns>
+    public ImageAdmission Check(string cell)
     {
         if (Uri.TryCreate(cell, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
         {
-            return (cell, ImageProblem.NotLocal);
+            return new ImageAdmission(cell, ImageProblem.NotLocal);
         }
 
-        var fullPath = System.IO.Path.GetFullPath(cell, _baseDirectory);
-        if (!_checked.TryGetValue(fullPath, out var problem))
+        var fullPath = Path.GetFullPath(cell, _baseDirectory);
+        if (!_checked.TryGetValue(fullPath, out var admission))
         {
-            problem = Probe(fullPath, _decodeFully);
-            _checked.Add(fullPath, problem);
+            admission = Gate.Admit(fullPath);
+            if (_decodeFully && admission.Problem is null && !DecodesFully(admission.Path))
+            {
+                admission = admission with { Problem = ImageProblem.Undecodable };
+            }
+
+            _checked.Add(fullPath, admission);
         }
 
-        return (fullPath, problem);
+        return admission;
     }
 
-    public static string Describe(ImageProblem problem) => problem switch
+    /// <summary>A truncated file has a valid header; only decoding the pixels finds that the data stops early.</summary>
+    private static bool DecodesFully(string path)
     {
-        ImageProblem.NotFound => "not found",
-        ImageProblem.Undecodable => "not a decodable image",
-        ImageProblem.NotLocal => "a web address, not a local file (download the images and give their paths)",
-        _ => problem.ToString(),
-    };
-
-    private static ImageProblem? Probe(string fullPath, bool decodeFully)
-    {
-        if (!File.Exists(fullPath))
-        {
-            return ImageProblem.NotFound;
-        }
-
         try
         {
-            // Creating a codec reads only the header, which is enough to know the format is supported.
-            using var codec = SKCodec.Create(fullPath);
+            using var codec = SKCodec.Create(path);
             if (codec is null)
             {
-                return ImageProblem.Undecodable;
+                return false;
             }
 
-            if (!decodeFully)
-            {
-                return null;
-            }
-
-            // A truncated file has a valid header; only decoding the pixels finds that the data stops early.
             using var bitmap = new SKBitmap(codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Premul));
-            return codec.GetPixels(bitmap.Info, bitmap.GetPixels()) == SKCodecResult.Success ? null : ImageProblem.Undecodable;
+            return codec.GetPixels(bitmap.Info, bitmap.GetPixels()) == SKCodecResult.Success;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ImageProblem.Undecodable;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return ImageProblem.Undecodable;
+            return false;
         }
     }
 }

@@ -11,4 +11,13 @@ internal enum ImageProblem
 
     /// <summary>A web address; images must be local files.</summary>
     NotLocal,
+
+    /// <summary>A directory, FIFO, socket or device: never opened.</summary>
+    NotRegularFile,
+
+    /// <summary>The header declares more pixels than the configured limit; never decoded.</summary>
+    TooLarge,
+
+    /// <summary>The path, with every link on it resolved, leaves the allowed image root; never opened.</summary>
+    OutsideRoot,
 }

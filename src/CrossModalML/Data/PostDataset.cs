@@ -44,6 +44,10 @@ public sealed class PostDataset
     /// <summary>The full path of the file the posts came from, or <see langword="null"/> for in-memory posts.</summary>
     public string? SourcePath { get; }
 
+    /// <summary>The real path of the image root every image path was checked against when the posts were typed, or
+    /// <see langword="null"/> when there was none; lets a predictor with the same root skip checking them again.</summary>
+    internal string? ImagesCheckedAgainstRoot { get; init; }
+
     /// <summary>Every column with its role, ignored ones included: in file order after
     /// <see cref="PostDatasetLoader.Load"/>, in schema order after a scoring load or <see cref="FromRows"/>.</summary>
     public IReadOnlyList<ColumnSchema> Columns { get; }
@@ -83,13 +87,26 @@ public sealed class PostDataset
     /// means the current directory.</param>
     /// <param name="keepLabel">Keep the schema's label column, for evaluating posts held in memory.</param>
     /// <returns>The data set. A missing or undecodable image never throws: its path becomes empty (the image modality is
-    /// missing) and <see cref="Report"/> has a warning. Row numbers in messages are 1-based positions in <paramref name="rows"/>.</returns>
+    /// missing) and <see cref="Report"/> has a warning, as does an image larger than 40 megapixels. Only regular files
+    /// are opened. Row numbers in messages are 1-based positions in <paramref name="rows"/>.</returns>
     public static PostDataset FromRows(
         IReadOnlyList<ColumnSchema> schema,
         TaskKind task,
         IReadOnlyList<string> classLabels,
         IEnumerable<IReadOnlyDictionary<string, string?>> rows,
         string? imageBaseDirectory,
+        bool keepLabel = false)
+        => FromRowsWithImageGate(schema, task, classLabels, rows, imageBaseDirectory, ImageFileGate.Unrestricted, keepLabel);
+
+    /// <summary><see cref="FromRows"/> with an image root and pixel limit; an image outside the root throws a
+    /// <see cref="PostDataException"/>.</summary>
+    internal static PostDataset FromRowsWithImageGate(
+        IReadOnlyList<ColumnSchema> schema,
+        TaskKind task,
+        IReadOnlyList<string> classLabels,
+        IEnumerable<IReadOnlyDictionary<string, string?>> rows,
+        string? imageBaseDirectory,
+        ImageFileGate images,
         bool keepLabel = false)
     {
         ArgumentNullException.ThrowIfNull(schema);
@@ -119,7 +136,7 @@ public sealed class PostDataset
         var table = RawTable.FromMemory(names, rawRows, imageBaseDirectory ?? Environment.CurrentDirectory);
         var diagnostics = new LoadDiagnostics();
         diagnostics.RoleDecisions.AddRange(columns.Select(column => new RoleDecision(column.Name, column.Role, RoleSource.Schema, "given by the schema")));
-        return PostTableBuilder.Build(table, columns, task, classLabels, strictImages: false, diagnostics, progress: null);
+        return PostTableBuilder.Build(table, columns, task, classLabels, strictImages: false, images, diagnostics, progress: null);
     }
 
     /// <summary>Each row's label as text (the label as written, also for regression), for stratified splits.</summary>

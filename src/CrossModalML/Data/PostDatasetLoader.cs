@@ -20,6 +20,7 @@ public static class PostDatasetLoader
     public static PostDataset Load(string path, PostLoadOptions options, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var images = options.CreateImageGate();
         progress?.Report($"Reading '{path}'.");
         var table = PostFileReader.Read(path, options.Format, options.AllowQuoting);
         progress?.Report($"Read {table.Rows.Count} rows and {table.ColumnNames.Count} columns.");
@@ -37,7 +38,7 @@ public static class PostDatasetLoader
         var decisions = ColumnRoleInference.Infer(table, options.LabelColumn, options.RoleOverrides ?? new Dictionary<string, ColumnRole>(), diagnostics);
         diagnostics.RoleDecisions.AddRange(decisions);
         var columns = decisions.Select(decision => new ColumnSchema(decision.Column, decision.Role)).ToArray();
-        return PostTableBuilder.Build(table, columns, options.Task, knownClassLabels: null, options.StrictImages, diagnostics, progress);
+        return PostTableBuilder.Build(table, columns, options.Task, knownClassLabels: null, options.StrictImages, images, diagnostics, progress);
     }
 
     /// <summary>Loads a post file to score or evaluate with a trained model whose schema is known.</summary>
@@ -71,9 +72,10 @@ public static class PostDatasetLoader
         }
 
         options ??= new PostLoadOptions();
+        var images = options.CreateImageGate();
         progress?.Report($"Reading '{path}'.");
         var table = PostFileReader.Read(path, options.Format, options.AllowQuoting);
-        return BuildForScoring(table, schema, task, classLabels, requireLabel, options, progress);
+        return BuildForScoring(table, schema, task, classLabels, requireLabel, options, images, progress);
     }
 
     /// <summary>Loads a post file to score in chunks, without holding the whole file in memory: each chunk is typed as
@@ -100,16 +102,17 @@ public static class PostDatasetLoader
         ArgumentNullException.ThrowIfNull(classLabels);
         ValidateSchema(schema, nameof(schema));
         options ??= new PostLoadOptions();
+        var images = options.CreateImageGate();
         var chunks = PostFileReader.ReadChunks(path, options.Format, options.AllowQuoting, chunkRows);
-        return Build(chunks, schema, task, classLabels, options);
+        return Build(chunks, schema, task, classLabels, options, images);
 
-        static IEnumerable<PostDataset> Build(IEnumerable<RawTable> chunks, IReadOnlyList<ColumnSchema> schema, TaskKind task, IReadOnlyList<string> classLabels, PostLoadOptions options)
+        static IEnumerable<PostDataset> Build(IEnumerable<RawTable> chunks, IReadOnlyList<ColumnSchema> schema, TaskKind task, IReadOnlyList<string> classLabels, PostLoadOptions options, ImageFileGate images)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var chunk in chunks)
             {
                 seen.UnionWith(chunk.ColumnNames);
-                yield return BuildForScoring(chunk.WithEmptyColumns(seen), schema, task, classLabels, requireLabel: false, options, progress: null);
+                yield return BuildForScoring(chunk.WithEmptyColumns(seen), schema, task, classLabels, requireLabel: false, options, images, progress: null);
             }
         }
     }
@@ -121,6 +124,7 @@ public static class PostDatasetLoader
         IReadOnlyList<string> classLabels,
         bool requireLabel,
         PostLoadOptions options,
+        ImageFileGate images,
         IProgress<string>? progress)
     {
         var columns = new List<ColumnSchema>();
@@ -164,7 +168,7 @@ public static class PostDatasetLoader
         diagnostics.RoleDecisions.AddRange(columns.Select(column => schema.Contains(column)
             ? new RoleDecision(column.Name, column.Role, RoleSource.Schema, "given by the model's schema")
             : new RoleDecision(column.Name, column.Role, RoleSource.Name, "not in the model's schema, kept to identify the posts")));
-        return PostTableBuilder.Build(table, columns, task, classLabels, options.StrictImages, diagnostics, progress);
+        return PostTableBuilder.Build(table, columns, task, classLabels, options.StrictImages, images, diagnostics, progress);
     }
 
     /// <summary>Checks a schema given by a caller: no nulls, unique names, at most one label and one id.</summary>

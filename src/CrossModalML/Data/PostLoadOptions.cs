@@ -63,4 +63,40 @@ public sealed class PostLoadOptions
     /// is checked, and a row whose image is missing or undecodable is kept with an empty image path, meaning the post's
     /// image modality is missing, and the report counts it as a warning.</summary>
     public bool StrictImages { get; set; }
+
+    /// <summary>When set, every image path in the file must lie inside this directory once every symbolic link on it is
+    /// resolved (a link to a directory elsewhere counts as elsewhere). A path outside it is an error naming the row and
+    /// column, found before the file is opened. Default <see langword="null"/>: any path. Set it when the data file comes
+    /// from someone else.</summary>
+    public string? AllowedImageRoot { get; set; }
+
+    /// <summary>The most pixels (width × height) an image may have, read from its header before it is decoded. A larger
+    /// image is treated like an undecodable one (a warning, or an error with <see cref="StrictImages"/>), and the message
+    /// names the file and its dimensions. Default 40,000,000 (40 megapixels); must be at least 1.</summary>
+    public long MaxImagePixels { get; set; } = ImageFileGate.DefaultMaxPixels;
+
+    /// <summary>A copy of these options with the given image root and pixel limit.</summary>
+    internal PostLoadOptions WithImageLimits(string? allowedImageRoot, long maxImagePixels)
+    {
+        var copy = (PostLoadOptions)MemberwiseClone();
+        copy.AllowedImageRoot = allowedImageRoot;
+        copy.MaxImagePixels = maxImagePixels;
+        return copy;
+    }
+
+    /// <summary>Checks the image settings and makes the gate that applies them.</summary>
+    internal ImageFileGate CreateImageGate()
+    {
+        if (MaxImagePixels < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxImagePixels), MaxImagePixels, $"PostLoadOptions.MaxImagePixels must be at least 1, got {MaxImagePixels}.");
+        }
+
+        if (AllowedImageRoot is not null && !Directory.Exists(AllowedImageRoot))
+        {
+            throw new DirectoryNotFoundException($"PostLoadOptions.AllowedImageRoot '{AllowedImageRoot}' is not an existing directory.");
+        }
+
+        return new ImageFileGate(AllowedImageRoot, MaxImagePixels);
+    }
 }

@@ -10,6 +10,7 @@ internal static class PostTableBuilder
     /// <param name="task">The task; <see cref="TaskKind.Auto"/> is resolved from the label when <paramref name="knownClassLabels"/> is null.</param>
     /// <param name="knownClassLabels">The classes of a trained model, or <see langword="null"/> to infer them from the labels.</param>
     /// <param name="strictImages">Whether a missing or undecodable image is an error rather than a warning.</param>
+    /// <param name="images">The allowed image root and pixel limit; an image outside the root is always an error.</param>
     /// <param name="diagnostics">Collects skips and warnings; its role decisions must already be filled in.</param>
     /// <param name="progress">Receives short progress messages, if given.</param>
     public static PostDataset Build(
@@ -18,6 +19,7 @@ internal static class PostTableBuilder
         TaskKind task,
         IReadOnlyList<string>? knownClassLabels,
         bool strictImages,
+        ImageFileGate images,
         LoadDiagnostics diagnostics,
         IProgress<string>? progress)
     {
@@ -49,7 +51,7 @@ internal static class PostTableBuilder
         }
 
         progress?.Report($"Typing {rows.Count} rows of {table.Describe()}.");
-        var imageChecker = new ImagePathChecker(table.BaseDirectory, decodeFully: strictImages);
+        var imageChecker = new ImagePathChecker(table.BaseDirectory, images, decodeFully: strictImages);
         var stored = new List<StoredColumn>(columns.Count);
         foreach (var column in columns)
         {
@@ -66,7 +68,7 @@ internal static class PostTableBuilder
 
         var lineNumbers = rows.Select(row => row.LineNumber).ToArray();
         var report = diagnostics.ToReport(table.Rows.Count, rows.Count);
-        return new PostDataset(table.IsFile ? table.Source : null, stored, task, classLabels, lineNumbers, report);
+        return new PostDataset(table.IsFile ? table.Source : null, stored, task, classLabels, lineNumbers, report) { ImagesCheckedAgainstRoot = images.Root };
     }
 
     private static IReadOnlyList<RawRow> SkipUnlabelled(RawTable table, int labelIndex, LoadDiagnostics diagnostics)
@@ -173,7 +175,7 @@ internal static class PostTableBuilder
     {
         var values = new string[rows.Count];
         var paths = new string[rows.Count];
-        var problems = new Dictionary<ImageProblem, List<(int Line, string Path)>>();
+        var problems = new Dictionary<ImageProblem, List<(int Line, ImageAdmission Image)>>();
         for (var i = 0; i < rows.Count; i++)
         {
             values[i] = rows[i].Cells[index].Trim();
@@ -183,35 +185,50 @@ internal static class PostTableBuilder
                 continue;
             }
 
-            var (path, problem) = checker.Check(values[i]);
-            if (problem is null)
+            var admission = checker.Check(values[i]);
+            if (admission.Problem is not { } problem)
             {
-                paths[i] = path;
+                paths[i] = admission.Path;
                 continue;
+            }
+
+            if (problem == ImageProblem.OutsideRoot)
+            {
+                // Never a warning: an image outside the root is refused, not scored as missing.
+                throw new PostDataException(
+                    $"{table.Locate(rows[i].LineNumber)}, column '{column.Name}': the image '{values[i]}' resolves to '{admission.Path}', which is {checker.Gate.Describe(admission)}. " +
+                    $"Give a path inside that directory (relative paths are resolved against {ResolvedAgainst(table)}).");
             }
 
             if (strict)
             {
                 throw new PostDataException(
-                    $"{table.Locate(rows[i].LineNumber)}, column '{column.Name}': the image '{path}' is {ImagePathChecker.Describe(problem.Value)}. Fix the path (relative paths are resolved against the data file's directory), or turn StrictImages off to keep the post without its image.");
+                    $"{table.Locate(rows[i].LineNumber)}, column '{column.Name}': the image '{admission.Path}' is {checker.Gate.Describe(admission)}. Fix the path (relative paths are resolved against {ResolvedAgainst(table)}), or turn StrictImages off to keep the post without its image.");
             }
 
-            if (!problems.TryGetValue(problem.Value, out var list))
+            if (!problems.TryGetValue(problem, out var list))
             {
                 list = [];
-                problems.Add(problem.Value, list);
+                problems.Add(problem, list);
             }
 
-            list.Add((rows[i].LineNumber, path));
+            list.Add((rows[i].LineNumber, admission));
         }
 
         foreach (var (problem, list) in problems.OrderBy(entry => entry.Key))
         {
-            var examples = string.Join("; ", list.Take(LoadDiagnostics.MaxExamples).Select(entry => $"line {entry.Line}: {entry.Path}"));
+            var examples = string.Join("; ", list.Take(LoadDiagnostics.MaxExamples).Select(entry => problem == ImageProblem.TooLarge
+                ? $"line {entry.Line}: {entry.Image.Path}, {entry.Image.Width} x {entry.Image.Height}"
+                : $"line {entry.Line}: {entry.Image.Path}"));
+            var what = problem == ImageProblem.TooLarge
+                ? $"larger than the limit of {checker.Gate.MaxPixels:N0} pixels (width x height), so they are not decoded"
+                : checker.Gate.Describe(list[0].Image);
             diagnostics.Warn(
-                $"Image column '{column.Name}' of {table.Describe()}: {list.Count} images are {ImagePathChecker.Describe(problem)} (e.g. {examples}). Those posts are kept with their image marked missing.");
+                $"Image column '{column.Name}' of {table.Describe()}: {list.Count} images are {what} (e.g. {examples}). Those posts are kept with their image marked missing.");
         }
 
         return new StoredColumn(column, values, paths, null);
     }
+
+    private static string ResolvedAgainst(RawTable table) => table.IsFile ? "the data file's directory" : $"'{table.BaseDirectory}'";
 }

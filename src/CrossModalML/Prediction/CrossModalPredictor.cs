@@ -45,7 +45,7 @@ public sealed class CrossModalPredictor : IDisposable
         _options = options;
         _current = generation;
         var baseDirectory = options.ImageBaseDirectory ?? options.AllowedImageRoot ?? Directory.GetCurrentDirectory();
-        _images = new ImagePathPolicy(Path.GetFullPath(baseDirectory), options.AllowedImageRoot);
+        _images = new ImagePathPolicy(Path.GetFullPath(baseDirectory), new ImageFileGate(options.AllowedImageRoot, options.MaxImagePixels));
         if (options.ReloadOnChange)
         {
             _watcher = new ModelFileWatcher(modelPath, options.ReloadDelay, ReloadAfterChange);
@@ -74,7 +74,7 @@ public sealed class CrossModalPredictor : IDisposable
         options ??= new PredictorOptions();
         options.Validate();
         var fullPath = Path.GetFullPath(path);
-        var generation = ModelGeneration.Load(fullPath, options.Seed, options.MaximumPooledEngines);
+        var generation = ModelGeneration.Load(fullPath, options.Seed, options.MaximumPooledEngines, version: 1);
         return new CrossModalPredictor(fullPath, options, generation);
     }
 
@@ -184,7 +184,7 @@ public sealed class CrossModalPredictor : IDisposable
             }
 
             var schema = generation.Manifest.Columns.Where(c => c.Role != ColumnRole.Label).ToList();
-            var data = PostDataset.FromRows(schema, generation.Manifest.Task, generation.Manifest.ClassLabels, rows, _images.BaseDirectory);
+            var data = PostDataset.FromRowsWithImageGate(schema, generation.Manifest.Task, generation.Manifest.ClassLabels, rows, _images.BaseDirectory, _images.Gate);
             return Predict(generation, data);
         }
         finally
@@ -240,25 +240,27 @@ public sealed class CrossModalPredictor : IDisposable
     /// <summary>Reads a file of posts to score (TSV, CSV or JSON Lines) against this model's columns.</summary>
     /// <param name="path">The file. It must have every input column of the model; the label is needed only when <paramref name="requireLabel"/>.</param>
     /// <param name="requireLabel">Whether the label column must be present (for evaluation).</param>
-    /// <param name="options">Optional format settings.</param>
+    /// <param name="options">Optional format settings. Its <see cref="PostLoadOptions.AllowedImageRoot"/> and
+    /// <see cref="PostLoadOptions.MaxImagePixels"/> are replaced by this predictor's, so every image is judged before it
+    /// is opened: a path outside the root throws a <see cref="PostDataException"/> naming the row and column.</param>
     public PostDataset LoadInput(string path, bool requireLabel = false, PostLoadOptions? options = null)
     {
         var manifest = Manifest;
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return PostDatasetLoader.LoadForScoring(path, manifest.Columns, manifest.Task, manifest.ClassLabels, requireLabel, options);
+        return PostDatasetLoader.LoadForScoring(path, manifest.Columns, manifest.Task, manifest.ClassLabels, requireLabel, WithImageLimits(options));
     }
 
     /// <summary>Reads a file of posts to score in chunks of at most <paramref name="chunkRows"/> rows, so files larger
     /// than memory can be scored; see <see cref="PostDatasetLoader.LoadForScoringInChunks"/>.</summary>
     /// <param name="path">The file, with every input column of the model.</param>
     /// <param name="chunkRows">Rows per chunk, at least 1.</param>
-    /// <param name="options">Optional format settings.</param>
+    /// <param name="options">Optional format settings; the image root and pixel limit are this predictor's, as for <see cref="LoadInput"/>.</param>
     /// <returns>The chunks, in file order, read lazily as the sequence is enumerated.</returns>
     public IEnumerable<PostDataset> LoadInputInChunks(string path, int chunkRows, PostLoadOptions? options = null)
     {
         var manifest = Manifest;
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return PostDatasetLoader.LoadForScoringInChunks(path, manifest.Columns, manifest.Task, manifest.ClassLabels, chunkRows, options);
+        return PostDatasetLoader.LoadForScoringInChunks(path, manifest.Columns, manifest.Task, manifest.ClassLabels, chunkRows, WithImageLimits(options));
     }
 
     /// <summary>Scores labelled posts and computes the model's metrics on them.</summary>
@@ -337,7 +339,7 @@ public sealed class CrossModalPredictor : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         lock (_reloadLock)
         {
-            var fresh = ModelGeneration.Load(_modelPath, _options.Seed, _options.MaximumPooledEngines);
+            var fresh = ModelGeneration.Load(_modelPath, _options.Seed, _options.MaximumPooledEngines, Interlocked.Read(ref _modelVersion) + 1);
             if (_disposed)
             {
                 fresh.Release();
@@ -345,7 +347,7 @@ public sealed class CrossModalPredictor : IDisposable
             }
 
             var old = Interlocked.Exchange(ref _current, fresh);
-            Interlocked.Increment(ref _modelVersion);
+            Interlocked.Exchange(ref _modelVersion, fresh.Version);
             old.Release();
         }
     }
@@ -383,6 +385,7 @@ public sealed class CrossModalPredictor : IDisposable
         {
             // A half-copied or broken file must not take the service down; the next change event retries.
             _lastReloadError = ex;
+            _options.ReloadFailed?.Invoke(ex);
         }
     }
 
@@ -429,6 +432,7 @@ public sealed class CrossModalPredictor : IDisposable
                         break;
                 }
 
+                main = main with { ModelVersion = generation.Version };
                 if (engine.Tasks.Count == 0)
                 {
                     return main;
@@ -461,13 +465,23 @@ public sealed class CrossModalPredictor : IDisposable
         }
     }
 
+    /// <summary>The caller's load options with this predictor's image root and pixel limit, so that a file's images are
+    /// judged before anything opens them.</summary>
+    private PostLoadOptions WithImageLimits(PostLoadOptions? options) =>
+        (options ?? new PostLoadOptions()).WithImageLimits(_options.AllowedImageRoot, _options.MaxImagePixels);
+
     private void EnsureImagesAllowed(PostDataset posts)
     {
+        if (_images.Gate.Root is null || posts.ImagesCheckedAgainstRoot == _images.Gate.Root)
+        {
+            return;
+        }
+
         foreach (var column in posts.Columns.Where(c => c.Role == ColumnRole.Image))
         {
             foreach (var path in posts.GetColumnValues(column.Name))
             {
-                _images.EnsureAllowed(column.Name, path, path);
+                _images.EnsureAllowed(column.Name, path);
             }
         }
     }
@@ -478,7 +492,9 @@ public sealed class CrossModalPredictor : IDisposable
 
         var manifest = generation.Manifest;
         var scored = generation.Package.Model.Transform(posts.DataView);
-        var main = Read(scored, manifest.Task, manifest.ClassLabels, string.Empty, manifest.DecisionThreshold?.Threshold);
+        var main = Read(scored, manifest.Task, manifest.ClassLabels, string.Empty, manifest.DecisionThreshold?.Threshold)
+            .Select(prediction => prediction with { ModelVersion = generation.Version })
+            .ToList();
         if (manifest.Tasks is not { Count: > 0 } taskList)
         {
             return main;

@@ -1,28 +1,27 @@
+using CrossModalML.Data;
+
 namespace CrossModalML.Prediction;
 
-/// <summary>Resolves image cells of posts to score and enforces <see cref="PredictorOptions.AllowedImageRoot"/>.</summary>
+/// <summary>Resolves image cells of posts to score and applies <see cref="PredictorOptions.AllowedImageRoot"/> and
+/// <see cref="PredictorOptions.MaxImagePixels"/> through an <see cref="ImageFileGate"/>.</summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 internal sealed class ImagePathPolicy
 {
-    private readonly string? _root;
-
-    public ImagePathPolicy(string baseDirectory, string? allowedRoot)
+    public ImagePathPolicy(string baseDirectory, ImageFileGate gate)
     {
         BaseDirectory = baseDirectory;
-        _root = allowedRoot is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(allowedRoot)) + Path.DirectorySeparatorChar;
+        Gate = gate;
     }
 
     public string BaseDirectory { get; }
 
-    private static StringComparison PathComparison => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
-        ? StringComparison.OrdinalIgnoreCase
-        : StringComparison.Ordinal;
+    public ImageFileGate Gate { get; }
 
-    /// <summary>The absolute path the model should read for an image cell, or empty when the cell is empty or a web
-    /// address (which is never fetched).</summary>
-    /// <remarks>The file is not opened here: the model's image featurizer treats a missing or undecodable file exactly as
-    /// an empty path (the image modality is missing), so probing it first would only read it twice.</remarks>
-    /// <exception cref="ArgumentException">The path resolves outside the allowed root.</exception>
+    /// <summary>The path the model should read for an image cell: the real path (no link left on it) of a regular,
+    /// decodable file inside the root; or empty when the cell is empty, a web address (never fetched), or names nothing
+    /// decodable (the image modality is then missing, as the model would treat it anyway).</summary>
+    /// <exception cref="ImagePathException">The path resolves outside the allowed root, is not a regular file, or
+    /// declares more pixels than the limit.</exception>
     public string Resolve(string column, string? cell)
     {
         var value = cell?.Trim() ?? string.Empty;
@@ -32,45 +31,48 @@ internal sealed class ImagePathPolicy
         }
 
         var fullPath = Path.GetFullPath(value, BaseDirectory);
-        EnsureAllowed(column, fullPath, value);
-        return fullPath;
+        var admission = Gate.Admit(fullPath);
+        return admission.Problem switch
+        {
+            null => admission.Path,
+            ImageProblem.NotFound or ImageProblem.Undecodable => string.Empty,
+            _ => throw Refusal(column, value, fullPath, admission),
+        };
     }
 
-    /// <summary>Checks an already resolved absolute path (empty means no image).</summary>
-    /// <exception cref="ArgumentException">The path resolves outside the allowed root.</exception>
-    public void EnsureAllowed(string column, string fullPath, string asGiven)
+    /// <summary>Checks only the root for an already resolved absolute path (empty means no image).</summary>
+    /// <exception cref="ImagePathException">The path resolves outside the allowed root.</exception>
+    public void EnsureAllowed(string column, string fullPath)
     {
-        if (_root is null || fullPath.Length == 0)
+        if (Gate.Root is null || fullPath.Length == 0)
         {
             return;
         }
 
-        if (!IsInsideRoot(fullPath))
+        var real = Gate.ResolveInsideRoot(fullPath);
+        if (real.Problem == ImageProblem.OutsideRoot)
         {
-            throw new ArgumentException(
-                $"Image '{asGiven}' in column '{column}' resolves to '{fullPath}', which is outside the allowed image root '{_root}'. " +
-                $"Give a path inside that directory; a relative path in a post file is resolved against the file's folder, and one in a post given in code or JSON against '{BaseDirectory}'.", column);
-        }
-
-        // A link inside the root may point anywhere; judge the file it finally reaches.
-        FileSystemInfo? target = null;
-        try
-        {
-            target = File.ResolveLinkTarget(fullPath, returnFinalTarget: true);
-        }
-        catch (IOException)
-        {
-            // A broken or looping link reads as a missing image later; nothing outside the root is opened.
-        }
-
-        if (target is not null && !IsInsideRoot(Path.GetFullPath(target.FullName)))
-        {
-            throw new ArgumentException(
-                $"Image '{asGiven}' in column '{column}' is a link to '{target.FullName}', which is outside the allowed image root '{_root}'.", column);
+            throw Refusal(column, fullPath, fullPath, real);
         }
     }
 
-    private bool IsInsideRoot(string fullPath) => fullPath.StartsWith(_root!, PathComparison);
+    private ImagePathException Refusal(string column, string asGiven, string fullPath, ImageAdmission admission)
+    {
+        var reason = Gate.Describe(admission);
+        var where = admission.Problem != ImageProblem.OutsideRoot
+            ? $"'{admission.Path}'"
+            : admission.Path == fullPath
+                ? $"'{fullPath}'"
+                : $"'{admission.Path}' through a link on '{fullPath}'";
+        var publicReason = admission.Problem == ImageProblem.OutsideRoot ? "outside the allowed image root" : reason;
+        return new ImagePathException(
+            $"Image '{asGiven}' in column '{column}' resolves to {where}, which is {reason}." +
+            (admission.Problem == ImageProblem.OutsideRoot ? $" Give a path inside that directory; a relative path in a post file is resolved against the file's folder, and one in a post given in code or JSON against '{BaseDirectory}' (PredictorOptions.ImageBaseDirectory, by default the root)." : string.Empty) +
+            (admission.Problem == ImageProblem.TooLarge ? " Raise PredictorOptions.MaxImagePixels to accept it." : string.Empty),
+            $"Image '{asGiven}' in column '{column}' is {publicReason}.",
+            column,
+            asGiven);
+    }
 
     private static bool IsWebAddress(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -22,8 +22,9 @@ internal sealed class ModelGeneration
     private readonly Dictionary<string, ScoringColumn> _foldedNames;
     private int _references = 1;
 
-    private ModelGeneration(MLContext context, ModelPackage package, UserIdHasher? userIds, int maximumPooledEngines)
+    private ModelGeneration(MLContext context, ModelPackage package, UserIdHasher? userIds, int maximumPooledEngines, long version)
     {
+        Version = version;
         Context = context;
         Package = package;
         UserIds = userIds;
@@ -54,6 +55,9 @@ internal sealed class ModelGeneration
         _pool.Return(_pool.Get());
     }
 
+    /// <summary>The predictor's <see cref="CrossModalPredictor.ModelVersion"/> while this generation serves.</summary>
+    public long Version { get; }
+
     public MLContext Context { get; }
 
     public ModelPackage Package { get; }
@@ -67,13 +71,13 @@ internal sealed class ModelGeneration
 
     public DataViewSchema InputSchema { get; }
 
-    public static ModelGeneration Load(string path, int seed, int maximumPooledEngines)
+    public static ModelGeneration Load(string path, int seed, int maximumPooledEngines, long version)
     {
         var context = new MLContext(seed);
         var package = ModelPackage.Load(context, path);
         try
         {
-            return new ModelGeneration(context, package, UserIdHasher.ReadFrom(path), maximumPooledEngines);
+            return new ModelGeneration(context, package, UserIdHasher.ReadFrom(path), maximumPooledEngines, version);
         }
         catch (Exception ex) when (ex is not (ModelPackageException or OperationCanceledException))
         {

@@ -16,6 +16,11 @@ public sealed record PostPrediction
     /// included; the other members of this prediction are the main task's. Empty for a single-task model.</summary>
     public IReadOnlyDictionary<string, PostPrediction> Tasks { get; init; } = new Dictionary<string, PostPrediction>();
 
+    /// <summary>The <see cref="CrossModalPredictor.ModelVersion"/> of the model that gave this answer, so a caller can
+    /// tell which side of a hot reload answered; 0 when it did not come from a <see cref="CrossModalPredictor"/>. Set on
+    /// the top-level prediction only, not on the entries of <see cref="Tasks"/>.</summary>
+    public long ModelVersion { get; init; }
+
     /// <summary>The <paramref name="k"/> most probable classes, most probable first; ties keep the model's class order.</summary>
     /// <param name="k">How many classes to return; more than the model has returns them all.</param>
     /// <returns>Up to <paramref name="k"/> classes; empty for regression.</returns>

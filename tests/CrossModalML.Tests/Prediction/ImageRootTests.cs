@@ -29,7 +29,7 @@ public sealed class ImageRootTests
         using var predictor = LoadWithRoot();
         foreach (var path in new[] { "../posts.tsv", "/etc/passwd", Path.Combine(DemoDirectory, "posts.tsv"), "sub/../../posts.tsv" })
         {
-            var error = Assert.ThrowsExactly<ArgumentException>(() => predictor.Predict(new Dictionary<string, string?> { ["text"] = "x", ["image"] = path }), path);
+            var error = Assert.ThrowsExactly<ImagePathException>(() => predictor.Predict(new Dictionary<string, string?> { ["text"] = "x", ["image"] = path }), path);
             StringAssert.Contains(error.Message, "outside the allowed image root");
             StringAssert.Contains(error.Message, "'image'");
         }
@@ -39,9 +39,9 @@ public sealed class ImageRootTests
     public void Batches_typed_posts_and_json_apply_the_same_root()
     {
         using var predictor = LoadWithRoot();
-        Assert.ThrowsExactly<ArgumentException>(() => predictor.PredictBatch([new Dictionary<string, string?> { ["text"] = "x", ["image"] = "../posts.tsv" }]));
-        Assert.ThrowsExactly<ArgumentException>(() => predictor.PredictJson("{\"text\": \"x\", \"image\": \"/etc/passwd\"}"));
-        Assert.ThrowsExactly<ArgumentException>(() => predictor.Predict(new TypedDemoPost { Text = "x", Image = "../../README.md" }));
+        Assert.ThrowsExactly<ImagePathException>(() => predictor.PredictBatch([new Dictionary<string, string?> { ["text"] = "x", ["image"] = "../posts.tsv" }]));
+        Assert.ThrowsExactly<ImagePathException>(() => predictor.PredictJson("{\"text\": \"x\", \"image\": \"/etc/passwd\"}"));
+        Assert.ThrowsExactly<ImagePathException>(() => predictor.Predict(new TypedDemoPost { Text = "x", Image = "../../README.md" }));
     }
 
     [TestMethod]
@@ -52,7 +52,7 @@ public sealed class ImageRootTests
         File.CreateSymbolicLink(Path.Combine(root, "sneaky.png"), Path.Combine(DemoDirectory, "images", "00001.png"));
         using var predictor = CrossModalPredictor.Load(DemoModel.ModelPath, new PredictorOptions { AllowedImageRoot = root });
 
-        var error = Assert.ThrowsExactly<ArgumentException>(() => predictor.Predict(new Dictionary<string, string?> { ["text"] = "x", ["image"] = "sneaky.png" }));
+        var error = Assert.ThrowsExactly<ImagePathException>(() => predictor.Predict(new Dictionary<string, string?> { ["text"] = "x", ["image"] = "sneaky.png" }));
         StringAssert.Contains(error.Message, "link");
     }
 

@@ -28,21 +28,36 @@ public sealed class LoadableImageMappingFactory : CustomMappingFactory<ImagePath
     /// <inheritdoc />
     public override Action<ImagePathInput, LoadableImageOutput> GetMapping() => Map;
 
+    /// <summary>The blank image every missing image is replaced by, written once per process.</summary>
+    internal static string PlaceholderPath => Placeholder.Value;
+
     private static string WritePlaceholder()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "crossmodalml");
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "missing-image-placeholder.png");
-        if (!ImageDecoding.IsDecodable(path))
+        // A directory of this process's own, created owner-only (0700 on Unix): a fixed path in the shared temp folder
+        // could be created first by another local user, whose picture would then stand in for every missing image.
+        var directory = Directory.CreateTempSubdirectory("crossmodalml-");
+        var path = Path.Combine(directory.FullName, "missing-image-placeholder.png");
+        using (var bitmap = new SKBitmap(8, 8))
         {
-            using var bitmap = new SKBitmap(8, 8);
             bitmap.Erase(SKColors.Black);
             using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-            var temporary = path + "." + Guid.NewGuid().ToString("N");
-            File.WriteAllBytes(temporary, data.ToArray());
-            File.Move(temporary, path, overwrite: true);
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            data.SaveTo(file);
         }
 
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => RemoveQuietly(directory);
         return path;
+    }
+
+    private static void RemoveQuietly(DirectoryInfo directory)
+    {
+        try
+        {
+            directory.Delete(recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only a stray 8x8 file in the temp folder is left behind.
+        }
     }
 }
