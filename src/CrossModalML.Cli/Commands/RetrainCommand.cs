@@ -31,11 +31,12 @@ internal static class RetrainCommand
         var metric = new Option<string?>("--metric") { Description = "With --search: macro-f1 (classification default), accuracy, auc, log-loss, rmse (regression default), r2, mae." };
         var tuner = new Option<TunerKind>("--tuner") { Description = "With --search: cfo (cost-frugal, default) or random.", DefaultValueFactory = _ => TunerKind.Cfo };
         var trialTime = new Option<double>("--trial-time") { Description = "With --search: time limit of one trial in seconds.", DefaultValueFactory = _ => 120 };
+        var noCache = CommonOptions.NoCache();
         var report = CommonOptions.Report();
         var verbose = CommonOptions.Verbose();
         var command = new Command("retrain", "Refit a model's pipeline (columns, featurizer, trainer, hyperparameters) on new data; compare old and new on a stratified hold-out of it.")
         {
-            model, dataset, output, imageModel, wordVectors, testFraction, seed, search, time, maxTrials, metric, tuner, trialTime, report, verbose,
+            model, dataset, output, imageModel, wordVectors, testFraction, seed, search, time, maxTrials, metric, tuner, trialTime, noCache, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -43,6 +44,7 @@ internal static class RetrainCommand
             {
                 ImageModelPath = r.GetValue(imageModel)?.FullName,
                 WordVectorModelPath = r.GetValue(wordVectors)?.FullName,
+                EncoderCache = CommonOptions.Cache(r.GetValue(noCache)),
                 TestFraction = r.GetValue(testFraction),
                 Seed = r.GetValue(seed),
             };

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using CrossModalML.Data;
+using CrossModalML.Featurization.Encoders;
 using CrossModalML.Training;
 using CrossModalML.Privacy;
 using Microsoft.ML;
@@ -232,6 +233,19 @@ public sealed class ModelPackage : IDisposable
         {
             throw new ModelPackageException(Invalid(
                 $"trainer '{manifest.Trainer?.Name}' is not a {manifest.Task} trainer (valid: {string.Join(", ", TrainerFactory.NamesFor(manifest.Task))})"));
+        }
+
+        foreach (var encoder in manifest.Encoders ?? [])
+        {
+            var shipped = PretrainedEncoders.Find(encoder?.Name)
+                ?? throw new ModelPackageException(Invalid($"it names pretrained encoder '{encoder?.Name}', which this library does not ship (it ships {string.Join(", ", PretrainedEncoders.Names)})"));
+            if (!string.Equals(shipped.NetworkSha256, encoder!.Sha256, StringComparison.OrdinalIgnoreCase) || shipped.Settings != encoder.Settings)
+            {
+                throw new ModelPackageException(
+                    $"'{path}' was trained with encoder {encoder.Name} (SHA-256 {encoder.Sha256}, {encoder.Settings}), but this version of CrossModalML " +
+                    $"ships another ({shipped.NetworkSha256}, {shipped.Settings}); its features would differ. Use the CrossModalML version that trained it " +
+                    $"({manifest.ToolkitVersion}) or retrain the model.");
+            }
         }
     }
 
