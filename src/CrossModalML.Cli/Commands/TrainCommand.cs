@@ -493,7 +493,7 @@ internal static class TrainCommand
     }
 
     private static string ShortFeaturizer(FeaturizerChoice f) =>
-        $"w1-{f.WordNgramLength} c{(f.UseCharNgrams ? $"1-{f.CharNgramLength}" : "off")}{(f.UseWordVectors ? " wv" : string.Empty)} {(f.ImageKind == CrossModalML.Featurization.ImageFeaturizerKind.Onnx ? "onnx" : "img")}" +
+        $"w1-{f.WordNgramLength} c{(f.UseCharNgrams ? $"1-{f.CharNgramLength}" : "off")}{(f.UseWordVectors ? " wv" : string.Empty)} {(f.SentenceEncoder == CrossModalML.Featurization.SentenceEncoderKind.MiniLM ? "minilm " : string.Empty)}{f.ImageKind switch { CrossModalML.Featurization.ImageFeaturizerKind.Onnx => "onnx", CrossModalML.Featurization.ImageFeaturizerKind.ResNet18 => "resnet18", _ => "img" }}" +
         (f.Scaling == CrossModalML.Featurization.FeatureScaling.Blocks
             ? string.Create(CultureInfo.InvariantCulture, $" blocks i×{f.ImageWeight:0.##}{(f.MetadataWeight != 1 ? $" m×{f.MetadataWeight:0.##}" : string.Empty)}")
             : " minmax");

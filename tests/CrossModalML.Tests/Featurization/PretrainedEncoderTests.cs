@@ -1,8 +1,10 @@
+using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Featurization.Encoders;
 using CrossModalML.Packaging;
 using CrossModalML.Tests.TestSupport;
+using CrossModalML.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -214,5 +216,25 @@ public sealed class PretrainedEncoderTests
         StringAssert.Contains(error.Message, new string('a', 64));
         StringAssert.Contains(error.Message, shipped.Sha256);
         ModelPackage.CheckEncoders(temp.File("m.zip"), "0.0.1", [shipped]);
+    }
+
+    [TestMethod]
+    public void The_search_switches_each_encoder_off_or_on_only_when_the_user_chose_it()
+    {
+        List<ColumnSchema> columns = [new("id", ColumnRole.Id), new("body", ColumnRole.Text), new("picture", ColumnRole.Image), new("mood", ColumnRole.Label)];
+        var plain = new FeaturizerOptions();
+        var chosen = new FeaturizerOptions { Text = { SentenceEncoder = SentenceEncoderKind.MiniLM }, Image = { Kind = ImageFeaturizerKind.ResNet18 } };
+        string[] names = [FeaturizerChoice.SentenceEncoderName, FeaturizerChoice.ResNet18ImageFeaturesName];
+
+        Assert.IsFalse(SearchSpaceCatalog.For(TaskKind.Binary, 100, columns, plain).Featurizer.Any(d => names.Contains(d.Name)));
+        var dimensions = SearchSpaceCatalog.For(TaskKind.Binary, 100, columns, chosen).Featurizer.Where(d => names.Contains(d.Name)).ToList();
+        Assert.AreEqual(2, dimensions.Count);
+        Assert.IsTrue(dimensions.All(d => d.Start == 1), "the search starts from the user's choice");
+
+        var off = FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, names.ToDictionary(n => n, _ => 0.0)), chosen).Apply(chosen);
+        var on = FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, names.ToDictionary(n => n, _ => 1.0)), chosen).Apply(chosen);
+        Assert.AreEqual((SentenceEncoderKind.None, ImageFeaturizerKind.BuiltIn), (off.Text.SentenceEncoder, off.Image.Kind));
+        Assert.AreEqual((SentenceEncoderKind.MiniLM, ImageFeaturizerKind.ResNet18), (on.Text.SentenceEncoder, on.Image.Kind));
+        Assert.AreEqual(FeaturizerChoice.From(chosen), FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, new Dictionary<string, double>()), chosen));
     }
 }

@@ -8,6 +8,8 @@ namespace CrossModalML.Featurization.Encoders;
 /// grow.</remarks>
 internal sealed class EncoderLookup
 {
+    private const int PrefetchChunk = 256;
+
     private static readonly Lock SharedLock = new();
     private static readonly Dictionary<string, (EncoderCacheOptions Options, EncoderLookup Lookup)> Shared = [];
 
@@ -78,15 +80,20 @@ internal sealed class EncoderLookup
             return;
         }
 
+        // In chunks, so an interrupted run keeps what it encoded.
         var work = pending.ToList();
-        var vectors = Encoder.Encode(work.Select(p => p.Value[0]).ToList());
-        Interlocked.Add(ref _encoded, work.Count);
-        for (int i = 0; i < work.Count; i++)
+        for (int start = 0; start < work.Count; start += PrefetchChunk)
         {
-            Cache?.Write(work[i].Key, vectors[i]);
-            foreach (var input in work[i].Value)
+            var chunk = work.GetRange(start, Math.Min(PrefetchChunk, work.Count - start));
+            var vectors = Encoder.Encode(chunk.Select(p => p.Value[0]).ToList());
+            Interlocked.Add(ref _encoded, chunk.Count);
+            for (int i = 0; i < chunk.Count; i++)
             {
-                _prefetched[input] = vectors[i];
+                Cache?.Write(chunk[i].Key, vectors[i]);
+                foreach (var input in chunk[i].Value)
+                {
+                    _prefetched[input] = vectors[i];
+                }
             }
         }
 
