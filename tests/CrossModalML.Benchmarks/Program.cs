@@ -5,7 +5,8 @@
 // post, and JIT and GC activity while the clock ran.
 // Usage: dotnet run -c Release --project tests/CrossModalML.Benchmarks [-- calls-per-thread]
 // Other modes: `-- automl OUTPUT_DIR [BUDGET_SECONDS [all|mvsa|mediaeval]]` (CFO vs random vs the default trainer, AutoMLBench.cs) and
-// `-- mvsa-explore WORKDIR VARIANT...` (the MVSA 80/20 split and trainer/scaling probes, MvsaExplore.cs).
+// `-- mvsa-explore WORKDIR VARIANT...` (the MVSA 80/20 split and trainer/scaling probes, MvsaExplore.cs) and
+// `-- encoders POSTS.tsv [COUNT]` (MiniLM and ResNet18 throughput against raw ONNX Runtime, and the cache, EncoderBench.cs).
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
@@ -21,6 +22,12 @@ using Microsoft.ML;
 if (args is ["mvsa-explore", var workDirectory, .. var variants])
 {
     CrossModalML.Benchmarks.MvsaExplore.Run(FindShared(), workDirectory, variants);
+    return;
+}
+
+if (args is ["encoders", var postsPath, .. var encoderArgs])
+{
+    CrossModalML.Benchmarks.EncoderBench.Run(postsPath, encoderArgs.Length > 0 ? int.Parse(encoderArgs[0], CultureInfo.InvariantCulture) : 500);
     return;
 }
 

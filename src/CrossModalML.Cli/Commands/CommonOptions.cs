@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CrossModalML.Featurization;
 
 namespace CrossModalML.Cli.Commands;
 
@@ -26,6 +27,56 @@ internal static class CommonOptions
         Description = description,
         Required = true,
     };
+
+    public static Option<string> ImageEncoder()
+    {
+        var option = new Option<string>("--image-encoder")
+        {
+            Description = "Image features with no model file: builtin (colour, texture and thumbnail statistics; fastest) or resnet18 " +
+                "(ImageNet ResNet18 shipped with the toolkit, 512 values). A user ONNX model is --image-model instead.",
+            DefaultValueFactory = _ => "builtin",
+        };
+        option.AcceptOnlyFromAmong("builtin", "resnet18");
+        return option;
+    }
+
+    public static Option<string> TextEncoder()
+    {
+        var option = new Option<string>("--text-encoder")
+        {
+            Description = "Sentence embedding added to the text features, with no model file: none or minilm (all-MiniLM-L6-v2 shipped with the toolkit, 384 values).",
+            DefaultValueFactory = _ => "none",
+        };
+        option.AcceptOnlyFromAmong("none", "minilm");
+        return option;
+    }
+
+    public static Option<bool> NoCache() => new("--no-cache")
+    {
+        Description = $"Neither read nor write the encoder cache (folder: ${EncoderCacheOptions.DirectoryVariable}, else $XDG_CACHE_HOME/crossmodalml, else ~/.cache/crossmodalml).",
+    };
+
+    /// <summary>The encoder cache a command uses: off with <c>--no-cache</c>, else the default.</summary>
+    public static EncoderCacheOptions? Cache(bool noCache) => noCache ? new EncoderCacheOptions { Enabled = false } : null;
+
+    /// <summary>Applies <c>--image-encoder</c> and <c>--text-encoder</c> to featurizer options.</summary>
+    public static void ApplyEncoders(FeaturizerOptions featurizer, string? imageEncoder, string? textEncoder)
+    {
+        if (string.Equals(imageEncoder, "resnet18", StringComparison.OrdinalIgnoreCase))
+        {
+            if (featurizer.Image.Kind == ImageFeaturizerKind.Onnx)
+            {
+                throw new ArgumentException("--image-encoder resnet18 and --image-model both choose the image encoder; give one of them.");
+            }
+
+            featurizer.Image = new ImageFeaturizerOptions { Kind = ImageFeaturizerKind.ResNet18 };
+        }
+
+        if (string.Equals(textEncoder, "minilm", StringComparison.OrdinalIgnoreCase))
+        {
+            featurizer.Text.SentenceEncoder = SentenceEncoderKind.MiniLM;
+        }
+    }
 
     /// <summary>Splits comma-separated values given once or several times: <c>--text a,b --text c</c>.</summary>
     public static List<string> SplitList(IEnumerable<string>? values) =>

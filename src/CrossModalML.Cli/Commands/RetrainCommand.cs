@@ -39,11 +39,12 @@ internal static class RetrainCommand
         {
             Description = "When the new model is worse than the old one on the hold-out, write a copy of the old model to --output instead.",
         };
+        var noCache = CommonOptions.NoCache();
         var report = CommonOptions.Report();
         var verbose = CommonOptions.Verbose();
         var command = new Command("retrain", "Refit a model's pipeline (columns, featurizer, trainer, hyperparameters) on new data; compare old and new on a stratified hold-out of it.")
         {
-            model, dataset, output, imageModel, wordVectors, testFraction, seed, search, time, maxTrials, metric, tuner, trialTime, appendOld, keepBetter, report, verbose,
+            model, dataset, output, imageModel, wordVectors, testFraction, seed, search, time, maxTrials, metric, tuner, trialTime, appendOld, keepBetter, noCache, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -56,6 +57,7 @@ internal static class RetrainCommand
             {
                 ImageModelPath = r.GetValue(imageModel)?.FullName,
                 WordVectorModelPath = r.GetValue(wordVectors)?.FullName,
+                EncoderCache = CommonOptions.Cache(r.GetValue(noCache)),
                 TestFraction = r.GetValue(testFraction),
                 Seed = r.GetValue(seed),
                 OldDataPath = r.GetValue(appendOld)?.FullName,

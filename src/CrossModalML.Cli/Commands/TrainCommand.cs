@@ -43,6 +43,9 @@ internal static class TrainCommand
         var imageInput = new Option<string>("--image-model-input") { Description = "ONNX input tensor name.", DefaultValueFactory = _ => "image" };
         var imageOutput = new Option<string>("--image-model-output") { Description = "ONNX output tensor name.", DefaultValueFactory = _ => "embedding" };
         var imageSize = new Option<int>("--image-size") { Description = "ONNX input width and height in pixels.", DefaultValueFactory = _ => 224 };
+        var imageEncoder = CommonOptions.ImageEncoder();
+        var textEncoder = CommonOptions.TextEncoder();
+        var noCache = CommonOptions.NoCache();
         var channelOrder = new Option<ImageChannelOrder>("--channel-order") { Description = "ONNX input channel order: Rgb or Bgr.", DefaultValueFactory = _ => ImageChannelOrder.Rgb };
         var wordVectors = new Option<FileInfo?>("--word-vectors")
         {
@@ -105,7 +108,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a model on posts and save it as a model zip.")
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
-            channelOrder, wordVectors, wordVectorsVocab, wordVectorsInput, wordVectorsOutput, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, timeSplit, testFraction, seed, strictImages,
+            channelOrder, imageEncoder, textEncoder, noCache, wordVectors, wordVectorsVocab, wordVectorsInput, wordVectorsOutput, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, timeSplit, testFraction, seed, strictImages,
             time, maxTrials, metric, tuner, trialTime, trialMemory, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
@@ -173,6 +176,8 @@ internal static class TrainCommand
                 };
             }
 
+            CommonOptions.ApplyEncoders(featurizer, r.GetValue(imageEncoder), r.GetValue(textEncoder));
+            featurizer.EncoderCache = CommonOptions.Cache(r.GetValue(noCache));
             if (r.GetValue(wordVectors) is { } vectors)
             {
                 featurizer.Text.WordVectors = new WordVectorModelOptions
@@ -499,7 +504,7 @@ internal static class TrainCommand
     }
 
     private static string ShortFeaturizer(FeaturizerChoice f) =>
-        $"w1-{f.WordNgramLength} c{(f.UseCharNgrams ? $"1-{f.CharNgramLength}" : "off")}{(f.UseWordVectors ? " wv" : string.Empty)} {(f.ImageKind == CrossModalML.Featurization.ImageFeaturizerKind.Onnx ? "onnx" : "img")}" +
+        $"w1-{f.WordNgramLength} c{(f.UseCharNgrams ? $"1-{f.CharNgramLength}" : "off")}{(f.UseWordVectors ? " wv" : string.Empty)} {(f.SentenceEncoder == CrossModalML.Featurization.SentenceEncoderKind.MiniLM ? "minilm " : string.Empty)}{f.ImageKind switch { CrossModalML.Featurization.ImageFeaturizerKind.Onnx => "onnx", CrossModalML.Featurization.ImageFeaturizerKind.ResNet18 => "resnet18", _ => "img" }}" +
         (f.Scaling == CrossModalML.Featurization.FeatureScaling.Blocks
             ? string.Create(CultureInfo.InvariantCulture, $" blocks i×{f.ImageWeight:0.##}{(f.MetadataWeight != 1 ? $" m×{f.MetadataWeight:0.##}" : string.Empty)}")
             : " minmax");

@@ -2,8 +2,8 @@ using CrossModalML.Featurization;
 
 namespace CrossModalML.AutoML;
 
-/// <summary>The featurizer settings a search varies: word n-gram length, character n-grams, pretrained word vectors on or
-/// off, built-in versus ONNX image features, block scaling and the modality weights.</summary>
+/// <summary>The featurizer settings a search varies: word n-gram length, character n-grams, pretrained word vectors and
+/// the sentence encoder on or off, built-in versus ONNX or ResNet18 image features, block scaling and the modality weights.</summary>
 /// <remarks>
 /// Everything else (modalities, social signals, stop words, metadata, the ONNX and word-vector models themselves) comes from the user's
 /// <see cref="FeaturizerOptions"/> and is never searched. When character n-grams are off their length is irrelevant
@@ -18,6 +18,7 @@ namespace CrossModalML.AutoML;
 /// <param name="ImageWeight">The image blocks' factor against the text (block scaling only; 1 otherwise).</param>
 /// <param name="MetadataWeight">The metadata blocks' factor against the text (block scaling only; 1 otherwise).</param>
 /// <param name="UseWordVectors">Whether the user's pretrained word vectors are added to the text block.</param>
+/// <param name="SentenceEncoder">The pretrained sentence encoder whose embedding is added to the text block.</param>
 public sealed record FeaturizerChoice(
     int WordNgramLength,
     bool UseCharNgrams,
@@ -26,7 +27,8 @@ public sealed record FeaturizerChoice(
     FeatureScaling Scaling = FeatureScaling.MinMax,
     double ImageWeight = 1,
     double MetadataWeight = 1,
-    bool UseWordVectors = false)
+    bool UseWordVectors = false,
+    SentenceEncoderKind SentenceEncoder = SentenceEncoderKind.None)
 {
     /// <summary>Dimension name of the longest word n-gram (integer).</summary>
     public const string WordNgramLengthName = "WordNgramLength";
@@ -52,6 +54,12 @@ public sealed record FeaturizerChoice(
     /// <summary>Dimension name of the word-vector switch (0 off, 1 on; only when the user gave word vectors).</summary>
     public const string WordVectorsName = "WordVectors";
 
+    /// <summary>Dimension name of the sentence-encoder switch (0 off, 1 the user's encoder; only when the user chose one).</summary>
+    public const string SentenceEncoderName = "SentenceEncoder";
+
+    /// <summary>Dimension name of the ResNet18 switch (0 built-in statistics, 1 ResNet18; only when the user chose ResNet18).</summary>
+    public const string ResNet18ImageFeaturesName = "ResNet18ImageFeatures";
+
     /// <summary>The choice the user's options already make.</summary>
     /// <param name="options">The user's featurizer options.</param>
     public static FeaturizerChoice From(FeaturizerOptions options)
@@ -59,7 +67,7 @@ public sealed record FeaturizerChoice(
         ArgumentNullException.ThrowIfNull(options);
         return Normalized(
             options.Text.WordNgramLength, options.Text.UseCharNgrams, options.Text.CharNgramLength, options.Image.Kind, options.Scaling, options.ImageWeight, options.MetadataWeight,
-            options.Text.WordVectors is not null);
+            options.Text.WordVectors is not null, options.Text.SentenceEncoder);
     }
 
     /// <summary>Reads the featurizer dimensions of a point; a dimension the point lacks keeps the user's setting.</summary>
@@ -75,11 +83,14 @@ public sealed record FeaturizerChoice(
             Read(WordNgramLengthName, user.WordNgramLength),
             Read(UseCharNgramsName, user.UseCharNgrams ? 1 : 0) == 1,
             Read(CharNgramLengthName, baseOptions.Text.CharNgramLength),
-            Read(OnnxImageFeaturesName, user.ImageKind == ImageFeaturizerKind.Onnx ? 1 : 0) == 1 ? ImageFeaturizerKind.Onnx : ImageFeaturizerKind.BuiltIn,
+            user.ImageKind == ImageFeaturizerKind.ResNet18
+                ? (Read(ResNet18ImageFeaturesName, 1) == 1 ? ImageFeaturizerKind.ResNet18 : ImageFeaturizerKind.BuiltIn)
+                : (Read(OnnxImageFeaturesName, user.ImageKind == ImageFeaturizerKind.Onnx ? 1 : 0) == 1 ? ImageFeaturizerKind.Onnx : ImageFeaturizerKind.BuiltIn),
             Read(BlockScalingName, baseOptions.Scaling == FeatureScaling.Blocks ? 1 : 0) == 1 ? FeatureScaling.Blocks : FeatureScaling.MinMax,
             ReadWeight(ImageWeightName, baseOptions.ImageWeight),
             ReadWeight(MetadataWeightName, baseOptions.MetadataWeight),
-            baseOptions.Text.WordVectors is not null && Read(WordVectorsName, 1) == 1);
+            baseOptions.Text.WordVectors is not null && Read(WordVectorsName, 1) == 1,
+            Read(SentenceEncoderName, 1) == 1 ? baseOptions.Text.SentenceEncoder : SentenceEncoderKind.None);
     }
 
     /// <summary>A copy of the user's options with this choice applied; the user's object is not changed.</summary>
@@ -111,18 +122,21 @@ public sealed record FeaturizerChoice(
                 UseSocialSignals = text.UseSocialSignals,
                 ScrubPersonalData = text.ScrubPersonalData,
                 WordVectors = UseWordVectors ? text.WordVectors : null,
+                SentenceEncoder = SentenceEncoder,
             },
             Image = new ImageFeaturizerOptions { Kind = ImageKind, Onnx = baseOptions.Image.Onnx },
             Metadata = baseOptions.Metadata,
             Scaling = Scaling,
             ImageWeight = ImageWeight,
             MetadataWeight = MetadataWeight,
+            EncoderCache = baseOptions.EncoderCache,
         };
     }
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"words 1-{WordNgramLength}, chars {(UseCharNgrams ? $"1-{CharNgramLength}" : "off")}, {(UseWordVectors ? "word vectors, " : string.Empty)}images {(ImageKind == ImageFeaturizerKind.Onnx ? "onnx" : "built-in")}, " +
+        $"words 1-{WordNgramLength}, chars {(UseCharNgrams ? $"1-{CharNgramLength}" : "off")}, {(UseWordVectors ? "word vectors, " : string.Empty)}" +
+        $"{(SentenceEncoder == SentenceEncoderKind.None ? string.Empty : $"{SentenceEncoder}, ")}images {ImageKind switch { ImageFeaturizerKind.Onnx => "onnx", ImageFeaturizerKind.ResNet18 => "ResNet18", _ => "built-in" }}, " +
         (Scaling == FeatureScaling.Blocks ? $"blocks (image ×{ImageWeight:0.###}, metadata ×{MetadataWeight:0.###})" : "min-max");
 
     /// <summary>Rounds a searched weight to the nearest power of 2^(1/4): finer steps change little, and a coarse grid lets
@@ -131,8 +145,9 @@ public sealed record FeaturizerChoice(
         weight > 0 && double.IsFinite(weight) ? Math.Pow(2, Math.Round(Math.Log2(weight) * 4) / 4) : weight;
 
     private static FeaturizerChoice Normalized(
-        int word, bool chars, int charLength, ImageFeaturizerKind kind, FeatureScaling scaling, double imageWeight, double metadataWeight, bool wordVectors) =>
+        int word, bool chars, int charLength, ImageFeaturizerKind kind, FeatureScaling scaling, double imageWeight, double metadataWeight, bool wordVectors,
+        SentenceEncoderKind sentenceEncoder) =>
         scaling == FeatureScaling.Blocks
-            ? new(word, chars, chars ? charLength : 0, kind, scaling, imageWeight, metadataWeight, wordVectors)
-            : new(word, chars, chars ? charLength : 0, kind, scaling, 1, 1, wordVectors);
+            ? new(word, chars, chars ? charLength : 0, kind, scaling, imageWeight, metadataWeight, wordVectors, sentenceEncoder)
+            : new(word, chars, chars ? charLength : 0, kind, scaling, 1, 1, wordVectors, sentenceEncoder);
 }

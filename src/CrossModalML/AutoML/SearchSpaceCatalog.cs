@@ -102,12 +102,22 @@ public static class SearchSpaceCatalog
             {
                 dimensions.Add(new(FeaturizerChoice.WordVectorsName, 0, 1, StartWithWordVectors ? 1 : 0, isInteger: true));
             }
+
+            // Like word vectors, searched only when the user chose an encoder: it costs an encoding of every post.
+            if (options.Text.SentenceEncoder != SentenceEncoderKind.None)
+            {
+                dimensions.Add(new(FeaturizerChoice.SentenceEncoderName, 0, 1, 1, isInteger: true));
+            }
         }
 
         bool hasImages = options.Modalities.HasFlag(Modality.Image) && columns.Any(c => c.Role == ColumnRole.Image);
         if (hasImages && options.Image.Onnx is not null)
         {
             dimensions.Add(new(FeaturizerChoice.OnnxImageFeaturesName, 0, 1, options.Image.Kind == ImageFeaturizerKind.Onnx ? 1 : 0, isInteger: true));
+        }
+        else if (hasImages && options.Image.Kind == ImageFeaturizerKind.ResNet18)
+        {
+            dimensions.Add(new(FeaturizerChoice.ResNet18ImageFeaturesName, 0, 1, 1, isInteger: true));
         }
 
         // Block scaling starts on: it fits faster and ranks higher than min-max on text + image posts (docs/benchmarks.md).

@@ -24,6 +24,15 @@ public static class ColumnNames
     /// <summary>A path ML.NET's image loader can always open: the image's, or a blank placeholder.</summary>
     public const string LoadableImagePath = "__cm_image_loadable";
 
+    /// <summary>Text copied in for the sentence encoder.</summary>
+    public const string SentenceText = "__cm_sentence_text";
+
+    /// <summary>The sentence encoder's embedding of the current text column.</summary>
+    public const string SentenceEmbedding = "__cm_sentence_embedding";
+
+    /// <summary>The pretrained image encoder's embedding of the current image column.</summary>
+    public const string ImageEmbedding = "__cm_image_embedding";
+
     /// <summary>Timestamp text copied in for the time mapping.</summary>
     public const string TimeInput = "__cm_time_in";
 

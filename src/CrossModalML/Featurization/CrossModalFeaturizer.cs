@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrossModalML.Data;
+using CrossModalML.Featurization.Encoders;
 using CrossModalML.Featurization.Image;
 using CrossModalML.Featurization.Metadata;
 using CrossModalML.Featurization.Text;
@@ -72,7 +73,7 @@ public static class CrossModalFeaturizer
         }
 
         builder.Append(mlContext.Transforms.Concatenate(FeaturizationPipeline.FeaturesColumnName, builder.Outputs.ToArray()));
-        return new FeaturizationPipeline(builder.Chain, builder.Groups, imageModel, options.Scaling, wordVectorModel);
+        return new FeaturizationPipeline(builder.Chain, builder.Groups, imageModel, options.Scaling, wordVectorModel, builder.Encoders.Select(e => e.Info).ToList());
     }
 
     private static List<string> Of(IReadOnlyList<ColumnSchema> columns, ColumnRole role) =>
@@ -132,6 +133,17 @@ public static class CrossModalFeaturizer
             if (wordVectors is { } model)
             {
                 AddWordVectors(b, column, ngramSource, i, options.WordVectors!, model);
+            }
+
+            if (options.SentenceEncoder == SentenceEncoderKind.MiniLM)
+            {
+                var features = $"__cm_sentence_{i}";
+                var lookup = b.Lookup(MiniLmEncoder.Instance);
+                b.Append(ml.Transforms.CopyColumns(ColumnNames.SentenceText, ngramSource));
+                b.Append(new PrefetchingEncoderEstimator<SentenceTextInput, SentenceEmbeddingOutput>(
+                    ml, lookup, ColumnNames.SentenceText, MiniLmMappingFactory.MapWith, MiniLmMappingFactory.Map, MiniLmMappingFactory.ContractName));
+                b.Append(ml.Transforms.CopyColumns(features, ColumnNames.SentenceEmbedding));
+                b.Add(new FeatureGroup($"sentence embedding MiniLM ({column})", Modality.Text, column, features), MiniLmEncoder.Width);
             }
         }
 
@@ -297,7 +309,14 @@ public static class CrossModalFeaturizer
             var features = $"__cm_image_features_{i}";
             var missing = $"__cm_image_missing_{i}";
             b.Append(ml.Transforms.CopyColumns(ColumnNames.ImagePath, sources[i]));
-            if (onnx is null)
+            if (options.Kind == ImageFeaturizerKind.ResNet18)
+            {
+                b.Append(new PrefetchingEncoderEstimator<ImagePathInput, ImageEmbeddingOutput>(
+                    ml, b.Lookup(ResNet18Encoder.Instance), ColumnNames.ImagePath, ResNet18MappingFactory.MapWith, ResNet18MappingFactory.Map, ResNet18MappingFactory.ContractName));
+                b.Append(ml.Transforms.CopyColumns(features, ColumnNames.ImageEmbedding));
+                b.Add(new FeatureGroup($"image embedding ResNet18 ({imageColumns[i]})", Modality.Image, imageColumns[i], features), ResNet18Encoder.Width);
+            }
+            else if (onnx is null)
             {
                 b.Append(ml.Transforms.CustomMapping<ImagePathInput, ImageStatisticsOutput>(ImageStatisticsMappingFactory.Map, ImageStatisticsMappingFactory.ContractName));
                 b.Append(ml.Transforms.CopyColumns(features, ColumnNames.ImageStatistics));
@@ -363,6 +382,24 @@ public static class CrossModalFeaturizer
         public List<FeatureGroup> Groups { get; } = [];
 
         public List<string> Outputs { get; } = [];
+
+        /// <summary>The pretrained encoders in use, in order of first use.</summary>
+        public List<PretrainedEncoder> Encoders { get; } = [];
+
+        private readonly Dictionary<string, EncoderLookup> _lookups = [];
+
+        /// <summary>One lookup per encoder, shared by its columns, so an image or text that two columns share is encoded once.</summary>
+        public EncoderLookup Lookup(PretrainedEncoder encoder)
+        {
+            if (!_lookups.TryGetValue(encoder.Name, out var lookup))
+            {
+                lookup = new EncoderLookup(encoder, Options.EncoderCache ?? EncoderCacheOptions.Default);
+                _lookups[encoder.Name] = lookup;
+                Encoders.Add(encoder);
+            }
+
+            return lookup;
+        }
 
         public void Append(IEstimator<ITransformer> estimator) => Chain = Chain.Append(estimator);
 

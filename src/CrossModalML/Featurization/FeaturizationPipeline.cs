@@ -8,8 +8,9 @@ public sealed class FeaturizationPipeline
     /// <summary>The column holding the fused feature vector.</summary>
     public const string FeaturesColumnName = "Features";
 
-    internal FeaturizationPipeline(IEstimator<ITransformer> estimator, IReadOnlyList<FeatureGroup> groups, ImageModelInfo? imageModel, FeatureScaling scaling, WordVectorModelInfo? wordVectorModel = null)
+    internal FeaturizationPipeline(IEstimator<ITransformer> estimator, IReadOnlyList<FeatureGroup> groups, ImageModelInfo? imageModel, FeatureScaling scaling, WordVectorModelInfo? wordVectorModel = null, IReadOnlyList<PretrainedEncoderInfo>? encoders = null)
     {
+        Encoders = encoders ?? [];
         WordVectorModel = wordVectorModel;
         Scaling = scaling;
         Estimator = estimator;
@@ -32,4 +33,7 @@ public sealed class FeaturizationPipeline
 
     /// <summary>The pretrained word-vector model, when one is used.</summary>
     public WordVectorModelInfo? WordVectorModel { get; }
+
+    /// <summary>The pretrained encoders shipped with the library that the featurizer runs (ResNet18, MiniLM); empty for none.</summary>
+    public IReadOnlyList<PretrainedEncoderInfo> Encoders { get; }
 }

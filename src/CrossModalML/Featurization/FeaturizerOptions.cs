@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CrossModalML.Featurization;
 
 /// <summary>How posts are turned into one feature vector. Stored in the model manifest.</summary>
@@ -27,9 +29,15 @@ public sealed class FeaturizerOptions
     /// Ignored with <see cref="FeatureScaling.MinMax"/>. Default 1.</summary>
     public double MetadataWeight { get; set; } = 1;
 
+    /// <summary>Where the pretrained encoders keep their encodings; <c>null</c> (default) for
+    /// <see cref="EncoderCacheOptions.Default"/>. A machine setting, never written to a manifest.</summary>
+    [JsonIgnore]
+    public EncoderCacheOptions? EncoderCache { get; set; }
+
     internal void Validate()
     {
         Text.Validate();
+        (EncoderCache ?? EncoderCacheOptions.Default).Validate();
         if (!(ImageWeight > 0 && double.IsFinite(ImageWeight)))
         {
             throw new ArgumentOutOfRangeException(nameof(ImageWeight), ImageWeight, "The image weight must be a positive number, such as 1 (as much as the text) or 0.5.");

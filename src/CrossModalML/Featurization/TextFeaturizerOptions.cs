@@ -26,6 +26,10 @@ public sealed class TextFeaturizerOptions
     /// (default) for none. Word vectors know words the training posts never used, which n-grams cannot.</summary>
     public WordVectorModelOptions? WordVectors { get; set; }
 
+    /// <summary>A pretrained sentence encoder whose embedding of the post is added to the text block. Default
+    /// <see cref="SentenceEncoderKind.None"/>. MiniLM understands paraphrases and words the training posts never used.</summary>
+    public SentenceEncoderKind SentenceEncoder { get; set; }
+
     internal void Validate()
     {
         if (WordNgramLength is < 1 or > 5)

@@ -58,6 +58,10 @@ public sealed record ModelManifest
     /// <summary>The pretrained word-vector model, when one was used: file names, hashes and tensor names.</summary>
     public WordVectorModelInfo? WordVectorModel { get; init; }
 
+    /// <summary>The pretrained encoders shipped with the library that the model runs (ResNet18, MiniLM), by name and
+    /// network hash; <c>null</c> or empty for none. Loading checks that this library carries the same networks.</summary>
+    public IReadOnlyList<PretrainedEncoderInfo>? Encoders { get; init; }
+
     /// <summary>The feature blocks concatenated into the feature vector, by modality.</summary>
     public IReadOnlyList<FeatureGroup> FeatureGroups { get; init; } = [];
 
@@ -134,6 +138,7 @@ public sealed record ModelManifest
             Featurizer = options.Featurizer,
             ImageModel = result.Featurization.ImageModel,
             WordVectorModel = result.Featurization.WordVectorModel,
+            Encoders = result.Featurization.Encoders.Count > 0 ? result.Featurization.Encoders : null,
             FeatureGroups = result.Featurization.Groups,
             Trainer = result.Trainer,
             Evaluation = result.EvaluationDescription,
@@ -167,6 +172,7 @@ public sealed record ModelManifest
             Featurizer = options.Featurizer,
             ImageModel = result.Featurization.ImageModel,
             WordVectorModel = result.Featurization.WordVectorModel,
+            Encoders = result.Featurization.Encoders.Count > 0 ? result.Featurization.Encoders : null,
             FeatureGroups = result.Featurization.Groups,
             Trainer = main.Trainer,
             Evaluation = result.EvaluationDescription,

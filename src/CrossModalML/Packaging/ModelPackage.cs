@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Text.Json;
 using CrossModalML.Data;
 using CrossModalML.IO;
+using CrossModalML.Featurization;
+using CrossModalML.Featurization.Encoders;
 using CrossModalML.Training;
 using CrossModalML.Privacy;
 using Microsoft.ML;
@@ -251,6 +253,27 @@ public sealed class ModelPackage : IDisposable
         {
             throw new ModelPackageException(Invalid(
                 $"trainer '{manifest.Trainer?.Name}' is not a {manifest.Task} trainer (valid: {string.Join(", ", TrainerFactory.NamesFor(manifest.Task))})"));
+        }
+
+        CheckEncoders(path, manifest.ToolkitVersion, manifest.Encoders);
+    }
+
+    /// <summary>A model runs the pretrained encoders shipped with this library; it must name ones this library ships,
+    /// with the same network, or its features would silently differ from those it was trained on.</summary>
+    internal static void CheckEncoders(string path, string toolkitVersion, IReadOnlyList<PretrainedEncoderInfo>? encoders)
+    {
+        foreach (var encoder in encoders ?? [])
+        {
+            var shipped = PretrainedEncoders.Find(encoder?.Name)
+                ?? throw new ModelPackageException(
+                    $"'{path}': the manifest names pretrained encoder '{encoder?.Name}', which this library does not ship (it ships {string.Join(", ", PretrainedEncoders.Names)}).");
+            if (!string.Equals(shipped.NetworkSha256, encoder!.Sha256, StringComparison.OrdinalIgnoreCase) || shipped.Settings != encoder.Settings)
+            {
+                throw new ModelPackageException(
+                    $"'{path}' was trained with encoder {encoder.Name} (SHA-256 {encoder.Sha256}, {encoder.Settings}), but this version of CrossModalML " +
+                    $"ships another ({shipped.NetworkSha256}, {shipped.Settings}); its features would differ. Use the CrossModalML version that trained it " +
+                    $"({toolkitVersion}) or retrain the model.");
+            }
         }
     }
 

@@ -84,6 +84,7 @@ public static class ModelRetrainer
         EnsureSingleTask(manifest, modelPath);
         CheckData(manifest, newData);
         var featurizer = FeaturizerFor(manifest, options.ImageModelPath, options.WordVectorModelPath);
+        featurizer.EncoderCache = options.EncoderCache;
         var seed = options.Seed ?? manifest.Seed;
         var training = new TrainingOptions
         {

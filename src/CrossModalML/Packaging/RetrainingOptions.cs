@@ -14,6 +14,10 @@ public sealed class RetrainingOptions
     /// vocabulary beside it, must hash to the manifest's SHA-256); must be <see langword="null"/> otherwise.</summary>
     public string? WordVectorModelPath { get; set; }
 
+    /// <summary>Where the pretrained encoders keep their encodings; <c>null</c> (default) for
+    /// <see cref="Featurization.EncoderCacheOptions.Default"/>.</summary>
+    public Featurization.EncoderCacheOptions? EncoderCache { get; set; }
+
     /// <summary>Share of the new rows held out to compare the old and new model. Default 0.2.</summary>
     public double TestFraction { get; set; } = 0.2;
 

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+
+namespace CrossModalML.Featurization.Encoders;
+
+/// <summary>Encodings of one encoder, looked up in memory (inputs encoded ahead by <see cref="Prefetch"/>), then in the
+/// disk cache, and only then computed by the network.</summary>
+/// <remarks>Thread-safe. Only prefetched inputs are kept in memory, so a long-lived model scoring new posts does not
+/// grow.</remarks>
+internal sealed class EncoderLookup
+{
+    private const int PrefetchChunk = 256;
+
+    private static readonly Lock SharedLock = new();
+    private static readonly Dictionary<string, (EncoderCacheOptions Options, EncoderLookup Lookup)> Shared = [];
+
+    private readonly ConcurrentDictionary<string, float[]> _prefetched = new(StringComparer.Ordinal);
+    private long _encoded;
+
+    public EncoderLookup(PretrainedEncoder encoder, EncoderCacheOptions options)
+    {
+        Encoder = encoder;
+        Cache = options.Enabled ? new EncodingCache(options, encoder) : null;
+    }
+
+    public PretrainedEncoder Encoder { get; }
+
+    /// <summary>The disk cache, or <c>null</c> when it is off.</summary>
+    public EncodingCache? Cache { get; }
+
+    /// <summary>Inputs the network encoded (cache misses).</summary>
+    public long Encoded => Interlocked.Read(ref _encoded);
+
+    /// <summary>The lookup that loaded models use, with <see cref="EncoderCacheOptions.Default"/> as it is now.</summary>
+    public static EncoderLookup ForLoadedModels(PretrainedEncoder encoder)
+    {
+        var options = EncoderCacheOptions.Default;
+        lock (SharedLock)
+        {
+            if (!Shared.TryGetValue(encoder.Name, out var entry) || !ReferenceEquals(entry.Options, options))
+            {
+                entry = (options, new EncoderLookup(encoder, options));
+                Shared[encoder.Name] = entry;
+            }
+
+            return entry.Lookup;
+        }
+    }
+
+    /// <summary>Encodes every distinct input not yet in the cache, in batches on all cores, and keeps all of them in memory.</summary>
+    public void Prefetch(IEnumerable<string> inputs)
+    {
+        var distinct = inputs.Distinct(StringComparer.Ordinal).Where(i => !_prefetched.ContainsKey(i)).ToArray();
+        var keys = new string?[distinct.Length];
+        Parallel.For(0, distinct.Length, i => keys[i] = Encoder.ContentKey(distinct[i]));
+
+        var pending = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        float[]? empty = null;
+        for (int i = 0; i < distinct.Length; i++)
+        {
+            if (keys[i] is not { } key)
+            {
+                _prefetched[distinct[i]] = empty ??= Encoder.Empty();
+            }
+            else if (Cache is not null && Cache.TryRead(key, out var cached))
+            {
+                _prefetched[distinct[i]] = cached;
+            }
+            else if (pending.TryGetValue(key, out var same))
+            {
+                same.Add(distinct[i]);
+            }
+            else
+            {
+                pending[key] = [distinct[i]];
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        // In chunks, so an interrupted run keeps what it encoded.
+        var work = pending.ToList();
+        for (int start = 0; start < work.Count; start += PrefetchChunk)
+        {
+            var chunk = work.GetRange(start, Math.Min(PrefetchChunk, work.Count - start));
+            var vectors = Encoder.Encode(chunk.Select(p => p.Value[0]).ToList());
+            Interlocked.Add(ref _encoded, chunk.Count);
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                Cache?.Write(chunk[i].Key, vectors[i]);
+                foreach (var input in chunk[i].Value)
+                {
+                    _prefetched[input] = vectors[i];
+                }
+            }
+        }
+
+        Cache?.Trim();
+    }
+
+    /// <summary>The encoding of one input: a fresh array the caller may keep.</summary>
+    public float[] Get(string input)
+    {
+        if (_prefetched.TryGetValue(input, out var known))
+        {
+            return (float[])known.Clone();
+        }
+
+        if (Encoder.ContentKey(input) is not { } key)
+        {
+            return Encoder.Empty();
+        }
+
+        if (Cache is not null && Cache.TryRead(key, out var cached))
+        {
+            return cached;
+        }
+
+        var vector = Encoder.Encode([input])[0];
+        Interlocked.Increment(ref _encoded);
+        Cache?.Write(key, vector);
+        return (float[])vector.Clone();
+    }
+}

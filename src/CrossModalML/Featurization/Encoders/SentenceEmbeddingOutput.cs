@@ -1,0 +1,12 @@
+using Microsoft.ML.Data;
+
+namespace CrossModalML.Featurization.Encoders;
+
+/// <summary>Output row of the MiniLM mapping.</summary>
+public sealed class SentenceEmbeddingOutput
+{
+    /// <summary>The unit-length sentence embedding.</summary>
+    [ColumnName(ColumnNames.SentenceEmbedding)]
+    [VectorType(MiniLmEncoder.Width)]
+    public float[] Embedding { get; set; } = new float[MiniLmEncoder.Width];
+}

