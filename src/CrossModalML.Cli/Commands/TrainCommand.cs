@@ -67,8 +67,10 @@ internal static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "Folds for cross-validation.", DefaultValueFactory = _ => 5 };
         var groupBy = new Option<string?>("--group-by")
         {
-            Description = "Keep each value of this column (user, image, event) on one side of every split, so metrics describe unseen groups.",
+            Description = "Keep each value of this column (user, image, event) on one side of every split, so metrics describe unseen groups. " +
+                "Default: the image column when posts share images; 'none' for random splits.",
         };
+        var preset = new Option<QualityPreset>("--preset") { Description = PresetBinding.PresetDescription, DefaultValueFactory = _ => QualityPreset.Balanced };
         var timeSplit = new Option<string?>("--time-split")
         {
             Description = "Split by this timestamp column: hold-out tests on the latest posts, cross-validation trains each fold on earlier posts only (forward chaining).",
@@ -78,7 +80,7 @@ internal static class TrainCommand
         var strictImages = new Option<bool>("--strict-images") { Description = "Fail on a missing or unreadable image instead of warning." };
         var time = new Option<double?>("--time") { Description = "Run an AutoML search for this many seconds (trainers, hyperparameters, n-gram and image featurizer settings)." };
         var maxTrials = new Option<int?>("--max-trials") { Description = "Run an AutoML search of at most this many trials (reproducible with --seed)." };
-        var metric = new Option<string?>("--metric") { Description = "Search metric: macro-f1 (classification default), acc-f1 (mean of accuracy and macro-F1), accuracy, auc, log-loss, rmse (regression default), r2, mae." };
+        var metric = new Option<string?>("--metric") { Description = "Search metric: macro-f1 (classification default), weighted-f1 (per-class F1 weighted by support), acc-f1 (mean of accuracy and macro-F1), accuracy, auc, log-loss, rmse (regression default), r2, mae." };
         var tuner = new Option<TunerKind>("--tuner") { Description = "Search tuner: cfo (cost-frugal, default) or random.", DefaultValueFactory = _ => TunerKind.Cfo };
         var memoryLimit = new Option<int?>("--memory-limit") { Description = "Search memory cap in MB: no new trial starts once the managed heap is above it; the best so far is kept." };
         var trialMemory = new Option<int?>("--trial-memory")
@@ -106,7 +108,7 @@ internal static class TrainCommand
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
             channelOrder, wordVectors, wordVectorsVocab, wordVectorsInput, wordVectorsOutput, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, timeSplit, testFraction, seed, strictImages,
-            time, maxTrials, metric, tuner, trialTime, trialMemory, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
+            preset, time, maxTrials, metric, tuner, trialTime, trialMemory, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -197,7 +199,7 @@ internal static class TrainCommand
                     Strategy = r.GetValue(evaluation),
                     Folds = r.GetValue(folds),
                     TestFraction = r.GetValue(testFraction),
-                    GroupColumn = r.GetValue(groupBy),
+                    GroupColumn = PresetBinding.GroupColumn(r.GetValue(groupBy)),
                     TimeColumn = r.GetValue(timeSplit),
                 },
                 Fusion = r.GetValue(fusion),
@@ -221,6 +223,20 @@ internal static class TrainCommand
                 options.Trainer = new TrainerSpec(chosen.Name, new Dictionary<string, double>(chosen.Parameters) { [TrainerFactory.ClassWeightingParameter] = 1 });
             }
 
+            bool explicitSearch = r.GetValue(time) is not null || r.GetValue(maxTrials) is not null;
+            var plan = labels.Count > 1 && !explicitSearch
+                ? null
+                : PresetBinding.Plan(data, new PresetRequest
+                {
+                    Preset = r.GetValue(preset),
+                    TimeBudget = r.GetValue(time) is { } givenSeconds ? TimeSpan.FromSeconds(givenSeconds) : null,
+                    MaxTrials = r.GetValue(maxTrials),
+                    TrainerFixed = options.Trainer is not null || options.OverSampling,
+                    GroupColumn = options.Evaluation.GroupColumn,
+                    NoGrouping = PresetBinding.IsNone(r.GetValue(groupBy)),
+                    TimeSplit = options.Evaluation.TimeColumn is not null,
+                });
+            options.Evaluation.GroupColumn = plan?.GroupColumn ?? options.Evaluation.GroupColumn;
             if (options.Evaluation.GroupColumn is null && r.GetValue(testDataset) is null)
             {
                 WarnAboutSharedImages(data);
@@ -234,8 +250,8 @@ internal static class TrainCommand
             }
 
             var mlContext = new MLContext(options.Seed);
-            bool searching = r.GetValue(time) is not null || r.GetValue(maxTrials) is not null;
-            if (searching && options.Trainer is not null)
+            bool searching = plan?.Search ?? explicitSearch;
+            if (explicitSearch && options.Trainer is not null)
             {
                 throw new ArgumentException("--trainer fixes the trainer, but --time/--max-trials search for one; give one or the other.");
             }
@@ -270,8 +286,8 @@ internal static class TrainCommand
 
             AutoMLExperimentOptions SearchOptions() => new()
             {
-                TimeBudget = r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                MaxTrials = r.GetValue(maxTrials),
+                TimeBudget = plan?.TimeBudget ?? (r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null),
+                MaxTrials = plan?.MaxTrials ?? r.GetValue(maxTrials),
                 TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
                 MemoryLimitBytes = r.GetValue(memoryLimit) is { } megabytes ? megabytes * 1024L * 1024L : null,
                 TrialMemoryLimitBytes = r.GetValue(trialMemory) is { } trialMegabytes ? trialMegabytes * 1024L * 1024L : null,
@@ -287,7 +303,7 @@ internal static class TrainCommand
 
             if (searching)
             {
-                if (options.OverSampling)
+                if (options.OverSampling && explicitSearch)
                 {
                     throw new ArgumentException("--over-sample applies to single fits; a search (--time/--max-trials) balances classes through the ClassWeighting hyperparameter instead.");
                 }
@@ -498,6 +514,7 @@ internal static class TrainCommand
         AutoMLMetric.MacroF1 => "macro-F1",
         AutoMLMetric.Accuracy => "accuracy",
         AutoMLMetric.AccuracyMacroF1 => "mean of accuracy and macro-F1",
+        AutoMLMetric.WeightedF1 => "weighted F1",
         AutoMLMetric.Auc => "AUC",
         AutoMLMetric.LogLoss => "log-loss",
         AutoMLMetric.Rmse => "RMSE",

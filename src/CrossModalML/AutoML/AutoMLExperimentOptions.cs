@@ -10,7 +10,8 @@ namespace CrossModalML.AutoML;
 public sealed class AutoMLExperimentOptions
 {
     /// <summary>Wall time for the search (the winner's refit comes after it). No new trial starts once it is used up, and a
-    /// running trial's limit is cut to what remains, so the search ends within about one trial's overhead of the budget.
+    /// running trial's limit is cut to what remains, though never below twice the median completed trial (a trial cut
+    /// shorter than trials take could only time out), so the search ends within about two trials of the budget.
     /// The first trial is the exception: it always runs (under <see cref="TrialTimeLimit"/>), even when featurizing took
     /// the whole budget, so that a search always has a winner. <c>null</c> for no time limit.</summary>
     public TimeSpan? TimeBudget { get; set; }
@@ -49,6 +50,11 @@ public sealed class AutoMLExperimentOptions
 
     /// <summary>The user's featurizer settings; the search varies n-gram settings and, with an ONNX model, the image featurizer.</summary>
     public FeaturizerOptions Featurizer { get; set; } = new();
+
+    /// <summary>Whether trial 1 is the configuration a single fit uses (the task's default trainer with ML.NET's default
+    /// hyperparameters, on the user's featurizer settings) before the tuner's own starting points. The search then never
+    /// returns a model that scored below the single fit on the search's own validation. Default true.</summary>
+    public bool StartFromDefault { get; set; } = true;
 
     /// <summary>Whether featurizer settings are searched; when false only trainers and hyperparameters are. Default true.</summary>
     public bool SearchFeaturizer { get; set; } = true;
