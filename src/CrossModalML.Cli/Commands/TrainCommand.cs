@@ -71,6 +71,7 @@ internal static class TrainCommand
                 "Default: the image column when posts share images; 'none' for random splits.",
         };
         var preset = new Option<QualityPreset>("--preset") { Description = PresetBinding.PresetDescription, DefaultValueFactory = _ => QualityPreset.Balanced };
+        var ensemble = new Option<bool>("--ensemble") { Description = "End the search with a weighted ensemble of its best trials, saved as one model (on with --preset best)." };
         var timeSplit = new Option<string?>("--time-split")
         {
             Description = "Split by this timestamp column: hold-out tests on the latest posts, cross-validation trains each fold on earlier posts only (forward chaining).",
@@ -108,7 +109,7 @@ internal static class TrainCommand
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
             channelOrder, wordVectors, wordVectorsVocab, wordVectorsInput, wordVectorsOutput, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, timeSplit, testFraction, seed, strictImages,
-            preset, time, maxTrials, metric, tuner, trialTime, trialMemory, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
+            preset, ensemble, time, maxTrials, metric, tuner, trialTime, trialMemory, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -235,6 +236,7 @@ internal static class TrainCommand
                     GroupColumn = options.Evaluation.GroupColumn,
                     NoGrouping = PresetBinding.IsNone(r.GetValue(groupBy)),
                     TimeSplit = options.Evaluation.TimeColumn is not null,
+                    Ensemble = r.GetValue(ensemble),
                 });
             options.Evaluation.GroupColumn = plan?.GroupColumn ?? options.Evaluation.GroupColumn;
             if (options.Evaluation.GroupColumn is null && r.GetValue(testDataset) is null)
@@ -299,6 +301,7 @@ internal static class TrainCommand
                 Fusion = options.Fusion,
                 StackingFolds = options.StackingFolds,
                 TuneDecisionThreshold = options.TuneDecisionThreshold,
+                Ensemble = plan?.Ensemble ?? r.GetValue(ensemble),
             };
 
             if (searching)
@@ -384,6 +387,7 @@ internal static class TrainCommand
         }
 
         Leaderboard(result.Search, top: 10);
+        EnsembleConsole.Print(result.Ensemble);
         var training = result.Training;
         var metrics = training.Metrics;
         var evaluation = training.EvaluationDescription;
@@ -396,6 +400,7 @@ internal static class TrainCommand
         var manifest = ModelManifest.FromTraining(training, data, result.TrainingOptions) with
         {
             Search = result.Summary,
+            Ensemble = result.Ensemble,
             Metrics = metrics,
             Evaluation = evaluation,
         };
@@ -419,6 +424,7 @@ internal static class TrainCommand
             evaluation,
             metrics,
             best = result.Summary,
+            ensemble = result.Ensemble,
             fusion = manifest.Fusion ?? new FusionSummary { Kind = FusionKind.Early, Requested = FusionKind.Early },
             decisionThreshold = manifest.DecisionThreshold,
             leaderboard = result.Search.Leaderboard.Select(t => new

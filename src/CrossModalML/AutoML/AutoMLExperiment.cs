@@ -99,10 +99,10 @@ public sealed class AutoMLExperiment
                 (firstFailure is null ? "; give the search more time or trials." : $"; trial {firstFailure.Number} ({firstFailure.Configuration.Trainer.Name}): {firstFailure.Message}"));
         }
 
-        var trainingOptions = new TrainingOptions
+        TrainingOptions RefitOptions(TrialConfiguration configuration) => new()
         {
-            Trainer = best.Configuration.Trainer,
-            Featurizer = best.Configuration.Featurizer.Apply(_options.Featurizer),
+            Trainer = configuration.Trainer,
+            Featurizer = configuration.Featurizer.Apply(_options.Featurizer),
             Evaluation = { Strategy = EvaluationStrategy.None, GroupColumn = _options.Evaluation.GroupColumn },
             Seed = _options.Seed,
             Fusion = task == TaskKind.Regression ? FusionKind.Early : _options.Fusion,
@@ -110,6 +110,8 @@ public sealed class AutoMLExperiment
             TuneDecisionThreshold = _options.TuneDecisionThreshold,
             Objective = metric == AutoMLMetric.Accuracy ? ClassificationObjective.Accuracy : ClassificationObjective.MacroF1,
         };
+
+        var trainingOptions = RefitOptions(best.Configuration);
         var refit = new CrossModalTrainer(_mlContext).Train(data, trainingOptions, cancellationToken: CancellationToken.None);
         string evaluation = $"AutoML trial {best.Number} of {search.Trials.Count}, {runner.EvaluationDescription}";
         var metrics = best.Metrics;
@@ -126,16 +128,36 @@ public sealed class AutoMLExperiment
             evaluation += $"; early fusion kept after the final comparison ({selection.Reason})";
         }
 
+        SearchEnsemble.Built? ensemble = null;
+        var ensembleClock = Stopwatch.StartNew();
+        if (_options.Ensemble)
+        {
+            if (task == TaskKind.Regression || _options.Fusion != FusionKind.Early || _options.TuneDecisionThreshold)
+            {
+                warnings.Add("No ensemble: ensembles average class probabilities of early-fusion models without a tuned threshold; the best trial is saved alone.");
+            }
+            else
+            {
+                ensemble = SearchEnsemble.Build(_mlContext, data, search, runner, _options.EnsembleCandidates, RefitOptions, refit, warnings);
+            }
+        }
+
+        if (ensemble is not null)
+        {
+            metrics = ensemble.Metrics;
+            evaluation = ensemble.Evaluation;
+        }
+
         var training = new TrainingResult
         {
-            Model = refit.Model,
+            Model = ensemble?.Model ?? refit.Model,
             Task = refit.Task,
             Trainer = refit.Trainer,
             Featurization = refit.Featurization,
             EvaluationDescription = evaluation,
             Metrics = metrics,
             TrainingRows = refit.TrainingRows,
-            Duration = search.Elapsed + refit.Duration,
+            Duration = search.Elapsed + refit.Duration + (ensemble is null ? TimeSpan.Zero : ensembleClock.Elapsed),
             Fusion = refit.Fusion,
             DecisionThreshold = refit.DecisionThreshold,
             OverSampling = refit.OverSampling,
@@ -147,6 +169,7 @@ public sealed class AutoMLExperiment
             TrainingOptions = trainingOptions,
             Warnings = warnings,
             Summary = SearchSummary.Of(_options, search, best, evaluation, best.Configuration.Featurizer),
+            Ensemble = ensemble?.Summary,
         };
     }
 

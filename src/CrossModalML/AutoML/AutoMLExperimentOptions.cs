@@ -56,6 +56,15 @@ public sealed class AutoMLExperimentOptions
     /// returns a model that scored below the single fit on the search's own validation. Default true.</summary>
     public bool StartFromDefault { get; set; } = true;
 
+    /// <summary>Classification: after the search, build a weighted ensemble of the best trials by greedy selection with
+    /// replacement on their out-of-fold probabilities (<see cref="EnsembleSelection"/>), refit the selected trials on all
+    /// rows and save them as one model that averages their probabilities. Only when the selection keeps two or more trials
+    /// (otherwise the best trial is refit as usual); not with late or auto fusion or a tuned threshold. Default off.</summary>
+    public bool Ensemble { get; set; }
+
+    /// <summary>How many of the leaderboard's best completed trials are ensemble candidates. Default 8.</summary>
+    public int EnsembleCandidates { get; set; } = 8;
+
     /// <summary>Whether featurizer settings are searched; when false only trainers and hyperparameters are. Default true.</summary>
     public bool SearchFeaturizer { get; set; } = true;
 
@@ -131,6 +140,11 @@ public sealed class AutoMLExperimentOptions
         if (CrossValidationRowLimit < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(CrossValidationRowLimit), CrossValidationRowLimit, "The cross-validation row limit must be 0 (always hold out) or more, e.g. 10,000.");
+        }
+
+        if (EnsembleCandidates < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(EnsembleCandidates), EnsembleCandidates, "An ensemble needs at least 2 candidate trials, e.g. 8.");
         }
 
         if (TrialTimeLimit <= TimeSpan.Zero)

@@ -15,6 +15,9 @@ public sealed record PresetPlan
     /// <summary>The search's trial count; <c>null</c> for no limit.</summary>
     public int? MaxTrials { get; init; }
 
+    /// <summary>Whether the search ends with a weighted ensemble of its best trials (<see cref="AutoMLExperimentOptions.Ensemble"/>).</summary>
+    public bool Ensemble { get; init; }
+
     /// <summary>Where the budget comes from, for the console and the report: the rule with its figures, or "--time 60".</summary>
     public required string BudgetReason { get; init; }
 

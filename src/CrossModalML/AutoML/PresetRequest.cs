@@ -21,6 +21,9 @@ public sealed record PresetRequest
     /// <summary>Whether the user turned grouping off (CLI: <c>--group-by none</c>): splits are then random, stratified by label.</summary>
     public bool NoGrouping { get; init; }
 
+    /// <summary>Whether the user asked for an ensemble of the search's best trials (CLI: <c>--ensemble</c>); <see cref="QualityPreset.Best"/> builds one anyway.</summary>
+    public bool Ensemble { get; init; }
+
     /// <summary>Whether splits follow a time column; grouping is then not added (a split is by time or by group, not both).</summary>
     public bool TimeSplit { get; init; }
 }

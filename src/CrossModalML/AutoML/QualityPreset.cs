@@ -11,6 +11,7 @@ public enum QualityPreset
     /// starting from the <see cref="Fast"/> configuration.</summary>
     Balanced,
 
-    /// <summary>A longer search (<see cref="SearchBudgetRule.BestFactor"/> times the <see cref="Balanced"/> budget).</summary>
+    /// <summary>A longer search (<see cref="SearchBudgetRule.BestFactor"/> times the <see cref="Balanced"/> budget) that ends
+    /// with a weighted ensemble of its best trials.</summary>
     Best,
 }

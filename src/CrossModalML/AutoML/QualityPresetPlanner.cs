@@ -8,7 +8,8 @@ namespace CrossModalML.AutoML;
 /// <para><b>Presets.</b> <see cref="QualityPreset.Fast"/> fits the default trainer once. <see cref="QualityPreset.Balanced"/>
 /// (the default) and <see cref="QualityPreset.Best"/> search for <see cref="SearchBudgetRule.For"/>; the search's first
 /// trial is the fast configuration (<see cref="AutoMLExperimentOptions.StartFromDefault"/>), so it never ranks below the
-/// single fit on its own validation.</para>
+/// single fit on its own validation. <see cref="QualityPreset.Best"/> ends with a weighted ensemble of the best trials
+/// (<see cref="AutoMLExperimentOptions.Ensemble"/>); the others do when asked.</para>
 /// <para><b>Overrides.</b> An explicit time budget or trial count replaces the preset's budget (and makes even the fast
 /// preset search); an explicit trainer means one fit of it.</para>
 /// <para><b>Honest splits.</b> When posts share images, a random split tests on images the model saw in training and
@@ -49,7 +50,7 @@ public static class QualityPresetPlanner
             }.OfType<string>());
             return new PresetPlan
             {
-                Preset = request.Preset, Search = true, TimeBudget = request.TimeBudget, MaxTrials = request.MaxTrials,
+                Preset = request.Preset, Search = true, TimeBudget = request.TimeBudget, MaxTrials = request.MaxTrials, Ensemble = request.Ensemble || request.Preset == QualityPreset.Best,
                 BudgetReason = $"{given}, as given", GroupColumn = groupColumn, GroupingReason = groupingReason,
             };
         }
@@ -65,6 +66,7 @@ public static class QualityPresetPlanner
             Preset = request.Preset,
             Search = true,
             TimeBudget = SearchBudgetRule.For(request.Preset, data.RowCount),
+            Ensemble = request.Ensemble || request.Preset == QualityPreset.Best,
             BudgetReason = $"{request.Preset.ToString().ToLowerInvariant()} preset: {SearchBudgetRule.Describe(request.Preset, data.RowCount)}",
             GroupColumn = groupColumn,
             GroupingReason = groupingReason,

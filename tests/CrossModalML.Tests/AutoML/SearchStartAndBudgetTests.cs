@@ -45,15 +45,15 @@ public sealed class SearchStartAndBudgetTests
         var runner = new FakeTrialRunner((_, _) =>
         {
             // Fast trials until the budget is nearly spent, then one that outlasts everything it may be given.
-            Thread.Sleep(Interlocked.Increment(ref calls) < 4 ? 60 : 2_000);
+            Thread.Sleep(Interlocked.Increment(ref calls) < 4 ? 50 : 10_000);
             return 0.5;
         });
-        var options = new AutoMLExperimentOptions { TimeBudget = TimeSpan.FromMilliseconds(300), TrialTimeLimit = TimeSpan.FromSeconds(30) };
+        var options = new AutoMLExperimentOptions { TimeBudget = TimeSpan.FromSeconds(1.5), TrialTimeLimit = TimeSpan.FromSeconds(30) };
         var result = new AutoMLExperiment(new MLContext(1), options).Search(SyntheticObjective.Space, new CfoTuner(SyntheticObjective.Space, 1), runner, AutoMLMetric.MacroF1);
 
         var cut = result.Trials.Single(t => t.Status == TrialStatus.TimedOut);
         StringAssert.Contains(cut.Message, "time budget");
-        Assert.IsLessThan(1.5, cut.Duration.TotalSeconds, "the limit stays near the budget and the median trial, not the 30 s trial limit");
+        Assert.IsLessThan(5, cut.Duration.TotalSeconds, "the limit stays near the budget and the median trial, not the 30 s trial limit");
     }
 
     [TestMethod]
