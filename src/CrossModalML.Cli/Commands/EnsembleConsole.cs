@@ -27,9 +27,10 @@ internal static class EnsembleConsole
                 member.Score.ToString("0.0000", CultureInfo.InvariantCulture));
         }
 
+        string score = ensemble.Score.ToString("0.0000", CultureInfo.InvariantCulture);
+        string single = ensemble.BestSingleScore.ToString("0.0000", CultureInfo.InvariantCulture);
         AnsiConsole.MarkupLineInterpolated(
-            $"[bold]Ensemble[/] of {ensemble.Members.Count} trials (greedy selection with replacement over the best {ensemble.Candidates}, {ensemble.Rounds} rounds, {ensemble.Rows:N0} out-of-fold rows): " +
-            $"{ensemble.Metric} {ensemble.Score.ToString("0.0000", CultureInfo.InvariantCulture)} vs {ensemble.BestSingleScore.ToString("0.0000", CultureInfo.InvariantCulture)} for the best trial alone");
+            $"[bold]Ensemble[/] of {ensemble.Members.Count} trials (greedy selection with replacement over the best {ensemble.Candidates}, {ensemble.Rounds} rounds, {ensemble.Rows:N0} out-of-fold rows): {ensemble.Metric} {score} vs {single} for the best trial alone");
         AnsiConsole.Write(table);
     }
 }

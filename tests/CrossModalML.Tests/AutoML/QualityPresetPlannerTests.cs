@@ -2,7 +2,6 @@ using System.Text;
 using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Tests.Data;
-using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 
 namespace CrossModalML.Tests.AutoML;
@@ -91,7 +90,7 @@ public sealed class QualityPresetPlannerTests
     [TestMethod]
     public void On_MediaEval_the_default_evaluation_and_search_never_test_on_an_image_they_trained_on()
     {
-        var posts = RepositoryPaths.SharedOrInconclusive("datasets", "mediaeval2015-vmu", "posts.tsv");
+        var posts = TestSupport.RepositoryPaths.SharedOrInconclusive("datasets", "mediaeval2015-vmu", "posts.tsv");
         var data = PostDatasetLoader.Load(posts, new PostLoadOptions { LabelColumn = "label" });
         var plan = QualityPresetPlanner.Plan(data, new PresetRequest());
         Assert.AreEqual("image", plan.GroupColumn);

@@ -10,6 +10,7 @@ using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 using CrossModalML.Training.Ensemble;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace CrossModalML.Tests.Training;
 

@@ -1,5 +1,6 @@
 using CrossModalML.Data;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace CrossModalML.Training.Ensemble;
 
