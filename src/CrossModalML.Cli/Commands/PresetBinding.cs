@@ -12,7 +12,7 @@ internal static class PresetBinding
 
     public static string PresetDescription =>
         "fast (one fit of the default trainer), balanced (default: an AutoML search whose time grows with the posts, " +
-        $"clamp({SearchBudgetRule.BaseSeconds:0} s + {SearchBudgetRule.SecondsPerPost:0.###} s per post, {SearchBudgetRule.MinimumSeconds:0} s, {SearchBudgetRule.MaximumSeconds:0} s), " +
+        $"clamp({SearchBudgetRule.BaseSeconds:0} s + {SearchBudgetRule.SecondsPerPost:0.###} s per post × (1 + pretrained encoders), {SearchBudgetRule.MinimumSeconds:0} s, {SearchBudgetRule.MaximumSeconds:0} s), " +
         $"or best ({SearchBudgetRule.BestFactor:0}x that). --time, --max-trials and --trainer override it.";
 
     /// <summary>The group column the user named, or <c>null</c> for none given or <c>--group-by none</c>.</summary>

@@ -232,6 +232,7 @@ internal static class TrainCommand
                     Preset = r.GetValue(preset),
                     TimeBudget = r.GetValue(time) is { } givenSeconds ? TimeSpan.FromSeconds(givenSeconds) : null,
                     MaxTrials = r.GetValue(maxTrials),
+                    PretrainedEncoders = (featurizer.Image.Onnx is null ? 0 : 1) + (featurizer.Text.WordVectors is null ? 0 : 1),
                     TrainerFixed = options.Trainer is not null || options.OverSampling,
                     GroupColumn = options.Evaluation.GroupColumn,
                     NoGrouping = PresetBinding.IsNone(r.GetValue(groupBy)),

@@ -15,8 +15,9 @@ namespace CrossModalML.AutoML;
 /// throws is <see cref="TrialStatus.Failed"/>, one that overruns is <see cref="TrialStatus.TimedOut"/>; both are recorded
 /// with their message and the search continues.</para>
 /// <para><b>Budgets.</b> The search stops before starting a trial once <see cref="AutoMLExperimentOptions.MaxTrials"/> trials
-/// ran, the time budget is used up or managed memory is over <see cref="AutoMLExperimentOptions.MemoryLimitBytes"/>. The
-/// first trial is exempt from the time budget (it keeps its own trial time limit): on a slow or loaded machine the first
+/// ran, the time budget is used up or managed memory is over <see cref="AutoMLExperimentOptions.MemoryLimitBytes"/>. With
+/// <see cref="AutoMLExperimentOptions.StartFromDefault"/> trial 1 is the single fit's configuration, run without a trial
+/// time limit and before the budget's clock starts. The first trial is exempt from the time budget (it keeps its own trial time limit): on a slow or loaded machine the first
 /// featurization alone may outlast a short budget, and a search must still return a model. ML.NET fits cannot be interrupted, so an overrunning trial is abandoned, not
 /// stopped: it finishes in the background while the search moves on. The budget therefore bounds when the search
 /// returns (up to one featurization, which is not interruptible either), not the CPU it uses.</para>
@@ -191,7 +192,8 @@ public sealed class AutoMLExperiment
     /// <param name="progress">Receives each trial as it starts and as it ends.</param>
     /// <param name="cancellationToken">Ends the search; the result holds the trials finished so far.</param>
     /// <param name="first">A configuration evaluated as trial 1, before the tuner proposes anything (the single fit's
-    /// configuration, so a search never ranks below it); it counts towards the budgets but is not fed to the tuner.</param>
+    /// configuration, so a search never ranks below it). It runs without a trial time limit, the time budget starts after
+    /// it, it counts towards <see cref="AutoMLExperimentOptions.MaxTrials"/>, and it is not fed to the tuner.</param>
     /// <exception cref="ArgumentException">No budget is set.</exception>
     public SearchResult Search(
         SearchSpace space,
@@ -207,6 +209,10 @@ public sealed class AutoMLExperiment
         ArgumentNullException.ThrowIfNull(runner);
         _options.Validate();
         var clock = Stopwatch.StartNew();
+
+        // The budget clock starts after the first configuration: it is the single fit every search must at least match,
+        // so the budget is spent on the tuner's trials, not on it.
+        var budgetStart = TimeSpan.Zero;
         var trials = new List<TrialResult>();
         var stragglers = new List<Task>();
         double bestLoss = double.PositiveInfinity;
@@ -226,7 +232,7 @@ public sealed class AutoMLExperiment
             }
 
             // The budget never stops the first trial, so a search whose featurization alone outlasts it still returns a model.
-            if (_options.TimeBudget is { } budget && clock.Elapsed >= budget && trials.Count > 0)
+            if (_options.TimeBudget is { } budget && clock.Elapsed - budgetStart >= budget && trials.Count > 0)
             {
                 reason = SearchStopReason.TimeBudget;
                 break;
@@ -248,12 +254,12 @@ public sealed class AutoMLExperiment
             var outcome = Prepare(runner, configuration, cancellationToken);
             if (outcome is null)
             {
-                var limit = _options.TrialTimeLimit;
-
-                // The first trial keeps its own limit whatever featurization took: the search must have a winner to refit.
+                // The first configuration has no time limit, as the single fit it stands for has none; the first tuner trial
+                // keeps its own limit whatever featurization took: the search must have a winner to refit.
+                var limit = fromTuner ? _options.TrialTimeLimit : TimeSpan.MaxValue;
                 if (_options.TimeBudget is { } total && trials.Count > 0)
                 {
-                    var remaining = total - clock.Elapsed;
+                    var remaining = total - (clock.Elapsed - budgetStart);
                     if (remaining <= TimeSpan.Zero)
                     {
                         // Featurization used up the budget: the proposal is dropped rather than recorded as a timeout it never had a chance to avoid.
@@ -283,6 +289,10 @@ public sealed class AutoMLExperiment
             if (fromTuner)
             {
                 tuner.Update(trial);
+            }
+            else
+            {
+                budgetStart = clock.Elapsed;
             }
 
             progress?.Report(trial);

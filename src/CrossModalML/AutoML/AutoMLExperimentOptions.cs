@@ -53,7 +53,8 @@ public sealed class AutoMLExperimentOptions
 
     /// <summary>Whether trial 1 is the configuration a single fit uses (the task's default trainer with ML.NET's default
     /// hyperparameters, on the user's featurizer settings) before the tuner's own starting points. The search then never
-    /// returns a model that scored below the single fit on the search's own validation. Default true.</summary>
+    /// returns a model that scored below the single fit on the search's own validation. That trial has no time limit (the
+    /// single fit has none) and <see cref="TimeBudget"/> starts counting after it. Default true.</summary>
     public bool StartFromDefault { get; set; } = true;
 
     /// <summary>Classification: after the search, build a weighted ensemble of the best trials by greedy selection with

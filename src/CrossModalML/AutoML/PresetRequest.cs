@@ -12,6 +12,10 @@ public sealed record PresetRequest
     /// <summary>An explicit trial count; overrides the preset's (and turns a <see cref="QualityPreset.Fast"/> run into a search).</summary>
     public int? MaxTrials { get; init; }
 
+    /// <summary>How many pretrained encoders the featurizer runs (an ONNX image model, word or sentence vectors); each
+    /// widens the features and lengthens the preset's search budget (<see cref="SearchBudgetRule"/>).</summary>
+    public int PretrainedEncoders { get; init; }
+
     /// <summary>Whether the user fixed the trainer: the run is then one fit of it, whatever the preset.</summary>
     public bool TrainerFixed { get; init; }
 

@@ -60,14 +60,14 @@ public static class QualityPresetPlanner
             return new PresetPlan { Preset = request.Preset, Search = false, BudgetReason = "fast preset: one fit of the default trainer", GroupColumn = groupColumn, GroupingReason = groupingReason };
         }
 
-        // Pretrained encoders per preset belong here too, so that every preset decision stays in this method.
+        // Which pretrained encoders a preset turns on belongs here too, so that every preset decision stays in this method.
         return new PresetPlan
         {
             Preset = request.Preset,
             Search = true,
-            TimeBudget = SearchBudgetRule.For(request.Preset, data.RowCount),
+            TimeBudget = SearchBudgetRule.For(request.Preset, data.RowCount, request.PretrainedEncoders),
             Ensemble = request.Ensemble || request.Preset == QualityPreset.Best,
-            BudgetReason = $"{request.Preset.ToString().ToLowerInvariant()} preset: {SearchBudgetRule.Describe(request.Preset, data.RowCount)}",
+            BudgetReason = $"{request.Preset.ToString().ToLowerInvariant()} preset: {SearchBudgetRule.Describe(request.Preset, data.RowCount, request.PretrainedEncoders)}",
             GroupColumn = groupColumn,
             GroupingReason = groupingReason,
         };

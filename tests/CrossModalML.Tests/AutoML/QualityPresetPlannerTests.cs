@@ -28,15 +28,16 @@ public sealed class QualityPresetPlannerTests
     }
 
     [TestMethod]
-    public void The_budget_grows_with_the_posts_between_its_bounds_and_best_spends_four_times_as_long()
+    public void The_budget_grows_with_posts_and_pretrained_encoders_between_its_bounds_and_best_spends_four_times_as_long()
     {
         Assert.AreEqual(TimeSpan.FromSeconds(30), SearchBudgetRule.For(QualityPreset.Balanced, 100));
-        Assert.AreEqual(TimeSpan.FromSeconds(50), SearchBudgetRule.For(QualityPreset.Balanced, 2_000));
-        Assert.AreEqual(TimeSpan.FromSeconds(65), SearchBudgetRule.For(QualityPreset.Balanced, 3_000));
+        Assert.AreEqual(TimeSpan.FromSeconds(39), SearchBudgetRule.For(QualityPreset.Balanced, 2_000));
+        Assert.AreEqual(TimeSpan.FromSeconds(51), SearchBudgetRule.For(QualityPreset.Balanced, 3_000));
+        Assert.AreEqual(TimeSpan.FromSeconds(87), SearchBudgetRule.For(QualityPreset.Balanced, 2_000, pretrainedEncoders: 2));
         Assert.AreEqual(TimeSpan.FromSeconds(600), SearchBudgetRule.For(QualityPreset.Balanced, 1_000_000));
-        Assert.AreEqual(TimeSpan.FromSeconds(200), SearchBudgetRule.For(QualityPreset.Best, 2_000));
-        StringAssert.Contains(SearchBudgetRule.Describe(QualityPreset.Balanced, 3_000), "3,000 posts");
-        StringAssert.EndsWith(SearchBudgetRule.Describe(QualityPreset.Balanced, 3_000), "= 65 s");
+        Assert.AreEqual(TimeSpan.FromSeconds(156), SearchBudgetRule.For(QualityPreset.Best, 2_000));
+        Assert.AreEqual("2,000 posts, 2 pretrained encoders → clamp(15 s + 0.012 s × 2,000 × 3, 30 s, 600 s) = 87 s", SearchBudgetRule.Describe(QualityPreset.Balanced, 2_000, 2));
+        StringAssert.EndsWith(SearchBudgetRule.Describe(QualityPreset.Best, 3_000), "= 204 s");
         Assert.ThrowsExactly<ArgumentException>(() => SearchBudgetRule.For(QualityPreset.Fast, 10));
     }
 
@@ -52,7 +53,11 @@ public sealed class QualityPresetPlannerTests
         StringAssert.Contains(balanced.BudgetReason, "12 posts");
 
         Assert.IsFalse(QualityPresetPlanner.Plan(data, new PresetRequest { Preset = QualityPreset.Fast }).Search);
-        Assert.AreEqual(SearchBudgetRule.For(QualityPreset.Best, 12), QualityPresetPlanner.Plan(data, new PresetRequest { Preset = QualityPreset.Best }).TimeBudget);
+        var best = QualityPresetPlanner.Plan(data, new PresetRequest { Preset = QualityPreset.Best, PretrainedEncoders = 1 });
+        Assert.AreEqual(SearchBudgetRule.For(QualityPreset.Best, 12, 1), best.TimeBudget);
+        Assert.IsTrue(best.Ensemble, "the best preset ends with an ensemble");
+        Assert.IsFalse(balanced.Ensemble);
+        Assert.IsTrue(QualityPresetPlanner.Plan(data, new PresetRequest { Ensemble = true }).Ensemble);
 
         var timed = QualityPresetPlanner.Plan(data, new PresetRequest { Preset = QualityPreset.Fast, TimeBudget = TimeSpan.FromSeconds(7) });
         Assert.IsTrue(timed.Search, "an explicit budget searches even with the fast preset");

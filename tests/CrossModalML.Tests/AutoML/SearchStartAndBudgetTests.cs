@@ -74,6 +74,25 @@ public sealed class SearchStartAndBudgetTests
     }
 
     [TestMethod]
+    public void The_first_configuration_has_no_trial_time_limit_and_the_budget_starts_after_it()
+    {
+        var first = new TrialConfiguration(new TrainerSpec(SyntheticObjective.Trainer), new FeaturizerChoice(2, true, 4, ImageFeaturizerKind.BuiltIn));
+        var runner = new FakeTrialRunner((c, _) =>
+        {
+            // The single fit's configuration is slower than both the trial limit and the whole budget.
+            Thread.Sleep(ReferenceEquals(c, first) ? 800 : 20);
+            return 0.5;
+        });
+        var options = new AutoMLExperimentOptions { TimeBudget = TimeSpan.FromMilliseconds(400), TrialTimeLimit = TimeSpan.FromMilliseconds(300) };
+        var result = new AutoMLExperiment(new MLContext(1), options)
+            .Search(SyntheticObjective.Space, new CfoTuner(SyntheticObjective.Space, 1), runner, AutoMLMetric.MacroF1, first: first);
+
+        Assert.AreEqual(TrialStatus.Completed, result.Trials[0].Status, result.Trials[0].Message);
+        Assert.IsGreaterThan(1, result.Trials.Count, "the tuner still gets the budget after the slow first trial");
+        Assert.AreEqual(SearchStopReason.TimeBudget, result.StopReason);
+    }
+
+    [TestMethod]
     public void A_real_search_starts_from_the_single_fit_configuration_and_refits_it_when_it_wins()
     {
         var featurizer = new FeaturizerOptions { Modalities = Modality.Text };
