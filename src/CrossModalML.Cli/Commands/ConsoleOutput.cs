@@ -33,7 +33,7 @@ internal static class ConsoleOutput
 
         var auc = metrics.Auc is { } value ? $"   AUC {F(value)}" : string.Empty;
         AnsiConsole.MarkupLineInterpolated(
-            $"  accuracy {F(metrics.Accuracy)}   macro-F1 {F(metrics.MacroF1)}   log-loss {F(metrics.LogLoss)}{auc}   ({metrics.Count:N0} posts)");
+            $"  accuracy {F(metrics.Accuracy)}   macro-F1 {F(metrics.MacroF1)}   weighted F1 {F(metrics.WeightedF1)}   log-loss {F(metrics.LogLoss)}{auc}   ({metrics.Count:N0} posts)");
         if (metrics.PerClass is { } perClass)
         {
             var table = new Table().Border(TableBorder.Simple)

@@ -70,8 +70,11 @@ internal static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "Folds for cross-validation.", DefaultValueFactory = _ => 5 };
         var groupBy = new Option<string?>("--group-by")
         {
-            Description = "Keep each value of this column (user, image, event) on one side of every split, so metrics describe unseen groups.",
+            Description = "Keep each value of this column (user, image, event) on one side of every split, so metrics describe unseen groups. " +
+                "Default: the image column when posts share images; 'none' for random splits.",
         };
+        var preset = new Option<QualityPreset>("--preset") { Description = PresetBinding.PresetDescription, DefaultValueFactory = _ => QualityPreset.Balanced };
+        var ensemble = new Option<bool>("--ensemble") { Description = "End the search with a weighted ensemble of its best trials, saved as one model (on with --preset best)." };
         var timeSplit = new Option<string?>("--time-split")
         {
             Description = "Split by this timestamp column: hold-out tests on the latest posts, cross-validation trains each fold on earlier posts only (forward chaining).",
@@ -81,7 +84,7 @@ internal static class TrainCommand
         var strictImages = new Option<bool>("--strict-images") { Description = "Fail on a missing or unreadable image instead of warning." };
         var time = new Option<double?>("--time") { Description = "Run an AutoML search for this many seconds (trainers, hyperparameters, n-gram and image featurizer settings)." };
         var maxTrials = new Option<int?>("--max-trials") { Description = "Run an AutoML search of at most this many trials (reproducible with --seed)." };
-        var metric = new Option<string?>("--metric") { Description = "Search metric: macro-f1 (classification default), acc-f1 (mean of accuracy and macro-F1), accuracy, auc, log-loss, rmse (regression default), r2, mae." };
+        var metric = new Option<string?>("--metric") { Description = "Search metric: macro-f1 (classification default), weighted-f1 (per-class F1 weighted by support), acc-f1 (mean of accuracy and macro-F1), accuracy, auc, log-loss, rmse (regression default), r2, mae." };
         var tuner = new Option<TunerKind>("--tuner") { Description = "Search tuner: cfo (cost-frugal, default) or random.", DefaultValueFactory = _ => TunerKind.Cfo };
         var memoryLimit = new Option<int?>("--memory-limit") { Description = "Search memory cap in MB: no new trial starts once the managed heap is above it; the best so far is kept." };
         var trialMemory = new Option<int?>("--trial-memory")
@@ -109,7 +112,7 @@ internal static class TrainCommand
         {
             dataset, label, task, text, image, numeric, categorical, ignore, imageModel, imageInput, imageOutput, imageSize,
             channelOrder, imageEncoder, textEncoder, noCache, wordVectors, wordVectorsVocab, wordVectorsInput, wordVectorsOutput, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, timeSplit, testFraction, seed, strictImages,
-            time, maxTrials, metric, tuner, trialTime, trialMemory, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
+            preset, ensemble, time, maxTrials, metric, tuner, trialTime, trialMemory, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -203,7 +206,7 @@ internal static class TrainCommand
                     Strategy = r.GetValue(evaluation),
                     Folds = r.GetValue(folds),
                     TestFraction = r.GetValue(testFraction),
-                    GroupColumn = r.GetValue(groupBy),
+                    GroupColumn = PresetBinding.GroupColumn(r.GetValue(groupBy)),
                     TimeColumn = r.GetValue(timeSplit),
                 },
                 Fusion = r.GetValue(fusion),
@@ -215,7 +218,7 @@ internal static class TrainCommand
                     : ClassificationObjective.MacroF1,
             };
 
-            bool searching = r.GetValue(time) is not null || r.GetValue(maxTrials) is not null;
+            bool explicitSearch = r.GetValue(time) is not null || r.GetValue(maxTrials) is not null;
             // Every option is checked before the data set is read, so a typo costs no loading time.
             OptionChecks.Positive(r.GetValue(time), "--time");
             OptionChecks.Positive(r.GetValue(trialTime), "--trial-time");
@@ -226,12 +229,12 @@ internal static class TrainCommand
             OptionChecks.AtLeast(r.GetValue(folds), 2, "--folds");
             OptionChecks.Fraction(r.GetValue(testFraction), "--test-fraction");
             options.Validate();
-            if (searching && options.Trainer is not null)
+            if (explicitSearch && options.Trainer is not null)
             {
                 throw new ArgumentException("--trainer fixes the trainer, but --time/--max-trials search for one; give one or the other.");
             }
 
-            if (searching && options.OverSampling)
+            if (explicitSearch && options.OverSampling)
             {
                 throw new ArgumentException("--over-sample applies to single fits; a search (--time/--max-trials) balances classes through the ClassWeighting hyperparameter instead.");
             }
@@ -258,6 +261,21 @@ internal static class TrainCommand
                 options.Trainer = new TrainerSpec(chosen.Name, new Dictionary<string, double>(chosen.Parameters) { [TrainerFactory.ClassWeightingParameter] = 1 });
             }
 
+            var plan = labels.Count > 1 && !explicitSearch
+                ? null
+                : PresetBinding.Plan(data, new PresetRequest
+                {
+                    Preset = r.GetValue(preset),
+                    TimeBudget = r.GetValue(time) is { } givenSeconds ? TimeSpan.FromSeconds(givenSeconds) : null,
+                    MaxTrials = r.GetValue(maxTrials),
+                    PretrainedEncoders = (featurizer.Image.Onnx is null ? 0 : 1) + (featurizer.Text.WordVectors is null ? 0 : 1),
+                    TrainerFixed = options.Trainer is not null || options.OverSampling,
+                    GroupColumn = options.Evaluation.GroupColumn,
+                    NoGrouping = PresetBinding.IsNone(r.GetValue(groupBy)),
+                    TimeSplit = options.Evaluation.TimeColumn is not null,
+                    Ensemble = r.GetValue(ensemble),
+                });
+            options.Evaluation.GroupColumn = plan?.GroupColumn ?? options.Evaluation.GroupColumn;
             if (options.Evaluation.GroupColumn is null && r.GetValue(testDataset) is null)
             {
                 WarnAboutSharedImages(data);
@@ -271,6 +289,7 @@ internal static class TrainCommand
             }
 
             var mlContext = new MLContext(options.Seed);
+            bool searching = plan?.Search ?? explicitSearch;
             if (labels.Count > 1)
             {
                 var multiTask = new MultiTaskOptions
@@ -291,8 +310,8 @@ internal static class TrainCommand
 
             AutoMLExperimentOptions SearchOptions() => new()
             {
-                TimeBudget = r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                MaxTrials = r.GetValue(maxTrials),
+                TimeBudget = plan?.TimeBudget ?? (r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null),
+                MaxTrials = plan?.MaxTrials ?? r.GetValue(maxTrials),
                 TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
                 MemoryLimitBytes = r.GetValue(memoryLimit) is { } megabytes ? megabytes * 1024L * 1024L : null,
                 TrialMemoryLimitBytes = r.GetValue(trialMemory) is { } trialMegabytes ? trialMegabytes * 1024L * 1024L : null,
@@ -304,6 +323,7 @@ internal static class TrainCommand
                 Fusion = options.Fusion,
                 StackingFolds = options.StackingFolds,
                 TuneDecisionThreshold = options.TuneDecisionThreshold,
+                Ensemble = plan?.Ensemble ?? r.GetValue(ensemble),
             };
 
             if (searching)
@@ -384,6 +404,7 @@ internal static class TrainCommand
         }
 
         Leaderboard(result.Search, top: 10);
+        EnsembleConsole.Print(result.Ensemble);
         var training = result.Training;
         var metrics = training.Metrics;
         var evaluation = training.EvaluationDescription;
@@ -396,6 +417,7 @@ internal static class TrainCommand
         var manifest = ModelManifest.FromTraining(training, data, result.TrainingOptions) with
         {
             Search = result.Summary,
+            Ensemble = result.Ensemble,
             Metrics = metrics,
             Evaluation = evaluation,
         };
@@ -419,6 +441,7 @@ internal static class TrainCommand
             evaluation,
             metrics,
             best = result.Summary,
+            ensemble = result.Ensemble,
             fusion = manifest.Fusion ?? new FusionSummary { Kind = FusionKind.Early, Requested = FusionKind.Early },
             decisionThreshold = manifest.DecisionThreshold,
             leaderboard = result.Search.Leaderboard.Select(t => new
@@ -514,6 +537,7 @@ internal static class TrainCommand
         AutoMLMetric.MacroF1 => "macro-F1",
         AutoMLMetric.Accuracy => "accuracy",
         AutoMLMetric.AccuracyMacroF1 => "mean of accuracy and macro-F1",
+        AutoMLMetric.WeightedF1 => "weighted F1",
         AutoMLMetric.Auc => "AUC",
         AutoMLMetric.LogLoss => "log-loss",
         AutoMLMetric.Rmse => "RMSE",

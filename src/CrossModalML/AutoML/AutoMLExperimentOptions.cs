@@ -10,7 +10,8 @@ namespace CrossModalML.AutoML;
 public sealed class AutoMLExperimentOptions
 {
     /// <summary>Wall time for the search (the winner's refit comes after it). No new trial starts once it is used up, and a
-    /// running trial's limit is cut to what remains, so the search ends within about one trial's overhead of the budget.
+    /// running trial's limit is cut to what remains, though never below twice the median completed trial (a trial cut
+    /// shorter than trials take could only time out), so the search ends within about two trials of the budget.
     /// The first trial is the exception: it always runs (under <see cref="TrialTimeLimit"/>), even when featurizing took
     /// the whole budget, so that a search always has a winner. <c>null</c> for no time limit.</summary>
     public TimeSpan? TimeBudget { get; set; }
@@ -49,6 +50,21 @@ public sealed class AutoMLExperimentOptions
 
     /// <summary>The user's featurizer settings; the search varies n-gram settings and, with an ONNX model, the image featurizer.</summary>
     public FeaturizerOptions Featurizer { get; set; } = new();
+
+    /// <summary>Whether trial 1 is the configuration a single fit uses (the task's default trainer with ML.NET's default
+    /// hyperparameters, on the user's featurizer settings) before the tuner's own starting points. The search then never
+    /// returns a model that scored below the single fit on the search's own validation. That trial has no time limit (the
+    /// single fit has none) and <see cref="TimeBudget"/> starts counting after it. Default true.</summary>
+    public bool StartFromDefault { get; set; } = true;
+
+    /// <summary>Classification: after the search, build a weighted ensemble of the best trials by greedy selection with
+    /// replacement on their out-of-fold probabilities (<see cref="EnsembleSelection"/>), refit the selected trials on all
+    /// rows and save them as one model that averages their probabilities. Only when the selection keeps two or more trials
+    /// (otherwise the best trial is refit as usual); not with late or auto fusion or a tuned threshold. Default off.</summary>
+    public bool Ensemble { get; set; }
+
+    /// <summary>How many of the leaderboard's best completed trials are ensemble candidates. Default 8.</summary>
+    public int EnsembleCandidates { get; set; } = 8;
 
     /// <summary>Whether featurizer settings are searched; when false only trainers and hyperparameters are. Default true.</summary>
     public bool SearchFeaturizer { get; set; } = true;
@@ -130,6 +146,11 @@ public sealed class AutoMLExperimentOptions
         if (CrossValidationRowLimit < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(CrossValidationRowLimit), CrossValidationRowLimit, $"{owner}.CrossValidationRowLimit must be 0 (always hold out) or more, e.g. 10,000; got {CrossValidationRowLimit}.");
+        }
+
+        if (EnsembleCandidates < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(EnsembleCandidates), EnsembleCandidates, "An ensemble needs at least 2 candidate trials, e.g. 8.");
         }
 
         if (TrialTimeLimit <= TimeSpan.Zero)

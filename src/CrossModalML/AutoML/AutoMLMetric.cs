@@ -27,4 +27,8 @@ public enum AutoMLMetric
     /// <summary>The mean of accuracy and macro-F1 (higher is better): rewards the rare classes, as macro-F1 does, without
     /// giving up the majority class's accuracy for a sliver of macro-F1. CLI name <c>acc-f1</c>.</summary>
     AccuracyMacroF1,
+
+    /// <summary>Mean of per-class F1 weighted by class support (higher is better), as MVSA papers report it. CLI name
+    /// <c>weighted-f1</c>.</summary>
+    WeightedF1,
 }

@@ -13,7 +13,7 @@ public static class AutoMLMetrics
 
     /// <summary>Whether larger values are better.</summary>
     /// <param name="metric">The metric.</param>
-    public static bool HigherIsBetter(AutoMLMetric metric) => metric is AutoMLMetric.Accuracy or AutoMLMetric.MacroF1 or AutoMLMetric.Auc or AutoMLMetric.RSquared or AutoMLMetric.AccuracyMacroF1;
+    public static bool HigherIsBetter(AutoMLMetric metric) => metric is AutoMLMetric.Accuracy or AutoMLMetric.MacroF1 or AutoMLMetric.Auc or AutoMLMetric.RSquared or AutoMLMetric.AccuracyMacroF1 or AutoMLMetric.WeightedF1;
 
     /// <summary>Whether the metric can be computed for the task.</summary>
     /// <param name="metric">The metric.</param>
@@ -36,6 +36,7 @@ public static class AutoMLMetrics
         {
             AutoMLMetric.Accuracy => metrics.Accuracy,
             AutoMLMetric.MacroF1 => metrics.MacroF1,
+            AutoMLMetric.WeightedF1 => metrics.WeightedF1,
             AutoMLMetric.AccuracyMacroF1 => metrics.Accuracy is { } accuracy && metrics.MacroF1 is { } macroF1 ? (accuracy + macroF1) / 2 : null,
             AutoMLMetric.Auc => metrics.Auc,
             AutoMLMetric.LogLoss => metrics.LogLoss,
@@ -53,7 +54,7 @@ public static class AutoMLMetrics
     public static double ToLoss(AutoMLMetric metric, double score) =>
         double.IsNaN(score) ? double.PositiveInfinity : HigherIsBetter(metric) ? -score : score;
 
-    /// <summary>Parses a metric name as the CLI accepts it: accuracy, macro-f1, acc-f1, auc, log-loss, rmse, r2, mae (case- and dash-insensitive).</summary>
+    /// <summary>Parses a metric name as the CLI accepts it: accuracy, macro-f1, weighted-f1, acc-f1, auc, log-loss, rmse, r2, mae (case- and dash-insensitive).</summary>
     /// <param name="name">The name.</param>
     /// <exception cref="ArgumentException">The name is not a metric.</exception>
     public static AutoMLMetric Parse(string name)
@@ -69,7 +70,8 @@ public static class AutoMLMetrics
             "r2" or "rsquared" => AutoMLMetric.RSquared,
             "mae" => AutoMLMetric.Mae,
             "accf1" or "accuracymacrof1" => AutoMLMetric.AccuracyMacroF1,
-            _ => throw new ArgumentException($"Unknown metric '{name}'. Valid: accuracy, macro-f1, acc-f1, auc, log-loss, rmse, r2, mae."),
+            "weightedf1" or "wf1" => AutoMLMetric.WeightedF1,
+            _ => throw new ArgumentException($"Unknown metric '{name}'. Valid: accuracy, macro-f1, weighted-f1, acc-f1, auc, log-loss, rmse, r2, mae."),
         };
     }
 }

@@ -20,4 +20,7 @@ public sealed record AutoMLResult
 
     /// <summary>Advice about the run, e.g. accuracy chosen on imbalanced classes.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The ensemble the saved model is, when <see cref="AutoMLExperimentOptions.Ensemble"/> built one; <c>null</c> otherwise.</summary>
+    public EnsembleSummary? Ensemble { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Training;
@@ -21,7 +22,10 @@ namespace CrossModalML.AutoML;
 /// <para><b>Trials.</b> Each <see cref="Run"/> uses its own <see cref="MLContext"/> seeded with the search seed, so a
 /// configuration scores the same whatever ran before it. Linear trainers get min–max normalisation unless the choice
 /// scales blocks in the featurizer, as in the saved model. Thread-safe: an abandoned trial may keep running beside the next.</para>
-/// <para>Memory: one sparse vector per row per distinct featurizer choice tried.</para>
+/// <para><b>Out-of-fold predictions.</b> Each completed classification trial keeps its class probabilities for the rows
+/// its folds tested (<see cref="OutOfFold"/>), from which an ensemble is selected after the search.</para>
+/// <para>Memory: one sparse vector per row per distinct featurizer choice tried, and one probability vector per tested
+/// row per classification trial.</para>
 /// </remarks>
 public sealed class CachedFeatureTrialRunner : ITrialRunner
 {
@@ -30,6 +34,7 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
     private readonly FeatureCache _cache;
     private readonly IReadOnlyList<DataSplit> _splits;
     private readonly float[] _classWeights;
+    private readonly ConcurrentDictionary<TrialConfiguration, float[]?[]> _outOfFold = new();
 
     /// <summary>Creates a runner over labelled posts.</summary>
     /// <param name="data">Training posts with a label.</param>
@@ -82,6 +87,7 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
         using var stop = TrainerInterruption.Link(mlContext, cancellationToken);
         var learner = ModelPipelineBuilder.Learner(mlContext, _data.Task, configuration.Trainer, configuration.Featurizer.Scaling);
         var folds = new List<EvaluationMetrics>(_splits.Count);
+        var outOfFold = new float[]?[_data.RowCount];
         foreach (var split in _splits)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -98,16 +104,42 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
 
             cancellationToken.ThrowIfCancellationRequested();
             var scored = model.Transform(View(mlContext, features, split.Test));
-            folds.Add(_data.Task == TaskKind.Regression
-                ? MetricsCalculator.Regression(split.Test.Select(i => _cache.Values![i]).ToList(), ScoredOutput.ReadValues(scored))
-                : MetricsCalculator.Classification(
-                    _data.ClassLabels,
-                    ScoredOutput.ReadClassIndices(scored, _data.Task),
-                    ScoredOutput.ReadProbabilities(scored, _data.Task, _data.ClassLabels.Count)));
+            if (_data.Task == TaskKind.Regression)
+            {
+                folds.Add(MetricsCalculator.Regression(split.Test.Select(i => _cache.Values![i]).ToList(), ScoredOutput.ReadValues(scored)));
+                continue;
+            }
+
+            var probabilities = ScoredOutput.ReadProbabilities(scored, _data.Task, _data.ClassLabels.Count);
+            folds.Add(MetricsCalculator.Classification(_data.ClassLabels, ScoredOutput.ReadClassIndices(scored, _data.Task), probabilities));
+            for (int j = 0; j < split.Test.Count; j++)
+            {
+                outOfFold[split.Test[j]] = probabilities[j];
+            }
+        }
+
+        if (_data.Task != TaskKind.Regression)
+        {
+            _outOfFold[configuration] = outOfFold;
         }
 
         return folds;
     }
+
+    /// <summary>A completed classification trial's class probabilities per training row, predicted by the fold that did
+    /// not train on the row; <c>null</c> for rows no fold tested (the training part of a hold-out). <c>null</c> when the
+    /// configuration has not completed (or the task is regression).</summary>
+    /// <param name="configuration">A configuration this runner ran.</param>
+    public IReadOnlyList<float[]?>? OutOfFold(TrialConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return _outOfFold.TryGetValue(configuration, out var rows) ? rows : null;
+    }
+
+    /// <summary>Each training row's true class index (regression: empty).</summary>
+    public IReadOnlyList<int> ClassIndices() =>
+        _data.Task == TaskKind.Regression ? []
+        : Enumerable.Range(0, _data.RowCount).Select(i => _cache.BinaryLabels is { } positive ? (positive[i] ? 1 : 0) : (int)(_cache.ClassKeys![i] - 1)).ToList();
 
     private IDataView View(MLContext mlContext, FeatureMatrix features, IReadOnlyList<int> rows)
     {

@@ -83,6 +83,11 @@ public sealed record ModelManifest
     /// <summary>How an AutoML search found the trainer and featurizer settings; <c>null</c> when they were given.</summary>
     public SearchSummary? Search { get; init; }
 
+    /// <summary>When the model is a weighted ensemble of search trials: its members (trial, trainer, featurizer settings)
+    /// and weights, and its out-of-fold score against the best single trial; <c>null</c> for a single model. The other
+    /// fields (<see cref="Trainer"/>, <see cref="Featurizer"/>) then describe the best trial.</summary>
+    public EnsembleSummary? Ensemble { get; init; }
+
     /// <summary>Early or late fusion, and for late fusion the learned modality weights and stacker; <c>null</c> in
     /// manifests of plain early-fusion models (and of toolkit versions before fusion was recorded), which means early.</summary>
     public FusionSummary? Fusion { get; init; }

@@ -47,7 +47,7 @@ public static class ModelRetrainer
         ArgumentException.ThrowIfNullOrWhiteSpace(newDataPath);
         options ??= new RetrainingOptions();
         var manifest = ModelPackage.ReadManifest(modelPath);
-        EnsureSingleTask(manifest, modelPath);
+        EnsureRetrainable(manifest, modelPath);
         var data = PostDatasetLoader.LoadForScoring(newDataPath, manifest.Columns, manifest.Task, manifest.ClassLabels, requireLabel: true, options.Load);
         return Retrain(modelPath, data, outputPath, options, progress, cancellationToken);
     }
@@ -81,7 +81,7 @@ public static class ModelRetrainer
         }
 
         var manifest = ModelPackage.ReadManifest(modelPath);
-        EnsureSingleTask(manifest, modelPath);
+        EnsureRetrainable(manifest, modelPath);
         CheckData(manifest, newData);
         var featurizer = FeaturizerFor(manifest, options.ImageModelPath, options.WordVectorModelPath);
         featurizer.EncoderCache = options.EncoderCache;
@@ -326,13 +326,20 @@ public static class ModelRetrainer
         return experiment;
     }
 
-    private static void EnsureSingleTask(ModelManifest manifest, string modelPath)
+    private static void EnsureRetrainable(ModelManifest manifest, string modelPath)
     {
         if (manifest.IsMultiTask)
         {
             throw new NotSupportedException(
                 $"'{modelPath}' is a multi-task model ({string.Join(", ", manifest.Tasks!.Select(t => t.Name))}); retraining multi-task models is not supported yet. " +
                 $"Train it again on the new data with the same labels in MultiTaskOptions.Labels ({string.Join(",", manifest.Tasks!.Select(t => t.Name))}).");
+        }
+
+        if (manifest.Ensemble is { } ensemble)
+        {
+            throw new NotSupportedException(
+                $"'{modelPath}' is a weighted ensemble of {ensemble.Members.Count} search trials ({string.Join(", ", ensemble.Members.Select(m => m.Trial))}); retraining refits one pipeline. " +
+                $"Train it again on the new data (CLI: crossmodal train --label {manifest.LabelColumn} --ensemble, or --preset best).");
         }
     }
 

@@ -5,7 +5,7 @@ namespace CrossModalML.Training;
 
 /// <summary>Quality of a model on data it was not trained on.</summary>
 /// <remarks>
-/// Classification fills <see cref="Accuracy"/>, <see cref="MacroF1"/>, <see cref="LogLoss"/>, <see cref="PerClass"/>
+/// Classification fills <see cref="Accuracy"/>, <see cref="MacroF1"/>, <see cref="WeightedF1"/>, <see cref="LogLoss"/>, <see cref="PerClass"/>
 /// and <see cref="ConfusionMatrix"/>, and <see cref="Auc"/> for binary tasks; regression fills <see cref="Rmse"/>,
 /// <see cref="Mae"/> and <see cref="RSquared"/>. Metrics that do not apply are <c>null</c>.
 /// </remarks>
@@ -22,6 +22,10 @@ public sealed record EvaluationMetrics
 
     /// <summary>Unweighted mean of the per-class F1 scores: every class counts the same, however rare.</summary>
     public double? MacroF1 { get; init; }
+
+    /// <summary>Mean of the per-class F1 scores weighted by each class's share of the posts (support), as MVSA papers
+    /// report it: frequent classes count more.</summary>
+    public double? WeightedF1 { get; init; }
 
     /// <summary>Area under the ROC curve (binary only).</summary>
     public double? Auc { get; init; }

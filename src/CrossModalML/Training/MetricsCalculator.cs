@@ -55,6 +55,7 @@ public static class MetricsCalculator
             Count = truth.Count,
             Accuracy = (double)correct / n,
             MacroF1 = MacroF1(perClass),
+            WeightedF1 = WeightedF1(perClass),
             LogLoss = logLoss / n,
             Auc = k == 2 ? Auc(truth, probabilities.Select(p => (double)p[1]).ToList()) : null,
             PerClass = perClass,
@@ -136,7 +137,7 @@ public static class MetricsCalculator
 
     /// <summary>Pools fold metrics into one, as if all folds' predictions were scored together.</summary>
     /// <remarks>
-    /// Accuracy, macro-F1 and the per-class figures come from the summed confusion matrix; log-loss, RMSE and MAE are
+    /// Accuracy, macro-F1, weighted F1 and the per-class figures come from the summed confusion matrix; log-loss, RMSE and MAE are
     /// weighted by fold size, which equals pooling. AUC and R² cannot be pooled from fold summaries and are the mean of
     /// the folds. Pooling keeps a small fold (say, one rare event in leave-one-event-out) from weighing as much as a
     /// large one, and keeps the headline numbers consistent with the per-class table.
@@ -207,6 +208,7 @@ public static class MetricsCalculator
             Count = total,
             Accuracy = total == 0 ? 0 : (double)correct / total,
             MacroF1 = MacroF1(perClass),
+            WeightedF1 = WeightedF1(perClass),
             LogLoss = Weighted(f => f.LogLoss),
             Auc = Mean(f => f.Auc),
             PerClass = perClass,
@@ -216,6 +218,12 @@ public static class MetricsCalculator
 
     private static double MacroF1(IEnumerable<ClassMetrics> perClass) =>
         perClass.Where(c => c.Support > 0).Select(c => c.F1).DefaultIfEmpty(0).Average();
+
+    private static double WeightedF1(IReadOnlyCollection<ClassMetrics> perClass)
+    {
+        int support = perClass.Sum(c => c.Support);
+        return support == 0 ? 0 : perClass.Sum(c => c.F1 * c.Support) / support;
+    }
 
     private static ClassMetrics[] PerClass(IReadOnlyList<string> classLabels, int[][] confusion)
     {

@@ -41,7 +41,7 @@ public sealed class CliTests
         var test = DemoSubset(temp, "test.tsv", 600, 200);
         var model = temp.File("model.zip");
 
-        var (code, error) = Run("train", "--dataset", train, "--label", "sentiment", "--output", model, "--report", temp.File("train.json"), "--evaluation", "HoldOut");
+        var (code, error) = Run("train", "--preset", "fast", "--dataset", train, "--label", "sentiment", "--output", model, "--report", temp.File("train.json"), "--evaluation", "HoldOut");
         Assert.AreEqual(0, code, error);
         var trainReport = JsonNode.Parse(File.ReadAllText(temp.File("train.json")))!;
         Assert.AreEqual("Multiclass", trainReport["task"]!.GetValue<string>());
@@ -83,7 +83,7 @@ public sealed class CliTests
     {
         using var temp = new TempDirectory();
         var train = DemoSubset(temp, "train.tsv", 0, 400);
-        var (code, error) = Run("train", "--dataset", train, "--label", "likes", "--task", "Regression", "--ignore", "shares",
+        var (code, error) = Run("train", "--preset", "fast", "--dataset", train, "--label", "likes", "--task", "Regression", "--ignore", "shares",
             "--modalities", "text,metadata", "--output", temp.File("likes.zip"), "--report", temp.File("report.json"));
         Assert.AreEqual(0, code, error);
         var metrics = JsonNode.Parse(File.ReadAllText(temp.File("report.json")))!["metrics"]!;

@@ -18,7 +18,7 @@ public sealed class FusionCliTests
         File.WriteAllLines(train, lines.Take(1).Concat(lines.Skip(1).Select(l => l.Replace("\timages/", "\t" + images, StringComparison.Ordinal))));
         var report = temp.File("late.json");
 
-        int code = CliApp.Run(["train", "--dataset", train, "--label", "sentiment", "--fusion", "late", "--stacking-folds", "3",
+        int code = CliApp.Run(["train", "--preset", "fast", "--dataset", train, "--label", "sentiment", "--fusion", "late", "--stacking-folds", "3",
             "--evaluation", "HoldOut", "--output", temp.File("late.zip"), "--report", report]);
 
         Assert.AreEqual(0, code);

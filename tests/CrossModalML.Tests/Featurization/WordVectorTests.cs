@@ -157,7 +157,7 @@ public sealed class WordVectorTests
         var posts = LabelledFile(temp, "such a lovely sunny morning", "grim miserable rainy night");
         var zip = temp.File("model.zip");
 
-        var (exit, error) = CliRunner.Run("train", "--dataset", posts, "--label", "mood", "--word-vectors", model, "--output", zip);
+        var (exit, error) = CliRunner.Run("train", "--preset", "fast", "--dataset", posts, "--label", "mood", "--word-vectors", model, "--output", zip);
         Assert.AreEqual(0, exit, error);
         var manifest = ModelPackage.ReadManifest(zip);
         Assert.AreEqual("words.onnx", manifest.WordVectorModel?.FileName);

@@ -1,3 +1,4 @@
+using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Training;
 
@@ -32,6 +33,23 @@ public sealed class MetricsCalculatorTests
         Assert.AreEqual(1.0, metrics.PerClass![2].Recall, 1e-9);
         Assert.AreEqual(1, metrics.PerClass[1].Support);
         Assert.AreEqual(-Math.Log(0.1) / 6 * 2 + -Math.Log(0.8) / 6 * 4, metrics.LogLoss!.Value, 1e-6);
+    }
+
+    [TestMethod]
+    public void Weighted_f1_weighs_each_class_f1_by_its_support_and_pools_over_folds()
+    {
+        // Same rows as above: neg F1 2/3 (support 3), neu 0 (support 1), pos 0.8 (support 2) → (3·2/3 + 0 + 2·0.8) / 6.
+        int[] truth = [0, 0, 0, 2, 2, 1];
+        int[] predicted = [0, 0, 2, 2, 2, 0];
+        var metrics = MetricsCalculator.Classification(Classes, truth, predicted.Select(i => OneHot(i)).ToList());
+        Assert.AreEqual((3 * 2.0 / 3 + 2 * 0.8) / 6, metrics.WeightedF1!.Value, 1e-9);
+        Assert.AreEqual(metrics.WeightedF1.Value, AutoMLMetrics.Read(AutoMLMetric.WeightedF1, metrics), 1e-12);
+        Assert.AreEqual(AutoMLMetric.WeightedF1, AutoMLMetrics.Parse("weighted-f1"));
+
+        // Split into two folds, the pooled weighted F1 equals the one computed on all rows at once.
+        var first = MetricsCalculator.Classification(Classes, truth[..3], predicted[..3].Select(i => OneHot(i)).ToList());
+        var second = MetricsCalculator.Classification(Classes, truth[3..], predicted[3..].Select(i => OneHot(i)).ToList());
+        Assert.AreEqual(metrics.WeightedF1.Value, MetricsCalculator.Average([first, second]).WeightedF1!.Value, 1e-9);
     }
 
     [TestMethod]

@@ -1,0 +1,36 @@
+using System.Globalization;
+using CrossModalML.AutoML;
+using Spectre.Console;
+
+namespace CrossModalML.Cli.Commands;
+
+/// <summary>Prints which trials an ensemble holds and with what weights.</summary>
+internal static class EnsembleConsole
+{
+    public static void Print(EnsembleSummary? ensemble)
+    {
+        if (ensemble is null)
+        {
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn(new TableColumn("trial").RightAligned()).AddColumn("trainer").AddColumn("featurizer")
+            .AddColumn(new TableColumn("weight").RightAligned()).AddColumn(new TableColumn("alone").RightAligned());
+        foreach (var member in ensemble.Members)
+        {
+            table.AddRow(
+                member.Trial.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(member.Trainer.Name),
+                Markup.Escape(member.Featurizer.ToString()),
+                member.Weight.ToString("0.00", CultureInfo.InvariantCulture),
+                member.Score.ToString("0.0000", CultureInfo.InvariantCulture));
+        }
+
+        string score = ensemble.Score.ToString("0.0000", CultureInfo.InvariantCulture);
+        string single = ensemble.BestSingleScore.ToString("0.0000", CultureInfo.InvariantCulture);
+        AnsiConsole.MarkupLineInterpolated(
+            $"[bold]Ensemble[/] of {ensemble.Members.Count} trials (greedy selection with replacement over the best {ensemble.Candidates}, {ensemble.Rounds} rounds, {ensemble.Rows:N0} out-of-fold rows): {ensemble.Metric} {score} vs {single} for the best trial alone");
+        AnsiConsole.Write(table);
+    }
+}

@@ -1,0 +1,133 @@
+using CrossModalML.Training;
+
+namespace CrossModalML.AutoML;
+
+/// <summary>Greedy ensemble selection with replacement (Caruana, Niculescu-Mizil, Crew and Ksikes, ICML 2004), as
+/// AutoGluon builds its weighted ensemble: from the candidates' out-of-fold class probabilities, repeatedly add the
+/// candidate whose addition makes the averaged probabilities score best on the metric; a candidate may be added again,
+/// so the weights are the counts over the rounds.</summary>
+/// <remarks>Pure and deterministic: ties go to the candidate listed first (pass candidates best first), and of the
+/// rounds the earliest with the best score is kept, so the ensemble is as small as its score allows.</remarks>
+public static class EnsembleSelection
+{
+    /// <summary>Rounds of selection by default (AutoGluon's default ensemble size is of this order).</summary>
+    public const int DefaultRounds = 25;
+
+    /// <summary>Selects weights.</summary>
+    /// <param name="candidates">Each candidate's probabilities per row (rows in the same order for all; every vector has one entry per class).</param>
+    /// <param name="truth">Each row's true class index.</param>
+    /// <param name="classLabels">The classes, in probability order.</param>
+    /// <param name="metric">The metric to optimise (a classification metric).</param>
+    /// <param name="rounds">How many times a candidate is added.</param>
+    /// <exception cref="ArgumentException">No candidates, rows that do not line up, or a regression metric.</exception>
+    public static EnsembleWeights Select(
+        IReadOnlyList<IReadOnlyList<float[]>> candidates, IReadOnlyList<int> truth, IReadOnlyList<string> classLabels, AutoMLMetric metric, int rounds = DefaultRounds)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(classLabels);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        if (candidates.Count == 0)
+        {
+            throw new ArgumentException("Ensemble selection needs at least one candidate.", nameof(candidates));
+        }
+
+        if (metric is AutoMLMetric.Rmse or AutoMLMetric.RSquared or AutoMLMetric.Mae)
+        {
+            throw new ArgumentException($"Ensemble selection averages class probabilities; {metric} is a regression metric.", nameof(metric));
+        }
+
+        for (int c = 0; c < candidates.Count; c++)
+        {
+            if (candidates[c].Count != truth.Count)
+            {
+                throw new ArgumentException($"Candidate {c} has {candidates[c].Count} rows of probabilities but there are {truth.Count} true labels.", nameof(candidates));
+            }
+        }
+
+        int k = classLabels.Count;
+        var sum = truth.Select(_ => new double[k]).ToArray();
+        var counts = new int[candidates.Count];
+        var bestCounts = (int[])counts.Clone();
+        double bestLoss = double.PositiveInfinity;
+        for (int round = 1; round <= rounds; round++)
+        {
+            int chosen = -1;
+            double chosenLoss = double.PositiveInfinity;
+            for (int c = 0; c < candidates.Count; c++)
+            {
+                double loss = Loss(sum, candidates[c], round, truth, classLabels, metric);
+                if (chosen < 0 || loss < chosenLoss)
+                {
+                    chosen = c;
+                    chosenLoss = loss;
+                }
+            }
+
+            counts[chosen]++;
+            Add(sum, candidates[chosen]);
+            if (chosenLoss < bestLoss)
+            {
+                bestLoss = chosenLoss;
+                bestCounts = (int[])counts.Clone();
+            }
+        }
+
+        int total = bestCounts.Sum();
+        return new EnsembleWeights(bestCounts, bestCounts.Select(c => (double)c / total).ToList(), AutoMLMetrics.HigherIsBetter(metric) ? -bestLoss : bestLoss);
+    }
+
+    /// <summary>The weighted average of the candidates' probabilities per row.</summary>
+    /// <param name="candidates">Each candidate's probabilities per row.</param>
+    /// <param name="weights">One weight per candidate, summing to 1.</param>
+    public static List<float[]> Average(IReadOnlyList<IReadOnlyList<float[]>> candidates, IReadOnlyList<double> weights)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(weights);
+        int rows = candidates[0].Count, k = candidates[0].Count == 0 ? 0 : candidates[0][0].Length;
+        var result = new List<float[]>(rows);
+        for (int i = 0; i < rows; i++)
+        {
+            var p = new float[k];
+            for (int c = 0; c < candidates.Count; c++)
+            {
+                for (int j = 0; j < k && weights[c] > 0; j++)
+                {
+                    p[j] += (float)(weights[c] * candidates[c][i][j]);
+                }
+            }
+
+            result.Add(p);
+        }
+
+        return result;
+    }
+
+    private static double Loss(double[][] sum, IReadOnlyList<float[]> candidate, int members, IReadOnlyList<int> truth, IReadOnlyList<string> classLabels, AutoMLMetric metric)
+    {
+        var averaged = new float[sum.Length][];
+        for (int i = 0; i < sum.Length; i++)
+        {
+            var p = new float[sum[i].Length];
+            for (int j = 0; j < p.Length; j++)
+            {
+                p[j] = (float)((sum[i][j] + candidate[i][j]) / members);
+            }
+
+            averaged[i] = p;
+        }
+
+        return AutoMLMetrics.ToLoss(metric, AutoMLMetrics.Read(metric, MetricsCalculator.Classification(classLabels, truth, averaged)));
+    }
+
+    private static void Add(double[][] sum, IReadOnlyList<float[]> candidate)
+    {
+        for (int i = 0; i < sum.Length; i++)
+        {
+            for (int j = 0; j < sum[i].Length; j++)
+            {
+                sum[i][j] += candidate[i][j];
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using CrossModalML.Data;
+
+namespace CrossModalML.AutoML;
+
+/// <summary>The one place that turns a <see cref="QualityPreset"/> and the user's explicit settings into what training
+/// does: single fit or search, the search budget, and how evaluation splits are grouped.</summary>
+/// <remarks>
+/// <para><b>Presets.</b> <see cref="QualityPreset.Fast"/> fits the default trainer once. <see cref="QualityPreset.Balanced"/>
+/// (the default) and <see cref="QualityPreset.Best"/> search for <see cref="SearchBudgetRule.For"/>; the search's first
+/// trial is the fast configuration (<see cref="AutoMLExperimentOptions.StartFromDefault"/>), so it never ranks below the
+/// single fit on its own validation. <see cref="QualityPreset.Best"/> ends with a weighted ensemble of the best trials
+/// (<see cref="AutoMLExperimentOptions.Ensemble"/>); the others do when asked.</para>
+/// <para><b>Overrides.</b> An explicit time budget or trial count replaces the preset's budget (and makes even the fast
+/// preset search); an explicit trainer means one fit of it.</para>
+/// <para><b>Honest splits.</b> When posts share images, a random split tests on images the model saw in training and
+/// rewards memorising them (a data set of many posts per image scores near 1.0 that way). Unless the user names a group
+/// column, turns grouping off or splits by time, the planner groups by the image column whose posts share images
+/// (<see cref="SharedImageColumn"/>), for the single fit's evaluation and the search's trials alike.</para>
+/// </remarks>
+public static class QualityPresetPlanner
+{
+    /// <summary>Posts grouped by image when at least this share of the posts with an image share it with another post.</summary>
+    public const double SharedImageShare = 0.05;
+
+    /// <summary>Plans a run.</summary>
+    /// <param name="data">The training posts.</param>
+    /// <param name="request">The preset and the user's explicit settings.</param>
+    /// <exception cref="ArgumentException">The request both names a group column and turns grouping off.</exception>
+    public static PresetPlan Plan(PostDataset data, PresetRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.NoGrouping && request.GroupColumn is not null)
+        {
+            throw new ArgumentException($"The request groups by '{request.GroupColumn}' and turns grouping off; choose one (CLI: --group-by COLUMN or --group-by none).", nameof(request));
+        }
+
+        var (groupColumn, groupingReason) = Grouping(data, request);
+        if (request.TrainerFixed)
+        {
+            return new PresetPlan { Preset = request.Preset, Search = false, BudgetReason = "one fit of the chosen trainer", GroupColumn = groupColumn, GroupingReason = groupingReason };
+        }
+
+        if (request.TimeBudget is not null || request.MaxTrials is not null)
+        {
+            var given = string.Join(" and ", new[]
+            {
+                request.TimeBudget is { } t ? FormattableString.Invariant($"{t.TotalSeconds:0.#} s") : null,
+                request.MaxTrials is { } n ? $"{n} trials" : null,
+            }.OfType<string>());
+            return new PresetPlan
+            {
+                Preset = request.Preset, Search = true, TimeBudget = request.TimeBudget, MaxTrials = request.MaxTrials, Ensemble = request.Ensemble || request.Preset == QualityPreset.Best,
+                BudgetReason = $"{given}, as given", GroupColumn = groupColumn, GroupingReason = groupingReason,
+            };
+        }
+
+        if (request.Preset == QualityPreset.Fast)
+        {
+            return new PresetPlan { Preset = request.Preset, Search = false, BudgetReason = "fast preset: one fit of the default trainer", GroupColumn = groupColumn, GroupingReason = groupingReason };
+        }
+
+        // Which pretrained encoders a preset turns on belongs here too, so that every preset decision stays in this method.
+        return new PresetPlan
+        {
+            Preset = request.Preset,
+            Search = true,
+            TimeBudget = SearchBudgetRule.For(request.Preset, data.RowCount, request.PretrainedEncoders),
+            Ensemble = request.Ensemble || request.Preset == QualityPreset.Best,
+            BudgetReason = $"{request.Preset.ToString().ToLowerInvariant()} preset: {SearchBudgetRule.Describe(request.Preset, data.RowCount, request.PretrainedEncoders)}",
+            GroupColumn = groupColumn,
+            GroupingReason = groupingReason,
+        };
+    }
+
+    /// <summary>The first image column in which at least <see cref="SharedImageShare"/> of the posts with an image share
+    /// that image (the same path) with another post; <c>null</c> when there is none.</summary>
+    /// <param name="data">The posts.</param>
+    public static string? SharedImageColumn(PostDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        foreach (var column in data.Columns.Where(c => c.Role == ColumnRole.Image))
+        {
+            var counts = data.GetColumnValues(column.Name).Where(p => p.Length > 0).GroupBy(p => p, StringComparer.Ordinal).Select(g => g.Count()).ToList();
+            int withImage = counts.Sum();
+            int shared = counts.Where(c => c > 1).Sum();
+            if (withImage > 0 && shared >= SharedImageShare * withImage)
+            {
+                return column.Name;
+            }
+        }
+
+        return null;
+    }
+
+    private static (string? Column, string? Reason) Grouping(PostDataset data, PresetRequest request)
+    {
+        if (request.GroupColumn is not null)
+        {
+            return (request.GroupColumn, null);
+        }
+
+        if (request.NoGrouping || request.TimeSplit)
+        {
+            return (null, null);
+        }
+
+        if (SharedImageColumn(data) is not { } column)
+        {
+            return (null, null);
+        }
+
+        var paths = data.GetColumnValues(column).Where(p => p.Length > 0).ToList();
+        int distinct = paths.Distinct(StringComparer.Ordinal).Count();
+        return (column,
+            $"{paths.Count:N0} posts share {distinct:N0} images in '{column}': evaluation and search keep each image's posts on one side of every split, " +
+            "so scores describe images the model has not seen (CLI: --group-by none for random splits, or --group-by COLUMN).");
+    }
+}

@@ -1,0 +1,55 @@
+using CrossModalML.AutoML;
+
+namespace CrossModalML.Tests.AutoML;
+
+[TestClass]
+public sealed class EnsembleSelectionTests
+{
+    private static readonly string[] Classes = ["no", "yes"];
+
+    private static float[] P(float yes) => [1 - yes, yes];
+
+    [TestMethod]
+    public void Greedy_selection_mixes_two_complementary_trials_equally_and_leaves_the_uninformative_one_out()
+    {
+        // A is sure and right on rows 0-1 but leans wrong on 2-3; B the other way round; C says 0.5 everywhere. Alone each
+        // gets one class right (macro-F1 1/3); the mean of A and B gets every row right.
+        int[] truth = [0, 0, 1, 1];
+        IReadOnlyList<float[]> a = [P(0.1f), P(0.1f), P(0.4f), P(0.4f)];
+        IReadOnlyList<float[]> b = [P(0.6f), P(0.6f), P(0.9f), P(0.9f)];
+        IReadOnlyList<float[]> c = [P(0.5f), P(0.5f), P(0.5f), P(0.5f)];
+
+        var weights = EnsembleSelection.Select([a, b, c], truth, Classes, AutoMLMetric.MacroF1);
+
+        CollectionAssert.AreEqual(new[] { 1, 1, 0 }, weights.Counts.ToArray(), "round 1 takes A (first of the tied), round 2 adds B, later rounds only tie");
+        CollectionAssert.AreEqual(new[] { 0.5, 0.5, 0.0 }, weights.Weights.ToArray());
+        Assert.AreEqual(1.0, weights.Score, 1e-12);
+    }
+
+    [TestMethod]
+    public void Selection_with_replacement_finds_unequal_weights_when_they_score_best()
+    {
+        // B alone gets rows 1-3 right and row 0 wrong; 1:1 still says yes on row 0 ((0.2 + 0.95) / 2 = 0.575). Only 2:1 for A
+        // gets all four: row 0 0.45, row 1 0.517, row 2 0.533, row 3 0.167.
+        int[] truth = [0, 1, 1, 0];
+        IReadOnlyList<float[]> a = [P(0.2f), P(0.3f), P(0.45f), P(0.1f)];
+        IReadOnlyList<float[]> b = [P(0.95f), P(0.95f), P(0.7f), P(0.3f)];
+
+        var weights = EnsembleSelection.Select([a, b], truth, Classes, AutoMLMetric.Accuracy);
+
+        Assert.AreEqual(1.0, weights.Score, 1e-12);
+        Assert.AreEqual(2.0 / 3, weights.Weights[0], 1e-12);
+        Assert.AreEqual(1.0 / 3, weights.Weights[1], 1e-12);
+        var mixed = EnsembleSelection.Average([a, b], weights.Weights);
+        Assert.AreEqual((2 * 0.45 + 0.7) / 3, mixed[2][1], 1e-6);
+    }
+
+    [TestMethod]
+    public void Misaligned_candidates_and_regression_metrics_are_refused_with_the_reason()
+    {
+        IReadOnlyList<float[]> shortCandidate = [P(0.5f)];
+        var error = Assert.ThrowsExactly<ArgumentException>(() => EnsembleSelection.Select([shortCandidate], [0, 1], Classes, AutoMLMetric.MacroF1));
+        StringAssert.Contains(error.Message, "1 rows of probabilities but there are 2 true labels");
+        Assert.ThrowsExactly<ArgumentException>(() => EnsembleSelection.Select([shortCandidate], [0], Classes, AutoMLMetric.Rmse));
+    }
+}
