@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CrossModalML.Cli.Rendering;
 using CrossModalML.Packaging;
 
 namespace CrossModalML.Cli.Commands;
@@ -19,6 +20,6 @@ internal static class JsonReport
         }
 
         File.WriteAllText(file.FullName, JsonSerializer.Serialize(report, ManifestJson.Options));
-        Console.WriteLine($"Report written to {file.FullName}");
+        ConsoleText.Line($"Report written to {file.FullName}");
     }
 }
