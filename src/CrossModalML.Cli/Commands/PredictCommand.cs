@@ -17,10 +17,11 @@ internal static class PredictCommand
         var chunkSize = new Option<int>("--chunk-size") { Description = "Posts read and scored at a time; bounds memory use.", DefaultValueFactory = _ => 10_000 };
         var parallel = new Option<int>("--parallel") { Description = "Chunks scored at once (output order is kept).", DefaultValueFactory = _ => 1 };
         var imageRoot = new Option<DirectoryInfo?>("--image-root") { Description = "Reject image paths that resolve outside this directory." };
+        var strictImages = new Option<bool>("--strict-images") { Description = "Fail on a missing or unreadable image instead of scoring the post without it." };
         var verbose = CommonOptions.Verbose();
         var command = new Command("predict", "Predict a label (or value) for every post in a file, one output row per input row, in input order.")
         {
-            model, input, output, chunkSize, parallel, imageRoot, verbose,
+            model, input, output, chunkSize, parallel, imageRoot, strictImages, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -45,7 +46,8 @@ internal static class PredictCommand
             var clock = Stopwatch.StartNew();
             var lastReport = TimeSpan.Zero;
             long rows = 0;
-            int warnings = 0;
+            long withoutImage = 0;
+            var examples = new List<string>();
 
             // Up to `degree` chunks are scored at once; they are written strictly in the order they were read.
             var inFlight = new Queue<(PostDataset Chunk, Task<IReadOnlyList<PostPrediction>> Scoring)>();
@@ -53,9 +55,17 @@ internal static class PredictCommand
             {
                 var (chunk, scoring) = inFlight.Dequeue();
                 var idColumn = chunk.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
-                writer.Write(idColumn, idColumn is null ? null : chunk.GetColumnValues(idColumn), scoring.GetAwaiter().GetResult());
+                var predictions = scoring.GetAwaiter().GetResult();
+                writer.Write(idColumn, idColumn is null ? null : chunk.GetColumnValues(idColumn), predictions);
                 rows += chunk.RowCount;
-                warnings += chunk.Report.Warnings.Count;
+                foreach (var prediction in predictions.Where(p => p.Warnings.Count > 0))
+                {
+                    withoutImage++;
+                    if (examples.Count < 3)
+                    {
+                        examples.Add(prediction.Warnings[0]);
+                    }
+                }
                 if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
                 {
                     lastReport = clock.Elapsed;
@@ -64,7 +74,7 @@ internal static class PredictCommand
             }
 
             AnsiConsole.MarkupLineInterpolated($"Scoring [bold]{inputFile.FullName}[/] in chunks of {rowsPerChunk:N0} posts, {degree} at a time …");
-            foreach (var chunk in predictor.LoadInputInChunks(inputFile.FullName, rowsPerChunk))
+            foreach (var chunk in predictor.LoadInputInChunks(inputFile.FullName, rowsPerChunk, new PostLoadOptions { StrictImages = r.GetValue(strictImages) }))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 inFlight.Enqueue((chunk, Task.Run(() => predictor.Predict(chunk), cancellationToken)));
@@ -80,9 +90,17 @@ internal static class PredictCommand
             }
 
             var seconds = clock.Elapsed.TotalSeconds;
-            var warningNote = warnings > 0 ? $" ({warnings:N0} load warnings, e.g. missing images scored as missing)" : string.Empty;
             AnsiConsole.MarkupLineInterpolated(
-                $"Wrote {rows:N0} predictions to [bold]{outputFile.FullName}[/] in {seconds:0.0} s ({rows / Math.Max(seconds, 1e-9):N0} posts/s){warningNote}.");
+                $"Wrote {rows:N0} predictions to [bold]{outputFile.FullName}[/] in {seconds:0.0} s ({rows / Math.Max(seconds, 1e-9):N0} posts/s).");
+            if (withoutImage > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated(
+                    $"[yellow]Warning:[/] {withoutImage:N0} of {rows:N0} posts were scored without their image (missing or unreadable), so their predictions rest on the other modalities; --strict-images makes this an error.");
+                foreach (var example in examples)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"  e.g. {example}");
+                }
+            }
             return CommandRunner.Success;
         }));
         return command;

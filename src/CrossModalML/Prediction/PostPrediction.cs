@@ -16,6 +16,10 @@ public sealed record PostPrediction
     /// included; the other members of this prediction are the main task's. Empty for a single-task model.</summary>
     public IReadOnlyDictionary<string, PostPrediction> Tasks { get; init; } = new Dictionary<string, PostPrediction>();
 
+    /// <summary>What made this prediction less informed than usual, e.g. "image 'x.jpg' in column 'image' is missing or
+    /// unreadable: scored without the image"; empty when the post was scored with everything it named.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The <paramref name="k"/> most probable classes, most probable first; ties keep the model's class order.</summary>
     /// <param name="k">How many classes to return; more than the model has returns them all.</param>
     /// <returns>Up to <paramref name="k"/> classes; empty for regression.</returns>
