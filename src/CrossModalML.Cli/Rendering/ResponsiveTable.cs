@@ -4,11 +4,12 @@ using Spectre.Console.Rendering;
 
 namespace CrossModalML.Cli.Rendering;
 
-/// <summary>A table of plain-text cells that fits the console width: columns when they fit, otherwise one block of
-/// <c>header: value</c> fields per row, wrapped between words.</summary>
+/// <summary>A table of plain-text cells that fits the console width: columns when they fit (text cells wrapped between
+/// words if need be), otherwise one block of <c>header: value</c> fields per row, wrapped between words.</summary>
 /// <remarks>
-/// Before switching to the vertical layout, columns marked optional are left out (and a line says how wide the console
-/// would have to be to show them). No word of a cell is ever split across lines unless it alone is wider than the console.
+/// A column layout is used only if every word of every cell stays whole on one line. Before switching to the vertical
+/// layout, columns marked optional are left out (and a line says how wide the console would have to be to show them).
+/// No word of a cell is ever split across lines unless it alone is wider than the console. Not thread-safe.
 /// </remarks>
 internal sealed class ResponsiveTable
 {
@@ -49,35 +50,49 @@ internal sealed class ResponsiveTable
         console ??= CliConsole.Current;
         int width = console.Profile.Width;
         var all = Enumerable.Range(0, _columns.Count).ToList();
-        var full = Build(all);
-        int fullWidth = NaturalWidth(full);
-        if (fullWidth <= width)
+        if (TryWriteColumns(console, all, width))
         {
-            console.Write(full);
             return;
         }
 
         var required = all.Where(i => !_columns[i].Optional).ToList();
-        if (required.Count < all.Count)
+        if (required.Count < all.Count && TryWriteColumns(console, required, width))
         {
-            var narrow = Build(required);
-            if (NaturalWidth(narrow) <= width)
+            var left = string.Join(", ", all.Except(required).Select(i => $"'{_columns[i].Header}'"));
+            foreach (var line in Wrap($"({left} left out at {width} columns; --width {Render(Build(all), 4096).Max(l => l.Length)} shows it.)", width, string.Empty))
             {
-                console.Write(narrow);
-                var left = string.Join(", ", all.Except(required).Select(i => $"'{_columns[i].Header}'"));
-                foreach (var line in Wrap($"({left} left out at {width} columns; --width {fullWidth} shows it.)", width, string.Empty))
-                {
-                    console.WriteLine(line);
-                }
-
-                return;
+                console.WriteLine(line);
             }
+
+            return;
         }
 
         foreach (var line in Vertical(width))
         {
             console.WriteLine(line);
         }
+    }
+
+    /// <summary>Writes the table with these columns when it fits <paramref name="width"/>, text cells wrapped between words if
+    /// need be; a layout that would split any word is refused.</summary>
+    private bool TryWriteColumns(IAnsiConsole console, IReadOnlyList<int> columns, int width)
+    {
+        var table = Build(columns);
+        var lines = Render(table, width);
+        if (lines.Any(l => l.Length > width))
+        {
+            return false;
+        }
+
+        var words = columns.SelectMany(i => _rows.Select(r => r[i]).Append(_columns[i].Header))
+            .SelectMany(cell => cell.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal);
+        if (!words.All(word => lines.Any(l => l.Contains(word, StringComparison.Ordinal))))
+        {
+            return false;
+        }
+
+        console.Write(table);
+        return true;
     }
 
     /// <summary>The rows as blocks of <c>header: value</c> fields, packed side by side while they fit.</summary>
@@ -172,7 +187,7 @@ internal sealed class ResponsiveTable
         foreach (int i in columns)
         {
             var column = new TableColumn(new Text(_columns[i].Header));
-            table.AddColumn(_columns[i].RightAligned ? column.RightAligned() : column);
+            table.AddColumn(_columns[i].RightAligned ? column.RightAligned().NoWrap() : column);
         }
 
         foreach (var row in _rows)
@@ -183,8 +198,8 @@ internal sealed class ResponsiveTable
         return table;
     }
 
-    /// <summary>The width the table takes when nothing constrains it, measured by rendering it once off-screen.</summary>
-    private static int NaturalWidth(Table table)
+    /// <summary>The lines the table takes at <paramref name="width"/>, rendered once off-screen, trailing spaces removed.</summary>
+    private static List<string> Render(Table table, int width)
     {
         var text = new StringWriter();
         var scratch = AnsiConsole.Create(new AnsiConsoleSettings
@@ -194,8 +209,8 @@ internal sealed class ResponsiveTable
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(text),
         });
-        scratch.Profile.Width = 4096;
+        scratch.Profile.Width = width;
         scratch.Write(table);
-        return text.ToString().Split('\n').Max(l => l.TrimEnd('\r').Length);
+        return text.ToString().Split('\n').Select(l => l.TrimEnd('\r', ' ')).ToList();
     }
 }
