@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CrossModalML.AutoML;
 using CrossModalML.Training;
+using Spectre.Console;
 
 namespace CrossModalML.Cli.Rendering;
 
@@ -10,6 +11,7 @@ namespace CrossModalML.Cli.Rendering;
 /// <remarks>
 /// The library reports through <see cref="IProgress{T}"/> on its own thread; this adapter writes on that thread, so lines
 /// appear in order with the command's other output. One instance follows one run: its clock starts when it is created.
+/// In a terminal the same counts also drive live bars (<see cref="LiveProgress"/>).
 /// A trial numbered lower than the one before starts a new search (multi-task runs search once per head), so counts,
 /// best-so-far and the time budget restart with it. Not thread-safe.
 /// </remarks>
@@ -24,6 +26,8 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
     private TimeSpan _trialTime;
     private (int Number, double Score)? _best;
     private int _lastTrial;
+    private ProgressTask? _stepBar;
+    private ProgressTask? _trialBar;
 
     /// <summary>Creates an adapter; give the search budget so trial lines can say how much is left.</summary>
     public ConsoleProgress(int? maxTrials = null, TimeSpan? timeBudget = null, string indent = "")
@@ -43,25 +47,37 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
         var left = value.Step > 1 ? elapsed / (value.Step - 1) * (value.TotalSteps - value.Step + 1) : (TimeSpan?)null;
         var timing = left is { } l ? $"{Duration(elapsed)} elapsed, about {Duration(l)} left" : $"{Duration(elapsed)} elapsed";
         ConsoleText.Line($"{_indent}[{value.Step}/{value.TotalSteps}] {value.Description} ({timing})", _indent + "    ");
+        _stepBar ??= LiveProgress.AddTask("steps", value.TotalSteps);
+        if (_stepBar is not null)
+        {
+            _stepBar.MaxValue = value.TotalSteps;
+            _stepBar.Value = value.Step - 1;
+            _stepBar.Description = Markup.Escape($"step {value.Step}/{value.TotalSteps}");
+        }
     }
 
     /// <summary>Writes a finished trial with its score, the trials done out of the budget, the best so far and the time left.</summary>
     public void Report(TrialResult value)
     {
-        if (value.Status == TrialStatus.Running)
-        {
-            return;
-        }
-
         if (value.Number < _lastTrial)
         {
             _trialsDone = 0;
             _trialTime = TimeSpan.Zero;
             _best = null;
             _searchClock.Restart();
+            _trialBar?.StopTask();
+            _trialBar = null;
         }
 
         _lastTrial = value.Number;
+
+        if (value.Status == TrialStatus.Running)
+        {
+            // Only the live bar shows a trial that is still running; the log gets its line when it ends.
+            UpdateTrialBar($"trial #{value.Number} ({value.Configuration.Trainer.Name}) running");
+            return;
+        }
+
         _trialsDone++;
         _trialTime += value.Duration;
         if (value.IsNewBest && value.Status == TrialStatus.Completed)
@@ -81,10 +97,30 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
                 CultureInfo.InvariantCulture,
                 $"{_indent}#{value.Number} {value.Configuration.Trainer.Name}: {score}, {value.Duration.TotalSeconds:0.0} s, {status} · {count}, {best}, {rate:0.0} trials/min{TimeLeft()}"),
             _indent + "    ");
+        UpdateTrialBar(count);
     }
 
     /// <summary>Writes a stage of work described by the library.</summary>
     public void Report(string value) => ConsoleText.Line($"{_indent}{value} ({Duration(_clock.Elapsed)} elapsed)", _indent + "    ");
+
+    /// <summary>The live bar of a search: trials done out of the trial budget, or seconds used out of the time budget.</summary>
+    private void UpdateTrialBar(string description)
+    {
+        double max = _maxTrials ?? _timeBudget?.TotalSeconds ?? 0;
+        if (max <= 0)
+        {
+            return;
+        }
+
+        _trialBar ??= LiveProgress.AddTask("search", max);
+        if (_trialBar is null)
+        {
+            return;
+        }
+
+        _trialBar.Value = _maxTrials is not null ? _trialsDone : Math.Min(max, _searchClock.Elapsed.TotalSeconds);
+        _trialBar.Description = Markup.Escape(_best is { } b ? $"{description}, best {ConsoleText.F(b.Score)}" : description);
+    }
 
     private string TimeLeft()
     {

@@ -57,7 +57,7 @@ public sealed partial class ConsoleLayoutCliTests
     {
         var report = _temp!.File("search.json");
         var (code, output, error) = Run(
-            "train", "--dataset", _train, "--label", "sentiment", "--max-trials", "2", "--evaluation", "HoldOut", "--output", _temp.File("search.zip"), "--report", report, "--width", "80");
+            "train", "--dataset", _small, "--label", "sentiment", "--max-trials", "2", "--evaluation", "HoldOut", "--output", _temp.File("search.zip"), "--report", report, "--width", "80");
 
         Assert.AreEqual(0, code, error);
         var leaderboard = JsonNode.Parse(File.ReadAllText(report))!["leaderboard"]!.AsArray();
