@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CrossModalML.Cli.Commands;
+using CrossModalML.Cli.Rendering;
 
 namespace CrossModalML.Cli;
 
@@ -10,6 +11,12 @@ internal static class CliApp
     public static int Run(string[] args)
     {
         var root = new RootCommand("crossmodal: train, evaluate and serve cross-modal (text + image + metadata) models for social-media posts.");
+        var width = new Option<int?>("--width")
+        {
+            Description = $"Lay output out for this many columns (default: COLUMNS, else the terminal's width, else {CliConsole.DefaultWidth}).",
+            Recursive = true,
+        };
+        root.Options.Add(width);
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
@@ -22,6 +29,17 @@ internal static class CliApp
         root.Subcommands.Add(TrendsCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(PatternsCommand.Create());
-        return root.Parse(args).Invoke();
+        var parsed = root.Parse(args);
+        try
+        {
+            CliConsole.Configure(parsed.Errors.Count == 0 ? parsed.GetValue(width) : null);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return CommandRunner.Failure;
+        }
+
+        return parsed.Invoke();
     }
 }

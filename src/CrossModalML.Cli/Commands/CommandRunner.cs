@@ -1,3 +1,4 @@
+using CrossModalML.Cli.Rendering;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
 using Spectre.Console;
@@ -22,7 +23,7 @@ internal static class CommandRunner
         Console.CancelKeyPress += onCancel;
         try
         {
-            return body(cancellation.Token);
+            return LiveProgress.Run(() => body(cancellation.Token));
         }
         catch (OperationCanceledException)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CrossModalML.Cli.Rendering;
 using CrossModalML.Analysis.Explanations;
 using CrossModalML.Data;
 using CrossModalML.Prediction;
@@ -84,13 +85,13 @@ internal static class ExplainCommand
 
     private static void Importances(string kind, IReadOnlyList<FeatureImportance> items, string metric)
     {
-        var table = new Table().Border(TableBorder.Simple).AddColumn(kind)
-            .AddColumn(new TableColumn($"{metric} lost when permuted").RightAligned()).AddColumn(new TableColumn("±").RightAligned());
+        var table = new ResponsiveTable().Column(kind)
+            .Column($"{metric} lost when permuted", rightAligned: true).Column("±", rightAligned: true);
         foreach (var item in items)
         {
-            table.AddRow(Markup.Escape(item.Name), item.Drop.ToString("0.0000", CultureInfo.InvariantCulture), item.DropStandardDeviation.ToString("0.0000", CultureInfo.InvariantCulture));
+            table.Row(item.Name, item.Drop.ToString("0.0000", CultureInfo.InvariantCulture), item.DropStandardDeviation.ToString("0.0000", CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(table);
+        table.Write();
     }
 }

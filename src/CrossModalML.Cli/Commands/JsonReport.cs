@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CrossModalML.Cli.Rendering;
 using CrossModalML.IO;
 using CrossModalML.Packaging;
 
@@ -15,6 +16,6 @@ internal static class JsonReport
         }
 
         AtomicFile.WriteAllText(file.FullName, JsonSerializer.Serialize(report, ManifestJson.Options));
-        Console.WriteLine($"Report written to {file.FullName}");
+        ConsoleText.Line($"Report written to {file.FullName}");
     }
 }

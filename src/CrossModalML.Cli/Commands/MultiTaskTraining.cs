@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrossModalML.AutoML;
+using CrossModalML.Cli.Rendering;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
@@ -25,7 +26,7 @@ internal static class MultiTaskTraining
             : $"AutoML search per head ({Budget(options.Search)})";
         AnsiConsole.MarkupLineInterpolated(
             $"Multi-task: [bold]{string.Join(", ", options.Labels)}[/] (main task '{options.ResolveMainTask()}'), one shared featurization, {heads}, stacking {options.Stacking.ToString().ToLowerInvariant()}");
-        var result = new MultiTaskTrainer(mlContext).Train(data, options, ConsoleOutput.TrainingProgress(), TrialLines(), cancellationToken);
+        var result = new MultiTaskTrainer(mlContext).Train(data, options, ConsoleOutput.TrainingProgress(), TrialLines(options), cancellationToken);
         if (result.RowsWithoutEveryLabel > 0)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]Note:[/] {result.RowsWithoutEveryLabel:N0} rows lacked one of the labels and were left out.");
@@ -76,28 +77,57 @@ internal static class MultiTaskTraining
 
     private static void Comparison(MultiTaskResult result)
     {
-        if (result.Tasks.All(t => t.SeparateMetrics is null))
+        var compared = result.Tasks.Where(t => t.Metrics is not null && t.SeparateMetrics is not null).ToList();
+        if (compared.Count == 0)
         {
             return;
         }
 
-        var table = new Table().Border(TableBorder.Simple).AddColumn("task").AddColumn("metric")
-            .AddColumn(new TableColumn("multi-task").RightAligned()).AddColumn(new TableColumn("separate").RightAligned())
-            .AddColumn(new TableColumn("difference").RightAligned()).AddColumn("multi-task vs separate");
-        foreach (var task in result.Tasks.Where(t => t.Metrics is not null && t.SeparateMetrics is not null))
+        var table = new ResponsiveTable().Column("task").Column("metric")
+            .Column("multi-task", rightAligned: true).Column("separate", rightAligned: true)
+            .Column("difference", rightAligned: true).Column("why");
+        foreach (var task in compared)
         {
             double multi = task.Metrics!.Primary, separate = task.SeparateMetrics!.Primary;
-            table.AddRow(
-                Markup.Escape(task.Name + (task.IsMain ? " (main)" : string.Empty)),
+            table.Row(
+                task.Name + (task.IsMain ? " (main)" : string.Empty),
                 task.Task == TaskKind.Regression ? "RMSE" : "macro-F1",
                 F(multi),
                 F(separate),
                 (multi - separate).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture),
-                task.VersusSeparate!);
+                Why(task));
         }
 
         AnsiConsole.MarkupLine("[bold]Multi-task vs separate single-task models on the same split:[/]");
-        AnsiConsole.Write(table);
+        table.Write();
+        if (compared.All(IdenticalByConstruction))
+        {
+            ConsoleText.Line(
+                $"Every head reads only the shared features with its separate model's trainer, so each is that model by construction: " +
+                $"the multi-task model here saves featurization ({result.SharedFeaturizerFits} featurizer fits for {result.Tasks.Count} tasks), not quality. " +
+                "Stacking (--stacking on) or a search per head (--time/--max-trials) can make the heads differ.");
+        }
+    }
+
+    /// <summary>A head that reads no other task's predictions and was given its trainer (no search) is fitted exactly as the separate model is.</summary>
+    private static bool IdenticalByConstruction(TaskResult task) => task.StackedInputs.Count == 0 && task.Search is null;
+
+    private static string Why(TaskResult task)
+    {
+        if (IdenticalByConstruction(task))
+        {
+            return "identical by construction: same features and trainer";
+        }
+
+        var reads = task.StackedInputs.Count > 0 ? $"also reads {string.Join(", ", task.StackedInputs)} predictions" : "own search on shared features";
+        var outcome = task.VersusSeparate switch
+        {
+            "better" => "better",
+            "worse" => "worse",
+            _ => "within 0.0005",
+        };
+        var trainers = task.SeparateTrainer is { } separate && separate.Name != task.Trainer.Name ? $"; separate: {separate.Name}" : string.Empty;
+        return $"{outcome}: {reads}, {task.Trainer.Name}{trainers}";
     }
 
     private static string Budget(AutoMLExperimentOptions search) => string.Join(", ", new[]
@@ -106,22 +136,7 @@ internal static class MultiTaskTraining
         search.MaxTrials is { } n ? $"{n} trials" : null,
     }.OfType<string>());
 
-    private static IProgress<TrialResult> TrialLines() => new TrialPrinter(t =>
-    {
-        if (t.Status == TrialStatus.Running)
-        {
-            return;
-        }
-
-        var score = t.Status == TrialStatus.Completed ? F(t.Score) : t.Message ?? string.Empty;
-        AnsiConsole.MarkupLineInterpolated($"[grey]  trial #{t.Number,-3} {t.Configuration.Trainer.Name,-24} {t.Metric} {score}  {t.Duration.TotalSeconds,6:0.0} s  {t.Status}[/]");
-    });
+    private static ConsoleProgress? TrialLines(MultiTaskOptions options) => options.Search is { } search ? ConsoleProgress.ForSearch(search, indent: "  ") : null;
 
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
-
-    /// <summary>Prints on the calling thread, so trial lines appear in order with other output.</summary>
-    private sealed class TrialPrinter(Action<TrialResult> print) : IProgress<TrialResult>
-    {
-        public void Report(TrialResult value) => print(value);
-    }
 }

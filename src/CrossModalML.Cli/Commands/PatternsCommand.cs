@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CrossModalML.Cli.Rendering;
 using CrossModalML.Analysis.Patterns;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
@@ -66,7 +67,7 @@ internal static class PatternsCommand
             var data = PostDatasetLoader.Load(datasetFile.FullName, new PostLoadOptions { LabelColumn = r.GetValue(label), RoleOverrides = roles });
             ConsoleOutput.LoadSummary(data);
 
-            var result = PatternMiner.Mine(new MLContext(seed: 1), data, options, new Progress(), cancellationToken);
+            var result = PatternMiner.Mine(new MLContext(seed: 1), data, options, new ConsoleProgress(), cancellationToken);
             PrintClusters(result);
             PrintTopics(result);
             PrintGraph(result);
@@ -102,36 +103,36 @@ internal static class PatternsCommand
         var chosen = result.Clustering.Chosen;
         AnsiConsole.MarkupLineInterpolated(
             $"[bold]{result.Clusters.Count} post clusters[/] (silhouette {F(chosen.Silhouette)}, Davies–Bouldin {F(chosen.DaviesBouldin)}; tried {string.Join(", ", result.Clustering.Scores.Select(s => $"{s.ClusterCount}: {F(s.Silhouette)}"))})");
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn(new TableColumn("cluster").RightAligned()).AddColumn(new TableColumn("posts").RightAligned())
-            .AddColumn("top terms").AddColumn("top hashtags").AddColumn("topic");
+        var table = new ResponsiveTable()
+            .Column("cluster", rightAligned: true).Column("posts", rightAligned: true)
+            .Column("top terms").Column("top hashtags").Column("topic");
         if (result.LabelColumn is not null)
         {
-            table.AddColumn(result.LabelColumn);
+            table.Column(result.LabelColumn);
         }
 
-        table.AddColumn(new TableColumn("image").RightAligned()).AddColumn("representative posts");
+        table.Column("image", rightAligned: true).Column("representative posts");
         foreach (var c in result.Clusters)
         {
             var cells = new List<string>
             {
                 c.Id.ToString(CultureInfo.InvariantCulture),
                 c.Size.ToString("N0", CultureInfo.InvariantCulture),
-                Markup.Escape(string.Join(", ", c.TopTerms.Take(6).Select(t => t.Term))),
-                Markup.Escape(string.Join(" ", c.TopHashtags.Take(4).Select(t => t.Term))),
+                string.Join(", ", c.TopTerms.Take(6).Select(t => t.Term)),
+                string.Join(" ", c.TopHashtags.Take(4).Select(t => t.Term)),
                 c.DominantTopic < 0 ? "—" : $"T{c.DominantTopic}",
             };
             if (result.LabelColumn is not null)
             {
-                cells.Add(Markup.Escape(string.Join(" ", c.LabelCounts.OrderByDescending(l => l.Value).Take(3).Select(l => $"{l.Key} {l.Value * 100.0 / c.Size:0}%"))));
+                cells.Add(string.Join(" ", c.LabelCounts.OrderByDescending(l => l.Value).Take(3).Select(l => $"{l.Key} {l.Value * 100.0 / c.Size:0}%")));
             }
 
             cells.Add(c.Modalities.ImageShare.ToString("0%", CultureInfo.InvariantCulture));
-            cells.Add(Markup.Escape(string.Join(" ", c.RepresentativePosts.Take(3))));
-            table.AddRow(cells.ToArray());
+            cells.Add(string.Join(" ", c.RepresentativePosts.Take(3)));
+            table.Row([.. cells]);
         }
 
-        AnsiConsole.Write(table);
+        table.Write();
     }
 
     private static void PrintTopics(PatternResult result)
@@ -142,14 +143,14 @@ internal static class PatternsCommand
         }
 
         AnsiConsole.MarkupLineInterpolated($"[bold]{topics.Topics.Count} text topics[/] (LDA)");
-        var table = new Table().Border(TableBorder.Simple).AddColumn("topic").AddColumn(new TableColumn("posts").RightAligned())
-            .AddColumn(new TableColumn("mean share").RightAligned()).AddColumn("top terms");
+        var table = new ResponsiveTable().Column("topic").Column("posts", rightAligned: true)
+            .Column("mean share", rightAligned: true).Column("top terms");
         foreach (var t in topics.Topics)
         {
-            table.AddRow($"T{t.Id}", t.PostCount.ToString("N0", CultureInfo.InvariantCulture), t.MeanShare.ToString("0.000", CultureInfo.InvariantCulture), Markup.Escape(t.Label(8)));
+            table.Row($"T{t.Id}", t.PostCount.ToString("N0", CultureInfo.InvariantCulture), t.MeanShare.ToString("0.000", CultureInfo.InvariantCulture), t.Label(8));
         }
 
-        AnsiConsole.Write(table);
+        table.Write();
     }
 
     private static void PrintGraph(PatternResult result)
@@ -162,31 +163,25 @@ internal static class PatternsCommand
 
         AnsiConsole.MarkupLineInterpolated(
             $"[bold]Interaction graph[/]: {graph.Accounts.Count:N0} accounts, {graph.Edges.Count:N0} edges (weight {graph.TotalWeight:N0}), {graph.Communities.Count} communities, modularity {F(graph.Modularity)}{(result.UsersPseudonymized ? "; ids pseudonymised" : string.Empty)}");
-        var central = new Table().Border(TableBorder.Simple).AddColumn("account").AddColumn(new TableColumn("PageRank").RightAligned())
-            .AddColumn(new TableColumn("degree").RightAligned()).AddColumn(new TableColumn("mentioned").RightAligned())
-            .AddColumn(new TableColumn("posts").RightAligned()).AddColumn(new TableColumn("community").RightAligned());
+        var central = new ResponsiveTable().Column("account").Column("PageRank", rightAligned: true)
+            .Column("degree", rightAligned: true).Column("mentioned", rightAligned: true)
+            .Column("posts", rightAligned: true).Column("community", rightAligned: true);
         foreach (var a in graph.Accounts.Take(10))
         {
-            central.AddRow(Markup.Escape(a.User), a.PageRank.ToString("0.0000", CultureInfo.InvariantCulture), a.WeightedDegree.ToString("0", CultureInfo.InvariantCulture),
+            central.Row(a.User, a.PageRank.ToString("0.0000", CultureInfo.InvariantCulture), a.WeightedDegree.ToString("0", CultureInfo.InvariantCulture),
                 a.TimesMentioned.ToString("0", CultureInfo.InvariantCulture), a.Posts.ToString(CultureInfo.InvariantCulture), a.Community.ToString(CultureInfo.InvariantCulture));
         }
 
-        AnsiConsole.Write(central);
-        var communities = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("community").RightAligned())
-            .AddColumn(new TableColumn("accounts").RightAligned()).AddColumn("most central members");
+        central.Write();
+        var communities = new ResponsiveTable().Column("community", rightAligned: true)
+            .Column("accounts", rightAligned: true).Column("most central members");
         foreach (var c in graph.Communities.Take(10))
         {
-            communities.AddRow(c.Id.ToString(CultureInfo.InvariantCulture), c.Size.ToString(CultureInfo.InvariantCulture), Markup.Escape(string.Join(", ", c.Members.Take(5))));
+            communities.Row(c.Id.ToString(CultureInfo.InvariantCulture), c.Size.ToString(CultureInfo.InvariantCulture), string.Join(", ", c.Members.Take(5)));
         }
 
-        AnsiConsole.Write(communities);
+        communities.Write();
     }
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
-
-    /// <summary>Prints progress on the calling thread, so lines appear in order with other output.</summary>
-    private sealed class Progress : IProgress<string>
-    {
-        public void Report(string value) => AnsiConsole.MarkupLineInterpolated($"[grey]{value}[/]");
-    }
 }

@@ -24,10 +24,11 @@ internal static class PredictCommand
             Description = "Largest image (width x height, read from its header) that is decoded; a larger one is scored as missing with a warning.",
             DefaultValueFactory = _ => new PredictorOptions().MaxImagePixels,
         };
+        var strictImages = new Option<bool>("--strict-images") { Description = "Fail on a missing or unreadable image instead of scoring the post without it." };
         var verbose = CommonOptions.Verbose();
         var command = new Command("predict", "Predict a label (or value) for every post in a file, one output row per input row, in input order.")
         {
-            model, input, output, chunkSize, parallel, imageRoot, maxImagePixels, verbose,
+            model, input, output, chunkSize, parallel, imageRoot, maxImagePixels, strictImages, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -59,7 +60,9 @@ internal static class PredictCommand
             var clock = Stopwatch.StartNew();
             var lastReport = TimeSpan.Zero;
             long rows = 0;
+            long withoutImage = 0;
             int warnings = 0;
+            var examples = new List<string>();
 
             // Up to `degree` chunks are scored at once; they are written strictly in the order they were read.
             var inFlight = new Queue<(PostDataset Chunk, Task<IReadOnlyList<PostPrediction>> Scoring)>();
@@ -67,7 +70,8 @@ internal static class PredictCommand
             {
                 var (chunk, scoring) = inFlight.Dequeue();
                 var idColumn = chunk.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
-                writer.Write(idColumn, idColumn is null ? null : chunk.GetColumnValues(idColumn), scoring.GetAwaiter().GetResult());
+                var predictions = scoring.GetAwaiter().GetResult();
+                writer.Write(idColumn, idColumn is null ? null : chunk.GetColumnValues(idColumn), predictions);
                 rows += chunk.RowCount;
                 foreach (var warning in chunk.Report.Warnings.Take(Math.Max(0, MaxWarningsShown - warnings)))
                 {
@@ -76,6 +80,14 @@ internal static class PredictCommand
                 }
 
                 warnings += chunk.Report.Warnings.Count;
+                foreach (var prediction in predictions.Where(p => p.Warnings.Count > 0))
+                {
+                    withoutImage++;
+                    if (examples.Count < 3)
+                    {
+                        examples.Add(prediction.Warnings[0]);
+                    }
+                }
                 if (clock.Elapsed - lastReport >= TimeSpan.FromSeconds(1))
                 {
                     lastReport = clock.Elapsed;
@@ -84,7 +96,7 @@ internal static class PredictCommand
             }
 
             AnsiConsole.MarkupLineInterpolated($"Scoring [bold]{inputFile.FullName}[/] in chunks of {rowsPerChunk:N0} posts, {degree} at a time …");
-            foreach (var chunk in predictor.LoadInputInChunks(inputFile.FullName, rowsPerChunk))
+            foreach (var chunk in predictor.LoadInputInChunks(inputFile.FullName, rowsPerChunk, new PostLoadOptions { StrictImages = r.GetValue(strictImages) }))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 inFlight.Enqueue((chunk, Task.Run(() => predictor.Predict(chunk), cancellationToken)));
@@ -102,9 +114,17 @@ internal static class PredictCommand
             writer.Commit();
 
             var seconds = clock.Elapsed.TotalSeconds;
-            var warningNote = warnings > 0 ? $" ({warnings:N0} load warnings, e.g. missing images scored as missing)" : string.Empty;
             AnsiConsole.MarkupLineInterpolated(
-                $"Wrote {rows:N0} predictions to [bold]{outputFile.FullName}[/] in {seconds:0.0} s ({rows / Math.Max(seconds, 1e-9):N0} posts/s){warningNote}.");
+                $"Wrote {rows:N0} predictions to [bold]{outputFile.FullName}[/] in {seconds:0.0} s ({rows / Math.Max(seconds, 1e-9):N0} posts/s).");
+            if (withoutImage > 0)
+            {
+                AnsiConsole.MarkupLineInterpolated(
+                    $"[yellow]Warning:[/] {withoutImage:N0} of {rows:N0} posts were scored without their image (missing or unreadable), so their predictions rest on the other modalities; --strict-images makes this an error.");
+                foreach (var example in examples)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"  e.g. {example}");
+                }
+            }
             return CommandRunner.Success;
         }));
         return command;

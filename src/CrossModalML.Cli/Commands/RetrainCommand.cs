@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CrossModalML.Cli.Rendering;
 using System.Globalization;
 using CrossModalML.AutoML;
 using CrossModalML.Packaging;
@@ -72,7 +73,7 @@ internal static class RetrainCommand
                     TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
                     Metric = r.GetValue(metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
                     Tuner = r.GetValue(tuner),
-                    TrialProgress = TrainCommand.TrialProgress(),
+                    TrialProgress = new ConsoleProgress(r.GetValue(maxTrials), r.GetValue(time) is { } budget ? TimeSpan.FromSeconds(budget) : null),
                 };
             }
             else if (r.GetValue(time) is not null || r.GetValue(maxTrials) is not null || r.GetValue(metric) is not null)
@@ -86,7 +87,7 @@ internal static class RetrainCommand
 
             if (result.Search is { } trials)
             {
-                TrainCommand.Leaderboard(trials, top: 10);
+                LeaderboardView.Write(trials, top: 10);
                 AnsiConsole.MarkupLineInterpolated(
                     $"Search stopped ({trials.StopReason}) after {trials.Trials.Count} trials in {trials.Elapsed.TotalSeconds:0.0} s; winner: {result.Manifest.Trainer}.");
             }

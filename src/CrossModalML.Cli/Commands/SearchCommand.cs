@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CrossModalML.Cli.Rendering;
 using CrossModalML.Analysis.Retrieval;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
@@ -71,7 +72,7 @@ internal static class SearchCommand
             AnsiConsole.MarkupLineInterpolated($"Loading [bold]{datasetFile.FullName}[/] …");
             var data = PostDatasetLoader.Load(datasetFile.FullName, new PostLoadOptions { RoleOverrides = roles });
             ConsoleOutput.LoadSummary(data);
-            var progress = new Progress();
+            var progress = new ConsoleProgress();
 
             var evaluation = RetrievalEvaluator.Evaluate(data, options, r.GetValue(testFraction), progress, cancellationToken);
             PrintEvaluation(evaluation);
@@ -115,15 +116,15 @@ internal static class SearchCommand
             var hits = queryText is not null
                 ? index.FindImagesForText(queryText, r.GetValue(top))
                 : index.FindTextsForImage(queryImage!.FullName, r.GetValue(top));
-            var table = new Table().Border(TableBorder.Simple)
-                .AddColumn(new TableColumn("rank").RightAligned()).AddColumn("post id").AddColumn(new TableColumn("cosine").RightAligned());
+            var table = new ResponsiveTable()
+                .Column("rank", rightAligned: true).Column("post id").Column("cosine", rightAligned: true);
             for (int i = 0; i < hits.Count; i++)
             {
-                table.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(hits[i].Id), hits[i].Score.ToString("0.0000", CultureInfo.InvariantCulture));
+                table.Row((i + 1).ToString(CultureInfo.InvariantCulture), hits[i].Id, hits[i].Score.ToString("0.0000", CultureInfo.InvariantCulture));
             }
 
             AnsiConsole.MarkupLine(queryText is not null ? "Images that best match the text:" : "Texts that best match the image:");
-            AnsiConsole.Write(table);
+            table.Write();
             return CommandRunner.Success;
         }));
         return command;
@@ -134,24 +135,18 @@ internal static class SearchCommand
         var correlations = string.Join(", ", evaluation.Correlations.Take(3).Select(c => c.ToString("0.00", CultureInfo.InvariantCulture)));
         AnsiConsole.MarkupLineInterpolated(
             $"[bold]Held-out retrieval[/]: {evaluation.TestPairs:N0} pairs (each query ranks {evaluation.TestPairs:N0} candidates), fitted on {evaluation.TrainingPairs:N0}; {evaluation.Components} components, top canonical correlations {correlations}");
-        var table = new Table().Border(TableBorder.Simple).AddColumn("method").AddColumn("direction")
-            .AddColumn(new TableColumn("R@1").RightAligned()).AddColumn(new TableColumn("R@5").RightAligned())
-            .AddColumn(new TableColumn("R@10").RightAligned()).AddColumn(new TableColumn("median rank").RightAligned());
-        void Row(string method, string direction, RetrievalMetrics m) => table.AddRow(
+        var table = new ResponsiveTable().Column("method").Column("direction")
+            .Column("R@1", rightAligned: true).Column("R@5", rightAligned: true)
+            .Column("R@10", rightAligned: true).Column("median rank", rightAligned: true);
+        void Row(string method, string direction, RetrievalMetrics m) => table.Row(
             method, direction, F(m.RecallAt1), F(m.RecallAt5), F(m.RecallAt10), m.MedianRank.ToString("0.#", CultureInfo.InvariantCulture));
         Row("CCA", "text → image", evaluation.TextToImage);
         Row("CCA", "image → text", evaluation.ImageToText);
         Row("least squares (no CCA)", "text → image", evaluation.LeastSquaresTextToImage);
         Row("least squares (no CCA)", "image → text", evaluation.LeastSquaresImageToText);
         Row("random", "either", evaluation.Random);
-        AnsiConsole.Write(table);
+        table.Write();
     }
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
-
-    /// <summary>Prints progress on the calling thread, so lines appear in order with other output.</summary>
-    private sealed class Progress : IProgress<string>
-    {
-        public void Report(string value) => AnsiConsole.MarkupLineInterpolated($"[grey]{value}[/]");
-    }
 }

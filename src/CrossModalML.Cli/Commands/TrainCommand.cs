@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using CrossModalML.AutoML;
+using CrossModalML.Cli.Rendering;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Packaging;
@@ -252,7 +252,7 @@ internal static class TrainCommand
             var datasetFile = r.GetValue(dataset)!;
             AnsiConsole.MarkupLineInterpolated($"Loading [bold]{datasetFile.FullName}[/] …");
             var data = PostDatasetLoader.Load(datasetFile.FullName, loadOptions);
-            ConsoleOutput.LoadSummary(data);
+            ConsoleOutput.LoadSummary(data, labels);
             var classes = data.ClassLabels.Count > 0 ? $" ({string.Join(", ", data.ClassLabels)})" : string.Empty;
             AnsiConsole.MarkupLineInterpolated($"Task: [bold]{data.Task}[/] on '{data.LabelColumn}'{classes}");
             if (r.GetValue(classWeighting))
@@ -397,13 +397,13 @@ internal static class TrainCommand
             options.MaxTrials is { } n ? $"{n} trials" : null,
         }.OfType<string>());
         AnsiConsole.MarkupLineInterpolated($"AutoML search ({options.Tuner}, {budget}, seed {options.Seed}) …");
-        var result = new AutoMLExperiment(mlContext, options).Run(data, TrialProgress(), cancellationToken);
+        var result = new AutoMLExperiment(mlContext, options).Run(data, ConsoleProgress.ForSearch(options), cancellationToken);
         foreach (var warning in result.Warnings)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
         }
 
-        Leaderboard(result.Search, top: 10);
+        LeaderboardView.Write(result.Search, top: 10);
         EnsembleConsole.Print(result.Ensemble);
         var training = result.Training;
         var metrics = training.Metrics;
@@ -487,69 +487,5 @@ internal static class TrainCommand
         }
 
         return result;
-    }
-
-    internal static IProgress<TrialResult> TrialProgress() => new TrialPrinter(t =>
-    {
-        if (t.Status == TrialStatus.Running)
-        {
-            return;
-        }
-
-        var score = t.Status == TrialStatus.Completed ? $"{MetricName(t.Metric)} {F(t.Score)}{(t.FoldScores.Count > 1 ? $" ± {F(t.ScoreStd)}" : string.Empty)}" : t.Message ?? string.Empty;
-        var colour = t.Status switch { TrialStatus.Completed => "green", TrialStatus.TimedOut => "yellow", _ => "red" };
-        AnsiConsole.MarkupLineInterpolated(
-            $"[grey]#{t.Number,-3}[/] {t.Configuration.Trainer.Name,-24} {score}  [grey]{t.Duration.TotalSeconds,6:0.0} s[/]  [{colour}]{t.Status}[/]{(t.IsNewBest ? " ★" : string.Empty)}");
-    });
-
-    internal static void Leaderboard(SearchResult search, int top)
-    {
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn(new TableColumn("#").RightAligned()).AddColumn("trainer").AddColumn("hyperparameters").AddColumn("featurizer")
-            .AddColumn(new TableColumn(MetricName(search.Metric)).RightAligned()).AddColumn(new TableColumn("± std").RightAligned())
-            .AddColumn(new TableColumn("time").RightAligned()).AddColumn("status");
-        foreach (var t in search.Leaderboard.Take(top))
-        {
-            var parameters = string.Join(" ", t.Configuration.Trainer.Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:G3}")));
-            table.AddRow(
-                t.Number.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(t.Configuration.Trainer.Name),
-                Markup.Escape(parameters),
-                Markup.Escape(ShortFeaturizer(t.Configuration.Featurizer)),
-                t.Status == TrialStatus.Completed ? F(t.Score) : "—",
-                t.Status == TrialStatus.Completed ? F(t.ScoreStd) : "—",
-                string.Create(CultureInfo.InvariantCulture, $"{t.Duration.TotalSeconds:0.0} s"),
-                t.Status.ToString());
-        }
-
-        AnsiConsole.MarkupLineInterpolated($"[bold]Leaderboard (top {Math.Min(top, search.Leaderboard.Count)} of {search.Leaderboard.Count}):[/]");
-        AnsiConsole.Write(table);
-    }
-
-    private static string ShortFeaturizer(FeaturizerChoice f) =>
-        $"w1-{f.WordNgramLength} c{(f.UseCharNgrams ? $"1-{f.CharNgramLength}" : "off")}{(f.UseWordVectors ? " wv" : string.Empty)} {(f.SentenceEncoder == CrossModalML.Featurization.SentenceEncoderKind.MiniLM ? "minilm " : string.Empty)}{f.ImageKind switch { CrossModalML.Featurization.ImageFeaturizerKind.Onnx => "onnx", CrossModalML.Featurization.ImageFeaturizerKind.ResNet18 => "resnet18", _ => "img" }}" +
-        (f.Scaling == CrossModalML.Featurization.FeatureScaling.Blocks
-            ? string.Create(CultureInfo.InvariantCulture, $" blocks i×{f.ImageWeight:0.##}{(f.MetadataWeight != 1 ? $" m×{f.MetadataWeight:0.##}" : string.Empty)}")
-            : " minmax");
-
-    private static string MetricName(AutoMLMetric metric) => metric switch
-    {
-        AutoMLMetric.MacroF1 => "macro-F1",
-        AutoMLMetric.Accuracy => "accuracy",
-        AutoMLMetric.AccuracyMacroF1 => "mean of accuracy and macro-F1",
-        AutoMLMetric.WeightedF1 => "weighted F1",
-        AutoMLMetric.Auc => "AUC",
-        AutoMLMetric.LogLoss => "log-loss",
-        AutoMLMetric.Rmse => "RMSE",
-        AutoMLMetric.RSquared => "R²",
-        _ => "MAE",
-    };
-
-    private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
-
-    /// <summary>Prints on the calling thread, so trial lines appear in order with other output.</summary>
-    private sealed class TrialPrinter(Action<TrialResult> print) : IProgress<TrialResult>
-    {
-        public void Report(TrialResult value) => print(value);
     }
 }

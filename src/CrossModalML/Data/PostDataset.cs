@@ -167,6 +167,27 @@ public sealed class PostDataset
         return Array.AsReadOnly(stored.TextValues);
     }
 
+    /// <summary>For each row, one warning per image the post names but could not be read (no file, not decodable, or a
+    /// web address): such a post is featurized and scored without that image.</summary>
+    /// <returns>One list per row, in row order; empty for a row whose images were all read or that names none.</returns>
+    public IReadOnlyList<IReadOnlyList<string>> ImageWarnings()
+    {
+        var warnings = new List<string>?[RowCount];
+        foreach (var column in _columns.Where(c => c.Schema.Role == ColumnRole.Image && c.ImagePaths is not null))
+        {
+            for (int row = 0; row < RowCount; row++)
+            {
+                var cell = column.Values[row].Trim();
+                if (cell.Length > 0 && column.ImagePaths![row].Length == 0)
+                {
+                    (warnings[row] ??= []).Add($"image '{cell}' in column '{column.Schema.Name}' is missing or unreadable: scored without the image");
+                }
+            }
+        }
+
+        return warnings.Select(w => (IReadOnlyList<string>?)w ?? []).ToList();
+    }
+
     /// <summary>A new data set over some of these rows, in the given order, with the same columns, task and classes.</summary>
     /// <param name="rowIndices">0-based row indices; repeats are allowed (for bootstrap samples).</param>
     /// <returns>The selection. Its <see cref="Report"/> is this data set's, describing the original load.</returns>

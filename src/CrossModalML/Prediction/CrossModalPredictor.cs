@@ -413,6 +413,7 @@ public sealed class CrossModalPredictor : IDisposable
             try
             {
                 fill(generation, engine.Input);
+                var warnings = MissingImages(generation, engine.Input);
                 var manifest = generation.Manifest;
                 PostPrediction main;
                 switch (manifest.Task)
@@ -433,6 +434,11 @@ public sealed class CrossModalPredictor : IDisposable
                 }
 
                 main = main with { ModelVersion = generation.Version };
+                if (warnings.Count > 0)
+                {
+                    main = main with { Warnings = warnings };
+                }
+
                 if (engine.Tasks.Count == 0)
                 {
                     return main;
@@ -444,12 +450,13 @@ public sealed class CrossModalPredictor : IDisposable
                     var output = engine.Tasks[i];
                     var buffer = new float[output.Task.ClassLabels.Count];
                     float value = engine.ReadTask(i, buffer);
-                    tasks[output.Task.Name] = output.Task.Task switch
+                    var prediction = output.Task.Task switch
                     {
                         TaskKind.Regression => PredictionBuilder.Regression(value),
                         TaskKind.Binary => PredictionBuilder.Classification(output.Task.ClassLabels, PredictionBuilder.BinaryProbabilities(value, output.BinaryIsCalibrated)),
                         _ => PredictionBuilder.Classification(output.Task.ClassLabels, PredictionBuilder.NormalizedCopy(buffer)),
                     };
+                    tasks[output.Task.Name] = prediction with { Warnings = main.Warnings };
                 }
 
                 return main with { Tasks = tasks };
@@ -469,6 +476,23 @@ public sealed class CrossModalPredictor : IDisposable
     /// judged before anything opens them.</summary>
     private PostLoadOptions WithImageLimits(PostLoadOptions? options) =>
         (options ?? new PostLoadOptions()).WithImageLimits(_options.AllowedImageRoot, _options.MaxImagePixels);
+
+    /// <summary>Images a single post names that are not on disk; the featurizer scores such a post without them. Decoding is
+    /// left to the featurizer, so an existing but undecodable file is not reported here (a file load reports it).</summary>
+    private static List<string> MissingImages(ModelGeneration generation, ScoringInputRow row)
+    {
+        var warnings = new List<string>();
+        foreach (var column in generation.Columns.Where(c => c.Role == ColumnRole.Image))
+        {
+            var path = row.GetText(column.Index);
+            if (path.Length > 0 && !File.Exists(path))
+            {
+                warnings.Add($"image '{path}' in column '{column.Name}' is missing or unreadable: scored without the image");
+            }
+        }
+
+        return warnings;
+    }
 
     private void EnsureImagesAllowed(PostDataset posts)
     {
@@ -492,8 +516,9 @@ public sealed class CrossModalPredictor : IDisposable
 
         var manifest = generation.Manifest;
         var scored = generation.Package.Model.Transform(posts.DataView);
+        var warnings = posts.ImageWarnings();
         var main = Read(scored, manifest.Task, manifest.ClassLabels, string.Empty, manifest.DecisionThreshold?.Threshold)
-            .Select(prediction => prediction with { ModelVersion = generation.Version })
+            .Select((prediction, row) => (warnings[row].Count == 0 ? prediction : prediction with { Warnings = warnings[row] }) with { ModelVersion = generation.Version })
             .ToList();
         if (manifest.Tasks is not { Count: > 0 } taskList)
         {
@@ -503,7 +528,7 @@ public sealed class CrossModalPredictor : IDisposable
         var byTask = taskList.Select(t => (t.Name, Predictions: Read(scored, t.Task, t.ClassLabels, TaskColumns.Prefix(t.Name)))).ToList();
         return main.Select((prediction, row) => prediction with
         {
-            Tasks = byTask.ToDictionary(t => t.Name, t => t.Predictions[row], StringComparer.Ordinal),
+            Tasks = byTask.ToDictionary(t => t.Name, t => warnings[row].Count == 0 ? t.Predictions[row] : t.Predictions[row] with { Warnings = warnings[row] }, StringComparer.Ordinal),
         }).ToList();
     }
 

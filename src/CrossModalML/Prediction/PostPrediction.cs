@@ -20,6 +20,9 @@ public sealed record PostPrediction
     /// tell which side of a hot reload answered; 0 when it did not come from a <see cref="CrossModalPredictor"/>. Set on
     /// the top-level prediction only, not on the entries of <see cref="Tasks"/>.</summary>
     public long ModelVersion { get; init; }
+    /// <summary>What made this prediction less informed than usual, e.g. "image 'x.jpg' in column 'image' is missing or
+    /// unreadable: scored without the image"; empty when the post was scored with everything it named.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>The <paramref name="k"/> most probable classes, most probable first; ties keep the model's class order.</summary>
     /// <param name="k">How many classes to return; more than the model has returns them all.</param>

@@ -31,6 +31,8 @@ internal sealed class ScoringInputRow : DataViewRow
 
     public void SetNumber(int index, float value) => _numbers[index] = value;
 
+    public string GetText(int index) => _texts[index].ToString();
+
     public override bool IsColumnActive(DataViewSchema.Column column) => true;
 
     public override ValueGetter<DataViewRowId> GetIdGetter() =>

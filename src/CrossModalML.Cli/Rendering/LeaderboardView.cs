@@ -1,0 +1,35 @@
+using System.Globalization;
+using CrossModalML.AutoML;
+using Spectre.Console;
+
+namespace CrossModalML.Cli.Rendering;
+
+/// <summary>The search leaderboard in the console: the best trials, their featurizer codes and the legend of those codes.</summary>
+internal static class LeaderboardView
+{
+    /// <summary>Writes the <paramref name="top"/> best trials of <paramref name="search"/>, then the featurizer legend. A trial that
+    /// did not complete shows its status (TimedOut, Failed, …) in place of its score.</summary>
+    public static void Write(SearchResult search, int top)
+    {
+        var table = new ResponsiveTable()
+            .Column("trial", rightAligned: true).Column("trainer").Column("featurizer")
+            .Column(MetricNames.Of(search.Metric), rightAligned: true).Column("± std", rightAligned: true)
+            .Column("time", rightAligned: true).Column("hyperparameters", optional: true);
+        foreach (var t in search.Leaderboard.Take(top))
+        {
+            bool completed = t.Status == TrialStatus.Completed;
+            table.Row(
+                t.Number.ToString(CultureInfo.InvariantCulture),
+                t.Configuration.Trainer.Name,
+                FeaturizerLabel.Code(t.Configuration.Featurizer),
+                completed ? ConsoleText.F(t.Score) : t.Status.ToString(),
+                completed ? ConsoleText.F(t.ScoreStd) : "—",
+                string.Create(CultureInfo.InvariantCulture, $"{t.Duration.TotalSeconds:0.0} s"),
+                string.Join(" ", t.Configuration.Trainer.Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:G3}"))));
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"[bold]Leaderboard (top {Math.Min(top, search.Leaderboard.Count)} of {search.Leaderboard.Count}):[/]");
+        table.Write();
+        ConsoleText.Line(FeaturizerLabel.Legend);
+    }
+}
