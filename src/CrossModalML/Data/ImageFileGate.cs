@@ -1,3 +1,4 @@
+using CrossModalML.IO;
 using SkiaSharp;
 
 namespace CrossModalML.Data;
@@ -23,7 +24,7 @@ internal sealed class ImageFileGate
         {
             var full = Path.GetFullPath(allowedRoot);
             _givenRoot = WithSeparator(full);
-            Root = WithSeparator(RealPath.Resolve(full) ?? full);
+            Root = WithSeparator(RealPath.TryResolve(full) ?? full);
         }
 
         MaxPixels = maxPixels;
@@ -82,7 +83,7 @@ internal sealed class ImageFileGate
             return new ImageAdmission(fullPath, ImageProblem.OutsideRoot);
         }
 
-        var real = RealPath.Resolve(fullPath);
+        var real = RealPath.TryResolve(fullPath);
         if (real is null)
         {
             return new ImageAdmission(fullPath, ImageProblem.NotFound);
