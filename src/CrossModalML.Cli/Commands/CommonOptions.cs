@@ -28,24 +28,24 @@ internal static class CommonOptions
         Required = true,
     };
 
-    public static Option<string> ImageEncoder()
+    public static Option<string?> ImageEncoder()
     {
-        var option = new Option<string>("--image-encoder")
+        var option = new Option<string?>("--image-encoder")
         {
             Description = "Image features with no model file: builtin (colour, texture and thumbnail statistics; fastest) or resnet18 " +
-                "(ImageNet ResNet18 shipped with the toolkit, 512 values). A user ONNX model is --image-model instead.",
-            DefaultValueFactory = _ => "builtin",
+                "(ImageNet ResNet18 shipped with the toolkit, 512 values). Default: resnet18 with the balanced and best presets, " +
+                "builtin with fast. A user ONNX model is --image-model instead.",
         };
         option.AcceptOnlyFromAmong("builtin", "resnet18");
         return option;
     }
 
-    public static Option<string> TextEncoder()
+    public static Option<string?> TextEncoder()
     {
-        var option = new Option<string>("--text-encoder")
+        var option = new Option<string?>("--text-encoder")
         {
-            Description = "Sentence embedding added to the text features, with no model file: none or minilm (all-MiniLM-L6-v2 shipped with the toolkit, 384 values).",
-            DefaultValueFactory = _ => "none",
+            Description = "Sentence embedding added to the text features, with no model file: none or minilm (all-MiniLM-L6-v2 shipped with the toolkit, " +
+                "384 values). Default: minilm with the balanced and best presets, none with fast.",
         };
         option.AcceptOnlyFromAmong("none", "minilm");
         return option;

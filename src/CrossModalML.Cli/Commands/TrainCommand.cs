@@ -269,12 +269,22 @@ internal static class TrainCommand
                     TimeBudget = r.GetValue(time) is { } givenSeconds ? TimeSpan.FromSeconds(givenSeconds) : null,
                     MaxTrials = r.GetValue(maxTrials),
                     PretrainedEncoders = (featurizer.Image.Onnx is null ? 0 : 1) + (featurizer.Text.WordVectors is null ? 0 : 1),
+                    EncodersChosen = r.GetValue(imageEncoder) is not null || r.GetValue(textEncoder) is not null || r.GetValue(imageModel) is not null || r.GetValue(wordVectors) is not null,
                     TrainerFixed = options.Trainer is not null || options.OverSampling,
                     GroupColumn = options.Evaluation.GroupColumn,
                     NoGrouping = PresetBinding.IsNone(r.GetValue(groupBy)),
                     TimeSplit = options.Evaluation.TimeColumn is not null,
                     Ensemble = r.GetValue(ensemble),
                 });
+            if (plan is not null)
+            {
+                QualityPresetPlanner.ApplyEncoders(plan, featurizer);
+                if (plan.EncoderReason is { } encoders)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"[bold]Encoders:[/] {encoders}");
+                }
+            }
+
             options.Evaluation.GroupColumn = plan?.GroupColumn ?? options.Evaluation.GroupColumn;
             if (options.Evaluation.GroupColumn is null && r.GetValue(testDataset) is null)
             {

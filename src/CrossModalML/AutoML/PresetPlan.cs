@@ -26,4 +26,11 @@ public sealed record PresetPlan
 
     /// <summary>Why the splits are (or are not) grouped, when the planner chose it; <c>null</c> when the user did.</summary>
     public string? GroupingReason { get; init; }
+
+    /// <summary>Whether the run uses the pretrained encoders shipped with the toolkit: the ResNet18 image embedding for the
+    /// image columns and the MiniLM sentence embedding for the text columns (<see cref="QualityPresetPlanner.ApplyEncoders"/>).</summary>
+    public bool ShippedEncoders { get; init; }
+
+    /// <summary>Which encoders the run uses and why, for the console and the report.</summary>
+    public string? EncoderReason { get; init; }
 }

@@ -16,6 +16,10 @@ public sealed record PresetRequest
     /// widens the features and lengthens the preset's search budget (<see cref="SearchBudgetRule"/>).</summary>
     public int PretrainedEncoders { get; init; }
 
+    /// <summary>Whether the user chose the encoders (an image encoder or ONNX image model, a sentence encoder or word
+    /// vectors): the preset then keeps the user's features as they are.</summary>
+    public bool EncodersChosen { get; init; }
+
     /// <summary>Whether the user fixed the trainer: the run is then one fit of it, whatever the preset.</summary>
     public bool TrainerFixed { get; init; }
 

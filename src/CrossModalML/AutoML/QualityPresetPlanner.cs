@@ -1,3 +1,4 @@
+using CrossModalML.Featurization;
 using CrossModalML.Data;
 
 namespace CrossModalML.AutoML;
@@ -41,6 +42,9 @@ public static class QualityPresetPlanner
             return new PresetPlan { Preset = request.Preset, Search = false, BudgetReason = "one fit of the chosen trainer", GroupColumn = groupColumn, GroupingReason = groupingReason };
         }
 
+        var (shipped, shippedCount, encoderReason) = Encoders(data, request);
+        int encoders = request.PretrainedEncoders + shippedCount;
+
         if (request.TimeBudget is not null || request.MaxTrials is not null)
         {
             var given = string.Join(" and ", new[]
@@ -52,6 +56,7 @@ public static class QualityPresetPlanner
             {
                 Preset = request.Preset, Search = true, TimeBudget = request.TimeBudget, MaxTrials = request.MaxTrials, Ensemble = request.Ensemble || request.Preset == QualityPreset.Best,
                 BudgetReason = $"{given}, as given", GroupColumn = groupColumn, GroupingReason = groupingReason,
+                ShippedEncoders = shipped, EncoderReason = encoderReason,
             };
         }
 
@@ -60,17 +65,57 @@ public static class QualityPresetPlanner
             return new PresetPlan { Preset = request.Preset, Search = false, BudgetReason = "fast preset: one fit of the default trainer", GroupColumn = groupColumn, GroupingReason = groupingReason };
         }
 
-        // Which pretrained encoders a preset turns on belongs here too, so that every preset decision stays in this method.
         return new PresetPlan
         {
             Preset = request.Preset,
             Search = true,
-            TimeBudget = SearchBudgetRule.For(request.Preset, data.RowCount, request.PretrainedEncoders),
+            TimeBudget = SearchBudgetRule.For(request.Preset, data.RowCount, encoders),
             Ensemble = request.Ensemble || request.Preset == QualityPreset.Best,
-            BudgetReason = $"{request.Preset.ToString().ToLowerInvariant()} preset: {SearchBudgetRule.Describe(request.Preset, data.RowCount, request.PretrainedEncoders)}",
+            BudgetReason = $"{request.Preset.ToString().ToLowerInvariant()} preset: {SearchBudgetRule.Describe(request.Preset, data.RowCount, encoders)}",
             GroupColumn = groupColumn,
             GroupingReason = groupingReason,
+            ShippedEncoders = shipped,
+            EncoderReason = encoderReason,
         };
+    }
+
+    /// <summary>Turns on the encoders a plan chose: ResNet18 for the image columns (replacing the built-in statistics) and
+    /// MiniLM beside the text features; nothing when <see cref="PresetPlan.ShippedEncoders"/> is off.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="featurizer">The featurizer options to change.</param>
+    public static void ApplyEncoders(PresetPlan plan, FeaturizerOptions featurizer)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(featurizer);
+        if (!plan.ShippedEncoders)
+        {
+            return;
+        }
+
+        featurizer.Image = new ImageFeaturizerOptions { Kind = ImageFeaturizerKind.ResNet18 };
+        featurizer.Text.SentenceEncoder = SentenceEncoderKind.MiniLM;
+    }
+
+    /// <summary>The balanced and best presets learn from pretrained embeddings: ResNet18 for images and MiniLM for text, both
+    /// shipped with the toolkit. Fast keeps the built-in features, and a user's own choice of encoders is kept.</summary>
+    private static (bool Shipped, int Count, string? Reason) Encoders(PostDataset data, PresetRequest request)
+    {
+        if (request.Preset == QualityPreset.Fast || request.EncodersChosen)
+        {
+            return (false, 0, null);
+        }
+
+        bool images = data.Columns.Any(c => c.Role == ColumnRole.Image);
+        bool texts = data.Columns.Any(c => c.Role == ColumnRole.Text);
+        if (!images && !texts)
+        {
+            return (false, 0, null);
+        }
+
+        var names = new[] { images ? "ResNet18 image embedding" : null, texts ? "MiniLM sentence embedding" : null }.OfType<string>();
+        return (true, (images ? 1 : 0) + (texts ? 1 : 0),
+            $"{string.Join(" and ", names)} ({request.Preset.ToString().ToLowerInvariant()} preset; encoded once and cached, " +
+            "CLI: --preset fast or --image-encoder/--text-encoder to choose)");
     }
 
     /// <summary>The first image column in which at least <see cref="SharedImageShare"/> of the posts with an image share

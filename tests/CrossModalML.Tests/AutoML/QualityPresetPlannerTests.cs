@@ -114,4 +114,31 @@ public sealed class QualityPresetPlannerTests
             }
         }
     }
+
+    [TestMethod]
+    public void Balanced_and_best_turn_on_the_shipped_encoders_unless_the_preset_is_fast_or_the_user_chose_encoders()
+    {
+        using var temp = new TempDirectory();
+        var data = Posts(temp, shared: false);
+
+        var balanced = QualityPresetPlanner.Plan(data, new PresetRequest());
+        Assert.IsTrue(balanced.ShippedEncoders);
+        StringAssert.Contains(balanced.EncoderReason, "ResNet18 image embedding and MiniLM sentence embedding");
+        StringAssert.Contains(balanced.BudgetReason, "2 pretrained encoders", "the shipped encoders count in the budget rule");
+        Assert.IsTrue(QualityPresetPlanner.Plan(data, new PresetRequest { Preset = QualityPreset.Best }).ShippedEncoders);
+        Assert.IsTrue(QualityPresetPlanner.Plan(data, new PresetRequest { MaxTrials = 3 }).ShippedEncoders, "a budget given by hand keeps the preset's features");
+
+        Assert.IsFalse(QualityPresetPlanner.Plan(data, new PresetRequest { Preset = QualityPreset.Fast }).ShippedEncoders);
+        Assert.IsFalse(QualityPresetPlanner.Plan(data, new PresetRequest { Preset = QualityPreset.Fast, MaxTrials = 3 }).ShippedEncoders);
+        Assert.IsFalse(QualityPresetPlanner.Plan(data, new PresetRequest { EncodersChosen = true }).ShippedEncoders);
+        Assert.IsFalse(QualityPresetPlanner.Plan(data, new PresetRequest { TrainerFixed = true }).ShippedEncoders);
+
+        var featurizer = new CrossModalML.Featurization.FeaturizerOptions();
+        QualityPresetPlanner.ApplyEncoders(QualityPresetPlanner.Plan(data, new PresetRequest { Preset = QualityPreset.Fast }), featurizer);
+        Assert.AreEqual(CrossModalML.Featurization.ImageFeaturizerKind.BuiltIn, featurizer.Image.Kind);
+        Assert.AreEqual(CrossModalML.Featurization.SentenceEncoderKind.None, featurizer.Text.SentenceEncoder);
+        QualityPresetPlanner.ApplyEncoders(balanced, featurizer);
+        Assert.AreEqual(CrossModalML.Featurization.ImageFeaturizerKind.ResNet18, featurizer.Image.Kind);
+        Assert.AreEqual(CrossModalML.Featurization.SentenceEncoderKind.MiniLM, featurizer.Text.SentenceEncoder);
+    }
 }

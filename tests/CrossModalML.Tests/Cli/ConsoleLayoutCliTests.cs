@@ -27,7 +27,7 @@ public sealed partial class ConsoleLayoutCliTests
         _small = CliTests.DemoSubset(_temp, "small.tsv", 400, 150);
         _model = _temp.File("model.zip");
         var (code, output, error) = Run(
-            "train", "--dataset", _train, "--label", "sentiment", "--evaluation", "HoldOut", "--output", _model, "--report", _temp.File("single.json"), "--width", "80");
+            "train", "--preset", "fast", "--dataset", _train, "--label", "sentiment", "--evaluation", "HoldOut", "--output", _model, "--report", _temp.File("single.json"), "--width", "80");
         Assert.AreEqual(0, code, error);
         _trainOutput = output;
     }
@@ -57,7 +57,7 @@ public sealed partial class ConsoleLayoutCliTests
     {
         var report = _temp!.File("search.json");
         var (code, output, error) = Run(
-            "train", "--dataset", _small, "--label", "sentiment", "--max-trials", "2", "--evaluation", "HoldOut", "--output", _temp.File("search.zip"), "--report", report, "--width", "80");
+            "train", "--preset", "fast", "--dataset", _small, "--label", "sentiment", "--max-trials", "2", "--evaluation", "HoldOut", "--output", _temp.File("search.zip"), "--report", report, "--width", "80");
 
         Assert.AreEqual(0, code, error);
         var leaderboard = JsonNode.Parse(File.ReadAllText(report))!["leaderboard"]!.AsArray();

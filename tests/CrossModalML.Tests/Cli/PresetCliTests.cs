@@ -32,7 +32,7 @@ public sealed class PresetCliTests
         using var temp = new TempDirectory();
         var posts = SharedImagePosts(temp);
 
-        var (code, error) = CliRunner.Run("train", "--dataset", posts, "--label", "sentiment", "--max-trials", "1", "--modalities", "text,image",
+        var (code, error) = CliRunner.Run("train", "--preset", "fast", "--dataset", posts, "--label", "sentiment", "--max-trials", "1", "--modalities", "text,image",
             "--output", temp.File("grouped.zip"), "--report", temp.File("grouped.json"));
         Assert.AreEqual(0, code, error);
         var report = JsonNode.Parse(File.ReadAllText(temp.File("grouped.json")))!;
@@ -40,7 +40,7 @@ public sealed class PresetCliTests
         Assert.IsNotNull(report["metrics"]!["weightedF1"], "reports carry weighted F1");
         Assert.AreEqual("LbfgsMaximumEntropy", ModelPackage.ReadManifest(temp.File("grouped.zip")).Trainer.Name, "the search's first trial is the single fit's trainer");
 
-        (code, error) = CliRunner.Run("train", "--dataset", posts, "--label", "sentiment", "--max-trials", "1", "--modalities", "text,image", "--group-by", "none",
+        (code, error) = CliRunner.Run("train", "--preset", "fast", "--dataset", posts, "--label", "sentiment", "--max-trials", "1", "--modalities", "text,image", "--group-by", "none",
             "--output", temp.File("random.zip"), "--report", temp.File("random.json"));
         Assert.AreEqual(0, code, error);
         StringAssert.Contains(JsonNode.Parse(File.ReadAllText(temp.File("random.json")))!["evaluation"]!.GetValue<string>(), "stratified");
