@@ -12,8 +12,9 @@ internal static class OutputPaths
 {
     private static readonly string[] OutputNames = ["--output", "--report"];
 
-    /// <summary>File names written into output folders: generated code, the demo set, analysis reports.</summary>
-    private static readonly string[] FolderFileNames = ["ModelInput.cs", "ModelOutput.cs", "ConsumeModel.cs", "posts.tsv", "images", "report.md"];
+    /// <summary>File names written into output folders by commands that have inputs: generated code and analysis reports
+    /// (report.md and its PNG charts). The demo command, which writes posts.tsv and images/, reads nothing.</summary>
+    private static readonly string[] FolderFileNames = ["ModelInput.cs", "ModelOutput.cs", "ConsumeModel.cs", "report.md"];
 
     /// <summary>Fails with a message naming both flags and the path when an output is an input, and with one naming the
     /// flag when an output cannot be written (a folder given as a file, a parent that is a file, no write access).</summary>

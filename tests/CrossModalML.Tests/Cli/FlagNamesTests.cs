@@ -1,0 +1,25 @@
+using CrossModalML.Cli.Commands;
+
+namespace CrossModalML.Tests.Cli;
+
+[TestClass]
+public sealed class FlagNamesTests
+{
+    [TestMethod]
+    public void Library_property_paths_become_the_flags_that_set_them()
+    {
+        Assert.AreEqual(
+            "--folds must be at least 2 for cross-validation; got 1.",
+            FlagNames.Translate("TrainingOptions.Evaluation.Folds must be at least 2 for cross-validation; got 1."));
+        Assert.AreEqual(
+            "Give the search a budget: set --time, --max-trials, or both.",
+            FlagNames.Translate("Give the search a budget: set AutoMLExperimentOptions.TimeBudget, AutoMLExperimentOptions.MaxTrials, or both."));
+        Assert.AreEqual(
+            "Column 'pic' has the role Ignore, not Image. Load the posts with --image pic.",
+            FlagNames.Translate("Column 'pic' has the role Ignore, not Image. Load the posts with PostLoadOptions.RoleOverrides['pic'] = ColumnRole.Image."));
+        Assert.AreEqual(
+            "Use .tsv or .csv as the extension.",
+            FlagNames.Translate("Use .tsv or .csv as the extension (or set PostLoadOptions.Format)."),
+            "a C# option the CLI has no flag for is left out");
+    }
+}
