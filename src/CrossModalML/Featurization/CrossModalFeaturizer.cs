@@ -16,8 +16,8 @@ namespace CrossModalML.Featurization;
 /// <summary>Builds the estimator chain that turns a post's columns into one fused <c>Features</c> vector.</summary>
 /// <remarks>
 /// <para>Each modality is its own block: text (TF-IDF word and character n-grams, social signals, optionally the mean
-/// pretrained word vector), image (built-in
-/// statistics or an ONNX embedding, plus a missing indicator) and metadata (numbers with missing flags, one-hot or
+/// pretrained word vector, optionally the MiniLM sentence embedding), image (built-in
+/// statistics, ResNet18 or a user ONNX embedding, plus a missing indicator) and metadata (numbers with missing flags, one-hot or
 /// hashed categories, time of day and week). The blocks are concatenated in that order; <see cref="FeaturizationPipeline.Groups"/>
 /// says which block came from which column and modality.</para>
 /// <para>A missing value never fails a post: empty text gives zero n-grams and the text-missing signal, a missing or
