@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CrossModalML.Cli.Rendering;
 using CrossModalML.Analysis.Trends;
 using CrossModalML.Data;
 using Spectre.Console;
@@ -63,7 +64,7 @@ internal static class TrendsCommand
                 throw new ArgumentException($"--by '{key}' is neither 'hashtag' nor a column of the file. Columns: {string.Join(", ", data.Columns.Select(c => c.Name))}.");
             }
 
-            var progress = new Lines(line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+            var progress = new ConsoleProgress();
             var analysis = TrendAnalyzer.Analyze(data, options, progress: progress, cancellationToken: cancellationToken);
             PrintTopics(analysis, topCount);
             if (analysis.BackTest is { } result)
@@ -95,29 +96,29 @@ internal static class TrendsCommand
             AnsiConsole.MarkupLine("No topic meets the emerging rule; highest scores:");
         }
 
-        var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("rank").RightAligned()).AddColumn("topic")
-            .AddColumn(new TableColumn("posts").RightAligned()).AddColumn(new TableColumn("last").RightAligned())
-            .AddColumn(new TableColumn("baseline").RightAligned()).AddColumn(new TableColumn("forecast").RightAligned())
-            .AddColumn(new TableColumn("score").RightAligned()).AddColumn("emerging");
+        var table = new ResponsiveTable().Column("rank", rightAligned: true).Column("topic")
+            .Column("posts", rightAligned: true).Column("last", rightAligned: true)
+            .Column("baseline", rightAligned: true).Column("forecast", rightAligned: true)
+            .Column("score", rightAligned: true).Column("emerging");
         for (int i = 0; i < shown.Count; i++)
         {
             var t = shown[i];
-            table.AddRow(I(i + 1), Markup.Escape(t.Topic), I(t.Posts), I(t.LastCount), F(t.Baseline), F(t.Forecast), F(t.Score), t.IsEmerging ? "yes" : "no");
+            table.Row(I(i + 1), t.Topic, I(t.Posts), I(t.LastCount), F(t.Baseline), F(t.Forecast), F(t.Score), t.IsEmerging ? "yes" : "no");
         }
 
-        AnsiConsole.Write(table);
+        table.Write();
         if (analysis.History.Count > 0)
         {
             AnsiConsole.MarkupLine("[bold]Emerged earlier[/] (the rule on observed counts at each window):");
-            var history = new Table().Border(TableBorder.Simple).AddColumn("topic").AddColumn("first flagged")
-                .AddColumn(new TableColumn("windows").RightAligned()).AddColumn(new TableColumn("max score").RightAligned())
-                .AddColumn(new TableColumn("peak").RightAligned()).AddColumn("peak window");
+            var history = new ResponsiveTable().Column("topic").Column("first flagged")
+                .Column("windows", rightAligned: true).Column("max score", rightAligned: true)
+                .Column("peak", rightAligned: true).Column("peak window");
             foreach (var e in analysis.History.Take(count))
             {
-                history.AddRow(Markup.Escape(e.Topic), T(e.FirstFlagged), I(e.FlaggedWindows), F(e.MaxScore), I(e.PeakCount), T(e.Peak));
+                history.Row(e.Topic, T(e.FirstFlagged), I(e.FlaggedWindows), F(e.MaxScore), I(e.PeakCount), T(e.Peak));
             }
 
-            AnsiConsole.Write(history);
+            history.Write();
         }
     }
 
@@ -126,24 +127,18 @@ internal static class TrendsCommand
     private static void PrintBackTest(TrendBackTest backTest)
     {
         AnsiConsole.MarkupLineInterpolated($"[bold]Back-test[/]: rolling origin over {backTest.Origins.Count} windows, errors in posts per window");
-        var table = new Table().Border(TableBorder.Simple).AddColumn("method").AddColumn("what")
-            .AddColumn(new TableColumn("MAE").RightAligned()).AddColumn(new TableColumn("RMSE").RightAligned())
-            .AddColumn(new TableColumn("MASE").RightAligned()).AddColumn(new TableColumn("forecasts").RightAligned());
+        var table = new ResponsiveTable().Column("method").Column("what")
+            .Column("MAE", rightAligned: true).Column("RMSE", rightAligned: true)
+            .Column("MASE", rightAligned: true).Column("forecasts", rightAligned: true);
         foreach (var a in backTest.Accuracy)
         {
-            table.AddRow(TrendReport.Name(a.Method), Markup.Escape(a.Description), F(a.Mae), F(a.Rmse), F(a.Mase), I(a.Count));
+            table.Row(TrendReport.Name(a.Method), a.Description, F(a.Mae), F(a.Rmse), F(a.Mase), I(a.Count));
         }
 
-        AnsiConsole.Write(table);
+        table.Write();
     }
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
     private static string I(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    /// <summary>Prints progress on the calling thread, so lines stay in order with the tables.</summary>
-    private sealed class Lines(Action<string> write) : IProgress<string>
-    {
-        public void Report(string value) => write(value);
-    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CrossModalML.Cli.Rendering;
 using CrossModalML.Analysis.Clustering;
 using CrossModalML.Analysis.Users;
 using CrossModalML.Data;
@@ -60,7 +61,7 @@ internal static class UsersCommand
             AnsiConsole.MarkupLineInterpolated($"Loading [bold]{datasetFile.FullName}[/] …");
             var data = PostDatasetLoader.Load(datasetFile.FullName, new PostLoadOptions { LabelColumn = r.GetValue(label), RoleOverrides = roles });
             ConsoleOutput.LoadSummary(data);
-            var progress = new Progress();
+            var progress = new ConsoleProgress();
             var result = UserBehaviourAnalyzer.Analyze(new MLContext(r.GetValue(seed)), data, options, progress, cancellationToken);
             PrintSegments(result);
 
@@ -102,15 +103,15 @@ internal static class UsersCommand
         AnsiConsole.MarkupLineInterpolated($"[grey]Silhouette by segment count: {scores}[/]");
         AnsiConsole.MarkupLineInterpolated(
             $"[bold]{result.Profiles.Count:N0} users, {result.ProfiledPosts:N0} posts → {result.Segments.Count} segments[/] ({(result.SegmentCountChosenAutomatically ? "automatic" : "requested")}; silhouette {result.ChosenSegmentCount.Silhouette.ToString("0.000", c)}, Davies–Bouldin {result.ChosenSegmentCount.DaviesBouldin.ToString("0.000", c)})");
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn(new TableColumn("segment").RightAligned()).AddColumn(new TableColumn("users").RightAligned())
-            .AddColumn(new TableColumn("posts").RightAligned()).AddColumn("description");
+        var table = new ResponsiveTable()
+            .Column("segment", rightAligned: true).Column("users", rightAligned: true)
+            .Column("posts", rightAligned: true).Column("description");
         foreach (var segment in result.Segments)
         {
-            table.AddRow(segment.Number.ToString(c), segment.UserCount.ToString("N0", c), segment.PostCount.ToString("N0", c), Markup.Escape(segment.Description));
+            table.Row(segment.Number.ToString(c), segment.UserCount.ToString("N0", c), segment.PostCount.ToString("N0", c), segment.Description);
         }
 
-        AnsiConsole.Write(table);
+        table.Write();
     }
 
     private static void PrintRecommendations(UserBehaviourResult result, PostDataset data, string user, RecommendationOptions options)
@@ -121,31 +122,26 @@ internal static class UsersCommand
         var text = data.Columns.FirstOrDefault(col => col.Role == ColumnRole.Text)?.Name;
         var texts = text is null ? null : data.GetColumnValues(text);
         AnsiConsole.MarkupLineInterpolated($"[bold]Recommendations for {profile.User}[/] (segment {profile.Segment}, {profile.PostCount} posts):");
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn(new TableColumn("rank").RightAligned()).AddColumn("post").AddColumn(new TableColumn("cosine").RightAligned());
+        var table = new ResponsiveTable()
+            .Column("rank", rightAligned: true).Column("post").Column("cosine", rightAligned: true);
         if (texts is not null)
         {
-            table.AddColumn("text");
+            table.Column("text");
         }
 
         for (int i = 0; i < recommendations.Count; i++)
         {
-            var row = new List<string> { (i + 1).ToString(c), Markup.Escape(recommendations[i].PostId), recommendations[i].Score.ToString("0.000", c) };
+            var row = new List<string> { (i + 1).ToString(c), recommendations[i].PostId, recommendations[i].Score.ToString("0.000", c) };
             if (texts is not null)
             {
                 // Mentions name other users; unless raw ids were asked for, they are masked like the users themselves.
                 var t = result.IdsArePseudonymised ? Regex.Replace(texts[recommendations[i].Row], @"@[\p{L}\p{N}_]+", "@user") : texts[recommendations[i].Row];
-                row.Add(Markup.Escape(t.Length > 70 ? t[..70] + "…" : t));
+                row.Add(t.Length > 70 ? t[..70] + "…" : t);
             }
 
-            table.AddRow(row.ToArray());
+            table.Row([.. row]);
         }
 
-        AnsiConsole.Write(table);
-    }
-
-    private sealed class Progress : IProgress<string>
-    {
-        public void Report(string value) => AnsiConsole.MarkupLineInterpolated($"[grey]{value}[/]");
+        table.Write();
     }
 }
