@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using CrossModalML.AutoML;
 using CrossModalML.Packaging;
 using Spectre.Console;
