@@ -32,50 +32,43 @@ public sealed class CodegenTests
 
     [TestMethod]
     [Timeout(240_000, CooperativeCancellation = true)]
-    public void Generated_code_compiles_and_predicts_like_the_predictor()
+    public void Generated_project_builds_and_its_program_predicts_like_the_predictor()
     {
         using var temp = new TempDirectory();
-        Assert.AreEqual(0, CliApp.Run(["codegen", "--model", DemoModel.ModelPath, "--output", temp.File("Generated"), "--namespace", "Demo.Sentiment"]));
+        var project = temp.File("Generated");
         var library = Path.Combine(RepositoryPaths.Root, "src", "CrossModalML", "CrossModalML.csproj");
-        File.WriteAllText(temp.File("Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <NoWarn>$(NoWarn);NU1603</NoWarn>
-              </PropertyGroup>
-              <ItemGroup>
-                <ProjectReference Include="{library}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(temp.File("Program.cs"), """
-            using System.Globalization;
-            using Demo.Sentiment;
+        Assert.AreEqual(0, CliApp.Run(["codegen", "--model", DemoModel.ModelPath, "--output", project, "--namespace", "Demo.Sentiment", "--library-project", library]));
 
-            ConsumeModel.ModelPath = args[0];
-            var output = ConsumeModel.Predict(new ModelInput { Text = args[1], Image = args[2], Likes = float.Parse(args[3], CultureInfo.InvariantCulture), Topic = args[4] });
-            Console.WriteLine(output.PredictedLabel + " " + string.Join(" ", output.Probabilities.Select(p => p.ToString("R", CultureInfo.InvariantCulture))));
-            """);
+        var csproj = File.ReadAllText(Path.Combine(project, "Demo.Sentiment.csproj"));
+        StringAssert.Contains(csproj, $"<PackageReference Include=\"CrossModalML\" Version=\"{ToolkitInfo.Version.Split('+')[0]}\" />");
+        StringAssert.Contains(csproj, "<ImplicitUsings>disable</ImplicitUsings>");
+        Assert.IsTrue(File.Exists(Path.Combine(project, Path.GetFileName(DemoModel.ModelPath))), "the model is copied beside the code");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(project, "TrainModel.cs")), "ModelRetrainer.Retrain(ConsumeModel.ModelPath");
 
-        // The library is already built for the tests; building only the consumer keeps this test to seconds.
+        // The library is already built for the tests; building only the generated project keeps this test to seconds.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var (buildCode, buildOutput) = RunDotnet(temp.Path, "build", "-c", configuration, "-p:BuildProjectReferences=false");
+        var (buildCode, buildOutput) = RunDotnet(project, "build", "-c", configuration, "-p:BuildProjectReferences=false", "-p:TreatWarningsAsErrors=true");
         Assert.AreEqual(0, buildCode, buildOutput);
 
         var post = DemoPosts.Dictionaries(1, skip: 3)[0];
-        var (runCode, runOutput) = RunDotnet(temp.Path, temp.File(Path.Combine("bin", configuration, "net10.0", "Consumer.dll")), DemoModel.ModelPath, post["text"]!, post["image"]!, post["likes"]!, post["topic"]!);
+        var output = Path.Combine(project, "bin", configuration, "net10.0");
+        Assert.IsTrue(File.Exists(Path.Combine(output, Path.GetFileName(DemoModel.ModelPath))), "the build copies the model to its output");
+        var (runCode, runOutput) = RunDotnet(project, Path.Combine(output, "Demo.Sentiment.dll"),
+            $"text={post["text"]}", $"image={post["image"]}", $"likes={post["likes"]}", $"topic={post["topic"]}");
         Assert.AreEqual(0, runCode, runOutput);
 
         using var predictor = CrossModalPredictor.Load(DemoModel.ModelPath);
         var expected = predictor.Predict(new Dictionary<string, string?> { ["text"] = post["text"], ["image"] = post["image"], ["likes"] = post["likes"], ["topic"] = post["topic"] });
-        var fields = runOutput.Trim().Split(' ');
-        Assert.AreEqual(expected.PredictedLabel, fields[0]);
-        var probabilities = fields.Skip(1).Select(f => float.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-        CollectionAssert.AreEqual(expected.Probabilities.Values.ToArray(), probabilities);
+        var lines = runOutput.Trim().Split('\n').Select(l => l.Trim().Split('\t')).ToDictionary(f => f[0], f => f[1]);
+        Assert.AreEqual(expected.PredictedLabel, lines["predicted_label"]);
+        foreach (var (label, probability) in expected.Probabilities)
+        {
+            Assert.AreEqual(probability, float.Parse(lines["probability_" + label], CultureInfo.InvariantCulture));
+        }
+
+        var (badCode, badOutput) = RunDotnet(project, Path.Combine(output, "Demo.Sentiment.dll"), "colour=red");
+        Assert.AreEqual(2, badCode);
+        StringAssert.Contains(badOutput, "'colour=red' is not column=value");
     }
 
     private static (int ExitCode, string Output) RunDotnet(string workingDirectory, params string[] arguments)
