@@ -119,7 +119,7 @@ public static class PatternReport
 
         report.Heading("Text topics (LDA)");
         report.Chart(
-            Chart.Bars("Top terms per topic", "weight within the topic's listed terms", topics.Topics.SelectMany(t => t.Terms.Take(TermsPerTopicChart).Select(term => ($"T{t.Id} {term.Term}", term.Weight)))),
+            Chart.Bars("Top terms per topic", "weight within the topic's listed terms", topics.Topics.SelectMany(t => t.Terms.Take(TermsPerTopicChart).Select(term => ($"T{t.Id}: {term.Term}", term.Weight)))),
             "topics.png",
             "The most probable words of each LDA topic, topic by topic.",
             width: 1000,

@@ -26,6 +26,13 @@ public sealed class Chart
         Color.FromHex("#BCBD22"), Color.FromHex("#17BECF"),
     ];
 
+    // A sans-serif face that is commonly installed reads better in small tick labels than SkiaSharp's fallback serif.
+    private static readonly Lazy<string> FontName = new(() =>
+    {
+        var installed = SkiaSharp.SKFontManager.Default.GetFontFamilies().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Segoe UI" }.FirstOrDefault(installed.Contains) ?? Fonts.Default;
+    });
+
     private readonly Action<Plot> _draw;
 
     private Chart(string title, Action<Plot> draw)
@@ -112,6 +119,11 @@ public sealed class Chart
             {
                 plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
             }
+
+            // Below the plot, in one row: the axes are taken by the two value scales.
+            plot.ShowLegend(Edge.Bottom);
+            plot.Legend.Orientation = Orientation.Horizontal;
+            plot.Legend.FontSize = TickSize;
         });
     }
 
@@ -188,7 +200,7 @@ public sealed class Chart
             {
                 plot.Axes.Bottom.TickLabelStyle.Rotation = 40;
                 plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-                plot.Axes.Bottom.MinimumSize = 20 + (longest * 6.5f);
+                plot.Axes.Bottom.MinimumSize = 30 + (longest * 5.5f);
             }
 
             plot.Axes.Margins(bottom: 0);
@@ -238,6 +250,8 @@ public sealed class Chart
         plot.YLabel(yTitle, AxisTitleSize);
         plot.Axes.Bottom.TickLabelStyle.FontSize = TickSize;
         plot.Axes.Left.TickLabelStyle.FontSize = TickSize;
+        plot.Font.Set(FontName.Value);
+        plot.Axes.Title.Label.Bold = true;
         plot.FigureBackground.Color = Colors.White;
         plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.1);
     }
