@@ -69,19 +69,6 @@ static string? FindAbove(string relativePath)
     return null;
 }
 
-/// <summary>Prints each finished trial on the search's own thread, so lines come in order.</summary>
-internal sealed class TrialPrinter : IProgress<TrialResult>
-{
-    public void Report(TrialResult t)
-    {
-        if (t.Status != TrialStatus.Running)
-        {
-            var score = t.Status == TrialStatus.Completed ? $"{t.Score:0.000} ± {t.ScoreStd:0.000}" : t.Message;
-            Console.WriteLine($"  #{t.Number,-3} {t.Configuration.Trainer.Name,-24} {score} ({t.Duration.TotalSeconds:0.0} s){(t.IsNewBest ? "  best so far" : string.Empty)}");
-        }
-    }
-}
-
 // Outputs go under the repository's artifacts/ folder (ignored by git), or ./artifacts when run outside the repository.
 static string ArtifactsFolder(string sample)
 {
@@ -94,4 +81,17 @@ static string ArtifactsFolder(string sample)
     }
 
     return Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "artifacts", "samples", sample)).FullName;
+}
+
+/// <summary>Prints each finished trial on the search's own thread, so lines come in order.</summary>
+internal sealed class TrialPrinter : IProgress<TrialResult>
+{
+    public void Report(TrialResult t)
+    {
+        if (t.Status != TrialStatus.Running)
+        {
+            var score = t.Status == TrialStatus.Completed ? $"{t.Score:0.000} ± {t.ScoreStd:0.000}" : t.Message;
+            Console.WriteLine($"  #{t.Number,-3} {t.Configuration.Trainer.Name,-24} {score} ({t.Duration.TotalSeconds:0.0} s){(t.IsNewBest ? "  best so far" : string.Empty)}");
+        }
+    }
 }
