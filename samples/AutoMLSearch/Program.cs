@@ -50,7 +50,7 @@ foreach (var trial in result.Search.Leaderboard.Take(3))
     Console.WriteLine($"  #{trial.Number} {trial.Configuration}: {trial.Score:0.000}");
 }
 
-var modelPath = Path.Combine(Path.GetTempPath(), "crossmodal-automl.zip");
+var modelPath = Path.Combine(ArtifactsFolder("AutoMLSearch"), "model.zip");
 var manifest = ModelManifest.FromTraining(result.Training, data, result.TrainingOptions) with { Search = result.Summary };
 ModelPackage.Save(mlContext, modelPath, result.Training.Model, data.DataView.Schema, manifest);
 Console.WriteLine($"Winner {result.Training.Trainer.Name} refit on all {data.RowCount} posts and saved to {modelPath}");
@@ -67,6 +67,20 @@ static string? FindAbove(string relativePath)
     }
 
     return null;
+}
+
+// Outputs go under the repository's artifacts/ folder (ignored by git), or ./artifacts when run outside the repository.
+static string ArtifactsFolder(string sample)
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "CrossModalML.sln")))
+        {
+            return Directory.CreateDirectory(Path.Combine(directory.FullName, "artifacts", "samples", sample)).FullName;
+        }
+    }
+
+    return Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "artifacts", "samples", sample)).FullName;
 }
 
 /// <summary>Prints each finished trial on the search's own thread, so lines come in order.</summary>

@@ -16,7 +16,7 @@ var data = PostDatasetLoader.Load(dataPath, new PostLoadOptions { LabelColumn = 
 var mlContext = new MLContext(seed: 1);
 var options = new TrainingOptions { Evaluation = { Strategy = EvaluationStrategy.HoldOut } };
 var result = new CrossModalTrainer(mlContext).Train(data, options);
-var modelPath = Path.Combine(Path.GetTempPath(), "crossmodal-explain.zip");
+var modelPath = Path.Combine(ArtifactsFolder("ExplainPrediction"), "model.zip");
 ModelPackage.Save(mlContext, modelPath, result.Model, data.DataView.Schema, ModelManifest.FromTraining(result, data, options));
 Console.WriteLine($"{data.RowCount} posts; {result.Trainer.Name}, hold-out macro-F1 {result.Metrics?.MacroF1:0.000}; saved {modelPath}");
 
@@ -58,4 +58,18 @@ static string FindDemoData()
     }
 
     throw new FileNotFoundException("datasets/demo/posts.tsv was not found above the sample's folder; pass a data file as the first argument.");
+}
+
+// Outputs go under the repository's artifacts/ folder (ignored by git), or ./artifacts when run outside the repository.
+static string ArtifactsFolder(string sample)
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "CrossModalML.sln")))
+        {
+            return Directory.CreateDirectory(Path.Combine(directory.FullName, "artifacts", "samples", sample)).FullName;
+        }
+    }
+
+    return Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "artifacts", "samples", sample)).FullName;
 }

@@ -54,7 +54,7 @@ if (result.Graph is { Edges.Count: > 0 } graph)
 }
 
 // 3. The same as a Markdown report with a cluster map, charts and representative images.
-var reportFolder = Path.Combine(Path.GetTempPath(), "hidden-patterns-report");
+var reportFolder = ArtifactsFolder("HiddenPatterns");
 Console.WriteLine($"\nReport: {PatternReport.Build(result).Save(reportFolder)}");
 
 static string FindDemoData()
@@ -69,4 +69,18 @@ static string FindDemoData()
     }
 
     throw new FileNotFoundException("datasets/demo/posts.tsv was not found above the sample's folder; pass a data file as the first argument.");
+}
+
+// Outputs go under the repository's artifacts/ folder (ignored by git), or ./artifacts when run outside the repository.
+static string ArtifactsFolder(string sample)
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "CrossModalML.sln")))
+        {
+            return Directory.CreateDirectory(Path.Combine(directory.FullName, "artifacts", "samples", sample)).FullName;
+        }
+    }
+
+    return Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "artifacts", "samples", sample)).FullName;
 }

@@ -45,7 +45,7 @@ foreach (var task in result.Tasks)
 Console.WriteLine($"Stacking {(result.Stacking.Used ? "used" : "not used")}: {result.Stacking.Reason}");
 
 // 3. One zip holds the featurizer and every head; its manifest lists the tasks.
-var modelPath = Path.Combine(Path.GetTempPath(), "crossmodal-multitask.zip");
+var modelPath = Path.Combine(ArtifactsFolder("MultiTaskSentiment"), "model.zip");
 ModelPackage.Save(mlContext, modelPath, result.Model, result.TrainingData.DataView.Schema, ModelManifest.FromMultiTask(result, options));
 Console.WriteLine($"Saved {modelPath}");
 
@@ -73,4 +73,18 @@ static string FindDemoData()
     }
 
     throw new FileNotFoundException("datasets/demo/posts.tsv was not found above the sample's folder; pass a data file as the first argument.");
+}
+
+// Outputs go under the repository's artifacts/ folder (ignored by git), or ./artifacts when run outside the repository.
+static string ArtifactsFolder(string sample)
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "CrossModalML.sln")))
+        {
+            return Directory.CreateDirectory(Path.Combine(directory.FullName, "artifacts", "samples", sample)).FullName;
+        }
+    }
+
+    return Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "artifacts", "samples", sample)).FullName;
 }

@@ -24,7 +24,7 @@ var result = new CrossModalTrainer(mlContext).Train(data, options, progress: new
 Console.WriteLine($"{result.Trainer.Name}, {result.EvaluationDescription}: accuracy {result.Metrics?.Accuracy:0.000}, macro-F1 {result.Metrics?.MacroF1:0.000}");
 
 // 3. Save one zip holding the ML.NET model and its manifest.
-var modelPath = Path.Combine(Path.GetTempPath(), "crossmodal-quickstart.zip");
+var modelPath = Path.Combine(ArtifactsFolder("QuickStart"), "model.zip");
 ModelPackage.Save(mlContext, modelPath, result.Model, data.DataView.Schema, ModelManifest.FromTraining(result, data, options));
 Console.WriteLine($"Saved {modelPath}");
 
@@ -53,4 +53,18 @@ static string FindDemoData()
     }
 
     throw new FileNotFoundException("datasets/demo/posts.tsv was not found above the sample's folder; pass a data file as the first argument.");
+}
+
+// Outputs go under the repository's artifacts/ folder (ignored by git), or ./artifacts when run outside the repository.
+static string ArtifactsFolder(string sample)
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "CrossModalML.sln")))
+        {
+            return Directory.CreateDirectory(Path.Combine(directory.FullName, "artifacts", "samples", sample)).FullName;
+        }
+    }
+
+    return Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "artifacts", "samples", sample)).FullName;
 }

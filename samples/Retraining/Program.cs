@@ -20,7 +20,7 @@ Console.WriteLine($"{data.RowCount} posts: training on the first {older.RowCount
 var mlContext = new MLContext(seed: 1);
 var options = new TrainingOptions { Evaluation = { Strategy = EvaluationStrategy.None } };
 var result = new CrossModalTrainer(mlContext).Train(older, options);
-var directory = Path.Combine(Path.GetTempPath(), "crossmodal-retraining-sample");
+var directory = ArtifactsFolder("Retraining");
 var oldModel = Path.Combine(directory, "model-v1.zip");
 var newModel = Path.Combine(directory, "model-v2.zip");
 ModelPackage.Save(mlContext, oldModel, result.Model, older.DataView.Schema, ModelManifest.FromTraining(result, older, options));
@@ -50,4 +50,18 @@ static string FindDemoData()
     }
 
     throw new FileNotFoundException("datasets/demo/posts.tsv was not found above the sample's folder; pass a data file as the first argument.");
+}
+
+// Outputs go under the repository's artifacts/ folder (ignored by git), or ./artifacts when run outside the repository.
+static string ArtifactsFolder(string sample)
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "CrossModalML.sln")))
+        {
+            return Directory.CreateDirectory(Path.Combine(directory.FullName, "artifacts", "samples", sample)).FullName;
+        }
+    }
+
+    return Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "artifacts", "samples", sample)).FullName;
 }

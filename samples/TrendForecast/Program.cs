@@ -42,7 +42,7 @@ foreach (var e in analysis.History.Take(5))
 }
 
 // 5. The report: trend lines with the forecasts dashed, and the back-test errors by method.
-var folder = Path.Combine(Environment.CurrentDirectory, "trend-report");
+var folder = ArtifactsFolder("TrendForecast");
 var path = TrendReport.Build(analysis, $"Trends in {Path.GetFileName(dataPath)}", topTopics: 3).Save(folder);
 Console.WriteLine($"\nReport: {path}");
 
@@ -58,4 +58,18 @@ static string FindDemoData()
     }
 
     throw new FileNotFoundException("datasets/demo/posts.tsv was not found above the sample's folder; pass a data file as the first argument.");
+}
+
+// Outputs go under the repository's artifacts/ folder (ignored by git), or ./artifacts when run outside the repository.
+static string ArtifactsFolder(string sample)
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "CrossModalML.sln")))
+        {
+            return Directory.CreateDirectory(Path.Combine(directory.FullName, "artifacts", "samples", sample)).FullName;
+        }
+    }
+
+    return Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "artifacts", "samples", sample)).FullName;
 }

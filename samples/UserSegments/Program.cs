@@ -52,7 +52,7 @@ foreach (var recommendation in result.Recommend(user.User, new RecommendationOpt
 }
 
 // 5. Report: segment table, charts (sizes, 2-D map, posting hours) and the recommendations, without raw user ids.
-var folder = Path.Combine(Path.GetTempPath(), "crossmodal-user-segments");
+var folder = ArtifactsFolder("UserSegments");
 var reportPath = UserBehaviourReport.Build(result, user.User, new RecommendationOptions { Top = 5 }).Save(folder);
 Console.WriteLine($"\nReport: {reportPath}");
 
@@ -68,4 +68,18 @@ static string FindDemoData()
     }
 
     throw new FileNotFoundException("datasets/demo/posts.tsv was not found above the sample's folder; pass a data file as the first argument.");
+}
+
+// Outputs go under the repository's artifacts/ folder (ignored by git), or ./artifacts when run outside the repository.
+static string ArtifactsFolder(string sample)
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "CrossModalML.sln")))
+        {
+            return Directory.CreateDirectory(Path.Combine(directory.FullName, "artifacts", "samples", sample)).FullName;
+        }
+    }
+
+    return Directory.CreateDirectory(Path.Combine(Environment.CurrentDirectory, "artifacts", "samples", sample)).FullName;
 }

@@ -69,6 +69,7 @@ internal static class PatternsCommand
 
             var result = PatternMiner.Mine(new MLContext(seed: 1), data, options, new ConsoleProgress(), cancellationToken);
             PrintClusters(result);
+            PrintRangeWarnings(result);
             PrintTopics(result);
             PrintGraph(result);
 
@@ -133,6 +134,23 @@ internal static class PatternsCommand
         }
 
         table.Write();
+    }
+
+    // The library's warnings name C# options; here the same facts name the command's flags.
+    private static void PrintRangeWarnings(PatternResult result)
+    {
+        var scores = result.Clustering.Scores;
+        if (result.Clustering.ChosenAtLargestCount)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"[yellow]Warning:[/] {result.Clusters.Count} clusters is the largest count tried ({scores[0].ClusterCount}–{scores[^1].ClusterCount}); more clusters may score better. Raise --max-clusters, or fix the count with --clusters N.");
+        }
+
+        if (result.Clustering.ChosenAtSmallestCount)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"[yellow]Warning:[/] {result.Clusters.Count} clusters is the smallest count tried ({scores[0].ClusterCount}–{scores[^1].ClusterCount}); fewer clusters may score better.");
+        }
     }
 
     private static void PrintTopics(PatternResult result)

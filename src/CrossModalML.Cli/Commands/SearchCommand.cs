@@ -33,11 +33,26 @@ internal static class SearchCommand
         var regularization = new Option<double>("--regularization") { Description = "Covariance shrinkage λ in [0, 1).", DefaultValueFactory = _ => new RetrievalOptions().Regularization };
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of text–image pairs held out to measure retrieval.", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed for the hold-out split and the principal components.", DefaultValueFactory = _ => 1 };
-        var report = new Option<DirectoryInfo?>("--report") { Description = "Write a Markdown report into this folder: the recall@K curve against random and least squares, and example text queries with their top image hits." };
-        var verbose = CommonOptions.Verbose();
-        var command = new Command("fit", "Learn a shared space with regularised CCA, print held-out recall@1/5/10 and median rank against random, and save the space with an index of every post.")
+        var wordVectors = new Option<FileInfo?>("--word-vectors")
         {
-            dataset, output, imageModel, text, image, components, regularization, testFraction, seed, report, verbose,
+            Description = "ONNX word-vector model (int64 word ids in 'token_ids', mean vector out of 'embedding'), appended to the text n-grams, e.g. ../shared/models/glove6b-100d-mean.",
+        };
+        var wordVectorsVocab = new Option<FileInfo?>("--word-vectors-vocab") { Description = "The word-vector model's vocabulary, one word per line (default: vocab.txt beside the model)." };
+        var method = new Option<string>("--method")
+        {
+            Description = "How texts and images are related: 'auto' (CCA only when it beats the least-squares map on the held-out pairs), 'cca' or 'least-squares'.",
+            DefaultValueFactory = _ => "auto",
+        };
+        method.AcceptOnlyFromAmong("auto", "cca", "least-squares");
+        var report = new Option<DirectoryInfo?>("--report")
+        {
+            Description = "Write a Markdown report into this folder: held-out recall of CCA and least squares against random, the recall@K curve, and a gallery of text queries with thumbnails of their top image hits.",
+        };
+        var exampleQuery = new Option<string[]>("--example-query") { Description = "A text query for the report's gallery (repeatable); the texts of three posts are added.", AllowMultipleArgumentsPerToken = false };
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("fit", "Learn a shared text-image space, print held-out recall@1/5/10 and median rank of CCA and least squares against random, and save the better space with an index of every post.")
+        {
+            dataset, output, imageModel, wordVectors, wordVectorsVocab, text, image, method, components, regularization, testFraction, seed, report, exampleQuery, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -68,6 +83,15 @@ internal static class SearchCommand
                 options.Image = new ImageFeaturizerOptions { Kind = ImageFeaturizerKind.Onnx, Onnx = OnnxImageModelOptions.MobileNetV2(onnx.FullName) };
             }
 
+            if (r.GetValue(wordVectors) is { } vectors)
+            {
+                options.Text.WordVectors = new WordVectorModelOptions { ModelPath = vectors.FullName, VocabularyPath = r.GetValue(wordVectorsVocab)?.FullName };
+            }
+            else if (r.GetValue(wordVectorsVocab) is not null)
+            {
+                throw new ArgumentException("--word-vectors-vocab names the vocabulary of a word-vector model; give the model too (--word-vectors).");
+            }
+
             var datasetFile = r.GetValue(dataset)!;
             AnsiConsole.MarkupLineInterpolated($"Loading [bold]{datasetFile.FullName}[/] …");
             var data = PostDatasetLoader.Load(datasetFile.FullName, new PostLoadOptions { RoleOverrides = roles });
@@ -77,16 +101,26 @@ internal static class SearchCommand
             var evaluation = RetrievalEvaluator.Evaluate(data, options, r.GetValue(testFraction), progress, cancellationToken);
             PrintEvaluation(evaluation);
 
+            // The held-out pairs just measured decide the method, so the saved space is the one that retrieved better.
+            options.Method = r.GetValue(method) switch
+            {
+                "cca" => RetrievalMethod.Cca,
+                "least-squares" => RetrievalMethod.LeastSquares,
+                _ => evaluation.Winner,
+            };
+            var methodLine = r.GetValue(method) == "auto" ? MethodChoice(evaluation) : $"{RetrievalReport.MethodName(options.Method)}, as --method asks.";
+            AnsiConsole.MarkupLineInterpolated($"[bold]Method:[/] {methodLine}");
             AnsiConsole.MarkupLine("Refitting on every text–image pair and indexing every post …");
             using var space = CrossModalSpace.Fit(data, options, progress, cancellationToken);
             using var index = SearchIndex.Build(space, data);
             var outputFile = r.GetValue(output)!;
             index.Save(outputFile.FullName);
             AnsiConsole.MarkupLineInterpolated(
-                $"Saved [bold]{outputFile.FullName}[/]: {space.Components} components, {index.TextCount:N0} texts and {index.ImageCount:N0} images indexed by post id.");
+                $"Saved [bold]{outputFile.FullName}[/]: {RetrievalReport.MethodName(space.Method)}, {space.Components} dimensions; {index.TextCount:N0} texts and {index.ImageCount:N0} images indexed with their post id, text excerpt and image path.");
             if (r.GetValue(report) is { } folder)
             {
-                var path = RetrievalReport.Build(evaluation, index, data, title: $"Cross-modal retrieval on {Path.GetFileName(datasetFile.FullName)}").Save(folder.FullName);
+                var path = RetrievalReport.Build(
+                    evaluation, index, data, title: $"Cross-modal retrieval on {Path.GetFileName(datasetFile.FullName)}", queries: r.GetValue(exampleQuery) ?? []).Save(folder.FullName);
                 AnsiConsole.MarkupLineInterpolated($"Report written to [bold]{path}[/]");
             }
 
@@ -116,18 +150,42 @@ internal static class SearchCommand
             var hits = queryText is not null
                 ? index.FindImagesForText(queryText, r.GetValue(top))
                 : index.FindTextsForImage(queryImage!.FullName, r.GetValue(top));
-            var table = new ResponsiveTable()
-                .Column("rank", rightAligned: true).Column("post id").Column("cosine", rightAligned: true);
-            for (int i = 0; i < hits.Count; i++)
-            {
-                table.Row((i + 1).ToString(CultureInfo.InvariantCulture), hits[i].Id, hits[i].Score.ToString("0.0000", CultureInfo.InvariantCulture));
-            }
-
             AnsiConsole.MarkupLine(queryText is not null ? "Images that best match the text:" : "Texts that best match the image:");
-            table.Write();
+            PrintHits(hits);
             return CommandRunner.Success;
         }));
         return command;
+    }
+
+    // One block per hit: a post's text and image path are too long for table cells in an 80-column terminal.
+    private static void PrintHits(IReadOnlyList<SearchHit> hits)
+    {
+        // Text and image path are optional columns: a narrow console keeps rank, id and cosine, or turns the rows into
+        // blocks of "column: value" lines, never splitting a word.
+        var table = new ResponsiveTable()
+            .Column("rank", rightAligned: true).Column("post id").Column("cosine", rightAligned: true)
+            .Column("text", optional: true).Column("image", optional: true);
+        for (int i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            table.Row(
+                (i + 1).ToString(CultureInfo.InvariantCulture),
+                hit.Id,
+                hit.Score.ToString("0.000", CultureInfo.InvariantCulture),
+                hit.Text.Length > 0 ? hit.Text : "(none stored)",
+                hit.ImagePath ?? "(none)");
+        }
+
+        table.Write();
+    }
+
+    private static string MethodChoice(RetrievalEvaluation evaluation)
+    {
+        string cca = F((evaluation.TextToImage.RecallAt10 + evaluation.ImageToText.RecallAt10) / 2);
+        string map = F((evaluation.LeastSquaresTextToImage.RecallAt10 + evaluation.LeastSquaresImageToText.RecallAt10) / 2);
+        return evaluation.Winner == RetrievalMethod.Cca
+            ? $"CCA, which beats the least-squares map on the held-out pairs (mean recall@10 {cca} vs {map})."
+            : $"the least-squares map: CCA does not beat it on the held-out pairs (mean recall@10 {cca} vs {map}), so the space uses the map.";
     }
 
     private static void PrintEvaluation(RetrievalEvaluation evaluation)
@@ -142,8 +200,8 @@ internal static class SearchCommand
             method, direction, F(m.RecallAt1), F(m.RecallAt5), F(m.RecallAt10), m.MedianRank.ToString("0.#", CultureInfo.InvariantCulture));
         Row("CCA", "text → image", evaluation.TextToImage);
         Row("CCA", "image → text", evaluation.ImageToText);
-        Row("least squares (no CCA)", "text → image", evaluation.LeastSquaresTextToImage);
-        Row("least squares (no CCA)", "image → text", evaluation.LeastSquaresImageToText);
+        Row("least squares", "text → image", evaluation.LeastSquaresTextToImage);
+        Row("least squares", "image → text", evaluation.LeastSquaresImageToText);
         Row("random", "either", evaluation.Random);
         table.Write();
     }

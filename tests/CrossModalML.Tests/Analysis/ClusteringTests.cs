@@ -18,6 +18,24 @@ public sealed class ClusteringTests
     }
 
     [TestMethod]
+    public void A_count_chosen_at_the_top_of_its_range_is_flagged_and_one_inside_it_is_not()
+    {
+        var (points, _) = Blobs(new[] { (0f, 0f), (8f, 0f), (0f, 8f), (8f, 8f) }, perBlob: 40, seed: 3);
+
+        var cut = AutoKMeans.Fit(points, new ClusteringOptions { MinClusters = 2, MaxClusters = 3 });
+        var wide = AutoKMeans.Fit(points, new ClusteringOptions { MinClusters = 2, MaxClusters = 6 });
+        var fromFive = AutoKMeans.Fit(points, new ClusteringOptions { MinClusters = 5, MaxClusters = 7 });
+
+        Assert.AreEqual(3, cut.ClusterCount);
+        Assert.IsTrue(cut.ChosenAtLargestCount, "four blobs with at most three clusters: the largest count tried wins");
+        Assert.AreEqual(4, wide.ClusterCount);
+        Assert.IsFalse(wide.ChosenAtLargestCount);
+        Assert.IsFalse(wide.ChosenAtSmallestCount, "2 is the natural floor, never flagged");
+        Assert.AreEqual(5, fromFive.ClusterCount);
+        Assert.IsTrue(fromFive.ChosenAtSmallestCount, "four blobs tried from five: the smallest count tried wins");
+    }
+
+    [TestMethod]
     public void Davies_Bouldin_criterion_also_finds_the_blobs()
     {
         var (points, _) = Blobs(new[] { (0f, 0f), (10f, 0f), (5f, 9f) }, perBlob: 50, seed: 5);

@@ -35,7 +35,7 @@ public sealed class CrossModalRetrievalTests
     {
         using var temp = new TempDirectory();
         var data = SmallDemo.Value;
-        using var space = CrossModalSpace.Fit(data, new RetrievalOptions { Components = 16 });
+        using var space = CrossModalSpace.Fit(data, new RetrievalOptions { Components = 16, Method = RetrievalMethod.Cca });
         using var index = SearchIndex.Build(space, data);
         var path = temp.File("demo-space.zip");
 
@@ -53,7 +53,7 @@ public sealed class CrossModalRetrievalTests
     public void Queries_return_post_ids_best_first()
     {
         var data = SmallDemo.Value;
-        using var space = CrossModalSpace.Fit(data, new RetrievalOptions { Components = 8 });
+        using var space = CrossModalSpace.Fit(data, new RetrievalOptions { Components = 8, Method = RetrievalMethod.Cca });
         using var index = SearchIndex.Build(space, data);
 
         var hits = index.FindTextsForImage(data.GetColumnValues("image")[0], 10);
@@ -61,6 +61,80 @@ public sealed class CrossModalRetrievalTests
         Assert.HasCount(10, hits);
         Assert.IsTrue(hits.All(h => h.Id.StartsWith('p')), "ids come from the demo's id column");
         CollectionAssert.AreEqual(hits.OrderByDescending(h => h.Score).ToArray(), hits.ToArray());
+    }
+
+    [TestMethod]
+    public void Hits_carry_the_posts_text_excerpt_and_image_path_after_a_save_and_load()
+    {
+        using var temp = new TempDirectory();
+        var data = SmallDemo.Value;
+        using var space = CrossModalSpace.Fit(data, new RetrievalOptions { Components = 8, Method = RetrievalMethod.Cca });
+        using var index = SearchIndex.Build(space, data, excerptLength: 30);
+        index.Save(temp.File("index.zip"));
+        using var loaded = SearchIndex.Load(temp.File("index.zip"));
+        var ids = data.GetColumnValues("id");
+        var texts = data.GetColumnValues("text");
+        var images = data.GetColumnValues("image");
+
+        var hits = loaded.FindImagesForText("Trying my sourdough, so happy right now #foodie", 5);
+
+        foreach (var hit in hits)
+        {
+            int row = Array.IndexOf(ids.ToArray(), hit.Id);
+            Assert.AreEqual(Path.GetFullPath(images[row]), hit.ImagePath, $"post {hit.Id}'s image");
+            Assert.IsTrue(File.Exists(hit.ImagePath));
+            var expected = texts[row].Length <= 30 ? texts[row] : texts[row][..29].TrimEnd() + "…";
+            Assert.AreEqual(expected, hit.Text, $"post {hit.Id}'s excerpt");
+        }
+    }
+
+    [TestMethod]
+    public void The_evaluation_names_cca_the_winner_only_when_it_retrieves_better()
+    {
+        static RetrievalMetrics Metrics(params double[] ranks) => RetrievalMetrics.FromRanks(ranks, 100);
+        var good = Metrics(1, 2, 3, 50);
+        var poor = Metrics(1, 40, 60, 80);
+
+        RetrievalEvaluation Evaluation(RetrievalMetrics cca, RetrievalMetrics map) => new(400, 100, 8, [0.5], cca, cca, map, map, RetrievalMetrics.Random(100));
+
+        Assert.AreEqual(RetrievalMethod.Cca, Evaluation(good, poor).Winner);
+        Assert.AreEqual(RetrievalMethod.LeastSquares, Evaluation(poor, good).Winner);
+        Assert.AreEqual(RetrievalMethod.LeastSquares, Evaluation(good, good).Winner, "a tie keeps the simpler map");
+    }
+
+    [TestMethod]
+    public void Automatic_method_choice_keeps_cca_only_where_it_wins_on_held_back_pairs()
+    {
+        var random = new Random(7);
+        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+        // Images are an exact linear function of 12-d texts: a one-component CCA keeps one shared direction and loses
+        // most of the pairing, while the least-squares map recovers it.
+        var texts = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(300, 12, (_, _) => Normal());
+        var mixing = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(12, 12, (_, _) => Normal());
+        var (linear, linearReason) = SharedSpaceFitter.Choose(texts, texts * mixing, new RetrievalOptions { Components = 1 });
+
+        // Texts and images share a 3-d signal, but each image also has 20 loud private dimensions: predicted image
+        // features are compared in a space dominated by that noise, while CCA whitens it away.
+        var shared = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(300, 3, (_, _) => Normal());
+        var noisyTexts = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(300, 6, (r, c) => c < 3 ? shared[r, c] : 0.1 * Normal());
+        var noisyImages = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(300, 23, (r, c) => c < 3 ? shared[r, c] : 10 * Normal());
+        var (whitened, whitenedReason) = SharedSpaceFitter.Choose(noisyTexts, noisyImages, new RetrievalOptions { Components = 3 });
+
+        Assert.AreEqual(RetrievalMethod.LeastSquares, linear, linearReason);
+        StringAssert.Contains(linearReason, "CCA does not beat least squares");
+        Assert.AreEqual(RetrievalMethod.Cca, whitened, whitenedReason);
+        StringAssert.Contains(whitenedReason, "CCA wins");
+    }
+
+    [TestMethod]
+    public void A_space_fitted_automatically_says_which_method_it_uses_and_why()
+    {
+        using var space = CrossModalSpace.Fit(SmallDemo.Value);
+
+        Assert.AreNotEqual(RetrievalMethod.Auto, space.Method);
+        StringAssert.Contains(space.MethodReason, "held-back pairs");
+        Assert.AreEqual(space.Method == RetrievalMethod.Cca ? space.Components : 0, space.Correlations.Count);
     }
 
     [TestMethod]
@@ -88,7 +162,7 @@ public sealed class CrossModalRetrievalTests
     public void More_components_than_the_image_side_has_is_an_error_saying_the_limit()
     {
         // The built-in image features are 77 wide (76 statistics + the missing flag).
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => CrossModalSpace.Fit(SmallDemo.Value, new RetrievalOptions { Components = 100 }));
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => CrossModalSpace.Fit(SmallDemo.Value, new RetrievalOptions { Components = 100, Method = RetrievalMethod.Cca }));
 
         StringAssert.Contains(error.Message, "choose at most 77");
     }
@@ -97,7 +171,7 @@ public sealed class CrossModalRetrievalTests
     public void Querying_with_a_missing_image_file_names_the_file()
     {
         var data = SmallDemo.Value;
-        using var space = CrossModalSpace.Fit(data, new RetrievalOptions { Components = 8 });
+        using var space = CrossModalSpace.Fit(data, new RetrievalOptions { Components = 8, Method = RetrievalMethod.Cca });
         using var index = SearchIndex.Build(space, data);
 
         var error = Assert.ThrowsExactly<FileNotFoundException>(() => index.FindTextsForImage("no-such-picture.png", 3));

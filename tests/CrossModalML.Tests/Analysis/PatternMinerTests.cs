@@ -1,3 +1,4 @@
+using CrossModalML.Analysis;
 using CrossModalML.Analysis.Clustering;
 using CrossModalML.Analysis.Patterns;
 using CrossModalML.Data;
@@ -216,6 +217,51 @@ public sealed class PatternMinerTests
         Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(markdown, @"\bu\d{3}\b"), "no raw user id (u001 …) in the report");
         StringAssert.Contains(markdown, "@user_");
         Assert.IsFalse(markdown.Contains(RepositoryPaths.Root, StringComparison.Ordinal), "no local paths in the report");
+    }
+
+    [TestMethod]
+    public void Top_terms_leave_out_the_documented_stop_words()
+    {
+        var terms = ImageClusters.Value.Clusters.SelectMany(c => c.TopTerms).Select(t => t.Term).ToList();
+
+        Assert.IsNotEmpty(terms);
+        Assert.IsFalse(terms.Any(StopWords.IsStopWord), "stop words among top terms: " + string.Join(", ", terms.Where(StopWords.IsStopWord)));
+        Assert.IsTrue(StopWords.IsStopWord("The") && StopWords.IsStopWord("from") && StopWords.IsStopWord("that's") && StopWords.IsStopWord("don’t"));
+        Assert.IsFalse(StopWords.IsStopWord("theme") || StopWords.IsStopWord("people's"));
+    }
+
+    [TestMethod]
+    public void Representative_images_skip_repeated_paths_and_repeated_pictures()
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllBytes(temp.File("a.png"), [1, 2, 3]);
+        File.WriteAllBytes(temp.File("copy-of-a.png"), [1, 2, 3]);
+        File.WriteAllBytes(temp.File("b.png"), [4, 5, 6]);
+        File.WriteAllBytes(temp.File("c.png"), [7, 8, 9]);
+
+        var images = PatternMiner.DistinctImages([temp.File("a.png"), temp.File("a.png"), "", temp.File("copy-of-a.png"), temp.File("b.png"), temp.File("c.png")], 2);
+
+        CollectionAssert.AreEqual(new[] { temp.File("a.png"), temp.File("b.png") }, images);
+        foreach (var cluster in ImageClusters.Value.Clusters)
+        {
+            Assert.AreEqual(cluster.RepresentativeImages.Count, cluster.RepresentativeImages.Distinct().Count(), $"cluster {cluster.Id} repeats an image");
+        }
+    }
+
+    [TestMethod]
+    public void A_cluster_count_at_the_top_of_the_range_comes_with_a_warning_naming_the_option()
+    {
+        var (points, _) = ClusteringTests.Blobs([(0f, 0f), (8f, 0f), (0f, 8f), (8f, 8f)], perBlob: 40, seed: 3);
+        PatternResult Result(int maxClusters) => new(
+            [], [], AutoKMeans.Fit(points, new ClusteringOptions { MaxClusters = maxClusters }), [], [], null, null, null, [], [], usersPseudonymized: true);
+
+        var cut = Result(3);
+        var wide = Result(8);
+
+        Assert.HasCount(1, cut.Warnings);
+        StringAssert.Contains(cut.Warnings[0], "the largest tried (2–3)");
+        StringAssert.Contains(cut.Warnings[0], "PatternOptions.Clustering.MaxClusters");
+        Assert.IsEmpty(wide.Warnings);
     }
 
     [TestMethod]

@@ -85,6 +85,124 @@ public sealed class ReportingTests
         Assert.ThrowsExactly<ArgumentException>(() => report.Chart(chart, "chart.png"));
     }
 
+    [TestMethod]
+    public void Legend_is_drawn_beside_the_plot_not_over_the_data()
+    {
+        // Two flat lines across the whole x range: the top one runs where an inside legend would sit (top right).
+        var top = new ChartSeries("top", Enumerable.Range(0, 11).Select(i => new ChartPoint(i, 1)));
+        var bottom = new ChartSeries("bottom", Enumerable.Range(0, 11).Select(i => new ChartPoint(i, 0)));
+        using var bitmap = SKBitmap.Decode(Chart.Lines("Legend", "x", "y", [top, bottom]).ToPng(800, 400));
+
+        var (row, start, end) = LongestRun(bitmap, Blue);
+
+        Assert.IsTrue(end - start > bitmap.Width / 2, $"the top line runs unbroken across the plot ({start}..{end} of {bitmap.Width})");
+        bool legendSymbolRightOfData = Enumerable.Range(end + 10, bitmap.Width - end - 10)
+            .Any(x => Enumerable.Range(0, bitmap.Height).Any(y => Blue(bitmap.GetPixel(x, y))));
+        Assert.IsTrue(legendSymbolRightOfData, "the legend's line symbol lies to the right of the plotted data");
+    }
+
+    [TestMethod]
+    public void Two_axis_chart_draws_both_metrics_each_across_its_own_scale()
+    {
+        // Silhouette-like (≈0.1) and Davies–Bouldin-like (≈2.5) values: on one axis the first would be a flat line at the bottom.
+        var small = new ChartSeries("silhouette", [new ChartPoint(2, 0.10), new ChartPoint(3, 0.14), new ChartPoint(4, 0.12)], ChartSeriesStyle.LineWithMarkers);
+        var large = new ChartSeries("Davies–Bouldin", [new ChartPoint(2, 2.6), new ChartPoint(3, 2.1), new ChartPoint(4, 2.4)], ChartSeriesStyle.LineWithMarkers);
+
+        using var bitmap = SKBitmap.Decode(Chart.TwoAxes("k", "clusters", small, large, integerX: true).ToPng(700, 400));
+
+        var blueRows = Rows(bitmap, Blue);
+        var orangeRows = Rows(bitmap, Orange);
+        Assert.IsTrue(blueRows.Max() - blueRows.Min() > 150, $"the small metric spans {blueRows.Max() - blueRows.Min()} px of height");
+        Assert.IsTrue(orangeRows.Max() - orangeRows.Min() > 150, $"the large metric spans {orangeRows.Max() - orangeRows.Min()} px of height");
+    }
+
+    [TestMethod]
+    public void Grouped_bars_draw_one_bar_per_group_and_category_and_check_their_lengths()
+    {
+        using var bitmap = SKBitmap.Decode(Chart.GroupedBars("Labels", "cluster", "share", ["cluster 0", "cluster 1"], [("food", [0.8, 0.1]), ("travel", [0.2, 0.9])]).ToPng(600, 400));
+
+        Assert.IsTrue(CountMatching(bitmap, Blue) > 2000, "the first group's bars");
+        Assert.IsTrue(CountMatching(bitmap, Orange) > 2000, "the second group's bars");
+        var error = Assert.ThrowsExactly<ArgumentException>(() => Chart.GroupedBars("b", "x", "y", ["a", "b"], [("short", [1.0])]));
+        StringAssert.Contains(error.Message, "'short' has 1 values for 2 categories");
+    }
+
+    [TestMethod]
+    public void Thumbnails_are_written_as_small_jpegs_and_embedded_by_the_markdown_they_return()
+    {
+        using var folder = new TempDirectory();
+        var source = Path.Combine(folder.Path, "large.png");
+        using (var large = new SKBitmap(640, 320))
+        {
+            large.Erase(SKColors.OrangeRed);
+            using var data = SKImage.FromBitmap(large).Encode(SKEncodedImageFormat.Png, 100);
+            File.WriteAllBytes(source, data.ToArray());
+        }
+
+        var report = new MarkdownReport("Gallery");
+        var markdown = report.Thumbnail(source, "hit1.jpg", "image of post p1", maxSide: 100);
+        report.Table(["image"], [[markdown]]);
+        var output = Path.Combine(folder.Path, "out");
+        var text = File.ReadAllText(report.Save(output));
+
+        using var thumbnail = SKBitmap.Decode(Path.Combine(output, "hit1.jpg"));
+        Assert.AreEqual(100, thumbnail.Width);
+        Assert.AreEqual(50, thumbnail.Height);
+        StringAssert.Contains(text, "| ![image of post p1](hit1.jpg) |");
+        Assert.ThrowsExactly<ArgumentException>(() => report.Thumbnail(source, "hit2.png", "not a jpeg name"));
+    }
+
+    private static bool Blue(SKColor c) => Near(c, 0x1F, 0x77, 0xB4);
+
+    private static bool Orange(SKColor c) => Near(c, 0xFF, 0x7F, 0x0E);
+
+    private static bool Near(SKColor c, int r, int g, int b) => Math.Abs(c.Red - r) + Math.Abs(c.Green - g) + Math.Abs(c.Blue - b) < 60;
+
+    private static int CountMatching(SKBitmap bitmap, Func<SKColor, bool> match)
+    {
+        int count = 0;
+        for (int y = 0; y < bitmap.Height; y++)
+        {
+            for (int x = 0; x < bitmap.Width; x++)
+            {
+                count += match(bitmap.GetPixel(x, y)) ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
+    private static List<int> Rows(SKBitmap bitmap, Func<SKColor, bool> match) =>
+        Enumerable.Range(0, bitmap.Height).Where(y => Enumerable.Range(0, bitmap.Width).Any(x => match(bitmap.GetPixel(x, y)))).ToList();
+
+    private static (int Row, int Start, int End) LongestRun(SKBitmap bitmap, Func<SKColor, bool> match)
+    {
+        var best = (Row: 0, Start: 0, End: 0);
+        for (int y = 0; y < bitmap.Height; y++)
+        {
+            int start = -1;
+            for (int x = 0; x <= bitmap.Width; x++)
+            {
+                bool on = x < bitmap.Width && match(bitmap.GetPixel(x, y));
+                if (on && start < 0)
+                {
+                    start = x;
+                }
+                else if (!on && start >= 0)
+                {
+                    if (x - 1 - start > best.End - best.Start)
+                    {
+                        best = (y, start, x - 1);
+                    }
+
+                    start = -1;
+                }
+            }
+        }
+
+        return best;
+    }
+
     private static int CountColoured(SKBitmap bitmap)
     {
         int count = 0;

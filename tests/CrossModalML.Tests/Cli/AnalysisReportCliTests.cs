@@ -42,21 +42,25 @@ public sealed class AnalysisReportCliTests
     }
 
     [TestMethod]
-    public void Search_fit_report_has_the_recall_curve_and_example_hits()
+    public void Search_fit_report_has_the_recall_curve_the_method_and_a_thumbnail_gallery()
     {
         using var temp = new TempDirectory();
         var posts = CliTests.DemoSubset(temp, "posts.tsv", 0, 300);
         var folder = Path.Combine(temp.Path, "retrieval");
 
-        var (code, error) = Run("search", "fit", "--dataset", posts, "--output", temp.File("space.zip"), "--components", "8", "--report", folder);
+        var (code, error) = Run("search", "fit", "--dataset", posts, "--output", temp.File("space.zip"), "--components", "8", "--report", folder, "--example-query", "pizza night with friends");
 
         Assert.AreEqual(0, code, error);
         var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
         StringAssert.Contains(markdown, "recall-at-k.png");
-        StringAssert.Contains(markdown, "least squares (no CCA)");
+        StringAssert.Contains(markdown, "| least squares | text → image |");
+        StringAssert.Contains(markdown, "Method used by the saved space:");
+        StringAssert.Contains(markdown, "Query 1: “pizza night with friends”");
         Assert.IsTrue(new FileInfo(Path.Combine(folder, "recall-at-k.png")).Length > 2000);
-        Assert.AreEqual(3, Directory.GetFiles(folder, "query*-own.png").Length, "three example queries, each with its own image");
-        Assert.IsTrue(Directory.GetFiles(folder, "query*-hit*.png").Length >= 3, "the hits' images are copied");
+        Assert.AreEqual(3, Directory.GetFiles(folder, "query*-own.jpg").Length, "three posts' texts as queries, each with its own image");
+        Assert.AreEqual(4 * 3, Directory.GetFiles(folder, "query*-hit*.jpg").Length, "a thumbnail of each query's three image hits");
+        StringAssert.Contains(markdown, "](query1-hit1.jpg)");
         Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(markdown, @"@u\d{3}\b"), "mentions are masked in example texts");
+        Assert.IsFalse(markdown.Contains(RepositoryPaths.Root, StringComparison.Ordinal), "no local paths in the report");
     }
 }

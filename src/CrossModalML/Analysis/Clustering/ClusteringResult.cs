@@ -26,6 +26,15 @@ public sealed class ClusteringResult
     /// <summary>The score of the chosen count.</summary>
     public ClusterCountScore Chosen { get; }
 
+    /// <summary>True when more than one count was tried and the chosen one is the largest tried: the criterion may
+    /// still improve beyond the range, so the range (<see cref="ClusteringOptions.MaxClusters"/>) should be widened
+    /// before the count is trusted.</summary>
+    public bool ChosenAtLargestCount => Scores.Count > 1 && Chosen.ClusterCount == Scores[^1].ClusterCount;
+
+    /// <summary>True when more than one count was tried, the smallest tried is above 2, and the chosen one is that
+    /// smallest: fewer clusters (<see cref="ClusteringOptions.MinClusters"/>) may score better.</summary>
+    public bool ChosenAtSmallestCount => Scores.Count > 1 && Scores[0].ClusterCount > 2 && Chosen.ClusterCount == Scores[0].ClusterCount;
+
     /// <summary>How many points fell in each cluster.</summary>
     public IReadOnlyList<int> Sizes => Enumerable.Range(0, ClusterCount).Select(c => Assignments.Count(a => a == c)).ToArray();
 }

@@ -257,9 +257,7 @@ public static partial class PatternMiner
             var centre = clustering.Centroids[c];
             var byDistance = rows.OrderBy(i => ClusterQuality.SquaredDistance(vectors[i], centre)).ThenBy(i => i).ToArray();
             var representative = byDistance.Take(options.RepresentativePosts).ToArray();
-            var representativeImages = images is null
-                ? []
-                : byDistance.Where(i => images[i].Length > 0).Take(options.RepresentativePosts).Select(i => images[i]).ToArray();
+            var representativeImages = images is null ? [] : DistinctImages(byDistance.Select(i => images[i]), options.RepresentativePosts);
             var labelCounts = labels is null
                 ? new Dictionary<string, int>()
                 : rows.GroupBy(i => LabelName(labels[i])).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
@@ -283,6 +281,36 @@ public static partial class PatternMiner
         }
 
         return clusters;
+    }
+
+    // Posts often share an image (a retweet, a reused picture), so the posts nearest the centre can all show one picture.
+    // Images are taken in order of closeness and kept only when neither their path nor their bytes were kept already.
+    internal static string[] DistinctImages(IEnumerable<string> pathsByCloseness, int count)
+    {
+        var kept = new List<string>();
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        var contents = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in pathsByCloseness)
+        {
+            if (kept.Count == count)
+            {
+                break;
+            }
+
+            if (path.Length == 0 || !paths.Add(Path.GetFullPath(path)))
+            {
+                continue;
+            }
+
+            // An unreadable file is still listed (the report skips missing files), keyed by its path alone.
+            string content = File.Exists(path) ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))) : path;
+            if (contents.Add(content))
+            {
+                kept.Add(path);
+            }
+        }
+
+        return [.. kept];
     }
 
     private static string LabelName(string label) => string.IsNullOrWhiteSpace(label) ? "(none)" : label;
@@ -335,9 +363,12 @@ public static partial class PatternMiner
         return counts;
     }
 
+    // Stop words ("the", "from", "that", …) are common in every cluster, but in small clusters chance alone lifts them
+    // above their overall rate, so they are left out of the marking terms (see StopWords).
     private static HashSet<string> Words(string text) =>
         WordPattern().Matches(Hashtag().Replace(MentionParser.StripAccountsAndLinks(text), " "))
             .Select(m => m.Value.ToLowerInvariant())
+            .Where(w => !StopWords.IsStopWord(w))
             .ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> Hashtags(string text) =>

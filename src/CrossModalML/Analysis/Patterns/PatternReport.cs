@@ -31,6 +31,10 @@ public static class PatternReport
             $"{result.PostIds.Count:N0} posts in **{result.Clusters.Count} clusters** (silhouette {F(chosen.Silhouette)}, Davies–Bouldin {F(chosen.DaviesBouldin)}), " +
             $"clustered on {string.Join(" + ", result.Blocks.Select(BlockName))}." +
             (result.UsersPseudonymized ? " User ids are salted-hash pseudonyms." : " User ids are shown as written."));
+        if (result.Warnings.Count > 0)
+        {
+            report.Bullets(result.Warnings.Select(w => "**Warning:** " + w));
+        }
 
         AddClusters(report, result, imagesPerCluster);
         AddTopics(report, result);
@@ -48,17 +52,20 @@ public static class PatternReport
                 .Select(i => new ChartPoint(result.Map[i].X, result.Map[i].Y)),
             ChartSeriesStyle.Markers));
         report.Chart(Chart.Lines("Cluster map", "principal component 1", "principal component 2", series), "cluster-map.png", "Each post on the first two principal components of the clustered vectors, coloured by cluster.", 900, 600);
-        report.Chart(Chart.Bars("Cluster sizes", "posts", result.Clusters.Select(c => ($"{c.Id}", (double)c.Size))), "cluster-sizes.png", width: 700, height: 350);
+        report.Chart(Chart.Bars("Cluster sizes", "posts", result.Clusters.Select(c => ($"cluster {c.Id}", (double)c.Size)), integerValues: true), "cluster-sizes.png", width: 700, height: 350);
         if (result.Clustering.Scores.Count > 1)
         {
             report.Chart(
-                Chart.Lines("Choosing the number of clusters", "clusters", "score", [
+                Chart.TwoAxes(
+                    "Choosing the number of clusters",
+                    "number of clusters",
                     new ChartSeries("silhouette (higher is better)", result.Clustering.Scores.Select(s => new ChartPoint(s.ClusterCount, s.Silhouette)), ChartSeriesStyle.LineWithMarkers),
                     new ChartSeries("Davies–Bouldin (lower is better)", result.Clustering.Scores.Select(s => new ChartPoint(s.ClusterCount, s.DaviesBouldin)), ChartSeriesStyle.LineWithMarkers),
-                ]),
+                    integerX: true),
                 "cluster-count.png",
-                width: 700,
-                height: 350);
+                $"Each count tried; {result.Clusters.Count} was chosen.",
+                width: 800,
+                height: 380);
         }
 
         report.Table(
@@ -76,10 +83,14 @@ public static class PatternReport
             if (result.Labels.Count <= 12)
             {
                 report.Chart(
-                    Chart.Lines($"Share of each '{label}' value per cluster", "cluster", "share of the cluster", result.Labels.Select(l => new ChartSeries(
-                        l, result.Clusters.Select(c => new ChartPoint(c.Id, c.Size == 0 ? 0 : c.LabelCounts.GetValueOrDefault(l) / (double)c.Size)), ChartSeriesStyle.LineWithMarkers))),
+                    Chart.GroupedBars(
+                        $"Share of each '{label}' value per cluster",
+                        "cluster",
+                        "share of the cluster's posts",
+                        result.Clusters.Select(c => $"cluster {c.Id}").ToArray(),
+                        result.Labels.Select(l => (l, (IReadOnlyList<double>)result.Clusters.Select(c => c.Size == 0 ? 0 : c.LabelCounts.GetValueOrDefault(l) / (double)c.Size).ToArray()))),
                     "labels-by-cluster.png",
-                    width: 800,
+                    width: 900,
                     height: 400);
             }
         }
@@ -108,7 +119,7 @@ public static class PatternReport
 
         report.Heading("Text topics (LDA)");
         report.Chart(
-            Chart.Bars("Top terms per topic", "weight within the topic's listed terms", topics.Topics.SelectMany(t => t.Terms.Take(TermsPerTopicChart).Select(term => ($"T{t.Id} {term.Term}", term.Weight)))),
+            Chart.Bars("Top terms per topic", "weight within the topic's listed terms", topics.Topics.SelectMany(t => t.Terms.Take(TermsPerTopicChart).Select(term => ($"T{t.Id}: {term.Term}", term.Weight)))),
             "topics.png",
             "The most probable words of each LDA topic, topic by topic.",
             width: 1000,

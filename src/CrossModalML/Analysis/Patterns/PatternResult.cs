@@ -69,4 +69,30 @@ public sealed class PatternResult
 
     /// <summary>True when user ids were replaced by salted hashes.</summary>
     public bool UsersPseudonymized { get; }
+
+    /// <summary>What a reader should know before trusting the result, e.g. that the chosen number of clusters is the
+    /// edge of the range tried. Empty when there is nothing to say.</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            var warnings = new List<string>();
+            var scores = Clustering.Scores;
+            if (Clustering.ChosenAtLargestCount)
+            {
+                warnings.Add(
+                    $"The chosen number of clusters, {Clustering.ClusterCount}, is the largest tried ({scores[0].ClusterCount}–{scores[^1].ClusterCount}): " +
+                    "more clusters may score better. Raise PatternOptions.Clustering.MaxClusters to look further, or fix the count with PatternOptions.ClusterCount.");
+            }
+
+            if (Clustering.ChosenAtSmallestCount)
+            {
+                warnings.Add(
+                    $"The chosen number of clusters, {Clustering.ClusterCount}, is the smallest tried ({scores[0].ClusterCount}–{scores[^1].ClusterCount}): " +
+                    "fewer clusters may score better. Lower PatternOptions.Clustering.MinClusters to look further.");
+            }
+
+            return warnings;
+        }
+    }
 }

@@ -8,7 +8,7 @@ namespace CrossModalML.Analysis.Patterns;
 /// <param name="DominantTopic">The text topic most of its posts lean on, or −1 without topics.</param>
 /// <param name="RepresentativeRows">Rows (0-based) of the posts closest to the cluster's centre, closest first.</param>
 /// <param name="RepresentativePosts">The ids of those posts (the id column, or <c>line N</c>).</param>
-/// <param name="RepresentativeImages">Image paths of the posts closest to the centre that have an image, closest first.</param>
+/// <param name="RepresentativeImages">Distinct images (no path or file content twice) of the posts closest to the centre, closest first.</param>
 /// <param name="LabelCounts">Posts per label value (empty when there is no label column); sums to <paramref name="Size"/>, an empty label counting as "(none)".</param>
 /// <param name="Modalities">Which modalities its posts have.</param>
 public sealed record PostCluster(

@@ -72,13 +72,17 @@ public sealed partial class TopicModel
                 numberOfThreads: 1,
                 numberOfSummaryTermsPerTopic: options.TermsPerTopic,
                 resetRandomGenerator: true));
-        var model = pipeline.Fit(view);
-        var transformed = model.Transform(view);
 
         var mixtures = new float[texts.Count][];
-        var topicsColumn = transformed.Schema["Topics"];
-        using (var cursor = transformed.GetRowCursor([topicsColumn]))
+        TransformerChain<LatentDirichletAllocationTransformer> model;
+
+        // The native LDA prints its training log to standard output; it must not mix with the caller's output.
+        using (NativeStdoutSilence.Begin())
         {
+            model = pipeline.Fit(view);
+            var transformed = model.Transform(view);
+            var topicsColumn = transformed.Schema["Topics"];
+            using var cursor = transformed.GetRowCursor([topicsColumn]);
             var getter = cursor.GetGetter<VBuffer<float>>(topicsColumn);
             var buffer = default(VBuffer<float>);
             int row = 0;

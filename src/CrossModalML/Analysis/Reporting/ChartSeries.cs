@@ -1,5 +1,3 @@
-using OxyPlot.Axes;
-
 namespace CrossModalML.Analysis.Reporting;
 
 /// <summary>A named list of points drawn in one style.</summary>
@@ -41,7 +39,7 @@ public sealed class ChartSeries
     public static ChartSeries FromTimes(string name, IEnumerable<(DateTime Time, double Value)> points, ChartSeriesStyle style = ChartSeriesStyle.Line)
     {
         ArgumentNullException.ThrowIfNull(points);
-        return new ChartSeries(name, points.Select(p => new ChartPoint(DateTimeAxis.ToDouble(p.Time), p.Value)), style)
+        return new ChartSeries(name, points.Select(p => new ChartPoint(p.Time.ToOADate(), p.Value)), style)
         {
             IsTimeSeries = true,
         };

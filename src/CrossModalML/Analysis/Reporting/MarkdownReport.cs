@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CrossModalML.IO;
+using SkiaSharp;
 
 namespace CrossModalML.Analysis.Reporting;
 
@@ -18,6 +19,7 @@ public sealed class MarkdownReport
     private readonly StringBuilder _text = new();
     private readonly List<(string FileName, Chart Chart, int Width, int Height)> _charts = [];
     private readonly List<(string FileName, string SourcePath)> _images = [];
+    private readonly List<(string FileName, string SourcePath, int MaxSide)> _thumbnails = [];
 
     /// <summary>Starts a report with a top-level title.</summary>
     public MarkdownReport(string title)
@@ -129,12 +131,33 @@ public sealed class MarkdownReport
         return this;
     }
 
+    /// <summary>
+    /// Registers a thumbnail of an existing image, written into the report folder as <paramref name="fileName"/> (a
+    /// JPEG, at most <paramref name="maxSide"/> pixels on its longer side) when the report is saved, and returns the
+    /// Markdown that shows it, for a table cell or a paragraph.
+    /// </summary>
+    /// <param name="sourcePath">The image file (JPEG, PNG, GIF, BMP or WebP).</param>
+    /// <param name="fileName">A plain file name ending in <c>.jpg</c>, unique within the report.</param>
+    /// <param name="altText">Text shown when the image is not.</param>
+    /// <param name="maxSide">The longer side in pixels, 16 to 1,024. Smaller images are not enlarged.</param>
+    public string Thumbnail(string sourcePath, string fileName, string altText, int maxSide = 160)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourcePath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(altText);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 16);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxSide, 1024);
+        CheckFileName(fileName, ".jpg");
+        _thumbnails.Add((fileName, sourcePath, maxSide));
+        return $"![{OneLine(altText).Replace("]", ")", StringComparison.Ordinal)}]({fileName})";
+    }
+
     /// <summary>The Markdown text so far.</summary>
     public override string ToString() => _text.ToString();
 
     /// <summary>Writes <c>report.md</c> (or <paramref name="reportFileName"/>) and every chart into <paramref name="folder"/>.</summary>
     /// <returns>The full path of the Markdown file.</returns>
-    /// <exception cref="FileNotFoundException">An image added with <see cref="Image"/> no longer exists.</exception>
+    /// <exception cref="FileNotFoundException">An image added with <see cref="Image"/> or <see cref="Thumbnail"/> no longer exists.</exception>
+    /// <exception cref="InvalidDataException">An image added with <see cref="Thumbnail"/> cannot be decoded.</exception>
     public string Save(string folder, string reportFileName = "report.md")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
@@ -159,6 +182,11 @@ public sealed class MarkdownReport
                 var file = Stage(staged, folder, fileName);
                 using var image = File.OpenRead(source);
                 image.CopyTo(file.Stream);
+            }
+
+            foreach (var (fileName, source, maxSide) in _thumbnails)
+            {
+                WriteThumbnail(source, Stage(staged, folder, fileName).Stream, maxSide);
             }
 
             var report = Stage(staged, folder, reportFileName);
@@ -199,10 +227,30 @@ public sealed class MarkdownReport
             throw new ArgumentException($"'{fileName}' must end in {(extension.Length == 0 ? "an extension" : extension)}.", nameof(fileName));
         }
 
-        if (_charts.Any(c => c.FileName.Equals(fileName, StringComparison.OrdinalIgnoreCase)) || _images.Any(i => i.FileName.Equals(fileName, StringComparison.OrdinalIgnoreCase)))
+        if (_charts.Any(c => c.FileName.Equals(fileName, StringComparison.OrdinalIgnoreCase))
+            || _images.Any(i => i.FileName.Equals(fileName, StringComparison.OrdinalIgnoreCase))
+            || _thumbnails.Any(t => t.FileName.Equals(fileName, StringComparison.OrdinalIgnoreCase)))
         {
             throw new ArgumentException($"The report already has a file named '{fileName}'.", nameof(fileName));
         }
+    }
+
+    private static void WriteThumbnail(string source, Stream target, int maxSide)
+    {
+        if (!File.Exists(source))
+        {
+            throw new FileNotFoundException($"Report image '{source}' does not exist.", source);
+        }
+
+        using var original = SKBitmap.Decode(source)
+            ?? throw new InvalidDataException($"Report image '{source}' cannot be decoded; use a JPEG, PNG, GIF, BMP or WebP file.");
+        double scale = Math.Min(1.0, maxSide / (double)Math.Max(original.Width, original.Height));
+        var size = new SKImageInfo(Math.Max(1, (int)Math.Round(original.Width * scale)), Math.Max(1, (int)Math.Round(original.Height * scale)));
+        using var resized = original.Resize(size, new SKSamplingOptions(SKCubicResampler.Mitchell))
+            ?? throw new InvalidDataException($"Report image '{source}' could not be resized.");
+        using var image = SKImage.FromBitmap(resized);
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, 85);
+        data.SaveTo(target);
     }
 
     private static string Format(object? value, string numberFormat) => value switch

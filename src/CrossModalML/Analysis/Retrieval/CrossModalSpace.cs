@@ -11,12 +11,14 @@ using CrossModalML.IO;
 namespace CrossModalML.Analysis.Retrieval;
 
 /// <summary>A shared space for texts and images, learned from paired posts: each side is featurized by CrossModalML
-/// (TF-IDF n-grams for text; built-in statistics or an ONNX embedding for images), reduced to its top principal
-/// components when wide, and mapped by regularised CCA onto canonical components where a post's text and image lie close.</summary>
+/// (TF-IDF n-grams, optionally with word vectors, for text; built-in statistics or an ONNX embedding for images — any
+/// encoder <see cref="RetrievalOptions.Text"/> and <see cref="RetrievalOptions.Image"/> can name), reduced to its top
+/// principal components when wide, and related by the <see cref="RetrievalMethod"/> that retrieves better: regularised
+/// CCA onto canonical components, or a ridge least-squares map from text features onto image features.</summary>
 /// <remarks>
-/// <para>A point in the space has <see cref="Components"/> coordinates: the canonical variates, each weighted by its
-/// canonical correlation (so weakly shared directions count less), scaled to unit length. The cosine of two points
-/// is therefore their dot product.</para>
+/// <para>A point in the space has <see cref="Components"/> coordinates, scaled to unit length, so the cosine of two
+/// points is their dot product. With CCA they are the canonical variates, each weighted by its canonical correlation
+/// (so weakly shared directions count less); with least squares they are (predicted) centred image features.</para>
 /// <para>Thread-safety: immutable after <see cref="Fit"/> or <see cref="Load"/>; projecting may run on several threads
 /// at once. Ownership: holds ML.NET models (and an ONNX session with an image encoder); dispose it when done.</para>
 /// <para>What a saved space contains: the fitted ML.NET featurizers (their TF-IDF vocabulary is made of words and
@@ -37,15 +39,24 @@ public sealed class CrossModalSpace : IDisposable
     private readonly Vector<double> _weights;
     private bool _disposed;
 
-    private CrossModalSpace(ModalityFeaturizer text, ModalityFeaturizer image, CanonicalCorrelationModel cca, double regularization, int trainingPairs)
+    private CrossModalSpace(ModalityFeaturizer text, ModalityFeaturizer image, CanonicalCorrelationModel cca, RetrievalMethod method, string methodReason, double regularization, int trainingPairs)
     {
         _text = text;
         _image = image;
         _cca = cca;
+        Method = method;
+        MethodReason = methodReason;
         Regularization = regularization;
         TrainingPairs = trainingPairs;
         _weights = Vector<double>.Build.DenseOfEnumerable(cca.Correlations);
     }
+
+    /// <summary>How the space relates texts and images: <see cref="RetrievalMethod.Cca"/> or
+    /// <see cref="RetrievalMethod.LeastSquares"/> (never <see cref="RetrievalMethod.Auto"/>).</summary>
+    public RetrievalMethod Method { get; }
+
+    /// <summary>Why <see cref="Method"/> was used, e.g. the held-back recall of both methods when it was chosen automatically.</summary>
+    public string MethodReason { get; }
 
     /// <summary>The text column the space reads.</summary>
     public string TextColumn => _text.Column;
@@ -53,11 +64,11 @@ public sealed class CrossModalSpace : IDisposable
     /// <summary>The image column the space reads.</summary>
     public string ImageColumn => _image.Column;
 
-    /// <summary>The number of canonical components (the space's dimension).</summary>
+    /// <summary>The space's dimension: the number of canonical components with CCA, the image side's width with least squares.</summary>
     public int Components => _cca.Components;
 
-    /// <summary>The canonical correlations on the training pairs, strongest first.</summary>
-    public IReadOnlyList<double> Correlations => _cca.Correlations;
+    /// <summary>The canonical correlations on the training pairs, strongest first; empty with least squares.</summary>
+    public IReadOnlyList<double> Correlations => Method == RetrievalMethod.Cca ? _cca.Correlations : [];
 
     /// <summary>The text side's width before CCA (after any principal-component reduction).</summary>
     public int TextDimensions => _text.Dimensions;
@@ -74,7 +85,8 @@ public sealed class CrossModalSpace : IDisposable
     /// <summary>How many text–image pairs the space was fitted on.</summary>
     public int TrainingPairs { get; }
 
-    /// <summary>The fitted CCA (means and canonical directions of both sides).</summary>
+    /// <summary>The fitted linear part: with CCA, the means and canonical directions of both sides; with least squares,
+    /// the text projection is the ridge map onto the image features and the image projection the identity.</summary>
     public CanonicalCorrelationModel Canonical => _cca;
 
     /// <summary>Learns a space from the posts that have both a non-blank text and a usable image.</summary>
@@ -98,53 +110,14 @@ public sealed class CrossModalSpace : IDisposable
                 $"learning a shared space needs at least {MinimumPairs}.", nameof(data));
         }
 
-        return FitPairs(pairs, options, progress, cancellationToken, out _, out _);
-    }
-
-    /// <summary>Fits on pairs and hands back the training features, so an evaluation need not featurize them again.</summary>
-    internal static CrossModalSpace FitPairs(
-        RetrievalPairs pairs,
-        RetrievalOptions options,
-        IProgress<string>? progress,
-        CancellationToken cancellationToken,
-        out Matrix<double> textFeatures,
-        out Matrix<double> imageFeatures)
-    {
-        var mlContext = new MLContext(options.Seed);
-        CrossModalRegistration.Register(mlContext);
-
-        // A principal-component basis cannot be wider than the sample that spans it.
-        int maxDimensions = Math.Min(options.MaxDimensionsPerSide, pairs.Count - 1);
-        progress?.Report($"Featurizing {pairs.Count:N0} texts from '{pairs.TextColumn}'.");
-        var text = ModalityFeaturizer.Fit(mlContext, pairs.TextColumn, ColumnRole.Text,
-            new FeaturizerOptions { Modalities = Modality.Text, Text = options.Text }, pairs.Texts, maxDimensions, options.Seed);
-        try
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report($"Featurizing {pairs.Count:N0} images from '{pairs.ImageColumn}'.");
-            var image = ModalityFeaturizer.Fit(mlContext, pairs.ImageColumn, ColumnRole.Image,
-                new FeaturizerOptions { Modalities = Modality.Image, Image = options.Image }, pairs.ImagePaths, maxDimensions, options.Seed);
-            try
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                int components = ChooseComponents(options.Components, text.Dimensions, image.Dimensions);
-                progress?.Report($"Fitting CCA: {text.Dimensions} text × {image.Dimensions} image dimensions → {components} components.");
-                textFeatures = text.Transform(pairs.Texts);
-                imageFeatures = image.Transform(pairs.ImagePaths);
-                var cca = CanonicalCorrelationAnalysis.Fit(textFeatures, imageFeatures, components, options.Regularization);
-                return new CrossModalSpace(text, image, cca, options.Regularization, pairs.Count);
-            }
-            catch
-            {
-                image.Dispose();
-                throw;
-            }
-        }
-        catch
-        {
-            text.Dispose();
-            throw;
-        }
+        using var featurized = FeaturizedPairs.Fit(pairs, options, progress, cancellationToken);
+        var (method, reason) = options.Method == RetrievalMethod.Auto
+            ? SharedSpaceFitter.Choose(featurized.TextFeatures, featurized.ImageFeatures, options)
+            : (options.Method, "set by RetrievalOptions.Method");
+        progress?.Report($"Fitting {(method == RetrievalMethod.Cca ? "CCA" : "the least-squares map")} on {featurized.Text.Dimensions} text × {featurized.Image.Dimensions} image dimensions ({reason}).");
+        var model = SharedSpaceFitter.Fit(method, featurized.TextFeatures, featurized.ImageFeatures, options);
+        var (text, image) = featurized.Release();
+        return new CrossModalSpace(text, image, model, method, reason, options.Regularization, pairs.Count);
     }
 
     /// <summary>Maps texts into the space.</summary>
@@ -216,13 +189,9 @@ public sealed class CrossModalSpace : IDisposable
         _image.Dispose();
     }
 
-    internal Matrix<double> TextFeatures(IReadOnlyList<string> texts) => _text.Transform(texts);
+    internal Matrix<double> EmbedTextFeatures(Matrix<double> features) => SharedSpaceFitter.Embed(_cca.TransformX(features), _weights);
 
-    internal Matrix<double> ImageFeatures(IReadOnlyList<string> fullPaths) => _image.Transform(fullPaths);
-
-    internal Matrix<double> EmbedTextFeatures(Matrix<double> features) => Normalize(_cca.TransformX(features));
-
-    internal Matrix<double> EmbedImageFeatures(Matrix<double> features) => Normalize(_cca.TransformY(features));
+    internal Matrix<double> EmbedImageFeatures(Matrix<double> features) => SharedSpaceFitter.Embed(_cca.TransformY(features), _weights);
 
     internal static string CheckedImagePath(string? path)
     {
@@ -268,7 +237,7 @@ public sealed class CrossModalSpace : IDisposable
     {
         var manifest = new SpaceManifest(
             SpaceManifest.CurrentFormatVersion, ToolkitInfo.Version, TextColumn, ImageColumn, _text.OutputColumn, _image.OutputColumn,
-            TextDimensions, ImageDimensions, Components, Regularization, TrainingPairs, [.. Correlations], ImageModel);
+            TextDimensions, ImageDimensions, Components, Regularization, TrainingPairs, [.. _cca.Correlations], ImageModel, Method, MethodReason);
         using (var stream = zip.CreateEntry(ManifestEntry).Open())
         {
             JsonSerializer.Serialize(stream, manifest, ManifestJson.Options);
@@ -323,48 +292,13 @@ public sealed class CrossModalSpace : IDisposable
         {
             var image = ReadModel(mlContext, zip, ImageModelEntry, path, manifest.ImageColumn, manifest.ImageOutputColumn, manifest.ImageDimensions, manifest.ImageModel);
             var cca = new CanonicalCorrelationModel(meanX.Column(0), meanY.Column(0), projectionX, projectionY, manifest.Correlations);
-            return new CrossModalSpace(text, image, cca, manifest.Regularization, manifest.TrainingPairs);
+            return new CrossModalSpace(text, image, cca, manifest.Method, manifest.MethodReason ?? "set when the space was fitted", manifest.Regularization, manifest.TrainingPairs);
         }
         catch
         {
             text.Dispose();
             throw;
         }
-    }
-
-    private static int ChooseComponents(int? requested, int textDimensions, int imageDimensions)
-    {
-        int widest = Math.Min(textDimensions, imageDimensions);
-        if (requested is not { } components)
-        {
-            return Math.Min(RetrievalOptions.DefaultComponents, widest);
-        }
-
-        if (components > widest)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(RetrievalOptions.Components),
-                components,
-                $"{components} canonical components were requested, but the text side has {textDimensions} dimensions and the image side {imageDimensions}; " +
-                $"choose at most {widest} (RetrievalOptions.Components), or leave it unset for min({RetrievalOptions.DefaultComponents}, {widest}).");
-        }
-
-        return components;
-    }
-
-    private Matrix<double> Normalize(Matrix<double> variates)
-    {
-        var weighted = variates.Clone();
-        for (int r = 0; r < weighted.RowCount; r++)
-        {
-            var row = weighted.Row(r).PointwiseMultiply(_weights);
-            double norm = row.L2Norm();
-
-            // A zero vector has no direction; it stays zero and scores 0 against everything.
-            weighted.SetRow(r, norm > 0 ? row / norm : row);
-        }
-
-        return weighted;
     }
 
     private static IReadOnlyList<float[]> ToRows(Matrix<double> m) =>

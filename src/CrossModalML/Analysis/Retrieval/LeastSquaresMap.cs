@@ -15,7 +15,12 @@ internal sealed class LeastSquaresMap
         _weights = weights;
     }
 
+    public Vector<double> SourceMean => _sourceMean;
+
     public Vector<double> TargetMean { get; }
+
+    /// <summary>The source-dimension × target-dimension ridge weights.</summary>
+    public Matrix<double> Weights => _weights;
 
     /// <summary>Solves ((1 − λ)·C + λ·(trace(C)/d)·I) W = XᵀY / (n − 1), the same shrinkage the CCA uses.</summary>
     public static LeastSquaresMap Fit(Matrix<double> source, Matrix<double> target, double regularization)

@@ -8,9 +8,10 @@ namespace CrossModalML.Analysis.Retrieval;
 /// <remarks>
 /// <para>The split is a seeded random split of the posts that have both a text and an image. The featurizers (TF-IDF
 /// vocabulary, principal components) are fitted on the training pairs only, so held-out texts never shape them.</para>
-/// <para>Each result comes with the random baseline and a no-CCA baseline (ridge least squares from one side's features
-/// to the other's), because raw text and image features live in spaces of different dimensions and meaning and cannot
-/// be compared directly.</para>
+/// <para>Both methods a space can use are measured on the same features: CCA, and the no-CCA map (ridge least squares
+/// from the text features onto the image features, compared there by cosine), next to the random baseline. Raw text and
+/// image features live in spaces of different dimensions and meaning and cannot be compared directly.
+/// <see cref="RetrievalEvaluation.Winner"/> says which method retrieves better.</para>
 /// <para>Thread-safety: stateless; concurrent calls are independent.</para>
 /// </remarks>
 public static class RetrievalEvaluator
@@ -56,29 +57,24 @@ public static class RetrievalEvaluator
         var train = pairs.Subset(order[testCount..]);
         progress?.Report($"Holding out {test.Count:N0} of {pairs.Count:N0} text–image pairs; fitting on {train.Count:N0}.");
 
-        using var space = CrossModalSpace.FitPairs(train, options, progress, cancellationToken, out var trainText, out var trainImage);
+        using var featurized = FeaturizedPairs.Fit(train, options, progress, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        progress?.Report($"Ranking {test.Count:N0} held-out texts against {test.Count:N0} held-out images.");
-        var testText = space.TextFeatures(test.Texts);
-        var testImage = space.ImageFeatures(test.ImagePaths);
-
-        // Rows are text queries, columns image candidates; the true pairs lie on the diagonal.
-        var similarity = space.EmbedTextFeatures(testText) * space.EmbedImageFeatures(testImage).Transpose();
-
-        var textToImageMap = LeastSquaresMap.Fit(trainText, trainImage, options.Regularization);
-        var imageToTextMap = LeastSquaresMap.Fit(trainImage, trainText, options.Regularization);
-        var mappedTexts = CosineRows(textToImageMap.Map(testText)) * CosineRows(CanonicalCorrelationAnalysis.Centre(testImage, textToImageMap.TargetMean)).Transpose();
-        var mappedImages = CosineRows(imageToTextMap.Map(testImage)) * CosineRows(CanonicalCorrelationAnalysis.Centre(testText, imageToTextMap.TargetMean)).Transpose();
-
+        progress?.Report($"Ranking {test.Count:N0} held-out texts against {test.Count:N0} held-out images with CCA and with least squares.");
+        var testText = featurized.Text.Transform(test.Texts);
+        var testImage = featurized.Image.Transform(test.ImagePaths);
+        var cca = SharedSpaceFitter.Fit(RetrievalMethod.Cca, featurized.TextFeatures, featurized.ImageFeatures, options);
+        var leastSquares = SharedSpaceFitter.Fit(RetrievalMethod.LeastSquares, featurized.TextFeatures, featurized.ImageFeatures, options);
+        var (ccaTextToImage, ccaImageToText) = SharedSpaceFitter.Score(cca, testText, testImage);
+        var (mapTextToImage, mapImageToText) = SharedSpaceFitter.Score(leastSquares, testText, testImage);
         return new RetrievalEvaluation(
             train.Count,
             test.Count,
-            space.Components,
-            space.Correlations,
-            RetrievalMetrics.FromRanks(DiagonalRanks(similarity), test.Count),
-            RetrievalMetrics.FromRanks(DiagonalRanks(similarity.Transpose()), test.Count),
-            RetrievalMetrics.FromRanks(DiagonalRanks(mappedTexts), test.Count),
-            RetrievalMetrics.FromRanks(DiagonalRanks(mappedImages), test.Count),
+            cca.Components,
+            cca.Correlations,
+            ccaTextToImage,
+            ccaImageToText,
+            mapTextToImage,
+            mapImageToText,
             RetrievalMetrics.Random(test.Count));
     }
 
@@ -111,22 +107,5 @@ public static class RetrievalEvaluator
         }
 
         return ranks;
-    }
-
-    /// <summary>Scales rows to unit length; a zero row stays zero (scores 0 against everything) rather than becoming NaN,
-    /// which would compare as neither above nor below its partner and fake a perfect rank.</summary>
-    private static Matrix<double> CosineRows(Matrix<double> m)
-    {
-        var normalized = m.Clone();
-        for (int r = 0; r < normalized.RowCount; r++)
-        {
-            double norm = normalized.Row(r).L2Norm();
-            if (norm > 0)
-            {
-                normalized.SetRow(r, normalized.Row(r) / norm);
-            }
-        }
-
-        return normalized;
     }
 }

@@ -18,11 +18,14 @@ public sealed class RetrievalOptions
     public string? ImageColumn { get; set; }
 
     /// <summary>Text featurizer settings. Default: word 1–2-grams and character 1–4-grams (TF-IDF, L2-normalised),
-    /// without social signals, whose raw counts would outweigh the unit-length n-gram vector in the principal components.</summary>
+    /// without social signals, whose raw counts would outweigh the unit-length n-gram vector in the principal components.
+    /// Any text encoder these options can name is a retrieval feature too: word vectors
+    /// (<see cref="TextFeaturizerOptions.WordVectors"/>) are appended to the n-grams before the principal components.</summary>
     public TextFeaturizerOptions Text { get; set; } = new() { UseSocialSignals = false };
 
-    /// <summary>Image featurizer settings: built-in statistics (default) or an ONNX encoder such as
-    /// <see cref="OnnxImageModelOptions.MobileNetV2"/>.</summary>
+    /// <summary>Image featurizer settings: built-in statistics (default) or any encoder these options can name, such as an
+    /// ONNX model (<see cref="OnnxImageModelOptions.MobileNetV2"/>). A pretrained encoder is usually far better for
+    /// retrieval than the statistics.</summary>
     public ImageFeaturizerOptions Image { get; set; } = new();
 
     /// <summary>The widest vector a side hands to CCA. A wider side (TF-IDF n-grams, a 1,280-d CNN embedding) is
@@ -38,11 +41,20 @@ public sealed class RetrievalOptions
     /// lowered held-out recall.</summary>
     public double Regularization { get; set; } = 0.01;
 
+    /// <summary>How texts and images are related. Default <see cref="RetrievalMethod.Auto"/>: CCA and the least-squares
+    /// map are compared on held-back pairs and CCA is kept only when it retrieves better.</summary>
+    public RetrievalMethod Method { get; set; } = RetrievalMethod.Auto;
+
     /// <summary>Seed for the principal-component projection and the evaluation split. Default 1.</summary>
     public int Seed { get; set; } = 1;
 
     internal void Validate()
     {
+        if (!Enum.IsDefined(Method))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Method), Method, "Method must be Auto, Cca or LeastSquares.");
+        }
+
         ArgumentNullException.ThrowIfNull(Text, nameof(Text));
         ArgumentNullException.ThrowIfNull(Image, nameof(Image));
         if (MaxDimensionsPerSide < 2)

@@ -5,41 +5,63 @@ using CrossModalML.Data;
 
 namespace CrossModalML.Analysis.Retrieval;
 
-/// <summary>A Markdown report of cross-modal retrieval: held-out metrics, the recall@K curve against random and least
-/// squares, and a few example queries with their top image hits copied beside the report.</summary>
-/// <remarks>Example texts are shown with <c>@mentions</c> replaced by <c>@user</c>; image paths are not written, the images
-/// are copied. Nothing touches the disk until <see cref="MarkdownReport.Save"/>.</remarks>
+/// <summary>A Markdown report of cross-modal retrieval: held-out metrics of CCA and least squares against random, the
+/// method the saved space uses and why, the recall@K curve, and a gallery of example text queries with thumbnails of
+/// their top image hits and the hits' texts.</summary>
+/// <remarks>Texts are shown with <c>@mentions</c> replaced by <c>@user</c>; image paths are not written, thumbnails are
+/// written beside the report. Nothing touches the disk until <see cref="MarkdownReport.Save"/>.</remarks>
 public static class RetrievalReport
 {
     private const int CurveMaxK = 50;
+    private const int HitTextLength = 100;
 
     /// <summary>Builds the report.</summary>
     /// <param name="evaluation">Held-out metrics from <see cref="RetrievalEvaluator.Evaluate"/>.</param>
     /// <param name="index">An index of <paramref name="posts"/> for the example queries.</param>
     /// <param name="posts">The posts the index was built from (for the example texts and image files).</param>
-    /// <param name="examples">Example text queries (0 for none), taken from posts spread through the data set.</param>
-    /// <param name="hitsPerExample">Image hits shown per example.</param>
+    /// <param name="examples">Posts whose texts are used as example queries (0 for none), spread through the data set.</param>
+    /// <param name="hitsPerExample">Image hits shown per query.</param>
     /// <param name="title">The report's title.</param>
-    /// <exception cref="ArgumentException">The posts lack the index's text or image column.</exception>
-    public static MarkdownReport Build(RetrievalEvaluation evaluation, SearchIndex index, PostDataset posts, int examples = 3, int hitsPerExample = 3, string title = "Cross-modal retrieval")
+    /// <param name="queries">Free-text example queries, shown before the posts' texts; <see langword="null"/> for none.</param>
+    /// <exception cref="ArgumentException">The posts lack the index's text or image column, or a query is blank.</exception>
+    public static MarkdownReport Build(
+        RetrievalEvaluation evaluation,
+        SearchIndex index,
+        PostDataset posts,
+        int examples = 3,
+        int hitsPerExample = 3,
+        string title = "Cross-modal retrieval",
+        IReadOnlyList<string>? queries = null)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(posts);
         ArgumentOutOfRangeException.ThrowIfNegative(examples);
         ArgumentOutOfRangeException.ThrowIfLessThan(hitsPerExample, 1);
+        queries ??= [];
+        if (queries.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("An example query is blank; give some words or leave it out.", nameof(queries));
+        }
+
         var report = new MarkdownReport(title);
+        var space = index.Space;
         report.Paragraph(
-            $"{evaluation.TestPairs:N0} held-out text–image pairs (each query ranks {evaluation.TestPairs:N0} candidates), space fitted on " +
-            $"{evaluation.TrainingPairs:N0} pairs with {evaluation.Components} canonical components; top canonical correlations " +
+            $"{evaluation.TestPairs:N0} held-out text–image pairs (each query ranks {evaluation.TestPairs:N0} candidates); both methods were fitted on the other " +
+            $"{evaluation.TrainingPairs:N0} pairs with the same features ({space.TextDimensions} text and {space.ImageDimensions} image dimensions" +
+            (space.ImageModel is { } model ? $", images encoded by {Path.GetFileName(model.FileName)}" : ", built-in image statistics") + "). " +
+            $"CCA kept {evaluation.Components} canonical components; top canonical correlations " +
             string.Join(", ", evaluation.Correlations.Take(3).Select(c => c.ToString("0.00", CultureInfo.InvariantCulture))) + ".");
+        report.Paragraph(
+            $"**Method used by the saved space: {MethodName(space.Method)}** ({space.MethodReason}). On these held-out pairs " +
+            (evaluation.Winner == RetrievalMethod.Cca ? "CCA retrieves better than least squares." : "CCA does not beat the least-squares map."));
 
         var rows = new (string Method, string Direction, RetrievalMetrics Metrics)[]
         {
             ("CCA", "text → image", evaluation.TextToImage),
             ("CCA", "image → text", evaluation.ImageToText),
-            ("least squares (no CCA)", "text → image", evaluation.LeastSquaresTextToImage),
-            ("least squares (no CCA)", "image → text", evaluation.LeastSquaresImageToText),
+            ("least squares", "text → image", evaluation.LeastSquaresTextToImage),
+            ("least squares", "image → text", evaluation.LeastSquaresImageToText),
             ("random", "either", evaluation.Random),
         };
         report.Table(
@@ -51,57 +73,73 @@ public static class RetrievalReport
             Chart.Lines("Recall@K on held-out pairs", "K (candidates ranked above the cut)", "recall@K", rows.Select(r => new ChartSeries(
                 $"{r.Method}, {r.Direction}",
                 Enumerable.Range(1, maxK).Select(k => new ChartPoint(k, r.Metrics.RecallAt(k))),
-                r.Method == "random" ? ChartSeriesStyle.DashedLine : ChartSeriesStyle.Line))),
+                r.Method == "random" ? ChartSeriesStyle.DashedLine : ChartSeriesStyle.Line)), integerX: true),
             "recall-at-k.png",
             "Share of held-out queries whose own post's partner is among the top K of all held-out candidates.");
 
-        AddExamples(report, index, posts, examples, hitsPerExample);
+        AddGallery(report, index, posts, queries, examples, hitsPerExample);
         return report;
     }
 
-    private static void AddExamples(MarkdownReport report, SearchIndex index, PostDataset posts, int examples, int hitsPerExample)
+    /// <summary>The name a report gives a method.</summary>
+    public static string MethodName(RetrievalMethod method) => method switch
     {
-        if (examples == 0)
-        {
-            return;
-        }
+        RetrievalMethod.Cca => "CCA",
+        RetrievalMethod.LeastSquares => "least-squares map (no CCA)",
+        _ => "chosen on held-back pairs",
+    };
 
-        RetrievalPairs.ResolveColumns(posts, new RetrievalOptions { TextColumn = index.Space.TextColumn, ImageColumn = index.Space.ImageColumn });
+    private static void AddGallery(MarkdownReport report, SearchIndex index, PostDataset posts, IReadOnlyList<string> queries, int examples, int hitsPerExample)
+    {
         var ids = RetrievalPairs.PostIds(posts);
-        var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int r = 0; r < ids.Length; r++)
-        {
-            rowOf.TryAdd(ids[r], r);
-        }
-
+        RetrievalPairs.ResolveColumns(posts, new RetrievalOptions { TextColumn = index.Space.TextColumn, ImageColumn = index.Space.ImageColumn });
         var texts = posts.GetColumnValues(index.Space.TextColumn);
         var images = posts.GetColumnValues(index.Space.ImageColumn);
         var candidates = Enumerable.Range(0, posts.RowCount).Where(r => !string.IsNullOrWhiteSpace(texts[r]) && images[r].Length > 0).ToArray();
-        if (candidates.Length == 0)
+        int fromPosts = Math.Min(examples, candidates.Length);
+        var picked = Enumerable.Range(0, fromPosts).Select(e => candidates[e * candidates.Length / fromPosts]).ToArray();
+        if (queries.Count + picked.Length == 0)
         {
             return;
         }
 
-        report.Heading("Example queries: a post's text, its own image, and the top image hits");
-        report.Paragraph("The examples query the index of every post with the space refitted on every pair, as `crossmodal search query` does, so the query's own image is one of the candidates.");
-        var picked = Enumerable.Range(0, Math.Min(examples, candidates.Length)).Select(e => candidates[e * candidates.Length / Math.Min(examples, candidates.Length)]).ToArray();
-        for (int e = 0; e < picked.Length; e++)
+        report.Heading("Gallery: text queries and their top image hits");
+        report.Paragraph(
+            "Each query searches the index of every post (the space refitted on every pair, as `crossmodal search query` does). " +
+            "For a post's own text, its own image is one of the candidates and is marked when it is found.");
+        int number = 0;
+        foreach (var query in queries)
         {
-            int row = picked[e];
-            report.Heading($"Query {e + 1}: post {ids[row]}", 3);
-            report.Paragraph($"> {MentionParser.ReplaceMentions(texts[row], _ => "user").ReplaceLineEndings(" ")}");
-            report.Image(images[row], $"query{e + 1}-own{Path.GetExtension(images[row]).ToLowerInvariant()}", $"the query post's own image ({ids[row]})");
-            var hits = index.FindImagesForText(texts[row], hitsPerExample);
-            report.Table(
-                ["rank", "post", "cosine", "is the query's own image"],
-                hits.Select((h, i) => (IReadOnlyList<object?>)[i + 1, h.Id, h.Score.ToString("0.000", CultureInfo.InvariantCulture), h.Id == ids[row] ? "yes" : ""]));
-            for (int h = 0; h < hits.Count; h++)
+            number++;
+            report.Heading($"Query {number}: “{Shown(query, 80)}”", 3);
+            HitTable(report, index.FindImagesForText(query, hitsPerExample), number, ownId: null);
+        }
+
+        foreach (int row in picked)
+        {
+            number++;
+            report.Heading($"Query {number}: the text of post {ids[row]}", 3);
+            report.Paragraph($"> {Shown(texts[row], 300)}");
+            if (File.Exists(images[row]))
             {
-                if (rowOf.TryGetValue(hits[h].Id, out int hitRow) && images[hitRow].Length > 0 && File.Exists(images[hitRow]))
-                {
-                    report.Image(images[hitRow], $"query{e + 1}-hit{h + 1}{Path.GetExtension(images[hitRow]).ToLowerInvariant()}", $"hit {h + 1}: post {hits[h].Id}");
-                }
+                report.Paragraph("Its own image: " + report.Thumbnail(images[row], $"query{number}-own.jpg", $"own image of post {ids[row]}", 120));
             }
+
+            HitTable(report, index.FindImagesForText(texts[row], hitsPerExample), number, ids[row]);
         }
     }
+
+    private static void HitTable(MarkdownReport report, IReadOnlyList<SearchHit> hits, int query, string? ownId)
+    {
+        report.Table(
+            ["rank", "image", "post", "cosine", "the post's text"],
+            hits.Select((h, i) => (IReadOnlyList<object?>)[
+                ownId is not null && h.Id == ownId ? $"{i + 1} (own image)" : $"{i + 1}",
+                h.ImagePath is { } path && File.Exists(path) ? report.Thumbnail(path, $"query{query}-hit{i + 1}.jpg", $"image of post {h.Id}") : "(image missing)",
+                h.Id,
+                h.Score.ToString("0.000", CultureInfo.InvariantCulture),
+                Shown(h.Text, HitTextLength)]));
+    }
+
+    private static string Shown(string text, int length) => SearchIndex.Excerpt(MentionParser.ReplaceMentions(text, _ => "user"), length);
 }

@@ -11,16 +11,22 @@ namespace CrossModalML.Analysis.Retrieval;
 /// (exact, linear in the index size). Posts with a blank text are not returned by <see cref="FindTextsForImage"/>, and
 /// posts without a usable image are not returned by <see cref="FindImagesForText"/>.</para>
 /// <para>What an index stores, and so what a saved index file contains: the space (see <see cref="CrossModalSpace"/>),
-/// and for each post its id (the data set's id column, or <c>line N</c>) and its projected vectors. It does not store
-/// the posts' texts or image paths: a search returns ids, and the caller looks the posts up.</para>
+/// and for each post its id (the data set's id column, or <c>line N</c>), an excerpt of its text (the first
+/// <see cref="DefaultExcerptLength"/> characters unless <see cref="Build"/> is told otherwise; 0 stores none), the full
+/// path of its image and its projected vectors, so that a hit can be shown without the data set. Image paths are
+/// stored as they were; an index moved to another machine returns paths that may not exist there.</para>
 /// <para>Thread-safety: immutable; searches may run on several threads at once. Ownership: an index made by
 /// <see cref="Build"/> does not own the space passed in; one made by <see cref="Load"/> owns the space it loaded and
 /// disposes it in <see cref="Dispose"/>.</para>
 /// </remarks>
 public sealed class SearchIndex : IDisposable
 {
+    /// <summary>The characters of each post's text an index keeps by default.</summary>
+    public const int DefaultExcerptLength = 160;
+
     private const string IndexEntry = "retrieval/index.bin";
-    private const int IndexFormatVersion = 1;
+    private const int IndexFormatVersion = 2;
+    private const int IdsOnlyFormatVersion = 1;
 
     private readonly bool _ownsSpace;
     private readonly Entries _texts;
@@ -47,12 +53,15 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Projects posts into a space and indexes them.</summary>
     /// <param name="space">The learned space; the index uses it for queries but does not dispose it.</param>
     /// <param name="posts">The posts, with the space's text and image columns (image as an image column).</param>
+    /// <param name="excerptLength">Characters of each post's text kept for the hits (0 keeps no text; the ids and image
+    /// paths are still kept).</param>
     /// <returns>The index. Posts lacking a modality are indexed only by the other.</returns>
     /// <exception cref="ArgumentException">The posts lack the space's text or image column.</exception>
-    public static SearchIndex Build(CrossModalSpace space, PostDataset posts)
+    public static SearchIndex Build(CrossModalSpace space, PostDataset posts, int excerptLength = DefaultExcerptLength)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(posts);
+        ArgumentOutOfRangeException.ThrowIfNegative(excerptLength);
         RetrievalPairs.ResolveColumns(posts, new RetrievalOptions { TextColumn = space.TextColumn, ImageColumn = space.ImageColumn });
         var ids = RetrievalPairs.PostIds(posts);
         var texts = posts.GetColumnValues(space.TextColumn);
@@ -61,11 +70,19 @@ public sealed class SearchIndex : IDisposable
         var withImage = Enumerable.Range(0, posts.RowCount).Where(r => images[r].Length > 0).ToArray();
         var textVectors = space.ProjectTexts(withText.Select(r => texts[r]).ToArray());
         var imageVectors = withImage.Length == 0 ? [] : space.ProjectImages(withImage.Select(r => images[r]).ToArray());
-        return new SearchIndex(
-            space,
-            ownsSpace: false,
-            new Entries(withText.Select(r => ids[r]).ToArray(), [.. textVectors]),
-            new Entries(withImage.Select(r => ids[r]).ToArray(), [.. imageVectors]));
+        Entries Of(int[] rows, IReadOnlyList<float[]> vectors) => new(
+            rows.Select(r => ids[r]).ToArray(),
+            rows.Select(r => Excerpt(texts[r], excerptLength)).ToArray(),
+            rows.Select(r => images[r].Length > 0 ? Path.GetFullPath(images[r]) : null).ToArray(),
+            [.. vectors]);
+        return new SearchIndex(space, ownsSpace: false, Of(withText, textVectors), Of(withImage, imageVectors));
+    }
+
+    /// <summary>The first <paramref name="length"/> characters of a text on one line, with "…" when cut.</summary>
+    internal static string Excerpt(string text, int length)
+    {
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return length == 0 ? string.Empty : line.Length <= length ? line : line[..(length - 1)].TrimEnd() + "…";
     }
 
     /// <summary>Finds the indexed images closest to a text.</summary>
@@ -135,9 +152,9 @@ public sealed class SearchIndex : IDisposable
         {
             using var reader = new BinaryReader(indexEntry.Open());
             int version = reader.ReadInt32();
-            if (version != IndexFormatVersion)
+            if (version is not (IndexFormatVersion or IdsOnlyFormatVersion))
             {
-                throw new InvalidDataException($"'{path}' has an index of format {version}; this version reads format {IndexFormatVersion}. Rebuild the index.");
+                throw new InvalidDataException($"'{path}' has an index of format {version}; this version reads formats {IdsOnlyFormatVersion} and {IndexFormatVersion}. Rebuild the index.");
             }
 
             int components = reader.ReadInt32();
@@ -146,8 +163,8 @@ public sealed class SearchIndex : IDisposable
                 throw new InvalidDataException($"'{path}': the index has {components}-d vectors but its space has {space.Components} components.");
             }
 
-            var texts = Entries.Read(reader, components, path);
-            var images = Entries.Read(reader, components, path);
+            var texts = Entries.Read(reader, components, path, version == IndexFormatVersion);
+            var images = Entries.Read(reader, components, path, version == IndexFormatVersion);
             return new SearchIndex(space, ownsSpace: true, texts, images);
         }
         catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException)
@@ -180,8 +197,8 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    /// <summary>Ids and unit-length vectors of one modality's indexed items.</summary>
-    private sealed record Entries(string[] Ids, float[][] Vectors)
+    /// <summary>Ids, text excerpts, image paths and unit-length vectors of one modality's indexed items.</summary>
+    private sealed record Entries(string[] Ids, string[] Texts, string?[] ImagePaths, float[][] Vectors)
     {
         public IReadOnlyList<SearchHit> Top(float[] query, int k)
         {
@@ -201,7 +218,7 @@ public sealed class SearchIndex : IDisposable
             return Enumerable.Range(0, scores.Length)
                 .OrderByDescending(i => scores[i])
                 .Take(k)
-                .Select(i => new SearchHit(Ids[i], scores[i]))
+                .Select(i => new SearchHit(Ids[i], scores[i], Texts[i], ImagePaths[i]))
                 .ToArray();
         }
 
@@ -211,6 +228,8 @@ public sealed class SearchIndex : IDisposable
             for (int i = 0; i < Ids.Length; i++)
             {
                 writer.Write(Ids[i]);
+                writer.Write(Texts[i]);
+                writer.Write(ImagePaths[i] ?? string.Empty);
                 foreach (var value in Vectors[i])
                 {
                     writer.Write(value);
@@ -218,7 +237,8 @@ public sealed class SearchIndex : IDisposable
             }
         }
 
-        public static Entries Read(BinaryReader reader, int components, string path)
+        /// <summary>Reads entries; format 1 stored ids only, so its hits come without text or image.</summary>
+        public static Entries Read(BinaryReader reader, int components, string path, bool withPosts)
         {
             int count = reader.ReadInt32();
             if (count < 0)
@@ -227,10 +247,15 @@ public sealed class SearchIndex : IDisposable
             }
 
             var ids = new string[count];
+            var texts = new string[count];
+            var imagePaths = new string?[count];
             var vectors = new float[count][];
             for (int i = 0; i < count; i++)
             {
                 ids[i] = reader.ReadString();
+                texts[i] = withPosts ? reader.ReadString() : string.Empty;
+                var imagePath = withPosts ? reader.ReadString() : string.Empty;
+                imagePaths[i] = imagePath.Length > 0 ? imagePath : null;
                 vectors[i] = new float[components];
                 for (int c = 0; c < components; c++)
                 {
@@ -238,7 +263,7 @@ public sealed class SearchIndex : IDisposable
                 }
             }
 
-            return new Entries(ids, vectors);
+            return new Entries(ids, texts, imagePaths, vectors);
         }
     }
 }

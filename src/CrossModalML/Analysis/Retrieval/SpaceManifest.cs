@@ -3,7 +3,7 @@ using CrossModalML.Featurization;
 namespace CrossModalML.Analysis.Retrieval;
 
 /// <summary>The JSON description of a saved <see cref="CrossModalSpace"/>: what each side reads and how wide the
-/// matrices stored beside it are.</summary>
+/// matrices stored beside it are. Files written before the method was recorded hold a CCA space.</summary>
 internal sealed record SpaceManifest(
     int FormatVersion,
     string ToolkitVersion,
@@ -17,7 +17,9 @@ internal sealed record SpaceManifest(
     double Regularization,
     int TrainingPairs,
     double[] Correlations,
-    ImageModelInfo? ImageModel)
+    ImageModelInfo? ImageModel,
+    RetrievalMethod Method = RetrievalMethod.Cca,
+    string? MethodReason = null)
 {
     public const int CurrentFormatVersion = 1;
 }

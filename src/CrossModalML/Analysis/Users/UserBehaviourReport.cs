@@ -60,7 +60,7 @@ public static class UserBehaviourReport
             "0.##");
 
         report.Chart(
-            Chart.Bars("Users per segment", "users", result.Segments.Select(s => ($"segment {s.Number}", (double)s.UserCount))),
+            Chart.Bars("Users per segment", "users", result.Segments.Select(s => ($"segment {s.Number}", (double)s.UserCount)), integerValues: true),
             "segment-sizes.png");
         report.Chart(
             Chart.Lines("Users by segment (first two principal components)", "component 1", "component 2",
@@ -77,7 +77,8 @@ public static class UserBehaviourReport
                     result.Segments.Select(s => new ChartSeries(
                         $"segment {s.Number}",
                         s.Rhythm.HourOfDay.Select((share, hour) => new ChartPoint(hour, share)),
-                        ChartSeriesStyle.LineWithMarkers))),
+                        ChartSeriesStyle.LineWithMarkers)),
+                    integerX: true),
                 "segment-hours.png");
         }
 
