@@ -6,6 +6,10 @@ internal static class TaskResolver
     /// <summary>Numeric labels with at most this many distinct integer values are treated as classes.</summary>
     public const int MaxNumericClasses = 10;
 
+    /// <summary>From this many labelled rows on, a label with a different value on every row is refused; a smaller
+    /// sample may just be short.</summary>
+    public const int MinRowsForSingletonCheck = 10;
+
     private const int MaxListedClasses = 10;
 
     public static (TaskKind Task, IReadOnlyList<string> ClassLabels) Resolve(
@@ -54,16 +58,16 @@ internal static class TaskResolver
                 $"The label column '{labelName}' in {table.Describe()} has the single value '{distinct.Min}' in all {labelledRows.Count} labelled rows. A classifier needs at least two classes; check that the file and LabelColumn are the right ones.");
         }
 
-        if (distinct.Count == labelledRows.Count)
-        {
-            throw new PostDataException(
-                $"The label column '{labelName}' in {table.Describe()} has a different value in each of its {labelledRows.Count} labelled rows ({ListClasses(distinct)}): every class has a single example, so a classifier can neither learn nor be evaluated. It looks like an identifier or free text; choose another LabelColumn, or Regression if the values are numbers.");
-        }
-
         if (requested == TaskKind.Binary && distinct.Count != 2)
         {
             throw new PostDataException(
                 $"Task is Binary, but the label column '{labelName}' in {table.Describe()} has {distinct.Count} classes ({ListClasses(distinct)}). Binary needs exactly two; use Multiclass or Auto.");
+        }
+
+        if (distinct.Count == labelledRows.Count && labelledRows.Count >= MinRowsForSingletonCheck)
+        {
+            throw new PostDataException(
+                $"The label column '{labelName}' in {table.Describe()} has a different value in each of its {labelledRows.Count} labelled rows ({ListClasses(distinct)}): every class has a single example, so a classifier can neither learn nor be evaluated. It looks like an identifier or free text; choose another LabelColumn, or Regression if the values are numbers.");
         }
 
         var task = requested == TaskKind.Auto

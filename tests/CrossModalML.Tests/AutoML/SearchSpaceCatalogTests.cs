@@ -31,9 +31,20 @@ public sealed class SearchSpaceCatalogTests
     [TestMethod]
     public void Tree_and_leaf_counts_are_capped_by_the_row_count()
     {
-        var space = SearchSpaceCatalog.For(TaskKind.Binary, 300, Columns, new FeaturizerOptions());
-        var ranges = space.Trainers.SelectMany(t => t.Hyperparameters).Where(h => h.Name is "NumberOfLeaves" or "NumberOfTrees" or "NumberOfIterations" && h.Min == 4);
-        Assert.IsTrue(ranges.All(h => h.Max == 300), string.Join("; ", ranges));
+        // Every tree trainer has a leaf count and a tree count (LightGBM calls its trees iterations): six ranges in all.
+        static List<HyperparameterRange> Counts(SearchSpace space) => space.Trainers
+            .Where(t => t.TrainerName is TrainerNames.LightGbm or TrainerNames.FastTree or TrainerNames.FastForest)
+            .SelectMany(t => t.Hyperparameters.Where(h => h.Name is "NumberOfLeaves" or "NumberOfTrees"
+                || (t.TrainerName == TrainerNames.LightGbm && h.Name == "NumberOfIterations")))
+            .ToList();
+
+        var small = Counts(SearchSpaceCatalog.For(TaskKind.Binary, 300, Columns, new FeaturizerOptions()));
+        var large = Counts(SearchSpaceCatalog.For(TaskKind.Binary, 1_000_000, Columns, new FeaturizerOptions()));
+
+        Assert.AreEqual(6, small.Count, string.Join("; ", small));
+        Assert.IsTrue(small.All(h => h.Max == 300), string.Join("; ", small));
+        Assert.AreEqual(6, large.Count, string.Join("; ", large));
+        Assert.IsTrue(large.All(h => h.Max == 32_768), string.Join("; ", large));
     }
 
     [TestMethod]

@@ -1,6 +1,7 @@
 using CrossModalML.Data;
 using CrossModalML.Training;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace CrossModalML.Tests.Training;
 
@@ -10,13 +11,26 @@ public sealed class TrainerFactoryTests
     [TestMethod]
     public void Every_listed_trainer_builds_for_its_task()
     {
+        // Each trainer is fitted on a small data set with a planted signal and must learn it: a trainer that builds
+        // but cannot fit its task's label type, or fits and learns nothing, fails here.
         var ml = new MLContext(1);
+        var data = TinyData(ml, rows: 200, favoured: 1f);
         foreach (var task in new[] { TaskKind.Binary, TaskKind.Multiclass, TaskKind.Regression })
         {
             foreach (var name in TrainerFactory.NamesFor(task))
             {
                 var estimator = TrainerFactory.Create(ml, task, new TrainerSpec(name), "Label", "Features");
-                Assert.IsNotNull(estimator, $"{name} for {task}");
+                var scored = Fit(ml, task, estimator, data);
+                if (task == TaskKind.Regression)
+                {
+                    var metrics = ml.Regression.Evaluate(scored, "Label");
+                    Assert.IsTrue(metrics.RSquared > 0.5, $"{name} for {task}: R² {metrics.RSquared:0.000} on a planted linear signal");
+                }
+                else
+                {
+                    var accuracy = Agreement(scored, task);
+                    Assert.IsTrue(accuracy > 0.75, $"{name} for {task}: training accuracy {accuracy:0.000} on a planted signal");
+                }
             }
         }
     }
@@ -53,13 +67,29 @@ public sealed class TrainerFactoryTests
     [TestMethod]
     public void Class_weighting_builds_for_every_weighted_classifier_and_is_refused_where_it_cannot_apply()
     {
+        // Rows of class 1 weigh 25 times more: a trainer that really reads the weight column scores differently, and
+        // predicts class 1 at least as often, as the same trainer without weighting on the same (noisy) rows.
         var ml = new MLContext(1);
+        var data = TinyData(ml, rows: 200, favoured: 25f, noise: 1.5f);
         var weighted = new Dictionary<string, double> { [TrainerFactory.ClassWeightingParameter] = 1 };
         foreach (var task in new[] { TaskKind.Binary, TaskKind.Multiclass })
         {
             foreach (var name in TrainerFactory.NamesFor(task).Where(n => n != TrainerNames.AveragedPerceptron))
             {
-                Assert.IsNotNull(TrainerFactory.Create(ml, task, new TrainerSpec(name, weighted), "Label", "Features"), $"{name} for {task}");
+                if (name == TrainerNames.LinearSvm)
+                {
+                    // Known defect: ML.NET's LinearSvm gives the same scores with and without the weight column, so
+                    // ClassWeighting has no effect on it. It is still built (checked below), not yet refused.
+                    Assert.IsNotNull(TrainerFactory.Create(ml, task, new TrainerSpec(name, weighted), "Label", "Features"));
+                    continue;
+                }
+
+                var plainScores = Fit(ml, task, TrainerFactory.Create(ml, task, new TrainerSpec(name), "Label", "Features"), data);
+                var heavyScores = Fit(ml, task, TrainerFactory.Create(ml, task, new TrainerSpec(name, weighted), "Label", "Features"), data);
+                var plain = PredictedFavoured(plainScores, task);
+                var heavy = PredictedFavoured(heavyScores, task);
+                Assert.IsTrue(ScoresDiffer(plainScores, heavyScores, task), $"{name} for {task}: weighting did not change a single score");
+                Assert.IsTrue(heavy >= plain, $"{name} for {task}: class 1 predicted {heavy} times with weighting, {plain} without");
             }
         }
 
@@ -67,6 +97,79 @@ public sealed class TrainerFactoryTests
             TrainerFactory.Create(ml, TaskKind.Binary, new TrainerSpec(TrainerNames.AveragedPerceptron, weighted), "Label", "Features"));
         Assert.ThrowsExactly<ArgumentException>(() =>
             TrainerFactory.Create(ml, TaskKind.Regression, new TrainerSpec(TrainerNames.LightGbm, weighted), "Label", "Features"));
+    }
+
+    /// <summary>Four features; the class is 1 when the first feature (plus noise) is positive, 0 otherwise, and a third
+    /// class 2 in multiclass when the second is; the regression target is linear in the first two.</summary>
+    private static IDataView TinyData(MLContext ml, int rows, float favoured, float noise = 0f)
+    {
+        var random = new Random(5);
+        var items = Enumerable.Range(0, rows).Select(_ =>
+        {
+            var f = Enumerable.Range(0, 4).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+            var signal = f[0] + noise * (float)(random.NextDouble() * 2 - 1);
+            var cls = f[1] > 0.6f ? 2 : signal > 0 ? 1 : 0;
+            return new TinyRow
+            {
+                Features = f,
+                IsPositive = signal > 0,
+                Class = cls.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Value = 5f + (3f * f[0]) + f[1] + (0.1f * (float)random.NextDouble()),
+                Weight = (signal > 0) ? favoured : 1f,
+            };
+        }).ToList();
+        return ml.Data.LoadFromEnumerable(items);
+    }
+
+    private static IDataView Fit(MLContext ml, TaskKind task, IEstimator<ITransformer> trainer, IDataView data)
+    {
+        IEstimator<ITransformer> labelled = task switch
+        {
+            TaskKind.Binary => ml.Transforms.CopyColumns("Label", nameof(TinyRow.IsPositive)),
+            TaskKind.Multiclass => ml.Transforms.Conversion.MapValueToKey("Label", nameof(TinyRow.Class)),
+            _ => ml.Transforms.CopyColumns("Label", nameof(TinyRow.Value)),
+        };
+        var pipeline = labelled.Append(ml.Transforms.CopyColumns(ModelColumns.ClassWeight, nameof(TinyRow.Weight))).Append(trainer);
+        return pipeline.Fit(data).Transform(data);
+    }
+
+    private static double Agreement(IDataView scored, TaskKind task)
+    {
+        if (task == TaskKind.Binary)
+        {
+            var truth = scored.GetColumn<bool>("Label").ToArray();
+            var predicted = scored.GetColumn<bool>(ModelColumns.PredictedLabel).ToArray();
+            return truth.Zip(predicted).Count(p => p.First == p.Second) / (double)truth.Length;
+        }
+
+        var keys = scored.GetColumn<uint>("Label").ToArray();
+        var predictedKeys = scored.GetColumn<uint>(ModelColumns.PredictedLabel).ToArray();
+        return keys.Zip(predictedKeys).Count(p => p.First == p.Second) / (double)keys.Length;
+    }
+
+    private static bool ScoresDiffer(IDataView a, IDataView b, TaskKind task)
+    {
+        if (task == TaskKind.Binary)
+        {
+            return a.GetColumn<float>(ModelColumns.Score).Zip(b.GetColumn<float>(ModelColumns.Score)).Any(p => Math.Abs(p.First - p.Second) > 1e-4f);
+        }
+
+        return a.GetColumn<VBuffer<float>>(ModelColumns.Score).Zip(b.GetColumn<VBuffer<float>>(ModelColumns.Score))
+            .Any(p => p.First.DenseValues().Zip(p.Second.DenseValues()).Any(v => Math.Abs(v.First - v.Second) > 1e-4f));
+    }
+
+    private static int PredictedFavoured(IDataView scored, TaskKind task)
+    {
+        if (task == TaskKind.Binary)
+        {
+            return scored.GetColumn<bool>(ModelColumns.PredictedLabel).Count(p => p);
+        }
+
+        // Keys follow the order classes are first met; find the key of class "1" from a row that has it.
+        var classes = scored.GetColumn<string>(nameof(TinyRow.Class)).ToArray();
+        var keys = scored.GetColumn<uint>("Label").ToArray();
+        var favouredKey = keys[Array.IndexOf(classes, "1")];
+        return scored.GetColumn<uint>(ModelColumns.PredictedLabel).Count(k => k == favouredKey);
     }
 
     [TestMethod]
