@@ -274,6 +274,7 @@ internal static class TrainCommand
                     GroupColumn = options.Evaluation.GroupColumn,
                     NoGrouping = PresetBinding.IsNone(r.GetValue(groupBy)),
                     TimeSplit = options.Evaluation.TimeColumn is not null,
+                    NoEvaluation = options.Evaluation.Strategy == EvaluationStrategy.None,
                     Ensemble = r.GetValue(ensemble),
                 });
             if (plan is not null)

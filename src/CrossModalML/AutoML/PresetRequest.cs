@@ -20,6 +20,10 @@ public sealed record PresetRequest
     /// vectors): the preset then keeps the user's features as they are.</summary>
     public bool EncodersChosen { get; init; }
 
+    /// <summary>Whether the user turned evaluation off (<c>EvaluationStrategy.None</c>): a search needs validation scores, so
+    /// without an explicit budget the run is one fit (with the preset's features).</summary>
+    public bool NoEvaluation { get; init; }
+
     /// <summary>Whether the user fixed the trainer: the run is then one fit of it, whatever the preset.</summary>
     public bool TrainerFixed { get; init; }
 

@@ -60,6 +60,15 @@ public static class QualityPresetPlanner
             };
         }
 
+        if (request.NoEvaluation && request.Preset != QualityPreset.Fast)
+        {
+            return new PresetPlan
+            {
+                Preset = request.Preset, Search = false, BudgetReason = "evaluation is off, so one fit of the default trainer (a search needs validation scores)",
+                GroupColumn = groupColumn, GroupingReason = groupingReason, ShippedEncoders = shipped, EncoderReason = encoderReason,
+            };
+        }
+
         if (request.Preset == QualityPreset.Fast)
         {
             return new PresetPlan { Preset = request.Preset, Search = false, BudgetReason = "fast preset: one fit of the default trainer", GroupColumn = groupColumn, GroupingReason = groupingReason };

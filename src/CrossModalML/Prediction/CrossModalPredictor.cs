@@ -412,8 +412,9 @@ public sealed class CrossModalPredictor : IDisposable
             var engine = generation.RentEngine();
             try
             {
+                engine.Input.ImageWarnings.Clear();
                 fill(generation, engine.Input);
-                var warnings = MissingImages(generation, engine.Input);
+                var warnings = engine.Input.ImageWarnings.ToList();
                 var manifest = generation.Manifest;
                 PostPrediction main;
                 switch (manifest.Task)
@@ -476,23 +477,6 @@ public sealed class CrossModalPredictor : IDisposable
     /// judged before anything opens them.</summary>
     private PostLoadOptions WithImageLimits(PostLoadOptions? options) =>
         (options ?? new PostLoadOptions()).WithImageLimits(_options.AllowedImageRoot, _options.MaxImagePixels);
-
-    /// <summary>Images a single post names that are not on disk; the featurizer scores such a post without them. Decoding is
-    /// left to the featurizer, so an existing but undecodable file is not reported here (a file load reports it).</summary>
-    private static List<string> MissingImages(ModelGeneration generation, ScoringInputRow row)
-    {
-        var warnings = new List<string>();
-        foreach (var column in generation.Columns.Where(c => c.Role == ColumnRole.Image))
-        {
-            var path = row.GetText(column.Index);
-            if (path.Length > 0 && !File.Exists(path))
-            {
-                warnings.Add($"image '{path}' in column '{column.Name}' is missing or unreadable: scored without the image");
-            }
-        }
-
-        return warnings;
-    }
 
     private void EnsureImagesAllowed(PostDataset posts)
     {

@@ -19,7 +19,13 @@ internal static class PostCellWriter
                 row.SetText(column.Index, value ?? string.Empty);
                 break;
             case ColumnRole.Image:
-                row.SetText(column.Index, images.Resolve(column.Name, value));
+                var resolved = images.Resolve(column.Name, value);
+                row.SetText(column.Index, resolved);
+                if (resolved.Length == 0 && !string.IsNullOrWhiteSpace(value))
+                {
+                    row.ImageWarnings.Add($"image '{value.Trim()}' in column '{column.Name}' is missing or unreadable: scored without the image");
+                }
+
                 break;
             default:
                 row.SetText(column.Index, value?.Trim() ?? string.Empty);

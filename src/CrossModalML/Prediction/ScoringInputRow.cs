@@ -29,6 +29,10 @@ internal sealed class ScoringInputRow : DataViewRow
 
     public void SetText(int index, string value) => _texts[index] = value.AsMemory();
 
+    /// <summary>Images the post named that it is scored without (missing, undecodable or a web address), as warnings for
+    /// the prediction; cleared before each post is written into the row.</summary>
+    public List<string> ImageWarnings { get; } = [];
+
     public void SetNumber(int index, float value) => _numbers[index] = value;
 
     public string GetText(int index) => _texts[index].ToString();

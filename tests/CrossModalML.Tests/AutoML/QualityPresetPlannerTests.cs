@@ -132,6 +132,9 @@ public sealed class QualityPresetPlannerTests
         Assert.IsFalse(QualityPresetPlanner.Plan(data, new PresetRequest { Preset = QualityPreset.Fast, MaxTrials = 3 }).ShippedEncoders);
         Assert.IsFalse(QualityPresetPlanner.Plan(data, new PresetRequest { EncodersChosen = true }).ShippedEncoders);
         Assert.IsFalse(QualityPresetPlanner.Plan(data, new PresetRequest { TrainerFixed = true }).ShippedEncoders);
+        var unevaluated = QualityPresetPlanner.Plan(data, new PresetRequest { NoEvaluation = true });
+        Assert.IsFalse(unevaluated.Search, "a search needs validation scores");
+        Assert.IsTrue(unevaluated.ShippedEncoders, "the preset's features stay");
 
         var featurizer = new CrossModalML.Featurization.FeaturizerOptions();
         QualityPresetPlanner.ApplyEncoders(QualityPresetPlanner.Plan(data, new PresetRequest { Preset = QualityPreset.Fast }), featurizer);

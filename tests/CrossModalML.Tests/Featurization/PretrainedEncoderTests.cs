@@ -185,7 +185,7 @@ public sealed class PretrainedEncoderTests
         var zip = temp.File("model.zip");
 
         var (exit, error) = CliRunner.Run(
-            "train", "--dataset", posts, "--label", "sentiment", "--text-encoder", "minilm", "--image-encoder", "resnet18", "--evaluation", "None", "--output", zip);
+            "train", "--preset", "fast", "--dataset", posts, "--label", "sentiment", "--text-encoder", "minilm", "--image-encoder", "resnet18", "--evaluation", "None", "--output", zip);
         Assert.AreEqual(0, exit, error);
         var manifest = ModelPackage.ReadManifest(zip);
         CollectionAssert.AreEqual(new[] { "MiniLM", "ResNet18" }, manifest.Encoders!.Select(e => e.Name).ToArray());
