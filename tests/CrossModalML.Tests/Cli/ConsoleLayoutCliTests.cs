@@ -195,21 +195,5 @@ public sealed partial class ConsoleLayoutCliTests
     [GeneratedRegex(@"(^|\s)p\d{1,4}(\s|$)")]
     private static partial Regex BrokenPostId();
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var error = new StringWriter();
-        var output = new StringWriter();
-        var (originalError, originalOutput) = (Console.Error, Console.Out);
-        Console.SetError(error);
-        Console.SetOut(output);
-        try
-        {
-            return (CliApp.Run(args), output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(originalError);
-            Console.SetOut(originalOutput);
-        }
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => CliRunner.RunWithOutput(args);
 }

@@ -33,23 +33,7 @@ public sealed class MultiTaskCliTests
         return (path, users.Distinct().ToList());
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var error = new StringWriter();
-        var output = new StringWriter();
-        var (originalError, originalOutput) = (Console.Error, Console.Out);
-        Console.SetError(error);
-        Console.SetOut(output);
-        try
-        {
-            return (CliApp.Run(args), output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetError(originalError);
-            Console.SetOut(originalOutput);
-        }
-    }
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => CliRunner.RunWithOutput(args);
 
     [TestMethod]
     public void Train_evaluate_predict_inspect_and_explain_a_multi_task_model_without_writing_a_raw_user_id()

@@ -16,23 +16,6 @@ namespace CrossModalML.Tests.Retraining;
 [DoNotParallelize]
 public sealed class ModelRetrainerTests
 {
-    /// <summary>Demo rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="rows"/> as a TSV with absolute image paths.</summary>
-    private static string DemoSlice(TempDirectory temp, int skip, int rows)
-    {
-        var lines = File.ReadLines(RepositoryPaths.DemoPosts).ToList();
-        var image = Array.IndexOf(lines[0].Split('\t'), "image");
-        var demoDirectory = Path.GetDirectoryName(RepositoryPaths.DemoPosts)!;
-        var body = lines.Skip(1 + skip).Take(rows).Select(line =>
-        {
-            var fields = line.Split('\t');
-            fields[image] = fields[image].Length > 0 ? Path.Combine(demoDirectory, fields[image]) : string.Empty;
-            return string.Join('\t', fields);
-        });
-        var path = temp.File($"slice-{skip}-{rows}.tsv");
-        File.WriteAllLines(path, body.Prepend(lines[0]));
-        return path;
-    }
-
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
     [TestMethod]
@@ -44,7 +27,7 @@ public sealed class ModelRetrainerTests
         var before = Sha256(oldModel);
         var output = temp.File("new.zip");
 
-        var result = ModelRetrainer.Retrain(oldModel, DemoSlice(temp, 2000, 500), output, new RetrainingOptions { TestFraction = 0.25 });
+        var result = ModelRetrainer.Retrain(oldModel, DemoSlices.Write(temp, 2000, 500), output, new RetrainingOptions { TestFraction = 0.25 });
 
         Assert.AreEqual(before, Sha256(oldModel));
         Assert.AreEqual(result.HoldOutRows, result.OldMetrics.Count);
@@ -66,7 +49,7 @@ public sealed class ModelRetrainerTests
         var output = temp.File("new.zip");
         var report = temp.File("report.json");
 
-        var code = CliApp.Run(["retrain", "--model", DemoModel.ModelPath, "--dataset", DemoSlice(temp, 0, 300), "--output", output, "--report", report]);
+        var code = CliApp.Run(["retrain", "--model", DemoModel.ModelPath, "--dataset", DemoSlices.Write(temp, 0, 300), "--output", output, "--report", report]);
 
         Assert.AreEqual(0, code);
         var json = JsonNode.Parse(File.ReadAllText(report))!;
@@ -94,7 +77,7 @@ public sealed class ModelRetrainerTests
             Search = new RetrainingSearchOptions { MaxTrials = 2, Metric = AutoMLMetric.Accuracy, TrialProgress = new SynchronousProgress<TrialResult>(trials.Add) },
         };
 
-        var result = ModelRetrainer.Retrain(oldModel, DemoSlice(temp, 2000, 200), output, options, new SynchronousProgress<TrainingProgress>(p => steps.Add(p.Description)));
+        var result = ModelRetrainer.Retrain(oldModel, DemoSlices.Write(temp, 2000, 200), output, options, new SynchronousProgress<TrainingProgress>(p => steps.Add(p.Description)));
 
         Assert.AreEqual(before, Sha256(oldModel));
         Assert.AreEqual(40, result.HoldOutRows, 3);
@@ -123,7 +106,7 @@ public sealed class ModelRetrainerTests
         var output = temp.File("new.zip");
         var report = temp.File("report.json");
 
-        var code = CliApp.Run(["retrain", "--model", DemoModel.ModelPath, "--dataset", DemoSlice(temp, 0, 200), "--output", output,
+        var code = CliApp.Run(["retrain", "--model", DemoModel.ModelPath, "--dataset", DemoSlices.Write(temp, 0, 200), "--output", output,
             "--search", "--max-trials", "2", "--metric", "log-loss", "--report", report]);
 
         Assert.AreEqual(0, code);
@@ -139,7 +122,7 @@ public sealed class ModelRetrainerTests
     public void Search_settings_without_search_or_budget_are_refused_before_any_fit()
     {
         using var temp = new TempDirectory();
-        var data = DemoSlice(temp, 0, 60);
+        var data = DemoSlices.Write(temp, 0, 60);
 
         Assert.AreNotEqual(0, CliApp.Run(["retrain", "--model", DemoModel.ModelPath, "--dataset", data, "--output", temp.File("a.zip"), "--max-trials", "2"]));
         var noBudget = Assert.ThrowsExactly<ArgumentException>(() =>
@@ -155,7 +138,7 @@ public sealed class ModelRetrainerTests
     public void Writing_over_the_old_model_is_refused()
     {
         using var temp = new TempDirectory();
-        var error = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(DemoModel.ModelPath, DemoSlice(temp, 0, 50), DemoModel.ModelPath));
+        var error = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(DemoModel.ModelPath, DemoSlices.Write(temp, 0, 50), DemoModel.ModelPath));
         StringAssert.Contains(error.Message, "never overwrites");
     }
 
@@ -166,7 +149,7 @@ public sealed class ModelRetrainerTests
         var onnx = temp.File("encoder.onnx");
         File.WriteAllText(onnx, "weights");
         var error = Assert.ThrowsExactly<ArgumentException>(() =>
-            ModelRetrainer.Retrain(DemoModel.ModelPath, DemoSlice(temp, 0, 50), temp.File("new.zip"), new RetrainingOptions { ImageModelPath = onnx }));
+            ModelRetrainer.Retrain(DemoModel.ModelPath, DemoSlices.Write(temp, 0, 50), temp.File("new.zip"), new RetrainingOptions { ImageModelPath = onnx }));
         StringAssert.Contains(error.Message, "no ONNX image encoder");
     }
 
@@ -178,7 +161,7 @@ public sealed class ModelRetrainerTests
         File.Copy(DemoModel.ModelPath, withEncoder);
         var expected = new string('a', 64);
         RewriteManifest(withEncoder, m => m with { ImageModel = new ImageModelInfo("mobilenet.onnx", expected, "image", "embedding", 224, 224, ImageChannelOrder.Rgb) });
-        var data = DemoSlice(temp, 0, 50);
+        var data = DemoSlices.Write(temp, 0, 50);
         var wrongFile = temp.File("other.onnx");
         File.WriteAllText(wrongFile, "different weights");
 
@@ -196,7 +179,7 @@ public sealed class ModelRetrainerTests
     public void New_data_with_a_class_the_model_never_saw_is_refused()
     {
         using var temp = new TempDirectory();
-        var data = DemoSlice(temp, 0, 60);
+        var data = DemoSlices.Write(temp, 0, 60);
         var lines = File.ReadAllLines(data);
         var label = Array.IndexOf(lines[0].Split('\t'), "sentiment");
         var fields = lines[1].Split('\t');
