@@ -6,7 +6,7 @@ namespace CrossModalML.AutoML;
 /// <summary>Stops an ML.NET trainer when a token is cancelled, by cancelling the trainer's own <see cref="MLContext"/>.</summary>
 /// <remarks>
 /// <para>ML.NET trainers check their context between trees, iterations and passes and throw once it is cancelled; ML.NET's
-/// own AutoML stops runaway trials that way. In ML.NET 5.0.1 the method that cancels a context
+/// own AutoML stops runaway trials that way. In ML.NET 5 and 6 the method that cancels a context
 /// (<c>MLContext.CancelExecution</c>) is not public, so it is found by reflection. If a later ML.NET renames or removes
 /// it, nothing breaks: an abandoned trial then runs to the end of its fit, as it would without this.</para>
 /// <para>A cancelled context cannot be used again, so each trial owns its context.</para>
