@@ -53,9 +53,6 @@ public sealed class CrossModalFeaturizerTests
         return PostDataset.FromRows(Schema, TaskKind.Auto, [], rows, temp.Path);
     }
 
-    private static float[][] Column(IDataView view, string column) =>
-        view.GetColumn<VBuffer<float>>(column).Select(v => v.DenseValues().ToArray()).ToArray();
-
     [TestMethod]
     public void Every_modality_gives_its_groups_and_the_features_are_their_concatenation()
     {
@@ -99,7 +96,7 @@ public sealed class CrossModalFeaturizerTests
 
         var imageGroup = pipeline.Groups.First(g => g.Modality == Modality.Image && g.Name.StartsWith("image colour", StringComparison.Ordinal));
         var missingGroup = pipeline.Groups.First(g => g.Name.StartsWith("image missing", StringComparison.Ordinal));
-        var stats = Column(output, imageGroup.OutputColumn);
+        var stats = FeatureVectors.Column(output, imageGroup.OutputColumn);
         var missing = output.GetColumn<float>(missingGroup.OutputColumn).ToArray();
         for (int i = 0; i < stats.Length; i++)
         {
@@ -107,10 +104,10 @@ public sealed class CrossModalFeaturizerTests
             Assert.AreEqual(i % 3 == 0, stats[i].All(v => v == 0), $"row {i}");
         }
 
-        var numberFlags = Column(output, pipeline.Groups.First(g => g.Name == "missing-number flags").OutputColumn);
+        var numberFlags = FeatureVectors.Column(output, pipeline.Groups.First(g => g.Name == "missing-number flags").OutputColumn);
         Assert.AreEqual(1f, numberFlags[5][0]);
         Assert.AreEqual(0f, numberFlags[4][0]);
-        Assert.IsFalse(Column(output, "Features").Any(row => row.Any(float.IsNaN)), "no NaN reaches the features");
+        Assert.IsFalse(FeatureVectors.Column(output, "Features").Any(row => row.Any(float.IsNaN)), "no NaN reaches the features");
     }
 
     [TestMethod]
@@ -127,8 +124,8 @@ public sealed class CrossModalFeaturizerTests
         CrossModalRegistration.Register(loadingContext);
         var loaded = loadingContext.Model.Load(path, out _);
 
-        var before = Column(model.Transform(data.DataView), "Features");
-        var after = Column(loaded.Transform(data.DataView), "Features");
+        var before = FeatureVectors.Column(model.Transform(data.DataView), "Features");
+        var after = FeatureVectors.Column(loaded.Transform(data.DataView), "Features");
         for (int i = 0; i < before.Length; i++)
         {
             CollectionAssert.AreEqual(before[i], after[i], $"row {i}");
@@ -151,7 +148,7 @@ public sealed class CrossModalFeaturizerTests
         };
         var pipeline = CrossModalFeaturizer.Build(ml, Schema, options);
         var model = pipeline.Estimator.Fit(data.DataView);
-        var embeddings = Column(model.Transform(data.DataView), pipeline.Groups[0].OutputColumn);
+        var embeddings = FeatureVectors.Column(model.Transform(data.DataView), pipeline.Groups[0].OutputColumn);
 
         Assert.AreEqual("encoder.onnx", pipeline.ImageModel!.FileName);
         Assert.AreEqual(64, pipeline.ImageModel.Sha256.Length);
@@ -167,7 +164,7 @@ public sealed class CrossModalFeaturizerTests
         var loadingContext = new MLContext(1);
         CrossModalRegistration.Register(loadingContext);
         var loaded = loadingContext.Model.Load(path, out _);
-        var reloaded = Column(loaded.Transform(data.DataView), pipeline.Groups[0].OutputColumn);
+        var reloaded = FeatureVectors.Column(loaded.Transform(data.DataView), pipeline.Groups[0].OutputColumn);
         CollectionAssert.AreEqual(embeddings[1], reloaded[1]);
         (loaded as IDisposable)?.Dispose();
     }

@@ -18,22 +18,6 @@ public sealed class PretrainedEncoderTests
 
     private static string DemoImage(int number) => Path.Combine(Path.GetDirectoryName(RepositoryPaths.DemoPosts)!, "images", $"{number:00000}.png");
 
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-
-        return dot / Math.Sqrt(na * nb);
-    }
-
-    private static float[][] Column(IDataView view, string column) =>
-        view.GetColumn<VBuffer<float>>(column).Select(v => v.DenseValues().ToArray()).ToArray();
-
     private static EncoderCacheOptions CacheIn(TempDirectory temp) => new() { Directory = temp.File("cache") };
 
     [TestMethod]
@@ -57,7 +41,7 @@ public sealed class PretrainedEncoderTests
             CollectionAssert.AreEqual(first[i], second[i], $"text {i} encodes the same in another batch order");
         }
 
-        double paraphrase = Cosine(first[0], first[1]), otherTopic = Cosine(first[0], first[2]);
+        double paraphrase = FeatureVectors.Cosine(first[0], first[1]), otherTopic = FeatureVectors.Cosine(first[0], first[2]);
         Assert.IsTrue(paraphrase > otherTopic + 0.3, $"paraphrase cosine {paraphrase:0.000}, other topic {otherTopic:0.000}");
         Assert.AreEqual(MiniLmEncoder.MaxTokens, MiniLmEncoder.Instance.Tokenize(string.Join(' ', Enumerable.Repeat("word", 500))).Count, "long texts are cut at the token limit");
     }
@@ -78,7 +62,7 @@ public sealed class PretrainedEncoderTests
 
         var pipeline = CrossModalFeaturizer.Build(new MLContext(1), schema, options);
         var group = pipeline.Groups.Single(g => g.Name.StartsWith("sentence embedding", StringComparison.Ordinal));
-        var vectors = Column(pipeline.Estimator.Fit(data.DataView).Transform(data.DataView), group.OutputColumn);
+        var vectors = FeatureVectors.Column(pipeline.Estimator.Fit(data.DataView).Transform(data.DataView), group.OutputColumn);
 
         var direct = MiniLmEncoder.Instance.Encode(texts);
         CollectionAssert.AreEqual(direct[0], vectors[0]);
@@ -106,13 +90,13 @@ public sealed class PretrainedEncoderTests
         var features = pipeline.Groups.Single(g => g.Name.StartsWith("image embedding ResNet18", StringComparison.Ordinal)).OutputColumn;
         var missing = pipeline.Groups.Single(g => g.Name.StartsWith("image missing", StringComparison.Ordinal)).OutputColumn;
         var output = pipeline.Estimator.Fit(data.DataView).Transform(data.DataView);
-        var vectors = Column(output, features);
+        var vectors = FeatureVectors.Column(output, features);
         var flags = output.GetColumn<float>(missing).ToArray();
-        var again = Column(CrossModalFeaturizer.Build(new MLContext(1), ImageSchema, options).Estimator.Fit(data.DataView).Transform(data.DataView), features);
+        var again = FeatureVectors.Column(CrossModalFeaturizer.Build(new MLContext(1), ImageSchema, options).Estimator.Fit(data.DataView).Transform(data.DataView), features);
 
         Assert.IsTrue(vectors.All(v => v.Length == 512));
         Assert.IsTrue(vectors[0].Any(v => v > 0) && vectors[0].All(v => v >= 0), "a pooled ReLU layer: non-negative, not all zero");
-        Assert.IsTrue(Cosine(vectors[0], vectors[1]) < 0.999, "two different images differ");
+        Assert.IsTrue(FeatureVectors.Cosine(vectors[0], vectors[1]) < 0.999, "two different images differ");
         Assert.IsTrue(vectors[2].All(v => v == 0) && vectors[3].All(v => v == 0), "no image or an undecodable file: zeros");
         CollectionAssert.AreEqual(new[] { 0f, 0f, 1f, 1f }, flags);
         CollectionAssert.AreEqual(ResNet18Encoder.Instance.Encode([DemoImage(1)])[0], vectors[0], "the block is the encoder's output");

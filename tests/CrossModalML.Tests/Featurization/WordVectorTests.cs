@@ -59,22 +59,6 @@ public sealed class WordVectorTests
         Text = { UseSocialSignals = false, WordVectors = WordVectorModelOptions.FromModel(model) },
     };
 
-    private static float[][] Column(IDataView view, string column) =>
-        view.GetColumn<VBuffer<float>>(column).Select(v => v.DenseValues().ToArray()).ToArray();
-
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-
-        return dot / Math.Sqrt(na * nb);
-    }
-
     [TestMethod]
     public void Glove_vectors_place_paraphrases_close_ignore_unknown_words_and_case_and_tags()
     {
@@ -84,12 +68,12 @@ public sealed class WordVectorTests
         var pipeline = CrossModalFeaturizer.Build(new MLContext(1), Schema, TextWithWordVectors(model));
         var group = pipeline.Groups.Single(g => g.Name.StartsWith("word vectors", StringComparison.Ordinal));
         var fitted = pipeline.Estimator.Fit(data.DataView);
-        var vectors = Column(fitted.Transform(data.DataView), group.OutputColumn);
+        var vectors = FeatureVectors.Column(fitted.Transform(data.DataView), group.OutputColumn);
 
         Assert.AreEqual(Modality.Text, group.Modality);
         Assert.AreEqual(100, vectors[0].Length);
         Assert.AreEqual(new WordVectorModelInfo("words.onnx", pipeline.WordVectorModel!.Sha256, "vocab.txt", pipeline.WordVectorModel.VocabularySha256, "token_ids", "embedding", 100, 341_479), pipeline.WordVectorModel);
-        double paraphrase = Cosine(vectors[0], vectors[1]), otherTopic = Cosine(vectors[0], vectors[2]);
+        double paraphrase = FeatureVectors.Cosine(vectors[0], vectors[1]), otherTopic = FeatureVectors.Cosine(vectors[0], vectors[2]);
         Assert.IsTrue(paraphrase > 0.85 && paraphrase > otherTopic + 0.1, $"paraphrase cosine {paraphrase:0.000}, other topic {otherTopic:0.000}");
         Assert.IsTrue(vectors[3].All(v => v == 0), "an empty post has no known word: zeros");
         Assert.IsTrue(vectors[4].All(v => v == 0), "a post of unknown words: zeros");
@@ -111,10 +95,10 @@ public sealed class WordVectorTests
 
         // A fold's model is disposed after it is evaluated; the refit of the same chain must still work.
         var fold = pipeline.Estimator.Fit(data.DataView);
-        var expected = Column(fold.Transform(data.DataView), column);
+        var expected = FeatureVectors.Column(fold.Transform(data.DataView), column);
         (fold as IDisposable)?.Dispose();
         var refit = pipeline.Estimator.Fit(data.DataView);
-        CollectionAssert.AreEqual(expected[0], Column(refit.Transform(data.DataView), column)[0]);
+        CollectionAssert.AreEqual(expected[0], FeatureVectors.Column(refit.Transform(data.DataView), column)[0]);
 
         var zip = temp.File("featurizer.zip");
         ml.Model.Save(refit, data.DataView.Schema, zip);
@@ -124,7 +108,7 @@ public sealed class WordVectorTests
         var loading = new MLContext(1);
         CrossModalRegistration.Register(loading);
         var loaded = loading.Model.Load(zip, out _);
-        var reloaded = Column(loaded.Transform(data.DataView), column);
+        var reloaded = FeatureVectors.Column(loaded.Transform(data.DataView), column);
         for (int i = 0; i < expected.Length; i++)
         {
             CollectionAssert.AreEqual(expected[i], reloaded[i], $"post {i}");
