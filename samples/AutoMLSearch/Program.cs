@@ -51,7 +51,7 @@ foreach (var trial in result.Search.Leaderboard.Take(3))
 }
 
 var modelPath = Path.Combine(ArtifactsFolder("AutoMLSearch"), "model.zip");
-var manifest = ModelManifest.FromTraining(result.Training, data, result.TrainingOptions) with { Search = result.Summary };
+var manifest = result.Training.ToManifest(data, result.TrainingOptions) with { Search = result.Summary };
 ModelPackage.Save(mlContext, modelPath, result.Training.Model, data.DataView.Schema, manifest);
 Console.WriteLine($"Winner {result.Training.Trainer.Name} refit on all {data.RowCount} posts and saved to {modelPath}");
 

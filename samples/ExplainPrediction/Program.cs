@@ -7,6 +7,7 @@ using CrossModalML.Packaging;
 using CrossModalML.Prediction;
 using CrossModalML.Training;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
 
 string dataPath = args.Length > 0 ? args[0] : FindDemoData();
 string label = args.Length > 1 ? args[1] : args.Length > 0 ? "label" : "sentiment";
@@ -17,7 +18,7 @@ var mlContext = new MLContext(seed: 1);
 var options = new TrainingOptions { Evaluation = { Strategy = EvaluationStrategy.HoldOut } };
 var result = new CrossModalTrainer(mlContext).Train(data, options);
 var modelPath = Path.Combine(ArtifactsFolder("ExplainPrediction"), "model.zip");
-ModelPackage.Save(mlContext, modelPath, result.Model, data.DataView.Schema, ModelManifest.FromTraining(result, data, options));
+ModelPackage.Save(mlContext, modelPath, result.Model, data.DataView.Schema, result.ToManifest(data, options));
 Console.WriteLine($"{data.RowCount} posts; {result.Trainer.Name}, hold-out macro-F1 {result.Metrics?.MacroF1:0.000}; saved {modelPath}");
 
 using var predictor = CrossModalPredictor.Load(modelPath);

@@ -6,8 +6,9 @@ using CrossModalML.Data;
 using CrossModalML.Packaging;
 using CrossModalML.Prediction;
 using CrossModalML.Training;
-using CrossModalML.Training.MultiTask;
 using Microsoft.ML;
+using CrossModalML.MultiTask;
+using CrossModalML.Evaluation;
 
 bool demo = args.Length == 0;
 string dataPath = demo ? FindDemoData() : args[0];
@@ -46,7 +47,7 @@ Console.WriteLine($"Stacking {(result.Stacking.Used ? "used" : "not used")}: {re
 
 // 3. One zip holds the featurizer and every head; its manifest lists the tasks.
 var modelPath = Path.Combine(ArtifactsFolder("MultiTaskSentiment"), "model.zip");
-ModelPackage.Save(mlContext, modelPath, result.Model, result.TrainingData.DataView.Schema, ModelManifest.FromMultiTask(result, options));
+ModelPackage.Save(mlContext, modelPath, result.Model, result.TrainingData.DataView.Schema, result.ToManifest(options));
 Console.WriteLine($"Saved {modelPath}");
 
 // 4. One call answers every task.

@@ -25,7 +25,7 @@ Console.WriteLine($"{result.Trainer.Name}, {result.EvaluationDescription}: accur
 
 // 3. Save one zip holding the ML.NET model and its manifest.
 var modelPath = Path.Combine(ArtifactsFolder("QuickStart"), "model.zip");
-ModelPackage.Save(mlContext, modelPath, result.Model, data.DataView.Schema, ModelManifest.FromTraining(result, data, options));
+ModelPackage.Save(mlContext, modelPath, result.Model, data.DataView.Schema, result.ToManifest(data, options));
 Console.WriteLine($"Saved {modelPath}");
 
 // 4. Serve it: the predictor is thread-safe and scores posts given as column → value.

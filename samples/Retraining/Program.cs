@@ -5,6 +5,8 @@ using CrossModalML.Data;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
 using Microsoft.ML;
+using CrossModalML.Retraining;
+using CrossModalML.Evaluation;
 
 string dataPath = args.Length > 0 ? args[0] : FindDemoData();
 string label = args.Length > 1 ? args[1] : "sentiment";
@@ -23,7 +25,7 @@ var result = new CrossModalTrainer(mlContext).Train(older, options);
 var directory = ArtifactsFolder("Retraining");
 var oldModel = Path.Combine(directory, "model-v1.zip");
 var newModel = Path.Combine(directory, "model-v2.zip");
-ModelPackage.Save(mlContext, oldModel, result.Model, older.DataView.Schema, ModelManifest.FromTraining(result, older, options));
+ModelPackage.Save(mlContext, oldModel, result.Model, older.DataView.Schema, result.ToManifest(older, options));
 Console.WriteLine($"Saved {oldModel} ({result.Trainer})");
 
 // 2. Retrain: same columns, featurizer, trainer and hyperparameters, read from the old model's manifest.

@@ -6,6 +6,8 @@ using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Training;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Benchmarks;
 

@@ -6,6 +6,7 @@ using CrossModalML.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Benchmarks;
 

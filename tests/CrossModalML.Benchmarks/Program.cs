@@ -18,6 +18,7 @@ using CrossModalML.Packaging;
 using CrossModalML.Prediction;
 using CrossModalML.Training;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
 
 if (args is ["mvsa-explore", var workDirectory, .. var variants])
 {
@@ -59,7 +60,7 @@ foreach (var (name, modalities) in new[] { ("text", Modality.Text), ("text+metad
     var ml = new MLContext(1);
     var options = new TrainingOptions { Featurizer = new FeaturizerOptions { Modalities = modalities }, Evaluation = { Strategy = EvaluationStrategy.None } };
     var result = new CrossModalTrainer(ml).Train(data, options);
-    ModelPackage.Save(ml, modelPath, result.Model, data.DataView.Schema, ModelManifest.FromTraining(result, data, options));
+    ModelPackage.Save(ml, modelPath, result.Model, data.DataView.Schema, result.ToManifest(data, options));
 
     using var predictor = CrossModalPredictor.Load(modelPath);
     var rawContext = new MLContext(1);

@@ -1,5 +1,6 @@
 using CrossModalML.AutoML;
 using CrossModalML.Training;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Analysis.Trends;
 

@@ -3,6 +3,8 @@ using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Training;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Analysis.Trends;
 

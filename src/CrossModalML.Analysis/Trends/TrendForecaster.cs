@@ -2,6 +2,7 @@ using CrossModalML.Data;
 using CrossModalML.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Analysis.Trends;
 

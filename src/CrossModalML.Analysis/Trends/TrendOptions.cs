@@ -1,4 +1,5 @@
 using CrossModalML.Training;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Analysis.Trends;
 

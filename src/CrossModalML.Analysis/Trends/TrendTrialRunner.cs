@@ -2,6 +2,8 @@ using CrossModalML.AutoML;
 using CrossModalML.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CrossModalML.Featurization;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Analysis.Trends;
 

@@ -5,6 +5,8 @@ using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
 using CrossModalML.Training.Imbalance;
 using Spectre.Console;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrossModalML.AutoML;
 using Spectre.Console;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Cli.Commands;
 

@@ -4,9 +4,9 @@ using CrossModalML.Cli.Rendering;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
-using CrossModalML.Training.MultiTask;
 using Microsoft.ML;
 using Spectre.Console;
+using CrossModalML.MultiTask;
 
 namespace CrossModalML.Cli.Commands;
 
@@ -32,7 +32,7 @@ internal static class MultiTaskTraining
             AnsiConsole.MarkupLineInterpolated($"[yellow]Note:[/] {result.RowsWithoutEveryLabel:N0} rows lacked one of the labels and were left out.");
         }
 
-        var manifest = ModelManifest.FromMultiTask(result, options);
+        var manifest = result.ToManifest(options);
         ModelPackage.Save(mlContext, outputFile.FullName, result.Model, result.TrainingData.DataView.Schema, manifest);
 
         foreach (var task in result.Tasks.Where(t => t.Metrics is not null))

@@ -4,7 +4,8 @@ using System.Text.Json;
 using CrossModalML.Data;
 using CrossModalML.IO;
 using CrossModalML.Prediction;
-using CrossModalML.Training.MultiTask;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Cli.Commands;
 

@@ -4,6 +4,8 @@ using System.Globalization;
 using CrossModalML.AutoML;
 using CrossModalML.Packaging;
 using Spectre.Console;
+using CrossModalML.Retraining;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Cli.Commands;
 

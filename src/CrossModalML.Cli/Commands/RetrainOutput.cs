@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrossModalML.Packaging;
 using Spectre.Console;
+using CrossModalML.Retraining;
 
 namespace CrossModalML.Cli.Commands;
 

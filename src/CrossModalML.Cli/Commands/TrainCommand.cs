@@ -6,9 +6,10 @@ using CrossModalML.Featurization;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
-using CrossModalML.Training.MultiTask;
 using Microsoft.ML;
 using Spectre.Console;
+using CrossModalML.MultiTask;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Cli.Commands;
 
@@ -344,7 +345,7 @@ internal static class TrainCommand
             }
 
             var result = new CrossModalTrainer(mlContext).Train(data, options, test, ConsoleOutput.TrainingProgress(), cancellationToken);
-            var manifest = ModelManifest.FromTraining(result, data, options);
+            var manifest = result.ToManifest(data, options);
             var outputFile = r.GetValue(output)!;
             ModelPackage.Save(mlContext, outputFile.FullName, result.Model, data.DataView.Schema, manifest);
 
@@ -425,7 +426,7 @@ internal static class TrainCommand
             evaluation = $"separate test set ({test.RowCount:N0} rows)";
         }
 
-        var manifest = ModelManifest.FromTraining(training, data, result.TrainingOptions) with
+        var manifest = training.ToManifest(data, result.TrainingOptions) with
         {
             Search = result.Summary,
             Ensemble = result.Ensemble,

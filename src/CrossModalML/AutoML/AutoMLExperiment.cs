@@ -4,6 +4,8 @@ using CrossModalML.Featurization;
 using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.AutoML;
 
@@ -175,7 +177,7 @@ public sealed class AutoMLExperiment
             Training = training,
             TrainingOptions = trainingOptions,
             Warnings = warnings,
-            Summary = SearchSummary.Of(_options, search, best, evaluation, best.Configuration.Featurizer),
+            Summary = SearchSummaries.Create(_options, search, best, evaluation, best.Configuration.Featurizer),
             Ensemble = ensemble?.Summary,
         };
     }

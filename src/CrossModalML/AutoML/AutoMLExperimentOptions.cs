@@ -1,6 +1,8 @@
 using CrossModalML.Featurization;
 using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.AutoML;
 

@@ -1,4 +1,5 @@
 using CrossModalML.Training;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.AutoML;
 
@@ -12,7 +13,7 @@ public sealed record AutoMLResult
     /// are the winning trial's (mean over folds on cached features), since the refit itself is not evaluated again.</summary>
     public required TrainingResult Training { get; init; }
 
-    /// <summary>The options of the refit, for <c>ModelManifest.FromTraining</c>.</summary>
+    /// <summary>The options of the refit, for <c>TrainingResult.ToManifest</c>.</summary>
     public required TrainingOptions TrainingOptions { get; init; }
 
     /// <summary>What to record in the manifest's <c>Search</c> entry.</summary>

@@ -1,4 +1,5 @@
 using CrossModalML.Training;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.AutoML;
 

@@ -3,6 +3,7 @@ using CrossModalML.Featurization;
 using CrossModalML.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.AutoML;
 

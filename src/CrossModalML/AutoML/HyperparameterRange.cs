@@ -1,3 +1,5 @@
+using CrossModalML.Training;
+using CrossModalML.Featurization;
 using System.Globalization;
 
 namespace CrossModalML.AutoML;
@@ -14,7 +16,7 @@ namespace CrossModalML.AutoML;
 public sealed record HyperparameterRange
 {
     /// <summary>Creates a range.</summary>
-    /// <param name="name">The hyperparameter's name, as <see cref="Training.TrainerFactory"/> or <see cref="FeaturizerChoice"/> reads it.</param>
+    /// <param name="name">The hyperparameter's name, as <see cref="TrainerFactory"/> or <see cref="FeaturizerChoice"/> reads it.</param>
     /// <param name="min">The smallest value.</param>
     /// <param name="max">The largest value; equal to <paramref name="min"/> for a fixed value.</param>
     /// <param name="start">The starting value, inside the range.</param>

@@ -1,4 +1,6 @@
 using CrossModalML.Training;
+using CrossModalML.Featurization;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.AutoML;
 

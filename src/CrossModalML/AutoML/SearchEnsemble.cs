@@ -3,6 +3,8 @@ using CrossModalML.Data;
 using CrossModalML.Training;
 using CrossModalML.Training.Ensemble;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.AutoML;
 

@@ -1,3 +1,6 @@
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
+
 namespace CrossModalML.AutoML;
 
 /// <summary>The outcome of a search, before the winner is refit.</summary>

@@ -1,3 +1,4 @@
+using CrossModalML.Featurization;
 namespace CrossModalML.AutoML;
 
 /// <summary>What a search may choose: candidate trainers with their hyperparameter ranges, and featurizer dimensions

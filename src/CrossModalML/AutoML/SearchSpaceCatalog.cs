@@ -1,6 +1,7 @@
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Training;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.AutoML;
 

@@ -1,5 +1,6 @@
 using CrossModalML.Featurization;
 using CrossModalML.Training;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.AutoML;
 

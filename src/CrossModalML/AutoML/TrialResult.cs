@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CrossModalML.Training;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.AutoML;
 

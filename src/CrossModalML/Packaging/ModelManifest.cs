@@ -4,7 +4,8 @@ using CrossModalML.Featurization;
 using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
 using CrossModalML.Training.Imbalance;
-using CrossModalML.Training.MultiTask;
+using CrossModalML.MultiTask;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Packaging;
 
@@ -121,72 +122,4 @@ public sealed record ModelManifest
     /// <summary>The columns a post must provide to be scored: every column with a role other than label, ignore and id.</summary>
     public IEnumerable<ColumnSchema> InputColumns() =>
         Columns.Where(c => c.Role is not (ColumnRole.Label or ColumnRole.Ignore or ColumnRole.Id));
-
-    /// <summary>Builds the manifest of a finished training run.</summary>
-    /// <param name="result">The run.</param>
-    /// <param name="data">The data it was trained on.</param>
-    /// <param name="options">The options it ran with.</param>
-    public static ModelManifest FromTraining(TrainingResult result, PostDataset data, TrainingOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(options);
-        return new ModelManifest
-        {
-            ToolkitVersion = ToolkitInfo.Version,
-            MlNetVersion = ToolkitInfo.MlNetVersion,
-            CreatedUtc = DateTimeOffset.UtcNow,
-            Task = result.Task,
-            LabelColumn = data.LabelColumn ?? throw new ArgumentException("The training data has no label column.", nameof(data)),
-            ClassLabels = data.ClassLabels,
-            Columns = data.Columns,
-            Featurizer = options.Featurizer,
-            ImageModel = result.Featurization.ImageModel,
-            WordVectorModel = result.Featurization.WordVectorModel,
-            Encoders = result.Featurization.Encoders.Count > 0 ? result.Featurization.Encoders : null,
-            FeatureGroups = result.Featurization.Groups,
-            Trainer = result.Trainer,
-            Evaluation = result.EvaluationDescription,
-            Metrics = result.Metrics,
-            Data = new DataSummary(data.Report.RowsRead, data.RowCount, data.Report.RowsSkipped, data.Fingerprint),
-            Seed = options.Seed,
-            Fusion = result.Fusion,
-            DecisionThreshold = result.DecisionThreshold,
-            OverSampling = result.OverSampling,
-        };
-    }
-
-    /// <summary>Builds the manifest of a finished multi-task run; the single-task fields describe the main task.</summary>
-    /// <param name="result">The run.</param>
-    /// <param name="options">The options it ran with.</param>
-    public static ModelManifest FromMultiTask(MultiTaskResult result, MultiTaskOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(options);
-        var data = result.TrainingData;
-        var main = result.Main;
-        return new ModelManifest
-        {
-            ToolkitVersion = ToolkitInfo.Version,
-            MlNetVersion = ToolkitInfo.MlNetVersion,
-            CreatedUtc = DateTimeOffset.UtcNow,
-            Task = main.Task,
-            LabelColumn = main.Name,
-            ClassLabels = main.ClassLabels,
-            Columns = data.Columns,
-            Featurizer = options.Featurizer,
-            ImageModel = result.Featurization.ImageModel,
-            WordVectorModel = result.Featurization.WordVectorModel,
-            Encoders = result.Featurization.Encoders.Count > 0 ? result.Featurization.Encoders : null,
-            FeatureGroups = result.Featurization.Groups,
-            Trainer = main.Trainer,
-            Evaluation = result.EvaluationDescription,
-            Metrics = main.Metrics,
-            Data = new DataSummary(data.Report.RowsRead, data.RowCount, data.Report.RowsRead - data.RowCount, data.Fingerprint),
-            Seed = options.Seed,
-            Search = main.Search,
-            Tasks = result.Tasks,
-            Stacking = result.Stacking,
-        };
-    }
 }

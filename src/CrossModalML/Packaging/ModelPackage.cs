@@ -249,10 +249,10 @@ public sealed class ModelPackage : IDisposable
             throw new ModelPackageException(Invalid("the featurizer settings or the data summary are missing"));
         }
 
-        if (manifest.Trainer is null || !TrainerFactory.NamesFor(manifest.Task).Contains(manifest.Trainer.Name))
+        if (manifest.Trainer is null || !TrainerNames.For(manifest.Task).Contains(manifest.Trainer.Name))
         {
             throw new ModelPackageException(Invalid(
-                $"trainer '{manifest.Trainer?.Name}' is not a {manifest.Task} trainer (valid: {string.Join(", ", TrainerFactory.NamesFor(manifest.Task))})"));
+                $"trainer '{manifest.Trainer?.Name}' is not a {manifest.Task} trainer (valid: {string.Join(", ", TrainerNames.For(manifest.Task))})"));
         }
 
         CheckEncoders(path, manifest.ToolkitVersion, manifest.Encoders);

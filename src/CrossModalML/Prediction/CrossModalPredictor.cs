@@ -3,7 +3,7 @@ using CrossModalML.Data;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
-using CrossModalML.Training.MultiTask;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Prediction;
 
@@ -272,7 +272,7 @@ public sealed class CrossModalPredictor : IDisposable
         var generation = Acquire();
         try
         {
-            var metrics = new CrossModalTrainer(generation.Context).Evaluate(generation.Package.Model, posts, generation.Manifest.DecisionThreshold?.Threshold);
+            var metrics = ModelEvaluator.Evaluate(generation.Context, generation.Package.Model, posts, generation.Manifest.DecisionThreshold?.Threshold);
             return WithSeenDataWarnings(metrics, generation.Manifest, posts);
         }
         finally
@@ -322,7 +322,7 @@ public sealed class CrossModalPredictor : IDisposable
             var manifest = generation.Manifest;
             var byTask = manifest.Tasks is { Count: > 0 } tasks
                 ? MultiTaskEvaluator.Evaluate(generation.Package.Model, tasks, posts)
-                : new Dictionary<string, EvaluationMetrics> { [manifest.LabelColumn] = new CrossModalTrainer(generation.Context).Evaluate(generation.Package.Model, posts) };
+                : new Dictionary<string, EvaluationMetrics> { [manifest.LabelColumn] = ModelEvaluator.Evaluate(generation.Context, generation.Package.Model, posts) };
             return byTask.ToDictionary(pair => pair.Key, pair => WithSeenDataWarnings(pair.Value, manifest, posts), StringComparer.Ordinal);
         }
         finally

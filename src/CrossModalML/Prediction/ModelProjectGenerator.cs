@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
+using CrossModalML.Retraining;
 
 namespace CrossModalML.Prediction;
 

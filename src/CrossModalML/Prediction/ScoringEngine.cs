@@ -1,8 +1,9 @@
 using CrossModalML.Data;
 using CrossModalML.Training;
-using CrossModalML.Training.MultiTask;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Prediction;
 

@@ -1,7 +1,7 @@
 using CrossModalML.Data;
 using Microsoft.Extensions.ObjectPool;
-using CrossModalML.Training.MultiTask;
 using Microsoft.ML;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Prediction;
 

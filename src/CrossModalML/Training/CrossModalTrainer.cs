@@ -5,6 +5,8 @@ using CrossModalML.Featurization;
 using CrossModalML.Training.Fusion;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Training;
 
@@ -86,10 +88,10 @@ public sealed class CrossModalTrainer
                 ? $"fit {trainer.Name} on {train.RowCount:N0} rows, evaluate on {test.RowCount:N0}"
                 : $"fold {i + 1} of {splits.Count}: fit {trainer.Name} on {train.RowCount:N0} rows"));
             var foldModel = Fit(train, featurization, labelEncoding, trainer, options, cancellationToken, buildAlternative: options.Fusion == FusionKind.Auto);
-            foldMetrics.Add(Evaluate(foldModel.Model, test, labelEncoding, foldModel.Threshold?.Threshold));
+            foldMetrics.Add(ModelEvaluator.Evaluate(foldModel.Model, test, labelEncoding, foldModel.Threshold?.Threshold));
             if (foldModel is { Alternative: { } alternative, Fusion: { } foldFusion })
             {
-                var alternativeMetrics = Evaluate(alternative, test, labelEncoding, foldModel.Threshold?.Threshold);
+                var alternativeMetrics = ModelEvaluator.Evaluate(alternative, test, labelEncoding, foldModel.Threshold?.Threshold);
                 earlyMetrics.Add(foldFusion.Kind == FusionKind.Early ? foldMetrics[^1] : alternativeMetrics);
                 lateMetrics.Add(foldFusion.Kind == FusionKind.Late ? foldMetrics[^1] : alternativeMetrics);
                 (alternative as IDisposable)?.Dispose();
@@ -133,44 +135,14 @@ public sealed class CrossModalTrainer
         };
     }
 
-    /// <summary>Scores labelled posts with a fitted model and computes its metrics.</summary>
+    /// <summary>Scores labelled posts with a fitted model and computes its metrics (see <see cref="ModelEvaluator"/>).</summary>
     /// <param name="model">A model from <see cref="Train"/> or loaded from a package.</param>
     /// <param name="data">Posts with a label, of the same task and classes as the model.</param>
     /// <param name="decisionThreshold">Binary models: the decision threshold the model was saved with (see
     /// <see cref="TrainingResult.DecisionThreshold"/>); <c>null</c> for 0.5.</param>
     /// <exception cref="ArgumentException">The data has no label, or a label the model does not know.</exception>
-    public EvaluationMetrics Evaluate(ITransformer model, PostDataset data, double? decisionThreshold = null)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        var labelColumn = data.LabelColumn
-            ?? throw new ArgumentException($"The data set '{data.SourcePath}' has no label column; evaluation needs one.", nameof(data));
-        var labelEncoding = ModelPipelineBuilder.LabelEncoding(_mlContext, data.Task, labelColumn, data.ClassLabels);
-        return Evaluate(model, data, labelEncoding, decisionThreshold);
-    }
-
-    private EvaluationMetrics Evaluate(ITransformer model, PostDataset data, IEstimator<ITransformer> labelEncoding, double? decisionThreshold)
-    {
-        var encoded = labelEncoding.Fit(data.DataView).Transform(data.DataView);
-        var scored = model.Transform(encoded);
-        if (data.Task == TaskKind.Regression)
-        {
-            var truth = scored.GetColumn<float>(ModelColumns.EncodedLabel).ToList();
-            return MetricsCalculator.Regression(truth, ScoredOutput.ReadValues(scored));
-        }
-
-        var classes = ScoredOutput.ReadClassIndices(scored, data.Task);
-        int unknown = classes.IndexOf(-1);
-        if (unknown >= 0)
-        {
-            throw new ArgumentException(
-                $"'{data.SourcePath}': label '{data.GetLabels()[unknown]}' in column '{data.LabelColumn}' is not one of the model's classes " +
-                $"({string.Join(", ", data.ClassLabels)}).", nameof(data));
-        }
-
-        return MetricsCalculator.Classification(
-            data.ClassLabels, classes, ScoredOutput.ReadProbabilities(scored, data.Task, data.ClassLabels.Count), data.Task == TaskKind.Binary ? decisionThreshold : null);
-    }
+    public EvaluationMetrics Evaluate(ITransformer model, PostDataset data, double? decisionThreshold = null) =>
+        ModelEvaluator.Evaluate(_mlContext, model, data, decisionThreshold);
 
     private FittedModel Fit(
         PostDataset train,

@@ -2,6 +2,8 @@ using CrossModalML.Data;
 using CrossModalML.Featurization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Training;
 
@@ -25,7 +27,7 @@ public static class ModelPipelineBuilder
     {
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(classLabels);
-        var encoding = Encode(mlContext, task, labelColumn, classLabels);
+        var encoding = LabelEncoder.Encode(mlContext, task, labelColumn, classLabels);
         if (classWeights is null || task == TaskKind.Regression)
         {
             return encoding;
@@ -35,30 +37,6 @@ public static class ModelPipelineBuilder
             ModelColumns.ClassWeight,
             classLabels.Select((c, i) => new KeyValuePair<string, float>(c, classWeights[i])),
             labelColumn));
-    }
-
-    private static IEstimator<ITransformer> Encode(MLContext mlContext, TaskKind task, string labelColumn, IReadOnlyList<string> classLabels)
-    {
-        switch (task)
-        {
-            case TaskKind.Binary:
-                if (classLabels.Count != 2)
-                {
-                    throw new ArgumentException($"A binary task needs exactly 2 class labels, got {classLabels.Count}.", nameof(classLabels));
-                }
-
-                return mlContext.Transforms.Conversion.MapValue(
-                    ModelColumns.EncodedLabel,
-                    new[] { new KeyValuePair<string, bool>(classLabels[0], false), new KeyValuePair<string, bool>(classLabels[1], true) },
-                    labelColumn);
-            case TaskKind.Multiclass:
-                var keys = mlContext.Data.LoadFromEnumerable(classLabels.Select(c => new ClassLabelRow { Value = c }));
-                return mlContext.Transforms.Conversion.MapValueToKey(ModelColumns.EncodedLabel, labelColumn, keyData: keys);
-            case TaskKind.Regression:
-                return mlContext.Transforms.CopyColumns(ModelColumns.EncodedLabel, labelColumn);
-            default:
-                throw new ArgumentException($"Task '{task}' must be resolved before building a pipeline.", nameof(task));
-        }
     }
 
     /// <summary>Builds the model chain: featurization, optional normalisation, trainer, and output decoding.</summary>
@@ -100,10 +78,5 @@ public static class ModelPipelineBuilder
         }
 
         return chain.Append(TrainerFactory.Create(mlContext, task, trainer, ModelColumns.EncodedLabel, ModelColumns.Features));
-    }
-
-    private sealed class ClassLabelRow
-    {
-        public string Value { get; set; } = string.Empty;
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Training;
 
@@ -46,25 +48,7 @@ public static class TrainerFactory
 
     /// <summary>The trainer names valid for <paramref name="task"/>.</summary>
     /// <param name="task">A resolved task.</param>
-    public static IReadOnlyList<string> NamesFor(TaskKind task) => task switch
-    {
-        TaskKind.Binary =>
-        [
-            TrainerNames.LbfgsLogisticRegression, TrainerNames.SdcaLogisticRegression, TrainerNames.AveragedPerceptron,
-            TrainerNames.LinearSvm, TrainerNames.LightGbm, TrainerNames.FastTree, TrainerNames.FastForest,
-        ],
-        TaskKind.Multiclass =>
-        [
-            TrainerNames.LbfgsMaximumEntropy, TrainerNames.SdcaMaximumEntropy, TrainerNames.LightGbm,
-            TrainerNames.FastTree, TrainerNames.FastForest,
-        ],
-        TaskKind.Regression =>
-        [
-            TrainerNames.LightGbm, TrainerNames.FastTree, TrainerNames.FastTreeTweedie, TrainerNames.FastForest,
-            TrainerNames.Sdca, TrainerNames.LbfgsPoissonRegression,
-        ],
-        _ => [],
-    };
+    public static IReadOnlyList<string> NamesFor(TaskKind task) => TrainerNames.For(task);
 
     /// <summary>Whether the trainer is linear and so needs normalised features to converge quickly.</summary>
     /// <param name="trainerName">A trainer name from <see cref="TrainerNames"/>.</param>

@@ -1,5 +1,7 @@
 using CrossModalML.Featurization;
 using CrossModalML.Training.Fusion;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Training;
 

@@ -3,6 +3,8 @@ using CrossModalML.Featurization;
 using CrossModalML.Training.Fusion;
 using CrossModalML.Training.Imbalance;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Training;
 
@@ -49,4 +51,36 @@ public sealed class TrainingResult
 
     /// <summary>Whether every fit's training rows were over-sampled to balance the classes.</summary>
     public bool OverSampling { get; init; }
+
+    /// <summary>Builds the manifest of a finished training run.</summary>
+    /// <param name="data">The data it was trained on.</param>
+    /// <param name="options">The options it ran with.</param>
+    public ModelManifest ToManifest(PostDataset data, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        return new ModelManifest
+        {
+            ToolkitVersion = ToolkitInfo.Version,
+            MlNetVersion = ToolkitInfo.MlNetVersion,
+            CreatedUtc = DateTimeOffset.UtcNow,
+            Task = Task,
+            LabelColumn = data.LabelColumn ?? throw new ArgumentException("The training data has no label column.", nameof(data)),
+            ClassLabels = data.ClassLabels,
+            Columns = data.Columns,
+            Featurizer = options.Featurizer,
+            ImageModel = Featurization.ImageModel,
+            WordVectorModel = Featurization.WordVectorModel,
+            Encoders = Featurization.Encoders.Count > 0 ? Featurization.Encoders : null,
+            FeatureGroups = Featurization.Groups,
+            Trainer = Trainer,
+            Evaluation = EvaluationDescription,
+            Metrics = Metrics,
+            Data = new DataSummary(data.Report.RowsRead, data.RowCount, data.Report.RowsSkipped, data.Fingerprint),
+            Seed = options.Seed,
+            Fusion = Fusion,
+            DecisionThreshold = DecisionThreshold,
+            OverSampling = OverSampling,
+        };
+    }
 }

@@ -1,5 +1,7 @@
 using CrossModalML.AutoML;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Tests.AutoML;
 

@@ -5,6 +5,7 @@ using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.AutoML;
 
@@ -38,7 +39,7 @@ public sealed class AutoMLFusionTests
             Assert.AreSame(fusion.Validation, result.Training.Metrics, "a late winner reports the late fusion's own validation");
         }
 
-        var manifest = ModelManifest.FromTraining(result.Training, data, result.TrainingOptions) with { Search = result.Summary };
+        var manifest = result.Training.ToManifest(data, result.TrainingOptions) with { Search = result.Summary };
         Assert.AreEqual(fusion.Kind, manifest.FittedFusion());
         Assert.AreEqual(selection.LateScore, manifest.Fusion!.Selection!.LateScore);
     }

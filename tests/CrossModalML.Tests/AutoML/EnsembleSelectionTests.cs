@@ -1,4 +1,5 @@
 using CrossModalML.AutoML;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.AutoML;
 

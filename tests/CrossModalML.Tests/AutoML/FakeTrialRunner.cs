@@ -1,6 +1,8 @@
 using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Training;
+using CrossModalML.Featurization;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.AutoML;
 

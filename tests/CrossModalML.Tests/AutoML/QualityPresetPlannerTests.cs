@@ -3,6 +3,7 @@ using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Tests.Data;
 using CrossModalML.Training;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.AutoML;
 

@@ -35,7 +35,7 @@ public sealed class RealSearchTests
         var metrics = new CrossModalTrainer(new MLContext(1)).Evaluate(result.Training.Model, data);
         Assert.IsGreaterThan(0.6, metrics.MacroF1!.Value, "the refit model fits its own training rows");
 
-        var manifest = ModelManifest.FromTraining(result.Training, data, result.TrainingOptions) with { Search = result.Summary };
+        var manifest = result.Training.ToManifest(data, result.TrainingOptions) with { Search = result.Summary };
         using var directory = new TempDirectory();
         var path = Path.Combine(directory.Path, "searched.zip");
         ModelPackage.Save(new MLContext(1), path, result.Training.Model, data.DataView.Schema, manifest);

@@ -4,6 +4,8 @@ using CrossModalML.Featurization;
 using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Tests.AutoML;
 

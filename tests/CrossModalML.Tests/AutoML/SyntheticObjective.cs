@@ -1,5 +1,6 @@
 using CrossModalML.AutoML;
 using CrossModalML.Featurization;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.AutoML;
 

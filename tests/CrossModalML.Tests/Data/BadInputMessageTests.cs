@@ -2,6 +2,7 @@ using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Data;
 

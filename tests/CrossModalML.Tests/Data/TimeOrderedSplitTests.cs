@@ -1,6 +1,7 @@
 using CrossModalML.Data;
 using CrossModalML.Training;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Data;
 

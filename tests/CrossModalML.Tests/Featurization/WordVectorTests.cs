@@ -6,6 +6,8 @@ using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CrossModalML.Retraining;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Featurization;
 
@@ -129,7 +131,7 @@ public sealed class WordVectorTests
 
         Assert.IsNotNull(result.Metrics);
         Assert.IsTrue(result.Metrics.Accuracy > 0.9, $"accuracy {result.Metrics.Accuracy}");
-        Assert.AreEqual("words.onnx", ModelManifest.FromTraining(result, data, options).WordVectorModel?.FileName);
+        Assert.AreEqual("words.onnx", result.ToManifest(data, options).WordVectorModel?.FileName);
         (result.Model as IDisposable)?.Dispose();
     }
 

@@ -6,6 +6,7 @@ using CrossModalML.Training;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Fuzz;
 
@@ -56,7 +57,7 @@ public sealed class ModelZipFuzzTests
         var ml = new MLContext(1);
         var result = new CrossModalTrainer(ml).Train(data, options);
         var path = _temp.File("model.zip");
-        ModelPackage.Save(ml, path, result.Model, data.DataView.Schema, ModelManifest.FromTraining(result, data, options));
+        ModelPackage.Save(ml, path, result.Model, data.DataView.Schema, result.ToManifest(data, options));
         _model = File.ReadAllBytes(path);
     }
 

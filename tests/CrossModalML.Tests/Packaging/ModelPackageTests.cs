@@ -8,6 +8,7 @@ using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Packaging;
 

@@ -5,6 +5,7 @@ using CrossModalML.Packaging;
 using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Privacy;
 
@@ -37,7 +38,7 @@ public sealed class ModelPrivacyTests
         var ml = new MLContext(1);
         var result = new CrossModalTrainer(ml).Train(data, options);
         var path = temp.File(scrub ? "scrubbed.zip" : "raw.zip");
-        ModelPackage.Save(ml, path, result.Model, data.DataView.Schema, ModelManifest.FromTraining(result, data, options));
+        ModelPackage.Save(ml, path, result.Model, data.DataView.Schema, result.ToManifest(data, options));
         return path;
     }
 

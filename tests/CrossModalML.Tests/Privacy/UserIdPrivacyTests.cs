@@ -6,8 +6,9 @@ using CrossModalML.Prediction;
 using CrossModalML.Privacy;
 using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
-using CrossModalML.Training.MultiTask;
 using Microsoft.ML;
+using CrossModalML.MultiTask;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Privacy;
 
@@ -25,7 +26,7 @@ public sealed class UserIdPrivacyTests
         var ml = new MLContext(1);
         var result = new MultiTaskTrainer(ml).Train(data, options);
         var path = temp.File(scrub ? "scrubbed.zip" : "raw.zip");
-        ModelPackage.Save(ml, path, result.Model, result.TrainingData.DataView.Schema, ModelManifest.FromMultiTask(result, options));
+        ModelPackage.Save(ml, path, result.Model, result.TrainingData.DataView.Schema, result.ToManifest(options));
         return path;
     }
 

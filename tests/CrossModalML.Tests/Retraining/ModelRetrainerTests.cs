@@ -9,6 +9,8 @@ using CrossModalML.Packaging;
 using CrossModalML.Prediction;
 using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
+using CrossModalML.Retraining;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Retraining;
 

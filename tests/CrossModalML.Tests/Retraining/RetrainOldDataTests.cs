@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CrossModalML.Cli;
 using CrossModalML.Packaging;
 using CrossModalML.Tests.TestSupport;
+using CrossModalML.Retraining;
 
 namespace CrossModalML.Tests.Retraining;
 

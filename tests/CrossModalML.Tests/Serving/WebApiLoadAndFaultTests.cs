@@ -10,6 +10,7 @@ using CrossModalML.Tests.Prediction;
 using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Serving;
 
@@ -239,7 +240,7 @@ public sealed class WebApiLoadAndFaultTests
         var options = new TrainingOptions { Evaluation = { Strategy = EvaluationStrategy.HoldOut } };
         var ml = new MLContext(2);
         var result = new CrossModalTrainer(ml).Train(data, options);
-        ModelPackage.Save(ml, path, result.Model, data.DataView.Schema, ModelManifest.FromTraining(result, data, options));
+        ModelPackage.Save(ml, path, result.Model, data.DataView.Schema, result.ToManifest(data, options));
     }
 
     /// <summary>Writes beside the target and renames over it, as the sample's README asks for hot reload.</summary>

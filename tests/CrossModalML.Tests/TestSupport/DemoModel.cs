@@ -2,6 +2,7 @@ using CrossModalML.Data;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.TestSupport;
 
@@ -23,7 +24,7 @@ internal static class DemoModel
         var ml = new MLContext(1);
         var result = new CrossModalTrainer(ml).Train(data, options);
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"crossmodal-tests-{Guid.NewGuid():N}", "demo-sentiment.zip");
-        ModelPackage.Save(ml, path, result.Model, data.DataView.Schema, ModelManifest.FromTraining(result, data, options));
+        ModelPackage.Save(ml, path, result.Model, data.DataView.Schema, result.ToManifest(data, options));
         return (path, data, result);
     }
 }

@@ -11,6 +11,7 @@ using CrossModalML.Training;
 using CrossModalML.Training.Ensemble;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Training;
 
@@ -48,7 +49,7 @@ public sealed class EnsembleModelTests
             Metric = AutoMLMetric.MacroF1, Score = double.NaN, BestSingleScore = double.NaN, Candidates = 2, Rounds = 3, Rows = 0,
         };
         var zip = temp.File("ensemble.zip");
-        ModelPackage.Save(ml, zip, model, data.DataView.Schema, ModelManifest.FromTraining(first, data, firstOptions) with { Ensemble = summary });
+        ModelPackage.Save(ml, zip, model, data.DataView.Schema, first.ToManifest(data, firstOptions) with { Ensemble = summary });
 
         using var predictor = CrossModalPredictor.Load(zip);
         var test = predictor.LoadInput(testPath, requireLabel: true);

@@ -1,5 +1,6 @@
 using CrossModalML.Data;
 using CrossModalML.Training;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Training;
 

@@ -1,6 +1,7 @@
 using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Training;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Training;
 

@@ -4,8 +4,10 @@ using CrossModalML.Packaging;
 using CrossModalML.Prediction;
 using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
-using CrossModalML.Training.MultiTask;
 using Microsoft.ML;
+using CrossModalML.Retraining;
+using CrossModalML.MultiTask;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Training;
 
@@ -37,7 +39,7 @@ public sealed class MultiTaskTrainerTests
         var ml = new MLContext(1);
         var result = new MultiTaskTrainer(ml).Train(data, options);
         var path = temp.File("multi.zip");
-        ModelPackage.Save(ml, path, result.Model, result.TrainingData.DataView.Schema, ModelManifest.FromMultiTask(result, options));
+        ModelPackage.Save(ml, path, result.Model, result.TrainingData.DataView.Schema, result.ToManifest(options));
 
         var manifest = ModelPackage.ReadManifest(path);
         CollectionAssert.AreEqual(new[] { "sentiment", "topic" }, manifest.Tasks!.Select(t => t.Name).ToArray());
@@ -152,7 +154,7 @@ public sealed class MultiTaskTrainerTests
         var result = new MultiTaskTrainer(ml).Train(data, options);
         Assert.IsTrue(result.Stacking.Used);
         var path = temp.File("stacked.zip");
-        ModelPackage.Save(ml, path, result.Model, result.TrainingData.DataView.Schema, ModelManifest.FromMultiTask(result, options));
+        ModelPackage.Save(ml, path, result.Model, result.TrainingData.DataView.Schema, result.ToManifest(options));
 
         using var predictor = CrossModalPredictor.Load(path);
         var scoring = predictor.LoadInput(RepositoryPaths.DemoPosts, requireLabel: true).Select(Enumerable.Range(2500, 300).ToList());
@@ -190,7 +192,7 @@ public sealed class MultiTaskTrainerTests
         var ml = new MLContext(1);
         var result = new MultiTaskTrainer(ml).Train(DemoSubset(200), options);
         var path = temp.File("multi.zip");
-        ModelPackage.Save(ml, path, result.Model, result.TrainingData.DataView.Schema, ModelManifest.FromMultiTask(result, options));
+        ModelPackage.Save(ml, path, result.Model, result.TrainingData.DataView.Schema, result.ToManifest(options));
 
         var error = Assert.ThrowsExactly<NotSupportedException>(() => ModelRetrainer.Retrain(path, RepositoryPaths.DemoPosts, temp.File("new.zip")));
         StringAssert.Contains(error.Message, "MultiTaskOptions.Labels (sentiment,topic)");

@@ -2,6 +2,8 @@ using CrossModalML.Data;
 using CrossModalML.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Tests.Training;
 

@@ -1,4 +1,5 @@
 using Microsoft.ML.Data;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Training.Ensemble;
 

@@ -1,6 +1,7 @@
 using CrossModalML.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Training.Ensemble;
 

@@ -1,5 +1,6 @@
 using CrossModalML.Training.Imbalance;
 using Microsoft.ML;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Training.Fusion;
 

@@ -1,3 +1,6 @@
+using CrossModalML.Packaging;
+using CrossModalML.Evaluation;
+
 namespace CrossModalML.Training.Fusion;
 
 /// <summary>With <see cref="FusionKind.Auto"/>, both fusions scored on the evaluation's test rows (hold-out, folds or a test

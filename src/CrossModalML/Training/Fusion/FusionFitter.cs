@@ -5,6 +5,8 @@ using CrossModalML.Training.Imbalance;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
 
 namespace CrossModalML.Training.Fusion;
 

@@ -1,3 +1,6 @@
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
+
 namespace CrossModalML.Training.Imbalance;
 
 /// <summary>Chooses the decision threshold of a binary classifier that maximises a metric on validation predictions.</summary>

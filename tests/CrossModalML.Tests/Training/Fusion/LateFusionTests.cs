@@ -6,6 +6,8 @@ using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
 using Microsoft.ML;
+using CrossModalML.Retraining;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Training.Fusion;
 
@@ -25,7 +27,7 @@ public sealed class LateFusionTests
         var ml = new MLContext(1);
         var result = new CrossModalTrainer(ml).Train(data, options);
         var path = Path.Combine(Path.GetTempPath(), $"crossmodal-tests-{Guid.NewGuid():N}", "demo-late.zip");
-        ModelPackage.Save(ml, path, result.Model, data.DataView.Schema, ModelManifest.FromTraining(result, data, options));
+        ModelPackage.Save(ml, path, result.Model, data.DataView.Schema, result.ToManifest(data, options));
         return (data, result, path);
     }
 

@@ -5,6 +5,7 @@ using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 using CrossModalML.Training.Imbalance;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Training.Imbalance;
 
@@ -53,6 +54,6 @@ public sealed class OverSamplingTests
         double plainRecall = plain.Metrics!.PerClass!.Single(c => c.Label == "neutral").Recall;
         Assert.IsTrue(sampledRecall > plainRecall, $"rare-class recall {sampledRecall:0.000} with over-sampling vs {plainRecall:0.000} without");
         Assert.IsTrue(sampled.OverSampling);
-        Assert.IsTrue(ModelManifest.FromTraining(sampled, data, options).OverSampling);
+        Assert.IsTrue(sampled.ToManifest(data, options).OverSampling);
     }
 }

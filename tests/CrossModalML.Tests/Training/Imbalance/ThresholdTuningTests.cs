@@ -5,6 +5,7 @@ using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 using CrossModalML.Training.Imbalance;
 using Microsoft.ML;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Training.Imbalance;
 
@@ -69,7 +70,7 @@ public sealed class ThresholdTuningTests
 
         // The manifest carries the threshold and the predictor applies it.
         var path = Path.Combine(Path.GetTempPath(), $"crossmodal-tests-{Guid.NewGuid():N}", "tuned.zip");
-        ModelPackage.Save(ml, path, result.Model, train.DataView.Schema, ModelManifest.FromTraining(result, train, options));
+        ModelPackage.Save(ml, path, result.Model, train.DataView.Schema, result.ToManifest(train, options));
         using var predictor = CrossModalPredictor.Load(path);
         Assert.AreEqual(tuning.Threshold, predictor.Manifest.DecisionThreshold!.Threshold);
         string positive = train.ClassLabels[1], negative = train.ClassLabels[0];

@@ -1,0 +1,95 @@
+using CrossModalML.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace CrossModalML.Evaluation;
+
+/// <summary>Reads a scored <see cref="IDataView"/> into per-post probabilities or values.</summary>
+/// <remarks>The same reading serves evaluation and prediction, so both interpret a model's outputs identically.</remarks>
+public static class ScoredOutput
+{
+    /// <summary>Per-class probabilities of each row, in class order. Binary models give [1 − p, p].</summary>
+    /// <param name="scored">The output of a classification model.</param>
+    /// <param name="task">Binary or multiclass.</param>
+    /// <param name="classCount">Number of classes.</param>
+    /// <param name="columnPrefix">Prefix of the output columns: empty for a model's own outputs, <c>"task."</c> for one
+    /// task of a multi-task model (see <see cref="TaskColumns"/>).</param>
+    public static List<float[]> ReadProbabilities(IDataView scored, TaskKind task, int classCount, string columnPrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(columnPrefix);
+        var result = new List<float[]>();
+        if (task == TaskKind.Binary)
+        {
+            bool calibrated = scored.Schema.GetColumnOrNull(columnPrefix + ModelColumns.Probability) is not null;
+            var column = scored.Schema[columnPrefix + (calibrated ? ModelColumns.Probability : ModelColumns.Score)];
+            using var cursor = scored.GetRowCursor(new[] { column });
+            var getter = cursor.GetGetter<float>(column);
+            float value = 0;
+            while (cursor.MoveNext())
+            {
+                getter(ref value);
+
+                // Uncalibrated trainers (perceptron, SVM) give a margin; a logistic squashes it into a probability.
+                float p = calibrated ? value : 1f / (1f + MathF.Exp(-value));
+                p = float.IsNaN(p) ? 0.5f : Math.Clamp(p, 0f, 1f);
+                result.Add([1f - p, p]);
+            }
+
+            return result;
+        }
+
+        var scoreColumn = scored.Schema[columnPrefix + ModelColumns.Score];
+        using (var cursor = scored.GetRowCursor(new[] { scoreColumn }))
+        {
+            var getter = cursor.GetGetter<VBuffer<float>>(scoreColumn);
+            var buffer = default(VBuffer<float>);
+            while (cursor.MoveNext())
+            {
+                getter(ref buffer);
+                var dense = new float[classCount];
+                buffer.CopyTo(dense);
+                Normalize(dense);
+                result.Add(dense);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The predicted value of each row of a regression model's output.</summary>
+    /// <param name="scored">The output of a regression model.</param>
+    /// <param name="columnPrefix">Prefix of the output columns, as for <see cref="ReadProbabilities"/>.</param>
+    public static List<float> ReadValues(IDataView scored, string columnPrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(columnPrefix);
+        return scored.GetColumn<float>(columnPrefix + ModelColumns.Score).ToList();
+    }
+
+    /// <summary>The true class index of each row, read from <see cref="ModelColumns.EncodedLabel"/>.</summary>
+    /// <param name="scored">Scored data that still carries the encoded label.</param>
+    /// <param name="task">Binary or multiclass.</param>
+    public static List<int> ReadClassIndices(IDataView scored, TaskKind task)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        return task == TaskKind.Binary
+            ? scored.GetColumn<bool>(ModelColumns.EncodedLabel).Select(b => b ? 1 : 0).ToList()
+            : scored.GetColumn<uint>(ModelColumns.EncodedLabel).Select(k => (int)k - 1).ToList();
+    }
+
+    private static void Normalize(float[] values)
+    {
+        float sum = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = float.IsNaN(values[i]) || values[i] < 0 ? 0 : values[i];
+            sum += values[i];
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = sum > 0 ? values[i] / sum : 1f / values.Length;
+        }
+    }
+}

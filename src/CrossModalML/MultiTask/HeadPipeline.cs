@@ -1,0 +1,183 @@
+using CrossModalML.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using CrossModalML.Training;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
+
+namespace CrossModalML.MultiTask;
+
+/// <summary>Fits, scores and renames the per-task heads of a multi-task model on features computed once.</summary>
+/// <remarks>A head is its own small chain: (for a stacked head) the concatenation of the shared features with the
+/// auxiliary outputs, (for linear trainers) a min–max normaliser writing a head-private column, and the trainer. The
+/// shared <see cref="ModelColumns.Features"/> column is never overwritten, so every head reads at prediction time exactly
+/// what it was trained on.</remarks>
+internal static class HeadPipeline
+{
+    /// <summary>The auxiliary heads' outputs, concatenated in task order, that a stacked main head reads.</summary>
+    public const string AuxiliaryOutputs = "__cm_aux_outputs";
+
+    private const string StackedFeatures = "__cm_stacked_features";
+    private const string HeadFeatures = "__cm_head_features";
+
+    /// <summary>A view over cached features of some rows with one task's encoded label and class weight.</summary>
+    /// <param name="mlContext">The context.</param>
+    /// <param name="labels">The task's labels of every row.</param>
+    /// <param name="features">The rows' features, aligned with <paramref name="rows"/>.</param>
+    /// <param name="featureLength">The feature vector's length.</param>
+    /// <param name="rows">Row indices into <paramref name="labels"/>.</param>
+    /// <param name="auxiliary">The auxiliary outputs of the rows (aligned), or <c>null</c>.</param>
+    /// <param name="auxiliaryLength">Their length (0 without).</param>
+    public static IDataView View(
+        MLContext mlContext, TaskLabels labels, IReadOnlyList<VBuffer<float>> features, int featureLength, IReadOnlyList<int> rows, IReadOnlyList<float[]>? auxiliary, int auxiliaryLength)
+    {
+        var definition = SchemaDefinition.Create(typeof(HeadRow));
+        definition[nameof(HeadRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureLength);
+        definition[nameof(HeadRow.Features)].ColumnName = ModelColumns.Features;
+        definition[nameof(HeadRow.Auxiliary)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Math.Max(1, auxiliaryLength));
+        definition[nameof(HeadRow.Auxiliary)].ColumnName = AuxiliaryOutputs;
+        int classCount = Math.Max(1, labels.Classes.Count);
+        definition[nameof(HeadRow.ClassKey)].ColumnType = new KeyDataViewType(typeof(uint), classCount);
+        if (labels.Kind == TaskKind.Multiclass)
+        {
+            // Class names on the key let the trainer name its score slots and let the predicted key be mapped back to text.
+            var names = new VBuffer<ReadOnlyMemory<char>>(classCount, labels.Classes.Select(c => c.AsMemory()).ToArray());
+            definition[nameof(HeadRow.ClassKey)].AddAnnotation("KeyValues", names, new VectorDataViewType(TextDataViewType.Instance, classCount));
+        }
+
+        definition[labels.Kind switch
+        {
+            TaskKind.Binary => nameof(HeadRow.IsPositive),
+            TaskKind.Multiclass => nameof(HeadRow.ClassKey),
+            _ => nameof(HeadRow.Value),
+        }].ColumnName = ModelColumns.EncodedLabel;
+        definition[nameof(HeadRow.ClassWeight)].ColumnName = ModelColumns.ClassWeight;
+        var noAuxiliary = new VBuffer<float>(1, [0f]);
+        var items = rows.Select((row, i) => new HeadRow
+        {
+            Features = features[i],
+            Auxiliary = auxiliary is null ? noAuxiliary : new VBuffer<float>(auxiliaryLength, auxiliary[i]),
+            IsPositive = labels.ClassIndices[row] == 1,
+
+            // LoadFromEnumerable reads a key field as a 0-based index and adds one.
+            ClassKey = (uint)labels.ClassIndices[row],
+            Value = labels.Values[row],
+            ClassWeight = labels.ClassWeights.Length == 0 ? 1f : labels.ClassWeights[labels.ClassIndices[row]],
+        }).ToList();
+        return mlContext.Data.LoadFromEnumerable(items, definition);
+    }
+
+    /// <summary>Fits a head: optional stacking concatenation and normalisation, then the trainer.</summary>
+    public static ITransformer Fit(MLContext mlContext, TaskLabels labels, TrainerSpec trainer, IDataView view, bool stacked)
+    {
+        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
+        string input = ModelColumns.Features;
+        if (stacked)
+        {
+            chain = chain.Append(mlContext.Transforms.Concatenate(StackedFeatures, ModelColumns.Features, AuxiliaryOutputs));
+            input = StackedFeatures;
+        }
+
+        if (TrainerFactory.NeedsNormalization(trainer.Name))
+        {
+            chain = chain.Append(mlContext.Transforms.NormalizeMinMax(HeadFeatures, input));
+            input = HeadFeatures;
+        }
+
+        return chain.Append(TrainerFactory.Create(mlContext, labels.Kind, trainer, ModelColumns.EncodedLabel, input)).Fit(view);
+    }
+
+    /// <summary>Metrics of a head's output over the rows it scored (in order).</summary>
+    public static EvaluationMetrics Evaluate(IDataView scored, TaskLabels labels, IReadOnlyList<int> rows) =>
+        labels.Kind == TaskKind.Regression
+            ? MetricsCalculator.Regression(rows.Select(r => labels.Values[r]).ToList(), ScoredOutput.ReadValues(scored))
+            : MetricsCalculator.Classification(labels.Classes, rows.Select(r => labels.ClassIndices[r]).ToList(), ScoredOutput.ReadProbabilities(scored, labels.Kind, labels.Classes.Count));
+
+    /// <summary>The unprefixed output column a stacked head reads from this head: the per-class scores (multiclass),
+    /// the calibrated probability when there is one (binary), the score otherwise.</summary>
+    public static string OutputColumn(TaskLabels labels, DataViewSchema headOutput) =>
+        labels.Kind == TaskKind.Binary && headOutput.GetColumnOrNull(ModelColumns.Probability) is not null ? ModelColumns.Probability : ModelColumns.Score;
+
+    /// <summary>Each row's raw output in <paramref name="column"/>, as the stacked head will read it at prediction time.</summary>
+    public static float[][] ReadOutputs(IDataView scored, string column, int length)
+    {
+        var schemaColumn = scored.Schema[column];
+        var result = new List<float[]>();
+        using var cursor = scored.GetRowCursor([schemaColumn]);
+        if (schemaColumn.Type is VectorDataViewType)
+        {
+            var getter = cursor.GetGetter<VBuffer<float>>(schemaColumn);
+            var buffer = default(VBuffer<float>);
+            while (cursor.MoveNext())
+            {
+                getter(ref buffer);
+                var dense = new float[length];
+                buffer.CopyTo(dense);
+                result.Add(dense);
+            }
+        }
+        else
+        {
+            var getter = cursor.GetGetter<float>(schemaColumn);
+            float value = 0;
+            while (cursor.MoveNext())
+            {
+                getter(ref value);
+                result.Add([value]);
+            }
+        }
+
+        return [.. result];
+    }
+
+    /// <summary>Fits the step after a head that copies its outputs under the task's name (multiclass labels decoded to
+    /// text first); the unprefixed outputs stay, so the last head's are the model's own.</summary>
+    public static ITransformer Renamer(MLContext mlContext, TaskLabels labels, IDataView scored)
+    {
+        IEstimator<ITransformer> chain = new EstimatorChain<ITransformer>();
+        if (labels.Kind == TaskKind.Multiclass)
+        {
+            chain = chain.Append(mlContext.Transforms.Conversion.MapKeyToValue(ModelColumns.PredictedLabel));
+        }
+
+        var pairs = new List<InputOutputColumnPair>
+        {
+            new(TaskColumns.Score(labels.Name), ModelColumns.Score),
+        };
+        if (scored.Schema.GetColumnOrNull(ModelColumns.PredictedLabel) is not null)
+        {
+            pairs.Add(new(TaskColumns.PredictedLabel(labels.Name), ModelColumns.PredictedLabel));
+        }
+
+        if (scored.Schema.GetColumnOrNull(ModelColumns.Probability) is not null)
+        {
+            pairs.Add(new(TaskColumns.Probability(labels.Name), ModelColumns.Probability));
+        }
+
+        foreach (var pair in pairs)
+        {
+            chain = chain.Append(mlContext.Transforms.CopyColumns(pair.OutputColumnName, pair.InputColumnName));
+        }
+
+        return chain.Fit(scored);
+    }
+
+    /// <summary>Fits the step that gathers the auxiliary heads' (prefixed) outputs into <see cref="AuxiliaryOutputs"/>.</summary>
+    public static ITransformer Gatherer(MLContext mlContext, IReadOnlyList<string> outputColumns, IDataView scored) =>
+        mlContext.Transforms.Concatenate(AuxiliaryOutputs, outputColumns.ToArray()).Fit(scored);
+
+    private sealed class HeadRow
+    {
+        public VBuffer<float> Features { get; set; }
+
+        public VBuffer<float> Auxiliary { get; set; }
+
+        public bool IsPositive { get; set; }
+
+        public uint ClassKey { get; set; }
+
+        public float Value { get; set; }
+
+        public float ClassWeight { get; set; }
+    }
+}

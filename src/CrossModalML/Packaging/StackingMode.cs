@@ -1,0 +1,14 @@
+namespace CrossModalML.Packaging;
+
+/// <summary>Whether the main task's head also reads the auxiliary tasks' predictions (stacking).</summary>
+public enum StackingMode
+{
+    /// <summary>Stack only when it scores better on validation rows than the plain head (the default).</summary>
+    Auto = 0,
+
+    /// <summary>Never stack: every head reads the shared features only.</summary>
+    Off,
+
+    /// <summary>Always stack when there are auxiliary tasks.</summary>
+    On,
+}
