@@ -23,7 +23,7 @@ public sealed record TrialConfiguration(TrainerSpec Trainer, FeaturizerChoice Fe
         var parameters = trainer.Hyperparameters
             .Where(h => point.Values.ContainsKey(h.Name))
             .ToDictionary(h => h.Name, h => point.Values[h.Name]);
-        return new TrialConfiguration(new TrainerSpec(point.TrainerName, parameters), FeaturizerChoice.FromPoint(point, baseFeaturizer));
+        return new TrialConfiguration(new TrainerSpec(point.TrainerName, parameters), FeaturizerChoice.FromDimensions(point.Values, baseFeaturizer));
     }
 
     /// <inheritdoc />

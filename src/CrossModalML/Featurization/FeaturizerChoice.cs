@@ -1,6 +1,3 @@
-using CrossModalML.Featurization;
-using CrossModalML.AutoML;
-
 namespace CrossModalML.Featurization;
 
 /// <summary>The featurizer settings a search varies: word n-gram length, character n-grams, pretrained word vectors and
@@ -71,15 +68,15 @@ public sealed record FeaturizerChoice(
             options.Text.WordVectors is not null, options.Text.SentenceEncoder);
     }
 
-    /// <summary>Reads the featurizer dimensions of a point; a dimension the point lacks keeps the user's setting.</summary>
-    /// <param name="point">A search point.</param>
+    /// <summary>Reads the featurizer dimensions of a search point's values; a dimension the values lack keeps the user's setting.</summary>
+    /// <param name="values">A search point's values by dimension name (the <c>*Name</c> constants of this type).</param>
     /// <param name="baseOptions">The user's featurizer options.</param>
-    public static FeaturizerChoice FromPoint(SearchPoint point, FeaturizerOptions baseOptions)
+    public static FeaturizerChoice FromDimensions(IReadOnlyDictionary<string, double> values, FeaturizerOptions baseOptions)
     {
-        ArgumentNullException.ThrowIfNull(point);
+        ArgumentNullException.ThrowIfNull(values);
         var user = From(baseOptions);
-        int Read(string name, int fallback) => point.Values.TryGetValue(name, out var v) ? (int)Math.Round(v) : fallback;
-        double ReadWeight(string name, double fallback) => point.Values.TryGetValue(name, out var v) ? QuantizeWeight(v) : fallback;
+        int Read(string name, int fallback) => values.TryGetValue(name, out var v) ? (int)Math.Round(v) : fallback;
+        double ReadWeight(string name, double fallback) => values.TryGetValue(name, out var v) ? QuantizeWeight(v) : fallback;
         return Normalized(
             Read(WordNgramLengthName, user.WordNgramLength),
             Read(UseCharNgramsName, user.UseCharNgrams ? 1 : 0) == 1,

@@ -122,6 +122,7 @@ public static class ModelProjectGenerator
 
     private static string TrainModel(string ns, string modelFileName) => $$"""
         using CrossModalML.Packaging;
+        using CrossModalML.Retraining;
 
         namespace {{ns}};
 
@@ -164,6 +165,7 @@ public static class ModelProjectGenerator
             using System;
             using System.Globalization;
             using CrossModalML.Packaging;
+            using CrossModalML.Retraining;
 
             namespace {{ns}};
 

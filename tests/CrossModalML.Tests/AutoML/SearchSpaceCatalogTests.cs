@@ -74,7 +74,7 @@ public sealed class SearchSpaceCatalogTests
             [FeaturizerChoice.UseCharNgramsName] = 0, [FeaturizerChoice.CharNgramLengthName] = 3, [FeaturizerChoice.WordNgramLengthName] = 2,
         });
 
-        Assert.AreEqual(FeaturizerChoice.FromPoint(point, new FeaturizerOptions()), FeaturizerChoice.FromPoint(other, new FeaturizerOptions()));
+        Assert.AreEqual(FeaturizerChoice.FromDimensions(point.Values, new FeaturizerOptions()), FeaturizerChoice.FromDimensions(other.Values, new FeaturizerOptions()));
     }
 
     [TestMethod]
@@ -98,8 +98,8 @@ public sealed class SearchSpaceCatalogTests
         var b = new SearchPoint(TrainerNames.LightGbm, new Dictionary<string, double> { [FeaturizerChoice.BlockScalingName] = 0, [FeaturizerChoice.ImageWeightName] = 0.25 });
         var c = new SearchPoint(TrainerNames.LightGbm, new Dictionary<string, double> { [FeaturizerChoice.BlockScalingName] = 1, [FeaturizerChoice.ImageWeightName] = 1.05 });
 
-        Assert.AreEqual(FeaturizerChoice.FromPoint(a, new FeaturizerOptions()), FeaturizerChoice.FromPoint(b, new FeaturizerOptions()));
-        Assert.AreEqual(1, FeaturizerChoice.FromPoint(c, new FeaturizerOptions()).ImageWeight, "block weights are rounded to powers of 2^(1/4)");
+        Assert.AreEqual(FeaturizerChoice.FromDimensions(a.Values, new FeaturizerOptions()), FeaturizerChoice.FromDimensions(b.Values, new FeaturizerOptions()));
+        Assert.AreEqual(1, FeaturizerChoice.FromDimensions(c.Values, new FeaturizerOptions()).ImageWeight, "block weights are rounded to powers of 2^(1/4)");
     }
 
     [TestMethod]

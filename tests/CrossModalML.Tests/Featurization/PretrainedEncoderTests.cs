@@ -215,10 +215,10 @@ public sealed class PretrainedEncoderTests
         Assert.AreEqual(2, dimensions.Count);
         Assert.IsTrue(dimensions.All(d => d.Start == 1), "the search starts from the user's choice");
 
-        var off = FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, names.ToDictionary(n => n, _ => 0.0)), chosen).Apply(chosen);
-        var on = FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, names.ToDictionary(n => n, _ => 1.0)), chosen).Apply(chosen);
+        var off = FeaturizerChoice.FromDimensions(names.ToDictionary(n => n, _ => 0.0), chosen).Apply(chosen);
+        var on = FeaturizerChoice.FromDimensions(names.ToDictionary(n => n, _ => 1.0), chosen).Apply(chosen);
         Assert.AreEqual((SentenceEncoderKind.None, ImageFeaturizerKind.BuiltIn), (off.Text.SentenceEncoder, off.Image.Kind));
         Assert.AreEqual((SentenceEncoderKind.MiniLM, ImageFeaturizerKind.ResNet18), (on.Text.SentenceEncoder, on.Image.Kind));
-        Assert.AreEqual(FeaturizerChoice.From(chosen), FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, new Dictionary<string, double>()), chosen));
+        Assert.AreEqual(FeaturizerChoice.From(chosen), FeaturizerChoice.FromDimensions(new Dictionary<string, double>(), chosen));
     }
 }

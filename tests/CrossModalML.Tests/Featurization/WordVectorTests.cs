@@ -184,11 +184,11 @@ public sealed class WordVectorTests
         var dimension = SearchSpaceCatalog.For(TaskKind.Binary, 100, columns, withVectors).Featurizer.Single(d => d.Name == FeaturizerChoice.WordVectorsName);
         Assert.AreEqual(SearchSpaceCatalog.StartWithWordVectors ? 1 : 0, dimension.Start);
 
-        var off = FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, new Dictionary<string, double> { [FeaturizerChoice.WordVectorsName] = 0 }), withVectors);
-        var on = FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, new Dictionary<string, double> { [FeaturizerChoice.WordVectorsName] = 1 }), withVectors);
+        var off = FeaturizerChoice.FromDimensions(new Dictionary<string, double> { [FeaturizerChoice.WordVectorsName] = 0 }, withVectors);
+        var on = FeaturizerChoice.FromDimensions(new Dictionary<string, double> { [FeaturizerChoice.WordVectorsName] = 1 }, withVectors);
         Assert.IsNull(off.Apply(withVectors).Text.WordVectors);
         Assert.AreEqual("words.onnx", on.Apply(withVectors).Text.WordVectors?.ModelPath);
-        Assert.IsFalse(FeaturizerChoice.FromPoint(new SearchPoint(TrainerNames.LbfgsLogisticRegression, new Dictionary<string, double> { [FeaturizerChoice.WordVectorsName] = 1 }), plain).UseWordVectors);
+        Assert.IsFalse(FeaturizerChoice.FromDimensions(new Dictionary<string, double> { [FeaturizerChoice.WordVectorsName] = 1 }, plain).UseWordVectors);
         var error = Assert.ThrowsExactly<ArgumentException>(() => on.Apply(plain));
         StringAssert.Contains(error.Message, "FeaturizerOptions.Text.WordVectors");
     }
