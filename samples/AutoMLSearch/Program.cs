@@ -26,8 +26,7 @@ if (FindAbove(Path.Combine("..", "shared", "models", "glove6b-100d-mean", "glove
 
 var options = new AutoMLExperimentOptions
 {
-    TimeBudget = TimeSpan.FromSeconds(seconds),
-    TrialTimeLimit = TimeSpan.FromSeconds(Math.Max(10, seconds / 2)),
+    Budget = new SearchBudget { Time = TimeSpan.FromSeconds(seconds), TrialTimeLimit = TimeSpan.FromSeconds(Math.Max(10, seconds / 2)) },
     Featurizer = featurizer,
     Seed = 1,
 };

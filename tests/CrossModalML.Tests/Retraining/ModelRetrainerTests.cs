@@ -76,7 +76,7 @@ public sealed class ModelRetrainerTests
         var options = new RetrainingOptions
         {
             TestFraction = 0.2,
-            Search = new RetrainingSearchOptions { MaxTrials = 2, Metric = AutoMLMetric.Accuracy, TrialProgress = new SynchronousProgress<TrialResult>(trials.Add) },
+            Search = new RetrainingSearchOptions { Budget = new() { MaxTrials = 2, Metric = AutoMLMetric.Accuracy }, TrialProgress = new SynchronousProgress<TrialResult>(trials.Add) },
         };
 
         var result = ModelRetrainer.Retrain(oldModel, DemoSlices.Write(temp, 2000, 200), output, options, new SynchronousProgress<TrainingProgress>(p => steps.Add(p.Description)));
@@ -129,9 +129,9 @@ public sealed class ModelRetrainerTests
         Assert.AreNotEqual(0, CliApp.Run(["retrain", "--model", DemoModel.ModelPath, "--dataset", data, "--output", temp.File("a.zip"), "--max-trials", "2"]));
         var noBudget = Assert.ThrowsExactly<ArgumentException>(() =>
             ModelRetrainer.Retrain(DemoModel.ModelPath, data, temp.File("b.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions() }));
-        StringAssert.Contains(noBudget.Message, "RetrainingOptions.Search.MaxTrials");
+        StringAssert.Contains(noBudget.Message, "RetrainingOptions.Search.Budget.MaxTrials");
         var wrongMetric = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(
-            DemoModel.ModelPath, data, temp.File("c.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions { MaxTrials = 2, Metric = AutoMLMetric.Rmse } }));
+            DemoModel.ModelPath, data, temp.File("c.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions { Budget = new() { MaxTrials = 2, Metric = AutoMLMetric.Rmse } } }));
         StringAssert.Contains(wrongMetric.Message, "Multiclass");
         Assert.IsFalse(File.Exists(temp.File("a.zip")) || File.Exists(temp.File("b.zip")) || File.Exists(temp.File("c.zip")));
     }

@@ -169,7 +169,7 @@ public sealed class MultiTaskTrainerTests
     public void With_a_budget_each_head_is_chosen_by_a_search_on_the_shared_features()
     {
         var options = Options(EvaluationStrategy.None);
-        options.Search = new CrossModalML.AutoML.AutoMLExperimentOptions { MaxTrials = 2, Evaluation = { Strategy = EvaluationStrategy.HoldOut } };
+        options.Search = new CrossModalML.AutoML.AutoMLExperimentOptions { Budget = new() { MaxTrials = 2 }, Evaluation = { Strategy = EvaluationStrategy.HoldOut } };
         var trials = new List<CrossModalML.AutoML.TrialResult>();
         var result = new MultiTaskTrainer(new MLContext(1)).Train(DemoSubset(300), options, trials: new SynchronousProgress<CrossModalML.AutoML.TrialResult>(trials.Add));
 
