@@ -107,4 +107,12 @@ public sealed class AutoMLExperimentOptions
 
         Evaluation.Validate($"{owner}.{nameof(Evaluation)}");
     }
+
+    /// <summary>A shallow copy with another seed, so a caller's options are not changed.</summary>
+    internal AutoMLExperimentOptions WithSeed(int seed)
+    {
+        var copy = (AutoMLExperimentOptions)MemberwiseClone();
+        copy.Seed = seed;
+        return copy;
+    }
 }

@@ -193,12 +193,6 @@ public sealed class ModelRetrainerTests
         StringAssert.Contains(error.Message, "'ecstatic'");
     }
 
-    /// <summary>Reports on the calling thread, so the test sees every report before the call returns.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
-
     private static void RewriteManifest(string zipPath, Func<ModelManifest, ModelManifest> change)
     {
         var manifest = change(ModelPackage.ReadManifest(zipPath));

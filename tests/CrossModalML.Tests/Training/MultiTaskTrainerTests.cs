@@ -207,9 +207,4 @@ public sealed class MultiTaskTrainerTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => trainer.Train(data, new MultiTaskOptions { Labels = ["sentiment", "mood"] })).Message, "'mood'");
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => trainer.Train(data, new MultiTaskOptions { Labels = ["sentiment", "topic"], MainTask = "likes" })).Message, "'likes'");
     }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }
