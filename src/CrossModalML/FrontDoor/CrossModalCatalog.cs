@@ -21,7 +21,9 @@ namespace CrossModalML;
 /// <see cref="CrossModalProgress"/> and a <see cref="CancellationToken"/>; reports arrive on the thread doing the work.
 /// A cancelled run throws <see cref="OperationCanceledException"/> and returns no model (a search that was cut short
 /// does not hand back its best-so-far). Each has an <c>Async</c> twin that runs the same work on the thread pool.</para>
-/// <para>Thread-safety: the catalog holds no state besides the context and the seed; runs may go on concurrently.</para>
+/// <para>Thread-safety: the catalog holds no state besides the context and the seed, and its methods may be called from
+/// several threads. Concurrent runs share the context as any ML.NET calls on one context do; for figures that repeat
+/// exactly, run them one at a time or give each its own context.</para>
 /// </remarks>
 public sealed class CrossModalCatalog
 {

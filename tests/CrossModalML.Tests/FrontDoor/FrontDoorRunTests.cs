@@ -36,6 +36,28 @@ public sealed class FrontDoorRunTests
     }
 
     [TestMethod]
+    public void A_preset_does_what_crossmodal_train_does_with_it()
+    {
+        using var temp = new TempDirectory();
+        var posts = Cli.PresetCliTests.SharedImagePosts(temp);
+        var (code, error) = CliRunner.Run("train", "--preset", "fast", "--dataset", posts, "--label", "sentiment", "--seed", "2", "--output", temp.File("cli.zip"));
+        Assert.AreEqual(0, code, error);
+        var cli = ModelPackage.ReadManifest(temp.File("cli.zip"));
+
+        var catalog = new MLContext(seed: 2).CrossModal();
+        var loads = new List<CrossModalProgress>();
+        var data = catalog.LoadPosts(posts, new PostLoadOptions { LabelColumn = "sentiment" }, new SynchronousProgress<CrossModalProgress>(loads.Add));
+        using var model = catalog.Search(data, QualityPreset.Fast);
+
+        StringAssert.Contains(model.Manifest.Evaluation, "grouped by 'image'", "the planner groups posts that share images");
+        Assert.AreEqual(cli.Evaluation, model.Manifest.Evaluation);
+        Assert.AreEqual(cli.Trainer, model.Manifest.Trainer);
+        Assert.AreEqual(cli.Metrics!.MacroF1, model.Metrics!.MacroF1);
+        Assert.AreEqual(cli.Metrics.LogLoss, model.Metrics.LogLoss);
+        Assert.IsTrue(loads.Count > 0 && loads.All(p => p.Stage == CrossModalProgress.Load), "loading reports its progress");
+    }
+
+    [TestMethod]
     public void Retraining_returns_the_new_model_and_writes_nothing_until_it_is_saved()
     {
         using var temp = new TempDirectory();
