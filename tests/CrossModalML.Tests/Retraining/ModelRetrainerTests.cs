@@ -130,6 +130,9 @@ public sealed class ModelRetrainerTests
         var noBudget = Assert.ThrowsExactly<ArgumentException>(() =>
             ModelRetrainer.Retrain(DemoModel.ModelPath, data, temp.File("b.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions() }));
         StringAssert.Contains(noBudget.Message, "RetrainingOptions.Search.Budget.MaxTrials");
+        var memoryCap = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ModelRetrainer.Retrain(
+            DemoModel.ModelPath, data, temp.File("d.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions { Budget = new() { MaxTrials = 2, MemoryLimitBytes = 0 } } }));
+        StringAssert.Contains(memoryCap.Message, "RetrainingOptions.Search.Budget.MemoryLimitBytes", "a retraining search takes the memory caps of every search");
         var wrongMetric = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(
             DemoModel.ModelPath, data, temp.File("c.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions { Budget = new() { MaxTrials = 2, Metric = AutoMLMetric.Rmse } } }));
         StringAssert.Contains(wrongMetric.Message, "Multiclass");
