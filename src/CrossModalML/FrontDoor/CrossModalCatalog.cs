@@ -158,10 +158,10 @@ public sealed class CrossModalCatalog
         ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
         ArgumentNullException.ThrowIfNull(data);
         var seeded = (options ?? new RetrainingOptions()).WithSeed(Seed);
-        var adapter = ProgressAdapter.For(CrossModalProgress.Retrain, progress, seeded.Search?.Budget?.MaxTrials);
+        var adapter = ProgressAdapter.For(CrossModalProgress.Retrain, progress, seeded.Search?.Budget?.MaxTrials, seeded.Search?.TrialProgress);
         if (seeded.Search is { } search && adapter is not null)
         {
-            seeded.Search = new RetrainingSearchOptions { Budget = search.Budget, SearchFeaturizer = search.SearchFeaturizer, TrialProgress = Both(search.TrialProgress, adapter) };
+            seeded.Search = new RetrainingSearchOptions { Budget = search.Budget, SearchFeaturizer = search.SearchFeaturizer, TrialProgress = adapter };
         }
 
         var folder = Directory.CreateTempSubdirectory("crossmodal-retrain-");
@@ -214,18 +214,5 @@ public sealed class CrossModalCatalog
         var training = result.Training;
         var manifest = training.ToManifest(data, result.TrainingOptions) with { Search = result.Summary, Ensemble = result.Ensemble };
         return new CrossModalModel(_mlContext, training.Model, data.DataView.Schema, manifest, result);
-    }
-
-    private static IProgress<TrialResult> Both(IProgress<TrialResult>? first, IProgress<TrialResult> second) =>
-        first is null ? second : new TrialFanOut(first, second);
-
-    /// <summary>Sends each trial to the caller's own trial progress and to the catalog's.</summary>
-    private sealed class TrialFanOut(IProgress<TrialResult> first, IProgress<TrialResult> second) : IProgress<TrialResult>
-    {
-        public void Report(TrialResult value)
-        {
-            first.Report(value);
-            second.Report(value);
-        }
     }
 }

@@ -79,7 +79,7 @@ public sealed class CrossModalModel : IDisposable
 
     /// <summary>A thread-safe predictor for this model. A saved or loaded model is read again from its
     /// <see cref="FilePath"/>; an unsaved one is written to a temporary file, loaded and the file removed (so
-    /// <see cref="PredictorOptions.ReloadOnChange"/> needs a saved model).</summary>
+    /// <see cref="PredictorOptions.ReloadOnChange"/> and <see cref="CrossModalPredictor.Reload"/> need a saved model).</summary>
     /// <param name="options">Predictor settings; <c>null</c> for the defaults.</param>
     /// <exception cref="ArgumentException"><see cref="PredictorOptions.ReloadOnChange"/> on a model that has no file.</exception>
     public CrossModalPredictor CreatePredictor(PredictorOptions? options = null)

@@ -82,6 +82,27 @@ public sealed class FrontDoorRunTests
     }
 
     [TestMethod]
+    public void A_retraining_search_reports_its_trials_to_the_catalog_and_to_the_options_own_progress()
+    {
+        using var temp = new TempDirectory();
+        var catalog = new MLContext(seed: 1).CrossModal();
+        var data = catalog.LoadPosts(DemoSlices.Write(temp, 2000, 200), "sentiment");
+        var own = new List<TrialResult>();
+        var reports = new List<CrossModalProgress>();
+        var options = new RetrainingOptions
+        {
+            Search = new RetrainingSearchOptions { Budget = new SearchBudget { MaxTrials = 1 }, SearchFeaturizer = false, TrialProgress = new SynchronousProgress<TrialResult>(own.Add) },
+        };
+
+        using var model = catalog.Retrain(DemoModel.ModelPath, data, options, new SynchronousProgress<CrossModalProgress>(reports.Add));
+
+        Assert.AreEqual(2, own.Count, "the options' own trial progress still sees the trial start and end");
+        CollectionAssert.AreEqual(own, reports.Where(r => r.Trial is not null).Select(r => r.Trial).ToList());
+        Assert.AreEqual(2, reports.Count(r => r.Trial is null), "and the catalog's progress gets the two retraining steps as well");
+        Assert.AreEqual(1, model.Leaderboard!.Count);
+    }
+
+    [TestMethod]
     public async Task A_fit_cancelled_at_its_first_progress_report_throws()
     {
         var data = PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" }).Select(Enumerable.Range(0, 200).ToList());
