@@ -132,8 +132,8 @@ internal static class MultiTaskTraining
 
     private static string Budget(AutoMLExperimentOptions search) => string.Join(", ", new[]
     {
-        search.TimeBudget is { } t ? $"{t.TotalSeconds:0} s" : null,
-        search.MaxTrials is { } n ? $"{n} trials" : null,
+        search.Budget.Time is { } t ? $"{t.TotalSeconds:0} s" : null,
+        search.Budget.MaxTrials is { } n ? $"{n} trials" : null,
     }.OfType<string>());
 
     private static ConsoleProgress? TrialLines(MultiTaskOptions options) => options.Search is { } search ? ConsoleProgress.ForSearch(search, indent: "  ") : null;

@@ -70,11 +70,14 @@ internal static class RetrainCommand
             {
                 options.Search = new RetrainingSearchOptions
                 {
-                    TimeBudget = r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                    MaxTrials = r.GetValue(maxTrials),
-                    TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
-                    Metric = r.GetValue(metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
-                    Tuner = r.GetValue(tuner),
+                    Budget = new SearchBudget
+                    {
+                        Time = r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                        MaxTrials = r.GetValue(maxTrials),
+                        TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
+                        Metric = r.GetValue(metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
+                        Tuner = r.GetValue(tuner),
+                    },
                     TrialProgress = new ConsoleProgress(r.GetValue(maxTrials), r.GetValue(time) is { } budget ? TimeSpan.FromSeconds(budget) : null),
                 };
             }

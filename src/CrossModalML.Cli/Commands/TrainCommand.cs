@@ -322,13 +322,16 @@ internal static class TrainCommand
 
             AutoMLExperimentOptions SearchOptions() => new()
             {
-                TimeBudget = plan?.TimeBudget ?? (r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null),
-                MaxTrials = plan?.MaxTrials ?? r.GetValue(maxTrials),
-                TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
-                MemoryLimitBytes = r.GetValue(memoryLimit) is { } megabytes ? megabytes * 1024L * 1024L : null,
-                TrialMemoryLimitBytes = r.GetValue(trialMemory) is { } trialMegabytes ? trialMegabytes * 1024L * 1024L : null,
-                Metric = r.GetValue(metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
-                Tuner = r.GetValue(tuner),
+                Budget = new SearchBudget
+                {
+                    Time = plan?.TimeBudget ?? (r.GetValue(time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null),
+                    MaxTrials = plan?.MaxTrials ?? r.GetValue(maxTrials),
+                    TrialTimeLimit = TimeSpan.FromSeconds(r.GetValue(trialTime)),
+                    MemoryLimitBytes = r.GetValue(memoryLimit) is { } megabytes ? megabytes * 1024L * 1024L : null,
+                    TrialMemoryLimitBytes = r.GetValue(trialMemory) is { } trialMegabytes ? trialMegabytes * 1024L * 1024L : null,
+                    Metric = r.GetValue(metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
+                    Tuner = r.GetValue(tuner),
+                },
                 Seed = options.Seed,
                 Featurizer = featurizer,
                 Evaluation = options.Evaluation,
@@ -405,10 +408,10 @@ internal static class TrainCommand
     {
         var budget = string.Join(", ", new[]
         {
-            options.TimeBudget is { } t ? $"{t.TotalSeconds:0} s" : null,
-            options.MaxTrials is { } n ? $"{n} trials" : null,
+            options.Budget.Time is { } t ? $"{t.TotalSeconds:0} s" : null,
+            options.Budget.MaxTrials is { } n ? $"{n} trials" : null,
         }.OfType<string>());
-        AnsiConsole.MarkupLineInterpolated($"AutoML search ({options.Tuner}, {budget}, seed {options.Seed}) …");
+        AnsiConsole.MarkupLineInterpolated($"AutoML search ({options.Budget.Tuner}, {budget}, seed {options.Seed}) …");
         var result = new AutoMLExperiment(mlContext, options).Run(data, ConsoleProgress.ForSearch(options), cancellationToken);
         foreach (var warning in result.Warnings)
         {
