@@ -21,6 +21,12 @@ public sealed partial class ReadmeSnippetTests
         Assert.IsTrue(block.Success, "README.md's \"From C#\" section has no csharp block");
         Assert.AreEqual(expected, block.Groups[1].Value.TrimEnd('\n'));
         Assert.IsTrue(expected.Split('\n').Count(line => line.Length > 0) <= 8, "the example stays within 8 lines");
+
+        // The library package's own README (its page on the package registry) opens with the same example.
+        var packageReadme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "CrossModalML", "README.md")).ReplaceLineEndings("\n");
+        var packageBlock = CodeBlock().Match(packageReadme);
+        Assert.IsTrue(packageBlock.Success, "src/CrossModalML/README.md has no csharp block");
+        Assert.AreEqual(expected, packageBlock.Groups[1].Value.TrimEnd('\n'));
     }
 
     /// <summary>The example trains with the balanced preset, so this takes its 30 s minimum search on a small slice.</summary>
