@@ -81,7 +81,7 @@ internal sealed class HeadFitter
         {
             var scored = heads.Heads[label].Transform(HeadPipeline.View(_mlContext, Labels[label], features, rows, null));
             metrics[label] = HeadPipeline.Evaluate(scored, Labels[label], rows);
-            var outputs = HeadPipeline.ReadOutputs(scored, heads.OutputColumns[label], Labels[label].OutputLength);
+            var outputs = ScoredOutput.ReadRaw(scored, heads.OutputColumns[label], Labels[label].OutputLength);
             for (int i = 0; i < rows.Count; i++)
             {
                 auxiliary[i].AddRange(outputs[i]);
@@ -116,7 +116,7 @@ internal sealed class HeadFitter
                 var head = HeadPipeline.Fit(_mlContext, labels, trainers[label], trainView, stacked: false);
                 var testRows = fold.Test.Select(p => rows[p]).ToList();
                 var scored = head.Transform(HeadPipeline.View(_mlContext, labels, features.Select(fold.Test), testRows, null));
-                var headOutputs = HeadPipeline.ReadOutputs(scored, HeadPipeline.OutputColumn(labels, scored.Schema), labels.OutputLength);
+                var headOutputs = ScoredOutput.ReadRaw(scored, HeadPipeline.OutputColumn(labels, scored.Schema), labels.OutputLength);
                 for (int i = 0; i < fold.Test.Count; i++)
                 {
                     Array.Copy(headOutputs[i], 0, result[i], offset, labels.OutputLength);

@@ -61,38 +61,6 @@ internal static class HeadPipeline
     public static string OutputColumn(TaskLabels labels, DataViewSchema headOutput) =>
         labels.Kind == TaskKind.Binary && headOutput.GetColumnOrNull(ModelColumns.Probability) is not null ? ModelColumns.Probability : ModelColumns.Score;
 
-    /// <summary>Each row's raw output in <paramref name="column"/>, as the stacked head will read it at prediction time.</summary>
-    public static float[][] ReadOutputs(IDataView scored, string column, int length)
-    {
-        var schemaColumn = scored.Schema[column];
-        var result = new List<float[]>();
-        using var cursor = scored.GetRowCursor([schemaColumn]);
-        if (schemaColumn.Type is VectorDataViewType)
-        {
-            var getter = cursor.GetGetter<VBuffer<float>>(schemaColumn);
-            var buffer = default(VBuffer<float>);
-            while (cursor.MoveNext())
-            {
-                getter(ref buffer);
-                var dense = new float[length];
-                buffer.CopyTo(dense);
-                result.Add(dense);
-            }
-        }
-        else
-        {
-            var getter = cursor.GetGetter<float>(schemaColumn);
-            float value = 0;
-            while (cursor.MoveNext())
-            {
-                getter(ref value);
-                result.Add([value]);
-            }
-        }
-
-        return [.. result];
-    }
-
     /// <summary>Fits the step after a head that copies its outputs under the task's name (multiclass labels decoded to
     /// text first); the unprefixed outputs stay, so the last head's are the model's own.</summary>
     public static ITransformer Renamer(MLContext mlContext, TaskLabels labels, IDataView scored)

@@ -90,36 +90,8 @@ internal sealed record LateFusionScores(float[][] StackedProbabilities, ITransfo
     }
 
     /// <summary>Each row's raw score (a margin for binary, class scores for multiclass); a NaN reads as 0.</summary>
-    private static float[][] ReadScores(IDataView scored, int width)
-    {
-        var column = scored.Schema[ModelColumns.Score];
-        var result = new List<float[]>();
-        using var cursor = scored.GetRowCursor([column]);
-        if (width == 1)
-        {
-            var getter = cursor.GetGetter<float>(column);
-            float value = 0;
-            while (cursor.MoveNext())
-            {
-                getter(ref value);
-                result.Add([float.IsNaN(value) ? 0 : value]);
-            }
-        }
-        else
-        {
-            var getter = cursor.GetGetter<VBuffer<float>>(column);
-            var buffer = default(VBuffer<float>);
-            while (cursor.MoveNext())
-            {
-                getter(ref buffer);
-                var dense = new float[width];
-                buffer.CopyTo(dense);
-                result.Add(dense.Select(v => float.IsNaN(v) ? 0 : v).ToArray());
-            }
-        }
-
-        return result.ToArray();
-    }
+    private static float[][] ReadScores(IDataView scored, int width) =>
+        ScoredOutput.ReadRaw(scored, ModelColumns.Score, width).Select(row => row.Select(v => float.IsNaN(v) ? 0 : v).ToArray()).ToArray();
 
     private static (double[] Means, double[] Deviations) Moments(float[][] stack)
     {
