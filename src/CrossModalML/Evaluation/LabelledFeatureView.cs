@@ -21,9 +21,15 @@ internal static class LabelledFeatureView
     /// <param name="featureColumn">The name of the feature column.</param>
     /// <param name="features">The features of <paramref name="rows"/>, aligned with it.</param>
     /// <param name="extra">A second vector column (name and values aligned with <paramref name="rows"/>), or <c>null</c>.</param>
+    /// <exception cref="ArgumentException">The vectors are not aligned with <paramref name="rows"/>.</exception>
     public static IDataView Create(
         MLContext mlContext, EncodedLabels labels, IReadOnlyList<int> rows, string featureColumn, FeatureMatrix features, (string Name, FeatureMatrix Values)? extra = null)
     {
+        if (features.Rows.Length != rows.Count || extra is { } misaligned && misaligned.Values.Rows.Length != rows.Count)
+        {
+            throw new ArgumentException($"The feature vectors must be aligned with the {rows.Count} rows; got {features.Rows.Length} feature rows{(extra is { } e ? $" and {e.Values.Rows.Length} rows of '{e.Name}'" : string.Empty)}.", nameof(features));
+        }
+
         // The definition finds a column by its current name, so each column is held before it is renamed.
         var definition = SchemaDefinition.Create(typeof(Row));
         var featureDefinition = definition[nameof(Row.Features)];

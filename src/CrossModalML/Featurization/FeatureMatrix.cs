@@ -9,9 +9,6 @@ namespace CrossModalML.Featurization;
 /// <param name="Length">The vector length.</param>
 internal sealed record FeatureMatrix(VBuffer<float>[] Rows, int Length)
 {
-    /// <summary>The number of rows.</summary>
-    public int Count => Rows.Length;
-
     /// <summary>Reads one float vector column of a featurized view.</summary>
     /// <param name="view">The featurized view.</param>
     /// <param name="column">A float vector column.</param>

@@ -56,4 +56,14 @@ public sealed class LabelledFeatureViewTests
         CollectionAssert.AreEqual(new[] { 9f, 8f }, view.GetColumn<VBuffer<float>>("__extra").SelectMany(v => v.DenseValues()).ToArray());
         Assert.AreEqual(new VectorDataViewType(NumberDataViewType.Single, 1), view.Schema["__extra"].Type);
     }
+
+    [TestMethod]
+    public void Features_that_do_not_line_up_with_the_rows_are_refused()
+    {
+        var labels = new EncodedLabels(TaskKind.Binary, ["no", "yes"], [1, 0, 1], null, null);
+
+        var error = Assert.ThrowsExactly<ArgumentException>(() => LabelledFeatureView.Create(new MLContext(1), labels, [0, 1], ModelColumns.Features, Features));
+
+        StringAssert.Contains(error.Message, "aligned with the 2 rows; got 3 feature rows");
+    }
 }

@@ -41,7 +41,7 @@ public sealed class FeatureMatrixTests
 
         var selected = matrix.Select([2, 0, 2]);
 
-        Assert.AreEqual(3, selected.Count);
+        Assert.AreEqual(3, selected.Rows.Length);
         CollectionAssert.AreEqual(new[] { 3f, 1f, 3f }, selected.Rows.Select(r => r.GetValues()[0]).ToArray());
     }
 }
