@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using CrossModalML.Data;
+using CrossModalML.Execution;
 using CrossModalML.Prediction;
 using Spectre.Console;
 
@@ -64,13 +65,23 @@ internal static class PredictCommand
             int warnings = 0;
             var examples = new List<string>();
 
-            // Up to `degree` chunks are scored at once; they are written strictly in the order they were read.
-            var inFlight = new Queue<(PostDataset Chunk, Task<IReadOnlyList<PostPrediction>> Scoring)>();
-            void WriteOldest()
+            // Chunks go to the executor `degree` at a time and are written strictly in the order they were read.
+            var executor = new LocalWorkExecutor(degree);
+            var wave = new List<PostDataset>(degree);
+            void ScoreWave()
             {
-                var (chunk, scoring) = inFlight.Dequeue();
+                var scored = predictor.PredictChunksAsync(wave, executor, cancellationToken).GetAwaiter().GetResult();
+                for (int i = 0; i < wave.Count; i++)
+                {
+                    Write(wave[i], scored[i]);
+                }
+
+                wave.Clear();
+            }
+
+            void Write(PostDataset chunk, IReadOnlyList<PostPrediction> predictions)
+            {
                 var idColumn = chunk.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
-                var predictions = scoring.GetAwaiter().GetResult();
                 writer.Write(idColumn, idColumn is null ? null : chunk.GetColumnValues(idColumn), predictions);
                 rows += chunk.RowCount;
                 foreach (var warning in chunk.Report.Warnings.Take(Math.Max(0, MaxWarningsShown - warnings)))
@@ -99,16 +110,16 @@ internal static class PredictCommand
             foreach (var chunk in predictor.LoadInputInChunks(inputFile.FullName, rowsPerChunk, new PostLoadOptions { StrictImages = r.GetValue(strictImages) }))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                inFlight.Enqueue((chunk, Task.Run(() => predictor.Predict(chunk), cancellationToken)));
-                if (inFlight.Count >= degree)
+                wave.Add(chunk);
+                if (wave.Count >= degree)
                 {
-                    WriteOldest();
+                    ScoreWave();
                 }
             }
 
-            while (inFlight.Count > 0)
+            if (wave.Count > 0)
             {
-                WriteOldest();
+                ScoreWave();
             }
 
             writer.Commit();

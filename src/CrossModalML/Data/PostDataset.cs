@@ -303,6 +303,9 @@ public sealed class PostDataset
     /// <summary>The 1-based line number each row came from (its position for in-memory posts), for messages.</summary>
     internal IReadOnlyList<int> LineNumbers => _lineNumbers;
 
+    /// <summary>The columns as stored, ignored ones included.</summary>
+    internal IReadOnlyList<StoredColumn> StoredColumns => _columns;
+
     private string Describe() => SourcePath is null ? "the in-memory posts" : $"'{SourcePath}'";
 
     private IDataView CreateDataView()

@@ -9,13 +9,14 @@ namespace CrossModalML.Tests.Architecture;
 [TestClass]
 public sealed class LayerDependencyTests
 {
-    private static readonly string[] Base = ["IO", "Privacy"];
+    private static readonly string[] Base = ["IO", "Privacy", "Execution"];
 
     /// <summary>The core's rooms, bottom to top, and what each may use. Keep in step with docs/architecture.md.</summary>
     internal static readonly LayerRules Core = new("CrossModalML", new Dictionary<string, string[]>
     {
         ["IO"] = [],
         ["Privacy"] = ["IO"],
+        ["Execution"] = [],
         ["Data"] = [.. Base],
         ["Featurization"] = [.. Base, "Data"],
         ["Evaluation"] = [.. Base, "Data", "Featurization"],
