@@ -64,6 +64,14 @@ public sealed class LayerDependencyTests
     }
 
     [TestMethod]
+    public void The_core_package_runs_without_orleans()
+    {
+        var references = typeof(ToolkitInfo).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        var distributed = references.Where(name => name.StartsWith("Orleans", StringComparison.Ordinal) || name == "CrossModalML.Cluster").ToList();
+        Assert.IsEmpty(distributed, "CrossModalML.dll references " + string.Join(", ", distributed) + "; cluster code belongs in CrossModalML.Cluster.");
+    }
+
+    [TestMethod]
     public void The_rule_catches_an_upward_dependency()
     {
         // Samples.Low.Lower uses Samples.High.Higher: the same check, run over this test assembly's sample rooms, must name it.

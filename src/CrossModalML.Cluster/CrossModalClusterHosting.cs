@@ -1,0 +1,80 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace CrossModalML.Cluster;
+
+/// <summary>Sets up Orleans silos and clients for CrossModalML work.</summary>
+public static class CrossModalClusterHosting
+{
+    /// <summary>Makes the silo a CrossModalML worker that joins the cluster <paramref name="options"/> names.</summary>
+    /// <param name="silo">The silo being built (e.g. in <c>UseOrleans</c>).</param>
+    /// <param name="options">Clustering and ports.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentException">The options are not valid.</exception>
+    public static ISiloBuilder UseCrossModalWorker(this ISiloBuilder silo, WorkerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        switch (options.Clustering)
+        {
+            case ClusteringKind.Localhost:
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, options.PrimarySilo, options.ServiceId, options.ClusterId);
+                return silo;
+            case ClusteringKind.AdoNet:
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.ConnectionString = options.ConnectionString;
+                    o.Invariant = options.AdoNetInvariant;
+                });
+                break;
+            case ClusteringKind.Redis:
+                silo.UseRedisClustering(options.ConnectionString!);
+                break;
+        }
+
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        silo.ConfigureEndpoints(options.AdvertisedAddress ?? Dns.GetHostAddresses(Dns.GetHostName()).First(), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        return silo;
+    }
+
+    /// <summary>Makes the client connect to the cluster <paramref name="options"/> names.</summary>
+    /// <param name="client">The client being built (e.g. in <c>UseOrleansClient</c>).</param>
+    /// <param name="options">Clustering and, for localhost clustering, the gateways.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentException">The options are not valid.</exception>
+    public static IClientBuilder UseCrossModalCluster(this IClientBuilder client, ClusterConnectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        switch (options.Clustering)
+        {
+            case ClusteringKind.Localhost:
+                client.UseStaticClustering([.. options.Gateways]);
+                break;
+            case ClusteringKind.AdoNet:
+                client.UseAdoNetClustering(o =>
+                {
+                    o.ConnectionString = options.ConnectionString;
+                    o.Invariant = options.AdoNetInvariant;
+                });
+                break;
+            case ClusteringKind.Redis:
+                client.UseRedisClustering(options.ConnectionString!);
+                break;
+        }
+
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        return client;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net;
+
+namespace CrossModalML.Cluster;
+
+/// <summary>A worker silo's settings: the cluster it joins and the ports it listens on.</summary>
+public sealed class WorkerOptions : ClusterConnectionOptions
+{
+    /// <summary>The port silos talk to each other on. Default 11111.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>The port clients connect to. Default 30000.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>With <see cref="ClusteringKind.Localhost"/>, the first worker's silo endpoint that the others join;
+    /// <c>null</c> (default) for the first worker itself.</summary>
+    public IPEndPoint? PrimarySilo { get; set; }
+
+    /// <summary>With production clustering, the address this silo tells the others; <c>null</c> (default) for the
+    /// machine's first address, as Orleans picks it.</summary>
+    public IPAddress? AdvertisedAddress { get; set; }
+
+    /// <summary>Checks the settings without listening.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
+    public new void Validate()
+    {
+        base.Validate();
+        if (SiloPort is < 1 or > 65535 || GatewayPort is < 1 or > 65535 || SiloPort == GatewayPort)
+        {
+            throw new ArgumentException($"WorkerOptions.SiloPort and WorkerOptions.GatewayPort must be two different ports from 1 to 65535; got {SiloPort} and {GatewayPort}.");
+        }
+    }
+}
