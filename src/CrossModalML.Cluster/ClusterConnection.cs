@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CrossModalML.Cluster;
 
@@ -33,6 +34,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var host = Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .UseOrleansClient(client => client.UseCrossModalCluster(options))
             .Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using CrossModalML.Cluster;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace CrossModalML.Cli.Commands;
+
+/// <summary><c>crossmodal worker</c>: runs an Orleans silo that scores chunks and encodes shards for clients until stopped.</summary>
+internal static class WorkerCommand
+{
+    public static Command Create()
+    {
+        var defaults = new WorkerOptions();
+        var flags = new ClusterFlags();
+        var port = new Option<int>("--port") { Description = "Port the workers talk to each other on.", DefaultValueFactory = _ => defaults.SiloPort };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (predict --cluster) connect to.", DefaultValueFactory = _ => defaults.GatewayPort };
+        var primary = new Option<string?>("--primary") { Description = "With --clustering localhost: HOST:PORT of the first worker's --port, for every worker but the first." };
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("worker", "Run a cluster worker (an Orleans silo) that scores and encodes for `predict --cluster` until Ctrl+C or SIGTERM. Every worker must see the model, data and image paths clients name.")
+        {
+            port, gatewayPort, primary, verbose,
+        };
+        foreach (var option in flags.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
+        {
+            var options = flags.Bind(r, new WorkerOptions { SiloPort = r.GetValue(port), GatewayPort = r.GetValue(gatewayPort) });
+            if (r.GetValue(primary) is { } primaryValue)
+            {
+                options.PrimarySilo = ClusterFlags.Endpoint("--primary", primaryValue);
+            }
+
+            options.Validate();
+            using var host = Host.CreateDefaultBuilder()
+                .ConfigureLogging(logging => logging.SetMinimumLevel(r.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning))
+                .UseOrleans(silo => silo.UseCrossModalWorker(options))
+                .Build();
+            host.StartAsync(cancellationToken).GetAwaiter().GetResult();
+            AnsiConsole.MarkupLineInterpolated(
+                $"Worker up: silo port {options.SiloPort}, gateway port {options.GatewayPort}, {options.Clustering} clustering, cluster '{options.ClusterId}'. Ctrl+C or SIGTERM stops it.");
+            // Ctrl+C, or SIGTERM as a process manager or Kubernetes sends it, stops the silo gracefully: its work moves to the others.
+            host.WaitForShutdownAsync(cancellationToken).GetAwaiter().GetResult();
+            Console.Error.WriteLine("Worker stopped.");
+            return CommandRunner.Success;
+        }));
+        return command;
+    }
+}
