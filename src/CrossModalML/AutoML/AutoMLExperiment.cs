@@ -93,7 +93,7 @@ public sealed class AutoMLExperiment
             warnings.Add(fallback);
         }
 
-        var runner = new CachedFeatureTrialRunner(data, _options.Featurizer, searchEvaluation, _options.Seed);
+        var runner = new CachedFeatureTrialRunner(data, _options.Featurizer, searchEvaluation, _options.Seed, _options.Executor);
         ITuner tuner = _options.Budget.Tuner == TunerKind.Random ? new RandomTuner(space, _options.Seed) : new CfoTuner(space, _options.Seed);
         var first = _options.StartFromDefault ? DefaultConfiguration(task, _options.Featurizer) : null;
         var search = Search(space, tuner, runner, metric, progress, cancellationToken, first);

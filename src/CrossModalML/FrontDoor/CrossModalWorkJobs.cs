@@ -1,3 +1,4 @@
+using CrossModalML.AutoML;
 using CrossModalML.Execution;
 using CrossModalML.Featurization.Encoders;
 using CrossModalML.Prediction;
@@ -11,7 +12,7 @@ namespace CrossModalML;
 public static class CrossModalWorkJobs
 {
     /// <summary>Every job a worker serves.</summary>
-    public static IReadOnlyList<IWorkJob> All { get; } = [EncodingShardJob.Instance, ScoringChunkJob.ByModelPath];
+    public static IReadOnlyList<IWorkJob> All { get; } = [EncodingShardJob.Instance, ScoringChunkJob.ByModelPath, TrialJob.Instance];
 
     /// <summary>The job called <paramref name="name"/>.</summary>
     /// <param name="name">A job's <see cref="IWorkJob.Name"/>.</param>

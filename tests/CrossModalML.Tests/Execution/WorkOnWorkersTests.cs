@@ -1,9 +1,12 @@
+using CrossModalML.AutoML;
 using CrossModalML.Data;
+using CrossModalML.Evaluation;
 using CrossModalML.Execution;
 using CrossModalML.Featurization;
 using CrossModalML.Featurization.Encoders;
 using CrossModalML.Prediction;
 using CrossModalML.Tests.TestSupport;
+using Microsoft.ML;
 
 namespace CrossModalML.Tests.Execution;
 
@@ -55,5 +58,27 @@ public sealed class WorkOnWorkersTests
         {
             CollectionAssert.AreEqual(local.Get(text), remote.Get(text), text);
         }
+    }
+
+    [TestMethod]
+    public void A_seeded_search_with_trials_on_a_worker_ranks_and_ensembles_as_the_local_one()
+    {
+        var data = PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" }).Select([.. Enumerable.Range(0, 300)]);
+        var executor = new WireExecutor();
+        AutoMLExperimentOptions Options(IWorkExecutor? where) => new()
+        {
+            Budget = new() { MaxTrials = 3 }, Seed = 3, Ensemble = true, SearchFeaturizer = false, Evaluation = { Strategy = EvaluationStrategy.HoldOut }, Executor = where,
+        };
+
+        var local = new AutoMLExperiment(new MLContext(3), Options(null)).Run(data);
+        var remote = new AutoMLExperiment(new MLContext(3), Options(executor)).Run(data);
+
+        Assert.AreEqual(3, executor.JobsRun.Count(name => name == "crossmodal.trial"));
+        SearchAssert.SameTrials(local.Search, remote.Search);
+        Assert.IsNotNull(local.Ensemble, "the out-of-fold probabilities must reach ensemble selection");
+        Assert.IsNotNull(remote.Ensemble, "the out-of-fold probabilities must come back from the worker");
+        Assert.AreEqual(local.Ensemble.Score, remote.Ensemble.Score);
+        CollectionAssert.AreEqual(local.Ensemble.Members.Select(m => (m.Trial, m.Weight)).ToList(), remote.Ensemble.Members.Select(m => (m.Trial, m.Weight)).ToList());
+        Assert.AreEqual(local.Training.Metrics!.MacroF1, remote.Training.Metrics!.MacroF1);
     }
 }
