@@ -1,6 +1,11 @@
+using CrossModalML.AutoML;
+using CrossModalML.Data;
+using CrossModalML.Evaluation;
+using CrossModalML.Execution;
 using CrossModalML.Featurization;
 using CrossModalML.Featurization.Encoders;
 using CrossModalML.Prediction;
+using Microsoft.ML;
 using Orleans.TestingHost;
 
 namespace CrossModalML.Cluster.Tests;
@@ -81,5 +86,30 @@ public sealed class ClusterWorkTests
             () => predictor.PredictChunksAsync([chunk, chunk], new OrleansWorkExecutor(_cluster.Client), cancelled.Token));
 
         Assert.AreEqual(before, (await ThreeSilos.WorkOnSilosAsync(_cluster)).Values.Sum());
+    }
+
+    [TestMethod]
+    public void A_seeded_search_on_three_silos_has_the_local_leaderboard()
+    {
+        var data = PostDatasetLoader.Load(SmallModel.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" }).Select([.. Enumerable.Range(0, 300)]);
+        AutoMLExperimentOptions Options(IWorkExecutor? where) => new()
+        {
+            Budget = new() { MaxTrials = 3 }, Seed = 5, SearchFeaturizer = false, Evaluation = { Strategy = EvaluationStrategy.HoldOut }, Executor = where,
+        };
+
+        var local = new AutoMLExperiment(new MLContext(5), Options(null)).Run(data);
+        var remote = new AutoMLExperiment(new MLContext(5), Options(new OrleansWorkExecutor(_cluster.Client))).Run(data);
+
+        Assert.HasCount(3, remote.Search.Trials);
+        for (int i = 0; i < 3; i++)
+        {
+            var (l, r) = (local.Search.Trials[i], remote.Search.Trials[i]);
+            Assert.AreEqual(l.Configuration.ToString(), r.Configuration.ToString(), $"trial {i + 1}");
+            Assert.AreEqual(l.Status, r.Status, $"trial {i + 1}");
+            Assert.AreEqual(l.Score, r.Score, $"trial {i + 1}");
+        }
+
+        CollectionAssert.AreEqual(local.Search.Leaderboard.Select(t => t.Number).ToList(), remote.Search.Leaderboard.Select(t => t.Number).ToList());
+        Assert.AreEqual(local.Training.Metrics!.MacroF1, remote.Training.Metrics!.MacroF1);
     }
 }
