@@ -34,6 +34,13 @@ public static class CrossModalClusterHosting
                 break;
         }
 
+        if (options.KubernetesHosting)
+        {
+            // The pod's environment names the endpoint and the cluster; dead silos' pods are removed.
+            silo.UseKubernetesHosting();
+            return silo;
+        }
+
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;

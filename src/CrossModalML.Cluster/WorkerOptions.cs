@@ -19,11 +19,21 @@ public sealed class WorkerOptions : ClusterConnectionOptions
     /// machine's first address, as Orleans picks it.</summary>
     public IPAddress? AdvertisedAddress { get; set; }
 
+    /// <summary>Whether the silo runs in a Kubernetes pod and takes its address, name and cluster ids from the pod
+    /// (<c>POD_IP</c>, <c>POD_NAME</c>, <c>POD_NAMESPACE</c>, <c>ORLEANS_CLUSTER_ID</c>, <c>ORLEANS_SERVICE_ID</c>; see
+    /// docs/k8s/workers.yaml), with Orleans's Kubernetes hosting. Needs production clustering. Default false.</summary>
+    public bool KubernetesHosting { get; set; }
+
     /// <summary>Checks the settings without listening.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public new void Validate()
     {
         base.Validate();
+        if (KubernetesHosting && Clustering == ClusteringKind.Localhost)
+        {
+            throw new ArgumentException("WorkerOptions.KubernetesHosting needs AdoNet or Redis clustering: pods on several nodes cannot find each other through localhost.");
+        }
+
         if (SiloPort is < 1 or > 65535 || GatewayPort is < 1 or > 65535 || SiloPort == GatewayPort)
         {
             throw new ArgumentException($"WorkerOptions.SiloPort and WorkerOptions.GatewayPort must be two different ports from 1 to 65535; got {SiloPort} and {GatewayPort}.");

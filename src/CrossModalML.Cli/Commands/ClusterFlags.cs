@@ -7,6 +7,11 @@ namespace CrossModalML.Cli.Commands;
 /// <summary>The flags that name a cluster, shared by <c>worker</c> and the commands that run work on it.</summary>
 internal sealed class ClusterFlags
 {
+    public Option<string?> Cluster { get; } = new("--cluster")
+    {
+        Description = "Run the work on a cluster of `crossmodal worker`s: HOST:PORT[,HOST:PORT…] of their gateways (--clustering localhost), or any value with --clustering adonet|redis. Every worker must see the model, data and image paths.",
+    };
+
     public Option<string> Clustering { get; } = new("--clustering")
     {
         Description = "How workers find each other: localhost (development, one machine), adonet or redis (production, with --connection).",
@@ -23,7 +28,25 @@ internal sealed class ClusterFlags
 
     public Option<string> ClusterId { get; } = new("--cluster-id") { Description = "The cluster's id; workers and clients of one cluster share it.", DefaultValueFactory = _ => new ClusterConnectionOptions().ClusterId };
 
-    public IEnumerable<Option> All => [Clustering, Connection, Invariant, ClusterId];
+    public IEnumerable<Option> All => [Cluster, Clustering, Connection, Invariant, ClusterId];
+
+    /// <summary>The cluster <c>--cluster</c> names, or <c>null</c> to work locally; checked without connecting.</summary>
+    public ClusterConnectionOptions? ClientOptions(ParseResult r)
+    {
+        if (r.GetValue(Cluster) is not { } value)
+        {
+            return null;
+        }
+
+        var options = Bind(r, new ClusterConnectionOptions());
+        if (options.Clustering == ClusteringKind.Localhost)
+        {
+            options.Gateways = Endpoints("--cluster", value);
+        }
+
+        options.Validate();
+        return options;
+    }
 
     /// <summary>Fills the shared settings of <paramref name="options"/> from the flags.</summary>
     public T Bind<T>(ParseResult r, T options)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using CrossModalML.Cluster;
 using CrossModalML.Data;
 using CrossModalML.Execution;
 using CrossModalML.Prediction;
@@ -20,7 +19,6 @@ internal static class PredictCommand
         var output = new Option<FileInfo>("--output", "-o") { Description = "Predictions to write; format by extension (.tsv, .csv, .jsonl).", Required = true };
         var chunkSize = new Option<int>("--chunk-size") { Description = "Posts read and scored at a time; bounds memory use.", DefaultValueFactory = _ => 10_000 };
         var parallel = new Option<int>("--parallel") { Description = "Chunks scored at once (output order is kept); with --cluster, chunks in flight on the cluster (default 8 there).", DefaultValueFactory = _ => 1 };
-        var cluster = new Option<string?>("--cluster") { Description = "Score on a cluster of `crossmodal worker`s: HOST:PORT[,HOST:PORT…] of their gateways (--clustering localhost), or any value with --clustering adonet|redis. Every worker must see the model and image paths." };
         var clusterFlags = new ClusterFlags();
         var imageRoot = new Option<DirectoryInfo?>("--image-root") { Description = "Reject image paths that resolve outside this directory (every symbolic link on the path is followed); nothing outside it is opened." };
         var maxImagePixels = new Option<long>("--max-image-pixels")
@@ -32,7 +30,7 @@ internal static class PredictCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("predict", "Predict a label (or value) for every post in a file, one output row per input row, in input order.")
         {
-            model, input, output, chunkSize, parallel, imageRoot, maxImagePixels, strictImages, cluster, verbose,
+            model, input, output, chunkSize, parallel, imageRoot, maxImagePixels, strictImages, verbose,
         };
         foreach (var option in clusterFlags.All)
         {
@@ -43,8 +41,8 @@ internal static class PredictCommand
         {
             OutputPaths.Check(r);
             int rowsPerChunk = r.GetValue(chunkSize);
-            var clusterValue = r.GetValue(cluster);
-            int degree = clusterValue is not null && r.GetResult(parallel) is null or { Implicit: true } ? 8 : r.GetValue(parallel);
+            var clusterOptions = clusterFlags.ClientOptions(r);
+            int degree = clusterOptions is not null && r.GetResult(parallel) is null or { Implicit: true } ? 8 : r.GetValue(parallel);
             if (rowsPerChunk < 1)
             {
                 throw new ArgumentException($"--chunk-size must be at least 1, got {rowsPerChunk}.");
@@ -61,7 +59,6 @@ internal static class PredictCommand
                 throw new ArgumentException($"--max-image-pixels must be at least 1, got {pixelLimit}.");
             }
 
-            var clusterOptions = clusterValue is null ? null : ClusterOptions(r, clusterFlags, clusterValue);
             var options = new PredictorOptions { AllowedImageRoot = r.GetValue(imageRoot)?.FullName, MaxImagePixels = pixelLimit };
             using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName, options);
             var inputFile = r.GetValue(input)!;
@@ -76,9 +73,8 @@ internal static class PredictCommand
             var examples = new List<string>();
 
             // Chunks go to the executor `degree` at a time and are written strictly in the order they were read.
-            var connection = clusterOptions is null ? null : ClusterConnection.ConnectAsync(clusterOptions, degree, cancellationToken).GetAwaiter().GetResult();
-            using var disconnect = new ClusterDisconnect(connection);
-            IWorkExecutor executor = connection is null ? new LocalWorkExecutor(degree) : connection.Executor;
+            using var cluster = ClusterSession.Open(clusterOptions, degree, cancellationToken);
+            var executor = cluster.Executor ?? new LocalWorkExecutor(degree);
             var wave = new List<PostDataset>(degree);
             void ScoreWave()
             {
@@ -118,7 +114,7 @@ internal static class PredictCommand
                 }
             }
 
-            AnsiConsole.MarkupLineInterpolated($"Scoring [bold]{inputFile.FullName}[/] in chunks of {rowsPerChunk:N0} posts, {degree} at a time{(connection is null ? "" : " on the cluster")} …");
+            AnsiConsole.MarkupLineInterpolated($"Scoring [bold]{inputFile.FullName}[/] in chunks of {rowsPerChunk:N0} posts, {degree} at a time{(cluster.Executor is null ? "" : " on the cluster")} …");
             foreach (var chunk in predictor.LoadInputInChunks(inputFile.FullName, rowsPerChunk, new PostLoadOptions { StrictImages = r.GetValue(strictImages) }))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -151,22 +147,5 @@ internal static class PredictCommand
             return CommandRunner.Success;
         }));
         return command;
-    }
-
-    private static ClusterConnectionOptions ClusterOptions(ParseResult r, ClusterFlags flags, string value)
-    {
-        var options = flags.Bind(r, new ClusterConnectionOptions());
-        if (options.Clustering == ClusteringKind.Localhost)
-        {
-            options.Gateways = ClusterFlags.Endpoints("--cluster", value);
-        }
-
-        return options;
-    }
-
-    /// <summary>Closes the cluster connection when the command ends, whichever way it ends.</summary>
-    private sealed class ClusterDisconnect(ClusterConnection? connection) : IDisposable
-    {
-        public void Dispose() => connection?.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

@@ -108,6 +108,7 @@ internal static class TrainCommand
         var output = new Option<FileInfo>("--output", "-o") { Description = "The model zip to write.", Required = true };
         var report = CommonOptions.Report();
         var verbose = CommonOptions.Verbose();
+        var clusterFlags = new ClusterFlags();
 
         var command = new Command("train", "Train a model on posts and save it as a model zip.")
         {
@@ -115,9 +116,15 @@ internal static class TrainCommand
             channelOrder, imageEncoder, textEncoder, noCache, wordVectors, wordVectorsVocab, wordVectorsInput, wordVectorsOutput, modalities, trainer, classWeighting, testDataset, evaluation, folds, groupBy, timeSplit, testFraction, seed, strictImages,
             preset, ensemble, time, maxTrials, metric, tuner, trialTime, trialMemory, memoryLimit, fusion, stackingFolds, tuneThreshold, overSample, mainTask, stacking, output, report, verbose,
         };
+        foreach (var option in clusterFlags.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
             OutputPaths.Check(r);
+            var clusterOptions = clusterFlags.ClientOptions(r);
             var roles = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
             void Assign(Option<string[]> option, ColumnRole role)
             {
@@ -250,6 +257,9 @@ internal static class TrainCommand
                 throw new ArgumentException("--fusion late/auto, --tune-threshold and --over-sample apply to single-label models; with several labels every head is an early-fusion head.");
             }
 
+            // With --cluster, pretrained-encoder shards and search trials run on the workers; the final refit runs here.
+            using var cluster = ClusterSession.Open(clusterOptions, inFlight: 8, cancellationToken);
+            featurizer.Executor = cluster.Executor;
             var datasetFile = r.GetValue(dataset)!;
             AnsiConsole.MarkupLineInterpolated($"Loading [bold]{datasetFile.FullName}[/] …");
             var data = PostDatasetLoader.Load(datasetFile.FullName, loadOptions);
@@ -339,6 +349,7 @@ internal static class TrainCommand
                 StackingFolds = options.StackingFolds,
                 TuneDecisionThreshold = options.TuneDecisionThreshold,
                 Ensemble = plan?.Ensemble ?? r.GetValue(ensemble),
+                Executor = cluster.Executor,
             };
 
             if (searching)

@@ -16,10 +16,11 @@ internal static class WorkerCommand
         var port = new Option<int>("--port") { Description = "Port the workers talk to each other on.", DefaultValueFactory = _ => defaults.SiloPort };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (predict --cluster) connect to.", DefaultValueFactory = _ => defaults.GatewayPort };
         var primary = new Option<string?>("--primary") { Description = "With --clustering localhost: HOST:PORT of the first worker's --port, for every worker but the first." };
+        var kubernetes = new Option<bool>("--kubernetes") { Description = "Run in a Kubernetes pod: address and cluster ids from the pod's environment (see docs/k8s/workers.yaml); needs --clustering adonet or redis." };
         var verbose = CommonOptions.Verbose();
         var command = new Command("worker", "Run a cluster worker (an Orleans silo) that scores and encodes for `predict --cluster` until Ctrl+C or SIGTERM. Every worker must see the model, data and image paths clients name.")
         {
-            port, gatewayPort, primary, verbose,
+            port, gatewayPort, primary, kubernetes, verbose,
         };
         foreach (var option in flags.All)
         {
@@ -28,7 +29,7 @@ internal static class WorkerCommand
 
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
-            var options = flags.Bind(r, new WorkerOptions { SiloPort = r.GetValue(port), GatewayPort = r.GetValue(gatewayPort) });
+            var options = flags.Bind(r, new WorkerOptions { SiloPort = r.GetValue(port), GatewayPort = r.GetValue(gatewayPort), KubernetesHosting = r.GetValue(kubernetes) });
             if (r.GetValue(primary) is { } primaryValue)
             {
                 options.PrimarySilo = ClusterFlags.Endpoint("--primary", primaryValue);

@@ -35,4 +35,22 @@ public sealed class ClusterFlagsCliTests
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, "--clustering must be localhost, adonet or redis");
     }
+
+    [TestMethod]
+    public void A_kubernetes_worker_needs_production_clustering_and_is_told_so_by_flag()
+    {
+        var (code, error) = CliRunner.Run("worker", "--kubernetes");
+
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, "--kubernetes needs AdoNet or Redis clustering");
+    }
+
+    [TestMethod]
+    public void A_worker_refuses_one_port_for_silos_and_clients()
+    {
+        var (code, error) = CliRunner.Run("worker", "--port", "30000");
+
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, "--port and --gateway-port must be two different ports");
+    }
 }
