@@ -16,11 +16,12 @@ internal static class WorkerCommand
         var port = new Option<int>("--port") { Description = "Port the workers talk to each other on.", DefaultValueFactory = _ => defaults.SiloPort };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (predict --cluster) connect to.", DefaultValueFactory = _ => defaults.GatewayPort };
         var primary = new Option<string?>("--primary") { Description = "With --clustering localhost: HOST:PORT of the first worker's --port, for every worker but the first." };
+        var advertise = new Option<string?>("--advertise") { Description = "With --clustering adonet or redis: the address other machines reach this worker at (default: the host name's first address)." };
         var kubernetes = new Option<bool>("--kubernetes") { Description = "Run in a Kubernetes pod: address and cluster ids from the pod's environment (see docs/k8s/workers.yaml); needs --clustering adonet or redis." };
         var verbose = CommonOptions.Verbose();
         var command = new Command("worker", "Run a cluster worker (an Orleans silo) that scores and encodes for `predict --cluster` until Ctrl+C or SIGTERM. Every worker must see the model, data and image paths clients name.")
         {
-            port, gatewayPort, primary, kubernetes, verbose,
+            port, gatewayPort, primary, advertise, kubernetes, verbose,
         };
         foreach (var option in flags.All)
         {
@@ -33,6 +34,13 @@ internal static class WorkerCommand
             if (r.GetValue(primary) is { } primaryValue)
             {
                 options.PrimarySilo = ClusterFlags.Endpoint("--primary", primaryValue);
+            }
+
+            if (r.GetValue(advertise) is { } address)
+            {
+                options.AdvertisedAddress = System.Net.IPAddress.TryParse(address, out var parsed)
+                    ? parsed
+                    : throw new ArgumentException($"--advertise takes an IP address (e.g. 10.0.0.5); got '{address}'.");
             }
 
             options.Validate();
