@@ -3,7 +3,7 @@ using CrossModalML.Packaging;
 using Spectre.Console;
 using CrossModalML.Retraining;
 
-namespace CrossModalML.Cli.Commands;
+namespace CrossModalML.Cli.Commands.Retrain;
 
 /// <summary>How <c>crossmodal retrain</c> reports the comparison of the old and new model and what it saved.</summary>
 internal static class RetrainOutput
