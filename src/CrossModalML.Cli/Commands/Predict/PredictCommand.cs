@@ -11,19 +11,16 @@ internal static class PredictCommand
     /// <summary>The command over <paramref name="flags"/>, so a test can bind a parse of it with the same flags.</summary>
     internal static Command Create(PredictFlags flags)
     {
-        var command = new Command("predict", "Predict a label (or value) for every post in a file, one output row per input row, in input order.");
-        foreach (var option in flags.All)
-        {
-            command.Options.Add(option);
-        }
-
         var binder = new PredictRequestBinder(flags);
-        command.SetAction(parsed => CommandRunner.Run(parsed.GetValue(flags.Verbose), cancellationToken =>
-        {
-            OutputPaths.Check(parsed);
-            PredictHandler.Run(binder.Bind(parsed), cancellationToken);
-            return CommandRunner.Success;
-        }));
-        return command;
+        return CheckedCommand.Create(
+            "predict",
+            "Predict a label (or value) for every post in a file, one output row per input row, in input order.",
+            flags.All,
+            flags.Verbose,
+            (parsed, cancellationToken) =>
+            {
+                PredictHandler.Run(binder.Bind(parsed), cancellationToken);
+                return CommandRunner.Success;
+            });
     }
 }

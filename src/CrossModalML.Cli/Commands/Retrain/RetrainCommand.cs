@@ -13,20 +13,17 @@ internal static class RetrainCommand
     /// <summary>The command over <paramref name="flags"/>, so a test can bind a parse of it with the same flags.</summary>
     internal static Command Create(RetrainFlags flags)
     {
-        var command = new Command("retrain", "Refit a model's pipeline (columns, featurizer, trainer, hyperparameters) on new data; compare old and new on a stratified hold-out of it.");
-        foreach (var option in flags.All)
-        {
-            command.Options.Add(option);
-        }
-
         var binder = new RetrainRequestBinder(flags);
-        command.SetAction(parsed => CommandRunner.Run(parsed.GetValue(flags.Verbose), cancellationToken =>
-        {
-            OutputPaths.Check(parsed);
-            var request = binder.Bind(parsed);
-            JsonReport.Write(request.Report, RetrainHandler.Run(request, cancellationToken));
-            return CommandRunner.Success;
-        }));
-        return command;
+        return CheckedCommand.Create(
+            "retrain",
+            "Refit a model's pipeline (columns, featurizer, trainer, hyperparameters) on new data; compare old and new on a stratified hold-out of it.",
+            flags.All,
+            flags.Verbose,
+            (parsed, cancellationToken) =>
+            {
+                var request = binder.Bind(parsed);
+                JsonReport.Write(request.Report, RetrainHandler.Run(request, cancellationToken));
+                return CommandRunner.Success;
+            });
     }
 }

@@ -13,16 +13,9 @@ internal static class TrainCommand
     /// <summary>The command over <paramref name="flags"/>, so a test can bind a parse of it with the same flags.</summary>
     internal static Command Create(TrainFlags flags)
     {
-        var command = new Command("train", "Train a model on posts and save it as a model zip.");
-        foreach (var option in flags.All)
-        {
-            command.Options.Add(option);
-        }
-
         var binder = new TrainRequestBinder(flags);
-        command.SetAction(parsed => CommandRunner.Run(parsed.GetValue(flags.Verbose), cancellationToken =>
+        return CheckedCommand.Create("train", "Train a model on posts and save it as a model zip.", flags.All, flags.Verbose, (parsed, cancellationToken) =>
         {
-            OutputPaths.Check(parsed);
             var request = binder.Bind(parsed);
             var inputs = TrainInputsLoader.Load(request);
             object report = request.IsMultiTask ? MultiTaskHandler.Run(inputs, cancellationToken)
@@ -30,7 +23,6 @@ internal static class TrainCommand
                 : SingleFitHandler.Run(inputs, cancellationToken);
             JsonReport.Write(request.Report, report);
             return CommandRunner.Success;
-        }));
-        return command;
+        });
     }
 }
