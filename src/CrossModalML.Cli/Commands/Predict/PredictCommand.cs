@@ -6,6 +6,7 @@ namespace CrossModalML.Cli.Commands.Predict;
 /// <remarks>The flags are bound to a <see cref="PredictRequest"/> and checked before any file is read.</remarks>
 internal static class PredictCommand
 {
+    /// <summary>The <c>predict</c> command.</summary>
     public static Command Create() => Create(new PredictFlags());
 
     /// <summary>The command over <paramref name="flags"/>, so a test can bind a parse of it with the same flags.</summary>

@@ -8,6 +8,7 @@ namespace CrossModalML.Cli.Commands.Predict;
 /// chunks at once, and writes the predictions strictly in input order.</summary>
 internal static class PredictHandler
 {
+    /// <summary>Scores every post of the input and writes one prediction a row, in input order.</summary>
     public static void Run(PredictRequest request, CancellationToken cancellationToken)
     {
         using var predictor = CrossModalPredictor.Load(request.Model.FullName, request.Predictor);

@@ -8,6 +8,7 @@ namespace CrossModalML.Cli.Commands.Retrain;
 /// returns the report written to <c>--report</c>.</remarks>
 internal static class RetrainCommand
 {
+    /// <summary>The <c>retrain</c> command.</summary>
     public static Command Create() => Create(new RetrainFlags());
 
     /// <summary>The command over <paramref name="flags"/>, so a test can bind a parse of it with the same flags.</summary>

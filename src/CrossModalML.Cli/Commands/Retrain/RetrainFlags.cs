@@ -4,6 +4,7 @@ using CrossModalML.Packaging;
 namespace CrossModalML.Cli.Commands.Retrain;
 
 /// <summary>The flags of <c>crossmodal retrain</c>: names, descriptions and defaults, declared once for the command and its binder.</summary>
+/// <remarks>Each property is the flag of the same name; its <c>Description</c> is what <c>--help</c> shows.</remarks>
 internal sealed class RetrainFlags
 {
     public Option<FileInfo> Model { get; } = CommonOptions.Model("The model zip to retrain; it is only read.");

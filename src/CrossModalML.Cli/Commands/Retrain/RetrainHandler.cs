@@ -8,6 +8,7 @@ namespace CrossModalML.Cli.Commands.Retrain;
 /// <summary>Runs <c>crossmodal retrain</c>: refit (or search) on the new posts, compare old and new, print and report.</summary>
 internal static class RetrainHandler
 {
+    /// <summary>Retrains, compares old and new, and prints; returns the report for <c>--report</c>.</summary>
     public static RetrainReport Run(RetrainRequest request, CancellationToken cancellationToken)
     {
         var result = Retrain(request, cancellationToken);

@@ -9,6 +9,7 @@ namespace CrossModalML.Cli.Commands.Train;
 /// <summary>The multi-task path of <c>crossmodal train</c> (<c>--label a,b,c</c>): train, compare with separate models, save, print.</summary>
 internal static class MultiTaskHandler
 {
+    /// <summary>Trains every head, compares each with a separate model, saves and prints; returns the report for <c>--report</c>.</summary>
     public static MultiTaskReport Run(TrainInputs inputs, CancellationToken cancellationToken)
     {
         var (data, outputFile) = (inputs.Data, inputs.Request.Output);

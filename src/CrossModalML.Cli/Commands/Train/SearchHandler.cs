@@ -13,6 +13,7 @@ namespace CrossModalML.Cli.Commands.Train;
 /// run the AutoML search, refit the winner, save it, print the leaderboard and the winner's metrics.</summary>
 internal static class SearchHandler
 {
+    /// <summary>Searches, refits the winner, saves and prints; returns the report for <c>--report</c>.</summary>
     public static SearchReport Run(TrainInputs inputs, CancellationToken cancellationToken)
     {
         var (data, test, outputFile) = (inputs.Data, inputs.Test, inputs.Request.Output);

@@ -9,6 +9,7 @@ namespace CrossModalML.Cli.Commands.Train;
 /// <summary>The single-fit path of <c>crossmodal train</c>: fit and evaluate one model, save it, print its metrics.</summary>
 internal static class SingleFitHandler
 {
+    /// <summary>Fits, saves and prints; returns the report for <c>--report</c>.</summary>
     public static SingleFitReport Run(TrainInputs inputs, CancellationToken cancellationToken)
     {
         var (data, options, outputFile) = (inputs.Data, inputs.Request.Training, inputs.Request.Output);

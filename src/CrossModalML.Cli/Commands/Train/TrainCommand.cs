@@ -8,6 +8,7 @@ namespace CrossModalML.Cli.Commands.Train;
 /// <c>--time</c>/<c>--max-trials</c> ask for one, else a single fit. Each handler returns the report written to <c>--report</c>.</remarks>
 internal static class TrainCommand
 {
+    /// <summary>The <c>train</c> command.</summary>
     public static Command Create() => Create(new TrainFlags());
 
     /// <summary>The command over <paramref name="flags"/>, so a test can bind a parse of it with the same flags.</summary>

@@ -8,6 +8,7 @@ using CrossModalML.Packaging;
 namespace CrossModalML.Cli.Commands.Train;
 
 /// <summary>The flags of <c>crossmodal train</c>: names, descriptions and defaults, declared once for the command and its binder.</summary>
+/// <remarks>Each property is the flag of the same name; its <c>Description</c> is what <c>--help</c> shows.</remarks>
 internal sealed class TrainFlags
 {
     public Option<FileInfo> Dataset { get; } = CommonOptions.Dataset("Training posts: .tsv, .csv or .jsonl with a header.");

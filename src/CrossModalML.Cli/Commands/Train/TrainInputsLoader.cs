@@ -11,6 +11,7 @@ namespace CrossModalML.Cli.Commands.Train;
 /// from the data: class weighting, the preset's encoders and grouping.</summary>
 internal static class TrainInputsLoader
 {
+    /// <summary>Loads the training (and test) posts and completes <paramref name="request"/>'s options from them.</summary>
     public static TrainInputs Load(TrainRequest request)
     {
         var training = request.Training;
