@@ -1,11 +1,10 @@
 // AutoMLSearch: let the AutoML engine choose the trainer, its hyperparameters and the featurizer settings within a
-// time budget, watch the trials as they finish, stop early with Ctrl+C (the best model so far is kept), then save the
-// refit winner as a model zip whose manifest records the search.
+// time budget, watch the trials as they finish (Ctrl+C cancels the search), then save the refit winner as a model zip
+// whose manifest records the search.
 // Usage: dotnet run -c Release --project samples/AutoMLSearch [-- path/to/posts.tsv label-column seconds]
+using CrossModalML;
 using CrossModalML.AutoML;
-using CrossModalML.Data;
 using CrossModalML.Featurization;
-using CrossModalML.Packaging;
 using Microsoft.ML;
 
 string dataPath = args.Length > 0 ? args[0] : FindAbove(Path.Combine("datasets", "demo", "posts.tsv"))
@@ -13,47 +12,41 @@ string dataPath = args.Length > 0 ? args[0] : FindAbove(Path.Combine("datasets",
 string label = args.Length > 1 ? args[1] : args.Length > 0 ? "label" : "sentiment";
 double seconds = args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30;
 
-var data = PostDatasetLoader.Load(dataPath, new PostLoadOptions { LabelColumn = label });
-var featurizer = new FeaturizerOptions();
+var crossModal = new MLContext(seed: 1).CrossModal();
+var data = crossModal.LoadPosts(dataPath, label);
+var options = new AutoMLExperimentOptions();
 
 // Pretrained word vectors join the text features when the shared GloVe model is beside the checkout; the search then
 // tries the text block with and without them.
 if (FindAbove(Path.Combine("..", "shared", "models", "glove6b-100d-mean", "glove6b-100d-mean-int8.onnx")) is { } glove)
 {
-    featurizer.Text.WordVectors = WordVectorModelOptions.FromModel(glove);
+    options.Featurizer.Text.WordVectors = WordVectorModelOptions.FromModel(glove);
     Console.WriteLine($"Word vectors: {glove}");
 }
 
-var options = new AutoMLExperimentOptions
-{
-    TimeBudget = TimeSpan.FromSeconds(seconds),
-    TrialTimeLimit = TimeSpan.FromSeconds(Math.Max(10, seconds / 2)),
-    Featurizer = featurizer,
-    Seed = 1,
-};
+var budget = new SearchBudget { Time = TimeSpan.FromSeconds(seconds), TrialTimeLimit = TimeSpan.FromSeconds(Math.Max(10, seconds / 2)) };
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     cancellation.Cancel();
-    Console.WriteLine("Stopping: the best trial so far is kept and refit.");
+    Console.WriteLine("Cancelling: the search stops after the running trial and nothing is saved.");
 };
 
-Console.WriteLine($"{data.RowCount} posts, {data.Task} on '{label}'; searching for {seconds:0} s (Ctrl+C stops early) …");
-var mlContext = new MLContext(seed: 1);
-var result = new AutoMLExperiment(mlContext, options).Run(data, new TrialPrinter(), cancellation.Token);
+Console.WriteLine($"{data.RowCount} posts, {data.Task} on '{label}'; searching for {seconds:0} s (Ctrl+C cancels) …");
+using var model = crossModal.Search(data, budget, options, new TrialPrinter(), cancellation.Token);
 
-Console.WriteLine($"Stopped ({result.Search.StopReason}) after {result.Search.Trials.Count} trials. Top 3 by {result.Search.Metric}:");
-foreach (var trial in result.Search.Leaderboard.Take(3))
+var search = model.SearchResult!.Search;
+Console.WriteLine($"Stopped ({search.StopReason}) after {search.Trials.Count} trials. Top 3 by {search.Metric}:");
+foreach (var trial in model.Leaderboard!.Take(3))
 {
     Console.WriteLine($"  #{trial.Number} {trial.Configuration}: {trial.Score:0.000}");
 }
 
 var modelPath = Path.Combine(ArtifactsFolder("AutoMLSearch"), "model.zip");
-var manifest = result.Training.ToManifest(data, result.TrainingOptions) with { Search = result.Summary };
-ModelPackage.Save(mlContext, modelPath, result.Training.Model, data.DataView.Schema, manifest);
-Console.WriteLine($"Winner {result.Training.Trainer.Name} refit on all {data.RowCount} posts and saved to {modelPath}");
+model.Save(modelPath);
+Console.WriteLine($"Winner {model.Manifest.Trainer.Name} refit on all {data.RowCount} posts and saved to {modelPath}");
 
 static string? FindAbove(string relativePath)
 {
@@ -84,11 +77,11 @@ static string ArtifactsFolder(string sample)
 }
 
 /// <summary>Prints each finished trial on the search's own thread, so lines come in order.</summary>
-internal sealed class TrialPrinter : IProgress<TrialResult>
+internal sealed class TrialPrinter : IProgress<CrossModalProgress>
 {
-    public void Report(TrialResult t)
+    public void Report(CrossModalProgress progress)
     {
-        if (t.Status != TrialStatus.Running)
+        if (progress.Trial is { Status: not TrialStatus.Running } t)
         {
             var score = t.Status == TrialStatus.Completed ? $"{t.Score:0.000} ± {t.ScoreStd:0.000}" : t.Message;
             Console.WriteLine($"  #{t.Number,-3} {t.Configuration.Trainer.Name,-24} {score} ({t.Duration.TotalSeconds:0.0} s){(t.IsNewBest ? "  best so far" : string.Empty)}");

@@ -1,27 +1,25 @@
 // ExplainPrediction: train a fused model, then ask what it relies on — overall (permutation importance by modality
 // and column) and for single posts (occlusion: "the image pushed this post towards 'negative'").
 // Usage: dotnet run --project samples/ExplainPrediction [-- path/to/posts.tsv label-column]
+using CrossModalML;
 using CrossModalML.Analysis.Explanations;
 using CrossModalML.Data;
-using CrossModalML.Packaging;
-using CrossModalML.Prediction;
+using CrossModalML.Evaluation;
 using CrossModalML.Training;
 using Microsoft.ML;
-using CrossModalML.Evaluation;
 
 string dataPath = args.Length > 0 ? args[0] : FindDemoData();
 string label = args.Length > 1 ? args[1] : args.Length > 0 ? "label" : "sentiment";
 
 // 1. Train and save a fused model (evaluated on a 20 % hold-out, refit on every row).
-var data = PostDatasetLoader.Load(dataPath, new PostLoadOptions { LabelColumn = label });
-var mlContext = new MLContext(seed: 1);
-var options = new TrainingOptions { Evaluation = { Strategy = EvaluationStrategy.HoldOut } };
-var result = new CrossModalTrainer(mlContext).Train(data, options);
+var crossModal = new MLContext(seed: 1).CrossModal();
+var data = crossModal.LoadPosts(dataPath, label);
+using var model = crossModal.Fit(data, new TrainingOptions { Evaluation = { Strategy = EvaluationStrategy.HoldOut } });
 var modelPath = Path.Combine(ArtifactsFolder("ExplainPrediction"), "model.zip");
-ModelPackage.Save(mlContext, modelPath, result.Model, data.DataView.Schema, result.ToManifest(data, options));
-Console.WriteLine($"{data.RowCount} posts; {result.Trainer.Name}, hold-out macro-F1 {result.Metrics?.MacroF1:0.000}; saved {modelPath}");
+model.Save(modelPath);
+Console.WriteLine($"{data.RowCount} posts; {model.Manifest.Trainer.Name}, hold-out macro-F1 {model.Metrics?.MacroF1:0.000}; saved {modelPath}");
 
-using var predictor = CrossModalPredictor.Load(modelPath);
+using var predictor = model.CreatePredictor();
 
 // 2. Global: scramble each modality (and each column) across posts and measure the macro-F1 lost. These posts were
 //    trained on, so the baseline is optimistic; explain held-out posts to judge quality, as `crossmodal explain` does on any file.

@@ -1,5 +1,6 @@
 // HiddenPatterns: cluster posts on fused text + image + metadata features, find text topics, and map who mentions whom.
 // Usage: dotnet run --project samples/HiddenPatterns [-- path/to/posts.tsv [label-column]]
+using CrossModalML;
 using CrossModalML.Analysis.Patterns;
 using CrossModalML.Data;
 using Microsoft.ML;
@@ -15,7 +16,8 @@ if (demo)
     load.RoleOverrides["sentiment"] = ColumnRole.Ignore;
 }
 
-var data = PostDatasetLoader.Load(dataPath, load);
+var ml = new MLContext(seed: 1);
+var data = ml.CrossModal().LoadPosts(dataPath, load);
 Console.WriteLine($"{data.RowCount} posts from {dataPath}");
 
 // 2. Mine: clusters with automatic k (silhouette), LDA topics, per-cluster terms/posts/images/labels, mention graph.
@@ -26,7 +28,7 @@ if (demo)
     options.Topics.TopicCount = 5;
 }
 
-var result = PatternMiner.Mine(new MLContext(seed: 1), data, options, new Progress<string>(Console.WriteLine));
+var result = PatternMiner.Mine(ml, data, options, new Progress<string>(Console.WriteLine));
 
 Console.WriteLine($"\n{result.Clusters.Count} clusters (silhouette {result.Clustering.Chosen.Silhouette:0.000}):");
 foreach (var cluster in result.Clusters)

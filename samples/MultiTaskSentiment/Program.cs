@@ -2,13 +2,13 @@
 // text-and-image sentiment setup: a text head (text_label), an image head (image_label) and a joint head (label) over
 // one shared text + image featurization; the joint head may also read the other two heads' predictions (stacking).
 // Usage: dotnet run --project samples/MultiTaskSentiment [-- path/to/posts.tsv [label,text_label,image_label]]
+using CrossModalML;
 using CrossModalML.Data;
+using CrossModalML.Evaluation;
+using CrossModalML.MultiTask;
 using CrossModalML.Packaging;
 using CrossModalML.Prediction;
-using CrossModalML.Training;
 using Microsoft.ML;
-using CrossModalML.MultiTask;
-using CrossModalML.Evaluation;
 
 bool demo = args.Length == 0;
 string dataPath = demo ? FindDemoData() : args[0];
@@ -21,12 +21,12 @@ foreach (var other in labels.Skip(1))
     loadOptions.RoleOverrides[other] = ColumnRole.Ignore;
 }
 
-var data = PostDatasetLoader.Load(dataPath, loadOptions);
+var crossModal = new MLContext(seed: 1).CrossModal();
+var data = crossModal.LoadPosts(dataPath, loadOptions);
 Console.WriteLine($"{data.RowCount} posts from {dataPath}; tasks: {string.Join(", ", labels)} (main: {labels[0]})");
 
 // 2. Train: the featurizer is fitted once and shared; each task gets its own head; a 20 % hold-out compares every head
 //    with a separate single-task model trained on the same rows.
-var mlContext = new MLContext(seed: 1);
 var options = new MultiTaskOptions
 {
     Labels = labels,
@@ -34,7 +34,8 @@ var options = new MultiTaskOptions
     Stacking = StackingMode.Auto,
     OutOfFoldFolds = 3,
 };
-var result = new MultiTaskTrainer(mlContext).Train(data, options, new Progress<TrainingProgress>(p => Console.WriteLine($"  [{p.Step}/{p.TotalSteps}] {p.Description}")));
+using var model = crossModal.FitMultiTask(data, options, new Progress<CrossModalProgress>(p => Console.WriteLine($"  [{p.Step}/{p.TotalSteps}] {p.Message}")));
+var result = model.MultiTaskResult!;
 Console.WriteLine($"{result.EvaluationDescription}; shared featurizer fitted {result.SharedFeaturizerFits} times for {labels.Length} tasks");
 foreach (var task in result.Tasks)
 {
@@ -47,11 +48,11 @@ Console.WriteLine($"Stacking {(result.Stacking.Used ? "used" : "not used")}: {re
 
 // 3. One zip holds the featurizer and every head; its manifest lists the tasks.
 var modelPath = Path.Combine(ArtifactsFolder("MultiTaskSentiment"), "model.zip");
-ModelPackage.Save(mlContext, modelPath, result.Model, result.TrainingData.DataView.Schema, result.ToManifest(options));
+model.Save(modelPath);
 Console.WriteLine($"Saved {modelPath}");
 
 // 4. One call answers every task.
-using var predictor = CrossModalPredictor.Load(modelPath, new PredictorOptions { ImageBaseDirectory = Path.GetDirectoryName(dataPath) });
+using var predictor = model.CreatePredictor(new PredictorOptions { ImageBaseDirectory = Path.GetDirectoryName(dataPath) });
 var texts = data.GetColumnValues(data.Columns.First(c => c.Role == ColumnRole.Text).Name);
 var post = data.Columns.Where(c => c.Role is not (ColumnRole.Label or ColumnRole.Ignore))
     .ToDictionary(c => c.Name, c => (string?)data.GetColumnValues(c.Name)[0]);

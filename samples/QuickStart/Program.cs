@@ -1,16 +1,17 @@
 // QuickStart: train a text + image + metadata sentiment model on the demo posts, save it, and score a new post.
 // Usage: dotnet run --project samples/QuickStart [-- path/to/posts.tsv label-column]
-using CrossModalML.Data;
-using CrossModalML.Packaging;
+using CrossModalML;
 using CrossModalML.Prediction;
-using CrossModalML.Training;
 using Microsoft.ML;
 
 string dataPath = args.Length > 0 ? args[0] : FindDemoData();
 string label = args.Length > 1 ? args[1] : "sentiment";
 
+// Everything hangs off one MLContext; its seed is the seed of every split and fit.
+var crossModal = new MLContext(seed: 1).CrossModal();
+
 // 1. Load the posts: column roles (text, image, numeric, ...) are inferred from the header and the values.
-var data = PostDatasetLoader.Load(dataPath, new PostLoadOptions { LabelColumn = label });
+var data = crossModal.LoadPosts(dataPath, label);
 Console.WriteLine($"{data.RowCount} posts, task {data.Task}, classes: {string.Join(", ", data.ClassLabels)}");
 foreach (var column in data.Columns)
 {
@@ -18,18 +19,16 @@ foreach (var column in data.Columns)
 }
 
 // 2. Train: every modality is featurized and fused; quality is measured on a stratified hold-out, then the model is refit on all rows.
-var mlContext = new MLContext(seed: 1);
-var options = new TrainingOptions();
-var result = new CrossModalTrainer(mlContext).Train(data, options, progress: new Progress<TrainingProgress>(p => Console.WriteLine($"[{p.Step}/{p.TotalSteps}] {p.Description}")));
-Console.WriteLine($"{result.Trainer.Name}, {result.EvaluationDescription}: accuracy {result.Metrics?.Accuracy:0.000}, macro-F1 {result.Metrics?.MacroF1:0.000}");
+using var model = crossModal.Fit(data, progress: new Progress<CrossModalProgress>(p => Console.WriteLine($"[{p.Step}/{p.TotalSteps}] {p.Message}")));
+Console.WriteLine($"{model.Manifest.Trainer.Name}, {model.Manifest.Evaluation}: accuracy {model.Metrics?.Accuracy:0.000}, macro-F1 {model.Metrics?.MacroF1:0.000}");
 
 // 3. Save one zip holding the ML.NET model and its manifest.
 var modelPath = Path.Combine(ArtifactsFolder("QuickStart"), "model.zip");
-ModelPackage.Save(mlContext, modelPath, result.Model, data.DataView.Schema, result.ToManifest(data, options));
+model.Save(modelPath);
 Console.WriteLine($"Saved {modelPath}");
 
 // 4. Serve it: the predictor is thread-safe and scores posts given as column → value.
-using var predictor = CrossModalPredictor.Load(modelPath, new PredictorOptions { ImageBaseDirectory = Path.GetDirectoryName(dataPath) });
+using var predictor = model.CreatePredictor(new PredictorOptions { ImageBaseDirectory = Path.GetDirectoryName(dataPath) });
 var post = new Dictionary<string, string?>
 {
     ["text"] = "What a wonderful morning at the market, best coffee ever :) #coffee",

@@ -1,16 +1,16 @@
 // Retraining: train on the older half of the demo posts, then refit the same pipeline on the newer half and compare
 // the old and the new model on a hold-out of the newer posts.
 // Usage: dotnet run --project samples/Retraining [-- path/to/posts.tsv label-column]
-using CrossModalML.Data;
-using CrossModalML.Packaging;
+using CrossModalML;
+using CrossModalML.Evaluation;
+using CrossModalML.Retraining;
 using CrossModalML.Training;
 using Microsoft.ML;
-using CrossModalML.Retraining;
-using CrossModalML.Evaluation;
 
 string dataPath = args.Length > 0 ? args[0] : FindDemoData();
 string label = args.Length > 1 ? args[1] : "sentiment";
-var data = PostDatasetLoader.Load(dataPath, new PostLoadOptions { LabelColumn = label });
+var crossModal = new MLContext(seed: 1).CrossModal();
+var data = crossModal.LoadPosts(dataPath, label);
 
 // The demo posts are in time order, so the halves stand for "last month" and "this month".
 int half = data.RowCount / 2;
@@ -19,18 +19,18 @@ var newer = data.Select(Enumerable.Range(half, data.RowCount - half).ToArray());
 Console.WriteLine($"{data.RowCount} posts: training on the first {older.RowCount}, retraining on the last {newer.RowCount}.");
 
 // 1. The model in production, trained on the older posts.
-var mlContext = new MLContext(seed: 1);
-var options = new TrainingOptions { Evaluation = { Strategy = EvaluationStrategy.None } };
-var result = new CrossModalTrainer(mlContext).Train(older, options);
+using var production = crossModal.Fit(older, new TrainingOptions { Evaluation = { Strategy = EvaluationStrategy.None } });
 var directory = ArtifactsFolder("Retraining");
 var oldModel = Path.Combine(directory, "model-v1.zip");
 var newModel = Path.Combine(directory, "model-v2.zip");
-ModelPackage.Save(mlContext, oldModel, result.Model, older.DataView.Schema, result.ToManifest(older, options));
-Console.WriteLine($"Saved {oldModel} ({result.Trainer})");
+production.Save(oldModel);
+Console.WriteLine($"Saved {oldModel} ({production.Manifest.Trainer})");
 
 // 2. Retrain: same columns, featurizer, trainer and hyperparameters, read from the old model's manifest.
-var retrained = ModelRetrainer.Retrain(oldModel, newer, newModel, new RetrainingOptions { TestFraction = 0.25 },
-    new Progress<TrainingProgress>(p => Console.WriteLine($"[{p.Step}/{p.TotalSteps}] {p.Description}")));
+using var model = crossModal.Retrain(oldModel, newer, new RetrainingOptions { TestFraction = 0.25 },
+    new Progress<CrossModalProgress>(p => Console.WriteLine($"[{p.Step}/{p.TotalSteps}] {p.Message}")));
+model.Save(newModel);
+var retrained = model.RetrainingResult!;
 
 // 3. Compare on the same hold-out of the newer posts.
 Console.WriteLine($"Hold-out: {retrained.HoldOutRows} newer posts");
@@ -38,7 +38,7 @@ Console.WriteLine($"  {"",-10} {"accuracy",9} {"macro-F1",9} {"log-loss",9}");
 Console.WriteLine($"  {"old model",-10} {retrained.OldMetrics.Accuracy,9:0.0000} {retrained.OldMetrics.MacroF1,9:0.0000} {retrained.OldMetrics.LogLoss,9:0.0000}");
 Console.WriteLine($"  {"new model",-10} {retrained.NewMetrics.Accuracy,9:0.0000} {retrained.NewMetrics.MacroF1,9:0.0000} {retrained.NewMetrics.LogLoss,9:0.0000}");
 Console.WriteLine($"macro-F1 change {retrained.PrimaryChange:+0.0000;-0.0000;0.0000}: the new model is {(retrained.Improved ? "better" : "not better")}.");
-Console.WriteLine($"New model (refit on all {retrained.TrainingRows} newer posts): {retrained.OutputPath}; {oldModel} is unchanged.");
+Console.WriteLine($"New model (refit on all {retrained.TrainingRows} newer posts): {newModel}; {oldModel} is unchanged.");
 
 static string FindDemoData()
 {

@@ -2,6 +2,7 @@
 // and write a Markdown report with charts. Users appear only as salted pseudonyms.
 // Usage: dotnet run --project samples/UserSegments [-- path/to/posts.tsv [label-column]]
 using System.Text.RegularExpressions;
+using CrossModalML;
 using CrossModalML.Analysis.Users;
 using CrossModalML.Data;
 using Microsoft.ML;
@@ -10,11 +11,12 @@ string dataPath = args.Length > 0 ? args[0] : FindDemoData();
 string? label = args.Length > 1 ? args[1] : args.Length == 0 ? "sentiment" : null;
 
 // 1. Load the posts: the user, timestamp, text, image and numeric columns are recognised from the header and values.
-var data = PostDatasetLoader.Load(dataPath, new PostLoadOptions { LabelColumn = label });
+var ml = new MLContext(seed: 1);
+var data = ml.CrossModal().LoadPosts(dataPath, label);
 Console.WriteLine($"{data.RowCount} posts from {dataPath}");
 
 // 2. Profile and segment: embeddings of every post, one profile per user, k-means with the segment count chosen by silhouette.
-var result = UserBehaviourAnalyzer.Analyze(new MLContext(seed: 1), data, new UserBehaviourOptions(), new Progress<string>(Console.WriteLine));
+var result = UserBehaviourAnalyzer.Analyze(ml, data, new UserBehaviourOptions(), new Progress<string>(Console.WriteLine));
 Console.WriteLine($"\n{result.Profiles.Count} users → {result.Segments.Count} segments (silhouette {result.ChosenSegmentCount.Silhouette:0.000}):");
 foreach (var segment in result.Segments)
 {

@@ -7,8 +7,10 @@
 // logged in full on the server.
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CrossModalML;
 using CrossModalML.Data;
 using CrossModalML.Prediction;
+using Microsoft.ML;
 using WebApiScoring;
 
 const int MaxBatchPosts = 256;
@@ -28,7 +30,7 @@ builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
 
 var app = builder.Build();
-using var predictor = CrossModalPredictor.Load(modelPath, new PredictorOptions
+using var predictor = new MLContext().CrossModal().LoadPredictor(modelPath, new PredictorOptions
 {
     AllowedImageRoot = imageRoot,
     MaxImagePixels = maxImagePixels,

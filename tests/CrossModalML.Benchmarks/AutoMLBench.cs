@@ -96,7 +96,7 @@ internal static class AutoMLBench
 
         foreach (var kind in new[] { TunerKind.Cfo, TunerKind.Random })
         {
-            var options = new AutoMLExperimentOptions { TimeBudget = budget, Seed = Seed, Featurizer = featurizer, Evaluation = evaluation, Tuner = kind };
+            var options = new AutoMLExperimentOptions { Budget = new() { Time = budget, Tuner = kind }, Seed = Seed, Featurizer = featurizer, Evaluation = evaluation };
             ITuner tuner = kind == TunerKind.Random ? new RandomTuner(space, Seed) : new CfoTuner(space, Seed);
             var curve = new List<ChartPoint>();
             var clock = Stopwatch.StartNew();

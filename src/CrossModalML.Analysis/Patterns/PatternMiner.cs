@@ -6,6 +6,7 @@ using CrossModalML.Featurization;
 using CrossModalML.Privacy;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.ML;
+using CrossModalML.Featurization.Text;
 
 namespace CrossModalML.Analysis.Patterns;
 
@@ -366,13 +367,13 @@ public static partial class PatternMiner
     // Stop words ("the", "from", "that", …) are common in every cluster, but in small clusters chance alone lifts them
     // above their overall rate, so they are left out of the marking terms (see StopWords).
     private static HashSet<string> Words(string text) =>
-        WordPattern().Matches(Hashtag().Replace(MentionParser.StripAccountsAndLinks(text), " "))
+        WordPattern().Matches(SocialTokens.Replace(MentionParser.StripAccountsAndLinks(text), SocialTokenKind.Hashtag, _ => " "))
             .Select(m => m.Value.ToLowerInvariant())
             .Where(w => !StopWords.IsStopWord(w))
             .ToHashSet(StringComparer.Ordinal);
 
     private static HashSet<string> Hashtags(string text) =>
-        Hashtag().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        SocialTokens.Hashtags(text).Select(tag => tag.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 
     // First two principal components, each signed so its largest loading is positive (a stable picture across runs).
     private static (double X, double Y)[] Project2D(float[][] vectors)
@@ -402,9 +403,6 @@ public static partial class PatternMiner
         var second = Axis(1);
         return Enumerable.Range(0, n).Select(i => (x.Row(i).DotProduct(first), x.Row(i).DotProduct(second))).ToArray();
     }
-
-    [GeneratedRegex(@"#[\p{L}\p{N}_]+", RegexOptions.CultureInvariant)]
-    private static partial Regex Hashtag();
 
     [GeneratedRegex(@"\p{L}[\p{L}'’]+\p{L}", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();

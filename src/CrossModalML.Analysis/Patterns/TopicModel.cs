@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;
+using CrossModalML.Featurization.Text;
 
 namespace CrossModalML.Analysis.Patterns;
 
@@ -127,10 +128,7 @@ public sealed partial class TopicModel
     private static partial Regex SingleLetter();
 
     private static string RepeatHashtags(string text, int weight) =>
-        weight == 1 ? text : Hashtag().Replace(text, m => string.Join(' ', Enumerable.Repeat(m.Groups["tag"].Value, weight)));
-
-    [GeneratedRegex(@"#(?<tag>[\p{L}\p{N}_]+)", RegexOptions.CultureInvariant)]
-    private static partial Regex Hashtag();
+        weight == 1 ? text : SocialTokens.Replace(text, SocialTokenKind.Hashtag, tag => string.Join(' ', Enumerable.Repeat(tag.Name, weight)));
 
     private sealed class TextRow
     {

@@ -182,11 +182,14 @@ public static class TrendAnalyzer
         var budget = options.TimeBudget;
         var experimentOptions = new AutoMLExperimentOptions
         {
-            TimeBudget = budget,
-            MaxTrials = options.MaxTrials,
-            Metric = AutoMLMetric.Mae,
+            Budget = new SearchBudget
+            {
+                Time = budget,
+                MaxTrials = options.MaxTrials,
+                Metric = AutoMLMetric.Mae,
+                TrialTimeLimit = budget is { } b && b < TimeSpan.FromMinutes(2) ? b : TimeSpan.FromMinutes(2),
+            },
             Seed = options.Seed,
-            TrialTimeLimit = budget is { } b && b < TimeSpan.FromMinutes(2) ? b : TimeSpan.FromMinutes(2),
             SearchFeaturizer = false,
         };
         var space = new SearchSpace(SearchSpaceCatalog.For(TaskKind.Regression, folds[0].Training.Count, [], new FeaturizerOptions()).Trainers, []);

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using CrossModalML.Data;
 using CrossModalML.Featurization.Metadata;
+using CrossModalML.Featurization.Text;
 
 namespace CrossModalML.Analysis.Trends;
 
@@ -362,9 +362,10 @@ public sealed partial class TrendTable
         return result;
     }
 
-    /// <summary>The hashtags of a text, in lower case with their <c>#</c>, in order of appearance (repeats included).</summary>
+    /// <summary>The hashtags of a text (<see cref="SocialTokens"/>), in lower case with their <c>#</c>, in order of
+    /// appearance (repeats included).</summary>
     internal static IEnumerable<string> Hashtags(string text) =>
-        HashtagPattern().Matches(text).Select(m => "#" + m.Groups[1].Value.ToLower(CultureInfo.InvariantCulture));
+        SocialTokens.Hashtags(text).Select(tag => tag.ToLower(CultureInfo.InvariantCulture));
 
     private static string Describe(TrendOptions options) => options.TopicSource switch
     {
@@ -372,9 +373,4 @@ public sealed partial class TrendTable
         TrendTopicSource.Cluster => "cluster",
         _ => "hashtag",
     };
-
-    // A hashtag starts at the beginning or after a character that cannot be part of a word, so e-mail fragments and
-    // URL anchors (page#section) are not tags.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}_&/#])#([\p{L}\p{N}_]+)", RegexOptions.CultureInvariant)]
-    private static partial Regex HashtagPattern();
 }

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using CrossModalML.Cli.Rendering;
 using CrossModalML.Analysis.Clustering;
 using CrossModalML.Analysis.Users;
 using CrossModalML.Data;
+using CrossModalML.Featurization.Text;
 using Microsoft.ML;
 using Spectre.Console;
 
@@ -135,7 +135,7 @@ internal static class UsersCommand
             if (texts is not null)
             {
                 // Mentions name other users; unless raw ids were asked for, they are masked like the users themselves.
-                var t = result.IdsArePseudonymised ? Regex.Replace(texts[recommendations[i].Row], @"@[\p{L}\p{N}_]+", "@user") : texts[recommendations[i].Row];
+                var t = result.IdsArePseudonymised ? SocialTokens.ReplaceAccountNames(texts[recommendations[i].Row], _ => "@user") : texts[recommendations[i].Row];
                 row.Add(t.Length > 70 ? t[..70] + "…" : t);
             }
 

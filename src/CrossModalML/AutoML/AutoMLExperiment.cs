@@ -12,18 +12,18 @@ namespace CrossModalML.AutoML;
 /// <summary>Searches trainers, hyperparameters and featurizer settings for a data set, then refits the winner on all rows.</summary>
 /// <remarks>
 /// <para><b>Loop.</b> The tuner proposes a point; the runner prepares its featurizer choice (shared, untimed) and runs the
-/// trial on a worker thread under <see cref="AutoMLExperimentOptions.TrialTimeLimit"/> (cut to the remaining
-/// <see cref="AutoMLExperimentOptions.TimeBudget"/>, but never below twice the median completed trial); the result goes to the tuner and to <c>progress</c>. A trial that
+/// trial on a worker thread under <see cref="SearchBudget.TrialTimeLimit"/> (cut to the remaining
+/// <see cref="SearchBudget.Time"/>, but never below twice the median completed trial); the result goes to the tuner and to <c>progress</c>. A trial that
 /// throws is <see cref="TrialStatus.Failed"/>, one that overruns is <see cref="TrialStatus.TimedOut"/>; both are recorded
 /// with their message and the search continues.</para>
-/// <para><b>Budgets.</b> The search stops before starting a trial once <see cref="AutoMLExperimentOptions.MaxTrials"/> trials
-/// ran, the time budget is used up or managed memory is over <see cref="AutoMLExperimentOptions.MemoryLimitBytes"/>. With
+/// <para><b>Budgets.</b> The search stops before starting a trial once <see cref="SearchBudget.MaxTrials"/> trials
+/// ran, the time budget is used up or managed memory is over <see cref="SearchBudget.MemoryLimitBytes"/>. With
 /// <see cref="AutoMLExperimentOptions.StartFromDefault"/> trial 1 is the single fit's configuration, run without a trial
 /// time limit and before the budget's clock starts. The first trial is exempt from the time budget (it keeps its own trial time limit): on a slow or loaded machine the first
 /// featurization alone may outlast a short budget, and a search must still return a model. ML.NET fits cannot be interrupted, so an overrunning trial is abandoned, not
 /// stopped: it finishes in the background while the search moves on. The budget therefore bounds when the search
 /// returns (up to one featurization, which is not interruptible either), not the CPU it uses.</para>
-/// <para><b>Reproducibility.</b> When <see cref="AutoMLExperimentOptions.MaxTrials"/> is set, the tuner is fed
+/// <para><b>Reproducibility.</b> When <see cref="SearchBudget.MaxTrials"/> is set, the tuner is fed
 /// deterministic cost estimates instead of wall times, so with a seed the same data gives the same leaderboard (unless a
 /// trial times out, which depends on the machine).</para>
 /// <para><b>Cancellation</b> ends the search at once (a running trial is abandoned and not recorded) and returns the best
@@ -65,7 +65,7 @@ public sealed class AutoMLExperiment
         }
 
         var task = data.Task;
-        var metric = _options.Metric ?? AutoMLMetrics.Default(task);
+        var metric = _options.Budget.Metric ?? AutoMLMetrics.Default(task);
         if (!AutoMLMetrics.AppliesTo(metric, task))
         {
             throw new ArgumentException($"Metric {metric} does not apply to a {task} task. " +
@@ -95,7 +95,7 @@ public sealed class AutoMLExperiment
         }
 
         var runner = new CachedFeatureTrialRunner(data, _options.Featurizer, searchEvaluation, _options.Seed);
-        ITuner tuner = _options.Tuner == TunerKind.Random ? new RandomTuner(space, _options.Seed) : new CfoTuner(space, _options.Seed);
+        ITuner tuner = _options.Budget.Tuner == TunerKind.Random ? new RandomTuner(space, _options.Seed) : new CfoTuner(space, _options.Seed);
         var first = _options.StartFromDefault ? DefaultConfiguration(task, _options.Featurizer) : null;
         var search = Search(space, tuner, runner, metric, progress, cancellationToken, first);
         var best = search.Best;
@@ -201,7 +201,7 @@ public sealed class AutoMLExperiment
     /// <param name="cancellationToken">Ends the search; the result holds the trials finished so far.</param>
     /// <param name="first">A configuration evaluated as trial 1, before the tuner proposes anything (the single fit's
     /// configuration, so a search never ranks below it). It runs without a trial time limit, the time budget starts after
-    /// it, it counts towards <see cref="AutoMLExperimentOptions.MaxTrials"/>, and it is not fed to the tuner.</param>
+    /// it, it counts towards <see cref="SearchBudget.MaxTrials"/>, and it is not fed to the tuner.</param>
     /// <exception cref="ArgumentException">No budget is set.</exception>
     public SearchResult Search(
         SearchSpace space,
@@ -233,20 +233,20 @@ public sealed class AutoMLExperiment
                 break;
             }
 
-            if (trials.Count >= _options.MaxTrials)
+            if (trials.Count >= _options.Budget.MaxTrials)
             {
                 reason = SearchStopReason.MaxTrials;
                 break;
             }
 
             // The budget never stops the first trial, so a search whose featurization alone outlasts it still returns a model.
-            if (_options.TimeBudget is { } budget && clock.Elapsed - budgetStart >= budget && trials.Count > 0)
+            if (_options.Budget.Time is { } budget && clock.Elapsed - budgetStart >= budget && trials.Count > 0)
             {
                 reason = SearchStopReason.TimeBudget;
                 break;
             }
 
-            if (_options.MemoryLimitBytes is { } memoryLimit && OverMemoryLimit(memoryLimit))
+            if (_options.Budget.MemoryLimitBytes is { } memoryLimit && OverMemoryLimit(memoryLimit))
             {
                 reason = SearchStopReason.MemoryLimit;
                 break;
@@ -264,8 +264,8 @@ public sealed class AutoMLExperiment
             {
                 // The first configuration has no time limit, as the single fit it stands for has none; the first tuner trial
                 // keeps its own limit whatever featurization took: the search must have a winner to refit.
-                var limit = fromTuner ? _options.TrialTimeLimit : TimeSpan.MaxValue;
-                if (_options.TimeBudget is { } total && trials.Count > 0)
+                var limit = fromTuner ? _options.Budget.TrialTimeLimit : TimeSpan.MaxValue;
+                if (_options.Budget.Time is { } total && trials.Count > 0)
                 {
                     var remaining = total - (clock.Elapsed - budgetStart);
                     if (remaining <= TimeSpan.Zero)
@@ -275,10 +275,10 @@ public sealed class AutoMLExperiment
                         break;
                     }
 
-                    limit = BudgetedTrialLimit(_options.TrialTimeLimit, remaining, trials);
+                    limit = BudgetedTrialLimit(_options.Budget.TrialTimeLimit, remaining, trials);
                 }
 
-                outcome = RunWithLimit(runner, configuration, limit, _options.TrialMemoryLimitBytes, cancellationToken, limit < _options.TrialTimeLimit);
+                outcome = RunWithLimit(runner, configuration, limit, _options.Budget.TrialMemoryLimitBytes, cancellationToken, limit < _options.Budget.TrialTimeLimit);
                 if (outcome.Abandoned is { } abandoned)
                 {
                     stragglers.Add(abandoned.ContinueWith(_ => { }, TaskScheduler.Default));
@@ -291,7 +291,7 @@ public sealed class AutoMLExperiment
                 break;
             }
 
-            trial = Finish(trial, outcome, metric, bestLoss, _options.MaxTrials is not null ? EstimateCost(space, point) : null);
+            trial = Finish(trial, outcome, metric, bestLoss, _options.Budget.MaxTrials is not null ? EstimateCost(space, point) : null);
             bestLoss = Math.Min(bestLoss, trial.Loss);
             trials.Add(trial);
             if (fromTuner)

@@ -7,45 +7,13 @@ using CrossModalML.Packaging;
 namespace CrossModalML.AutoML;
 
 /// <summary>Budget, metric, tuner and data settings of an <see cref="AutoMLExperiment"/>.</summary>
-/// <remarks>At least one of <see cref="TimeBudget"/> and <see cref="MaxTrials"/> must be set. With only
-/// <see cref="MaxTrials"/> (and no trial timing out) a run is reproducible: the same data, options and seed give the same leaderboard.</remarks>
+/// <remarks>The <see cref="Budget"/> must set a time, a trial count or both. With only <see cref="SearchBudget.MaxTrials"/>
+/// (and no trial timing out) a run is reproducible: the same data, options and seed give the same leaderboard.</remarks>
 public sealed class AutoMLExperimentOptions
 {
-    /// <summary>Wall time for the search (the winner's refit comes after it). No new trial starts once it is used up, and a
-    /// running trial's limit is cut to what remains, though never below twice the median completed trial (a trial cut
-    /// shorter than trials take could only time out), so the search ends within about two trials of the budget.
-    /// The first trial is the exception: it always runs (under <see cref="TrialTimeLimit"/>), even when featurizing took
-    /// the whole budget, so that a search always has a winner. <c>null</c> for no time limit.</summary>
-    public TimeSpan? TimeBudget { get; set; }
-
-    /// <summary>Maximum number of trials (failed and timed-out ones count); <c>null</c> for no limit.</summary>
-    public int? MaxTrials { get; set; }
-
-    /// <summary>Time limit of one trial's fits and scoring (not the shared featurization). A trial that overruns is
-    /// recorded as <see cref="TrialStatus.TimedOut"/> and abandoned: ML.NET cannot stop a fit, so it finishes in the
-    /// background, using CPU, while the search goes on. Default 2 minutes.</summary>
-    public TimeSpan TrialTimeLimit { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>A cap on the process's managed memory, in bytes; <c>null</c> (the default) for none. Before each trial the
-    /// search measures the managed heap (after a full collection when the quick reading is over the cap) and, once it is
-    /// above the cap, starts no more trials and returns the best so far with <see cref="SearchStopReason.MemoryLimit"/>.
-    /// Cached features (one set per featurizer choice tried) are what grows during a search, so the cap bounds how many
-    /// featurizer settings are tried. Native memory (LightGBM, ONNX Runtime) is not counted here; what one trial may add,
-    /// native memory included, is capped by <see cref="TrialMemoryLimitBytes"/>.</summary>
-    public long? MemoryLimitBytes { get; set; }
-
-    /// <summary>The most one trial may add to the process's working set (managed and native memory, such as LightGBM's),
-    /// in bytes, over its level when the trial started; <c>null</c> (the default) for no limit. The working set is read
-    /// every 100 ms while a trial runs; a trial that goes over is stopped (its trainer interrupted), recorded as failed
-    /// with the amount, and the search goes on. Tree trainers with many leaves on wide sparse n-gram features are what
-    /// grows this way.</summary>
-    public long? TrialMemoryLimitBytes { get; set; }
-
-    /// <summary>The metric to optimise; <c>null</c> for <see cref="AutoMLMetrics.Default"/> (macro-F1 or RMSE).</summary>
-    public AutoMLMetric? Metric { get; set; }
-
-    /// <summary>The tuner. Default <see cref="TunerKind.Cfo"/>.</summary>
-    public TunerKind Tuner { get; set; } = TunerKind.Cfo;
+    /// <summary>The search's time and trial budget, memory caps, metric and tuner. Must set
+    /// <see cref="SearchBudget.Time"/>, <see cref="SearchBudget.MaxTrials"/> or both.</summary>
+    public SearchBudget Budget { get; set; } = new();
 
     /// <summary>Seed of the tuner, the splits and every fit. Default 1.</summary>
     public int Seed { get; set; } = 1;
@@ -56,7 +24,7 @@ public sealed class AutoMLExperimentOptions
     /// <summary>Whether trial 1 is the configuration a single fit uses (the task's default trainer with ML.NET's default
     /// hyperparameters, on the user's featurizer settings) before the tuner's own starting points. The search then never
     /// returns a model that scored below the single fit on the search's own validation. That trial has no time limit (the
-    /// single fit has none) and <see cref="TimeBudget"/> starts counting after it. Default true.</summary>
+    /// single fit has none) and <see cref="SearchBudget.Time"/> starts counting after it. Default true.</summary>
     public bool StartFromDefault { get; set; } = true;
 
     /// <summary>Classification: after the search, build a weighted ensemble of the best trials by greedy selection with
@@ -120,30 +88,12 @@ public sealed class AutoMLExperimentOptions
     /// <param name="owner">How the caller reaches these settings, e.g. <c>RetrainingOptions.Search</c>, for the message.</param>
     internal void Validate(string owner)
     {
-        if (TimeBudget is null && MaxTrials is null)
+        if (Budget is null)
         {
-            throw new ArgumentException($"Give the search a budget: set {owner}.TimeBudget, {owner}.MaxTrials, or both.");
+            throw new ArgumentException($"Give the search a budget: set {owner}.{nameof(Budget)} to a SearchBudget with a Time, a MaxTrials, or both.");
         }
 
-        if (TimeBudget is { } budget && budget <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(TimeBudget), budget, $"{owner}.TimeBudget must be positive, e.g. 60 seconds; got {budget}.");
-        }
-
-        if (MaxTrials is < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, $"{owner}.MaxTrials must be at least 1; got {MaxTrials}.");
-        }
-
-        if (MemoryLimitBytes is <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), MemoryLimitBytes, $"{owner}.MemoryLimitBytes must be positive, e.g. 4 GB; got {MemoryLimitBytes}.");
-        }
-
-        if (TrialMemoryLimitBytes is <= 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(TrialMemoryLimitBytes), TrialMemoryLimitBytes, $"{owner}.TrialMemoryLimitBytes must be positive, e.g. 2 GB; got {TrialMemoryLimitBytes}.");
-        }
+        Budget.Validate($"{owner}.{nameof(Budget)}");
 
         if (CrossValidationRowLimit < 0)
         {
@@ -155,11 +105,14 @@ public sealed class AutoMLExperimentOptions
             throw new ArgumentOutOfRangeException(nameof(EnsembleCandidates), EnsembleCandidates, "An ensemble needs at least 2 candidate trials, e.g. 8.");
         }
 
-        if (TrialTimeLimit <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(TrialTimeLimit), TrialTimeLimit, $"{owner}.TrialTimeLimit must be positive, e.g. 60 seconds; got {TrialTimeLimit}.");
-        }
-
         Evaluation.Validate($"{owner}.{nameof(Evaluation)}");
+    }
+
+    /// <summary>A shallow copy with another seed, so a caller's options are not changed.</summary>
+    internal AutoMLExperimentOptions WithSeed(int seed)
+    {
+        var copy = (AutoMLExperimentOptions)MemberwiseClone();
+        copy.Seed = seed;
+        return copy;
     }
 }

@@ -14,12 +14,12 @@ internal static class SearchSummaries
     /// <param name="featurizer">The featurizer settings the winner was scored with.</param>
     internal static SearchSummary Create(AutoMLExperimentOptions options, SearchResult search, TrialResult best, string evaluation, FeaturizerChoice featurizer) => new()
     {
-        Tuner = options.Tuner,
+        Tuner = options.Budget.Tuner,
         Metric = search.Metric,
         Seed = options.Seed,
-        TimeBudgetSeconds = options.TimeBudget?.TotalSeconds,
-        MaxTrials = options.MaxTrials,
-        TrialTimeLimitSeconds = options.TrialTimeLimit.TotalSeconds,
+        TimeBudgetSeconds = options.Budget.Time?.TotalSeconds,
+        MaxTrials = options.Budget.MaxTrials,
+        TrialTimeLimitSeconds = options.Budget.TrialTimeLimit.TotalSeconds,
         TrialsRun = search.Trials.Count,
         TrialsFailed = search.Trials.Count(t => t.Status != TrialStatus.Completed),
         StopReason = search.StopReason,

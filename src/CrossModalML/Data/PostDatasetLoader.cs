@@ -2,8 +2,8 @@ namespace CrossModalML.Data;
 
 /// <summary>Loads post files (TSV, CSV, JSON Lines) into a <see cref="PostDataset"/>: reads them, infers or applies
 /// column roles, resolves the task, checks images and types the values.</summary>
-/// <remarks>Every method is thread-safe; each call reads its file on its own. Files are read whole into memory as
-/// UTF-8, with or without a byte order mark.</remarks>
+/// <remarks>Every method is thread-safe; each call reads its file on its own. Files are UTF-8, with or without a byte
+/// order mark, and are read row by row: the loads keep every row in memory, the chunked load one chunk at a time.</remarks>
 public static class PostDatasetLoader
 {
     /// <summary>Loads a post file for training or analysis, inferring column roles and the task.</summary>

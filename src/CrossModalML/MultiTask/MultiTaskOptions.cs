@@ -79,4 +79,12 @@ public sealed class MultiTaskOptions
 
         Evaluation.Validate($"{nameof(MultiTaskOptions)}.{nameof(Evaluation)}");
     }
+
+    /// <summary>A shallow copy with another seed, so a caller's options are not changed.</summary>
+    internal MultiTaskOptions WithSeed(int seed)
+    {
+        var copy = (MultiTaskOptions)MemberwiseClone();
+        copy.Seed = seed;
+        return copy;
+    }
 }

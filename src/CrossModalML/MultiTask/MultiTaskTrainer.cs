@@ -343,7 +343,7 @@ public sealed class MultiTaskTrainer
             }
             else
             {
-                var search = new AutoMLExperiment(Ml, SearchOptions(_options.Search.Metric)).Run(train, _trials, _cancellationToken);
+                var search = new AutoMLExperiment(Ml, SearchOptions(_options.Search.Budget.Metric)).Run(train, _trials, _cancellationToken);
                 trainer = search.Training.Trainer;
                 model = search.Training.Model;
             }
@@ -356,7 +356,7 @@ public sealed class MultiTaskTrainer
         private SearchSummary SearchHead(TaskLabels labels, VBuffer<float>[] features, int length, IReadOnlyList<int> rows)
         {
             var search = _options.Search!;
-            var metric = search.Metric is { } wanted && AutoMLMetrics.AppliesTo(wanted, labels.Kind) ? wanted : AutoMLMetrics.Default(labels.Kind);
+            var metric = search.Budget.Metric is { } wanted && AutoMLMetrics.AppliesTo(wanted, labels.Kind) ? wanted : AutoMLMetrics.Default(labels.Kind);
             var counts = labels.Kind == TaskKind.Regression ? [] : rows.GroupBy(r => labels.ClassIndices[r]).Select(g => g.Count()).ToList();
             bool startWeighted = metric == AutoMLMetric.MacroF1 && counts.Count > 0 && counts.Max() > ImbalanceRatio * counts.Min();
             var standard = SearchSpaceCatalog.For(labels.Kind, rows.Count, TaskData[Main].Columns, _options.Featurizer, startWeighted);
@@ -364,7 +364,7 @@ public sealed class MultiTaskTrainer
             var (splits, description) = search.Evaluation.CreateSplits(TaskData[labels.Name].Select(rows), _options.Seed);
             var runner = new SharedFeatureTrialRunner(labels, features, length, rows, splits, _options.Seed);
             var experimentOptions = SearchOptions(metric);
-            ITuner tuner = search.Tuner == TunerKind.Random ? new RandomTuner(space, _options.Seed) : new CfoTuner(space, _options.Seed);
+            ITuner tuner = search.Budget.Tuner == TunerKind.Random ? new RandomTuner(space, _options.Seed) : new CfoTuner(space, _options.Seed);
             var result = new AutoMLExperiment(Ml, experimentOptions).Search(space, tuner, runner, metric, _trials, _cancellationToken);
             var best = result.Best ?? throw new InvalidOperationException(
                 $"No trial completed for the head of '{labels.Name}' in {result.Trials.Count} trial(s)" +
@@ -377,13 +377,7 @@ public sealed class MultiTaskTrainer
             var search = _options.Search!;
             return new AutoMLExperimentOptions
             {
-                TimeBudget = search.TimeBudget,
-                MaxTrials = search.MaxTrials,
-                TrialTimeLimit = search.TrialTimeLimit,
-                MemoryLimitBytes = search.MemoryLimitBytes,
-                TrialMemoryLimitBytes = search.TrialMemoryLimitBytes,
-                Metric = metric,
-                Tuner = search.Tuner,
+                Budget = search.Budget with { Metric = metric },
                 Seed = _options.Seed,
                 Featurizer = _options.Featurizer,
                 SearchFeaturizer = search.SearchFeaturizer,

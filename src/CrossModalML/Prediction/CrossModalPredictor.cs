@@ -1,8 +1,6 @@
 using System.Text.Json;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
-using CrossModalML.Training;
-using CrossModalML.Training.Fusion;
 using CrossModalML.Evaluation;
 
 namespace CrossModalML.Prediction;
@@ -29,23 +27,17 @@ namespace CrossModalML.Prediction;
 /// </remarks>
 public sealed class CrossModalPredictor : IDisposable
 {
-    private readonly string _modelPath;
     private readonly PredictorOptions _options;
-    private readonly ImagePathPolicy _images;
-    private readonly object _reloadLock = new();
+    private readonly ModelHost _host;
+    private readonly PredictorInput _input;
     private readonly ModelFileWatcher? _watcher;
-    private ModelGeneration _current;
-    private long _modelVersion = 1;
-    private volatile bool _disposed;
     private volatile Exception? _lastReloadError;
 
-    private CrossModalPredictor(string modelPath, PredictorOptions options, ModelGeneration generation)
+    private CrossModalPredictor(string modelPath, PredictorOptions options, ModelHost host)
     {
-        _modelPath = modelPath;
         _options = options;
-        _current = generation;
-        var baseDirectory = options.ImageBaseDirectory ?? options.AllowedImageRoot ?? Directory.GetCurrentDirectory();
-        _images = new ImagePathPolicy(Path.GetFullPath(baseDirectory), new ImageFileGate(options.AllowedImageRoot, options.MaxImagePixels));
+        _host = host;
+        _input = new PredictorInput(options);
         if (options.ReloadOnChange)
         {
             _watcher = new ModelFileWatcher(modelPath, options.ReloadDelay, ReloadAfterChange);
@@ -53,10 +45,10 @@ public sealed class CrossModalPredictor : IDisposable
     }
 
     /// <summary>The current model's manifest: task, classes, columns, metrics. Changes after a reload.</summary>
-    public ModelManifest Manifest => Volatile.Read(ref _current).Manifest;
+    public ModelManifest Manifest => _host.Manifest;
 
     /// <summary>1 for the model loaded first, incremented by each successful reload.</summary>
-    public long ModelVersion => Interlocked.Read(ref _modelVersion);
+    public long ModelVersion => _host.Version;
 
     /// <summary>Why the last automatic reload failed (the old model stays in service), or <see langword="null"/> when
     /// it succeeded or none has run.</summary>
@@ -74,8 +66,7 @@ public sealed class CrossModalPredictor : IDisposable
         options ??= new PredictorOptions();
         options.Validate();
         var fullPath = Path.GetFullPath(path);
-        var generation = ModelGeneration.Load(fullPath, options.Seed, options.MaximumPooledEngines, version: 1);
-        return new CrossModalPredictor(fullPath, options, generation);
+        return new CrossModalPredictor(fullPath, options, ModelHost.Load(fullPath, options.Seed, options.MaximumPooledEngines));
     }
 
     /// <summary>Scores one post.</summary>
@@ -85,11 +76,12 @@ public sealed class CrossModalPredictor : IDisposable
     public PostPrediction Predict(IReadOnlyDictionary<string, string?> post)
     {
         ArgumentNullException.ThrowIfNull(post);
-        return Score((generation, row) =>
+        using var lease = _host.Acquire();
+        return PostScorer.ScoreOne(lease, row =>
         {
-            foreach (var column in generation.Columns)
+            foreach (var column in lease.Generation.Columns)
             {
-                PostCellWriter.Write(row, column, post.TryGetValue(column.Name, out var value) ? value : null, _images);
+                PostCellWriter.Write(row, column, post.TryGetValue(column.Name, out var value) ? value : null, _input.Images);
             }
         });
     }
@@ -115,7 +107,8 @@ public sealed class CrossModalPredictor : IDisposable
                 return Predict(json);
         }
 
-        return Score((generation, row) => generation.TypedMap(post.GetType()).Write(post, row, _images));
+        using var lease = _host.Acquire();
+        return PostScorer.ScoreOne(lease, row => lease.Generation.TypedMap(post.GetType()).Write(post, row, _input.Images));
     }
 
     /// <summary>Scores one post given as a JSON object, e.g. <c>{"text": "...", "image": "a.png", "likes": 3}</c>.</summary>
@@ -123,14 +116,19 @@ public sealed class CrossModalPredictor : IDisposable
     /// strings, numbers, booleans or null (missing). Absent columns are missing values.</param>
     /// <exception cref="ArgumentException">Not an object, an unknown key (the message lists the columns), a nested
     /// value, or an image path outside the allowed root.</exception>
-    public PostPrediction Predict(JsonElement post) => Score((generation, row) =>
+    public PostPrediction Predict(JsonElement post)
     {
-        var cells = JsonPostReader.Read(post, generation.Columns, generation.FindColumn);
-        foreach (var column in generation.Columns)
+        using var lease = _host.Acquire();
+        return PostScorer.ScoreOne(lease, row =>
         {
-            PostCellWriter.Write(row, column, cells[column.Index], _images);
-        }
-    });
+            var generation = lease.Generation;
+            var cells = JsonPostReader.Read(post, generation.Columns, generation.FindColumn);
+            foreach (var column in generation.Columns)
+            {
+                PostCellWriter.Write(row, column, cells[column.Index], _input.Images);
+            }
+        });
+    }
 
     /// <summary>Scores one post given as JSON text; see <see cref="Predict(JsonElement)"/>.</summary>
     /// <param name="json">One JSON object.</param>
@@ -167,30 +165,10 @@ public sealed class CrossModalPredictor : IDisposable
             return [];
         }
 
-        var generation = Acquire();
-        try
-        {
-            var imageColumns = generation.Columns.Where(c => c.Role == ColumnRole.Image).ToList();
-            foreach (var row in rows)
-            {
-                foreach (var column in imageColumns)
-                {
-                    if (row is not null && row.TryGetValue(column.Name, out var cell))
-                    {
-                        // Only the root check matters here; the data set below resolves the paths itself.
-                        _images.Resolve(column.Name, cell);
-                    }
-                }
-            }
-
-            var schema = generation.Manifest.Columns.Where(c => c.Role != ColumnRole.Label).ToList();
-            var data = PostDataset.FromRowsWithImageGate(schema, generation.Manifest.Task, generation.Manifest.ClassLabels, rows, _images.BaseDirectory, _images.Gate);
-            return Predict(generation, data);
-        }
-        finally
-        {
-            generation.Release();
-        }
+        using var lease = _host.Acquire();
+        var data = _input.FromRows(lease.Generation, rows);
+        _input.EnsureImagesAllowed(data);
+        return PostScorer.ScoreMany(lease.Generation, data);
     }
 
     /// <summary>Scores every post of a data set, e.g. one from <see cref="LoadInput"/>.</summary>
@@ -200,15 +178,9 @@ public sealed class CrossModalPredictor : IDisposable
     public IReadOnlyList<PostPrediction> Predict(PostDataset posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        var generation = Acquire();
-        try
-        {
-            return Predict(generation, posts);
-        }
-        finally
-        {
-            generation.Release();
-        }
+        using var lease = _host.Acquire();
+        _input.EnsureImagesAllowed(posts);
+        return PostScorer.ScoreMany(lease.Generation, posts);
     }
 
     /// <summary>Late-fusion models: how much each modality pushed each post toward its class (binary: the positive class).</summary>
@@ -218,23 +190,8 @@ public sealed class CrossModalPredictor : IDisposable
     public IReadOnlyList<PostContributions> ExplainModalities(PostDataset posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        var generation = Acquire();
-        try
-        {
-            var manifest = generation.Manifest;
-            if (manifest.Fusion is not { Kind: FusionKind.Late } fusion)
-            {
-                throw new InvalidOperationException(
-                    $"The model is an {manifest.FittedFusion()}-fusion model; per-modality stacker contributions need late fusion (train with TrainingOptions.Fusion = FusionKind.Late or Auto).");
-            }
-
-            EnsureImagesAllowed(posts);
-            return ModalityContributions.Compute(generation.Package.Model, fusion, manifest.ClassLabels, posts.DataView);
-        }
-        finally
-        {
-            generation.Release();
-        }
+        using var lease = _host.Acquire();
+        return PredictorExplanation.ExplainModalities(lease.Generation, posts, _input);
     }
 
     /// <summary>Reads a file of posts to score (TSV, CSV or JSON Lines) against this model's columns.</summary>
@@ -246,8 +203,8 @@ public sealed class CrossModalPredictor : IDisposable
     public PostDataset LoadInput(string path, bool requireLabel = false, PostLoadOptions? options = null)
     {
         var manifest = Manifest;
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return PostDatasetLoader.LoadForScoring(path, manifest.Columns, manifest.Task, manifest.ClassLabels, requireLabel, WithImageLimits(options));
+        _host.ThrowIfDisposed();
+        return _input.LoadFile(manifest, path, requireLabel, options);
     }
 
     /// <summary>Reads a file of posts to score in chunks of at most <paramref name="chunkRows"/> rows, so files larger
@@ -259,8 +216,8 @@ public sealed class CrossModalPredictor : IDisposable
     public IEnumerable<PostDataset> LoadInputInChunks(string path, int chunkRows, PostLoadOptions? options = null)
     {
         var manifest = Manifest;
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return PostDatasetLoader.LoadForScoringInChunks(path, manifest.Columns, manifest.Task, manifest.ClassLabels, chunkRows, WithImageLimits(options));
+        _host.ThrowIfDisposed();
+        return _input.LoadFileInChunks(manifest, path, chunkRows, options);
     }
 
     /// <summary>Scores labelled posts and computes the model's metrics on them.</summary>
@@ -269,23 +226,8 @@ public sealed class CrossModalPredictor : IDisposable
     public EvaluationMetrics Evaluate(PostDataset posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        var generation = Acquire();
-        try
-        {
-            var metrics = ModelEvaluator.Evaluate(generation.Context, generation.Package.Model, posts, generation.Manifest.DecisionThreshold?.Threshold);
-            return WithSeenDataWarnings(metrics, generation.Manifest, posts);
-        }
-        finally
-        {
-            generation.Release();
-        }
-    }
-
-    /// <summary>The metrics with a warning attached when the posts are the model's own training rows.</summary>
-    private static EvaluationMetrics WithSeenDataWarnings(EvaluationMetrics metrics, ModelManifest manifest, PostDataset posts)
-    {
-        var warnings = SeenDataCheck.Warnings(manifest, posts, "this evaluation");
-        return warnings.Count == 0 ? metrics : metrics with { Warnings = warnings };
+        using var lease = _host.Acquire();
+        return PredictorEvaluation.Evaluate(lease.Generation, posts);
     }
 
     /// <summary>The pseudonym this model gives a user id: salted with the model's own salt (see
@@ -295,17 +237,10 @@ public sealed class CrossModalPredictor : IDisposable
     /// <exception cref="InvalidOperationException">The zip was saved before models carried a salt; save it again with this version.</exception>
     public string PseudonymizeUser(string? userId)
     {
-        var generation = Acquire();
-        try
-        {
-            var hasher = generation.UserIds ?? throw new InvalidOperationException(
-                "This model zip carries no user-id salt (it was saved by an older CrossModalML); retrain or save it again to pseudonymise user ids with it.");
-            return hasher.Hash(userId);
-        }
-        finally
-        {
-            generation.Release();
-        }
+        using var lease = _host.Acquire();
+        var hasher = lease.Generation.UserIds ?? throw new InvalidOperationException(
+            "This model zip carries no user-id salt (it was saved by an older CrossModalML); retrain or save it again to pseudonymise user ids with it.");
+        return hasher.Hash(userId);
     }
 
     /// <summary>Scores labelled posts once and computes every task's metrics (multi-task models).</summary>
@@ -316,62 +251,25 @@ public sealed class CrossModalPredictor : IDisposable
     public IReadOnlyDictionary<string, EvaluationMetrics> EvaluateTasks(PostDataset posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        var generation = Acquire();
-        try
-        {
-            var manifest = generation.Manifest;
-            var byTask = manifest.Tasks is { Count: > 0 } tasks
-                ? MultiTaskEvaluator.Evaluate(generation.Package.Model, tasks, posts)
-                : new Dictionary<string, EvaluationMetrics> { [manifest.LabelColumn] = ModelEvaluator.Evaluate(generation.Context, generation.Package.Model, posts) };
-            return byTask.ToDictionary(pair => pair.Key, pair => WithSeenDataWarnings(pair.Value, manifest, posts), StringComparer.Ordinal);
-        }
-        finally
-        {
-            generation.Release();
-        }
+        using var lease = _host.Acquire();
+        return PredictorEvaluation.EvaluateTasks(lease.Generation, posts);
     }
 
     /// <summary>Loads the model file again and swaps it in; calls already running finish on the old model.</summary>
     /// <exception cref="FileNotFoundException">The file no longer exists; the old model stays in service.</exception>
     /// <exception cref="ModelPackageException">The file is not a loadable model; the old model stays in service.</exception>
-    public void Reload()
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        lock (_reloadLock)
-        {
-            var fresh = ModelGeneration.Load(_modelPath, _options.Seed, _options.MaximumPooledEngines, Interlocked.Read(ref _modelVersion) + 1);
-            if (_disposed)
-            {
-                fresh.Release();
-                throw new ObjectDisposedException(nameof(CrossModalPredictor));
-            }
-
-            var old = Interlocked.Exchange(ref _current, fresh);
-            Interlocked.Exchange(ref _modelVersion, fresh.Version);
-            old.Release();
-        }
-    }
+    public void Reload() => _host.Reload();
 
     /// <summary>Stops watching the file and releases the model once no call is using it.</summary>
     public void Dispose()
     {
-        lock (_reloadLock)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _disposed = true;
-        }
-
+        _host.Dispose();
         _watcher?.Dispose();
-        _current.Release();
     }
 
     private void ReloadAfterChange()
     {
-        if (_disposed)
+        if (_host.IsDisposed)
         {
             return;
         }
@@ -388,136 +286,4 @@ public sealed class CrossModalPredictor : IDisposable
             _options.ReloadFailed?.Invoke(ex);
         }
     }
-
-    private ModelGeneration Acquire()
-    {
-        while (true)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var generation = Volatile.Read(ref _current);
-            if (generation.TryAcquire())
-            {
-                return generation;
-            }
-
-            // The generation was retired between the read and the acquire: a reload has already published its successor.
-        }
-    }
-
-    private PostPrediction Score(Action<ModelGeneration, ScoringInputRow> fill)
-    {
-        var generation = Acquire();
-        try
-        {
-            var engine = generation.RentEngine();
-            try
-            {
-                engine.Input.ImageWarnings.Clear();
-                fill(generation, engine.Input);
-                var warnings = engine.Input.ImageWarnings.ToList();
-                var manifest = generation.Manifest;
-                PostPrediction main;
-                switch (manifest.Task)
-                {
-                    case TaskKind.Regression:
-                        main = PredictionBuilder.Regression(engine.ScoreScalar());
-                        break;
-                    case TaskKind.Binary:
-                        main = PredictionBuilder.Classification(
-                            manifest.ClassLabels, PredictionBuilder.BinaryProbabilities(engine.ScoreScalar(), engine.BinaryIsCalibrated), manifest.DecisionThreshold?.Threshold);
-                        break;
-                    default:
-                        var scores = new float[manifest.ClassLabels.Count];
-                        engine.ScoreVector(scores);
-                        PredictionBuilder.Normalize(scores);
-                        main = PredictionBuilder.Classification(manifest.ClassLabels, scores);
-                        break;
-                }
-
-                main = main with { ModelVersion = generation.Version };
-                if (warnings.Count > 0)
-                {
-                    main = main with { Warnings = warnings };
-                }
-
-                if (engine.Tasks.Count == 0)
-                {
-                    return main;
-                }
-
-                var tasks = new Dictionary<string, PostPrediction>(engine.Tasks.Count, StringComparer.Ordinal);
-                for (int i = 0; i < engine.Tasks.Count; i++)
-                {
-                    var output = engine.Tasks[i];
-                    var buffer = new float[output.Task.ClassLabels.Count];
-                    float value = engine.ReadTask(i, buffer);
-                    var prediction = output.Task.Task switch
-                    {
-                        TaskKind.Regression => PredictionBuilder.Regression(value),
-                        TaskKind.Binary => PredictionBuilder.Classification(output.Task.ClassLabels, PredictionBuilder.BinaryProbabilities(value, output.BinaryIsCalibrated)),
-                        _ => PredictionBuilder.Classification(output.Task.ClassLabels, PredictionBuilder.NormalizedCopy(buffer)),
-                    };
-                    tasks[output.Task.Name] = prediction with { Warnings = main.Warnings };
-                }
-
-                return main with { Tasks = tasks };
-            }
-            finally
-            {
-                generation.ReturnEngine(engine);
-            }
-        }
-        finally
-        {
-            generation.Release();
-        }
-    }
-
-    /// <summary>The caller's load options with this predictor's image root and pixel limit, so that a file's images are
-    /// judged before anything opens them.</summary>
-    private PostLoadOptions WithImageLimits(PostLoadOptions? options) =>
-        (options ?? new PostLoadOptions()).WithImageLimits(_options.AllowedImageRoot, _options.MaxImagePixels);
-
-    private void EnsureImagesAllowed(PostDataset posts)
-    {
-        if (_images.Gate.Root is null || posts.ImagesCheckedAgainstRoot == _images.Gate.Root)
-        {
-            return;
-        }
-
-        foreach (var column in posts.Columns.Where(c => c.Role == ColumnRole.Image))
-        {
-            foreach (var path in posts.GetColumnValues(column.Name))
-            {
-                _images.EnsureAllowed(column.Name, path);
-            }
-        }
-    }
-
-    private IReadOnlyList<PostPrediction> Predict(ModelGeneration generation, PostDataset posts)
-    {
-        EnsureImagesAllowed(posts);
-
-        var manifest = generation.Manifest;
-        var scored = generation.Package.Model.Transform(posts.DataView);
-        var warnings = posts.ImageWarnings();
-        var main = Read(scored, manifest.Task, manifest.ClassLabels, string.Empty, manifest.DecisionThreshold?.Threshold)
-            .Select((prediction, row) => (warnings[row].Count == 0 ? prediction : prediction with { Warnings = warnings[row] }) with { ModelVersion = generation.Version })
-            .ToList();
-        if (manifest.Tasks is not { Count: > 0 } taskList)
-        {
-            return main;
-        }
-
-        var byTask = taskList.Select(t => (t.Name, Predictions: Read(scored, t.Task, t.ClassLabels, TaskColumns.Prefix(t.Name)))).ToList();
-        return main.Select((prediction, row) => prediction with
-        {
-            Tasks = byTask.ToDictionary(t => t.Name, t => warnings[row].Count == 0 ? t.Predictions[row] : t.Predictions[row] with { Warnings = warnings[row] }, StringComparer.Ordinal),
-        }).ToList();
-    }
-
-    private static List<PostPrediction> Read(Microsoft.ML.IDataView scored, TaskKind task, IReadOnlyList<string> classLabels, string prefix, double? decisionThreshold = null) =>
-        task == TaskKind.Regression
-            ? ScoredOutput.ReadValues(scored, prefix).Select(PredictionBuilder.Regression).ToList()
-            : ScoredOutput.ReadProbabilities(scored, task, classLabels.Count, prefix).Select(p => PredictionBuilder.Classification(classLabels, p, decisionThreshold)).ToList();
 }

@@ -307,18 +307,14 @@ public static class ModelRetrainer
     {
         var experiment = new AutoMLExperimentOptions
         {
-            TimeBudget = search.TimeBudget,
-            MaxTrials = search.MaxTrials,
-            TrialTimeLimit = search.TrialTimeLimit,
-            Metric = search.Metric,
-            Tuner = search.Tuner,
+            Budget = search.Budget,
             SearchFeaturizer = search.SearchFeaturizer,
             Seed = seed,
             Featurizer = featurizer,
         };
         experiment.Validate($"{nameof(RetrainingOptions)}.{nameof(RetrainingOptions.Search)}");
 
-        if (search.Metric is { } metric && !AutoMLMetrics.AppliesTo(metric, manifest.Task))
+        if (search.Budget?.Metric is { } metric && !AutoMLMetrics.AppliesTo(metric, manifest.Task))
         {
             throw new ArgumentException(
                 $"The search metric {metric} does not apply to this {manifest.Task} model (label '{manifest.LabelColumn}'); choose one for its task, or leave the metric unset for the default.",

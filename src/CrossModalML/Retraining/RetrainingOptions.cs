@@ -42,4 +42,12 @@ public sealed class RetrainingOptions
 
     /// <summary>How the new data file is read (format, quoting, strict images), and <see cref="OldDataPath"/> likewise; its label, task and overrides are not used.</summary>
     public PostLoadOptions? Load { get; set; }
+
+    /// <summary>A shallow copy with another seed, so a caller's options are not changed.</summary>
+    internal RetrainingOptions WithSeed(int seed)
+    {
+        var copy = (RetrainingOptions)MemberwiseClone();
+        copy.Seed = seed;
+        return copy;
+    }
 }

@@ -1,6 +1,4 @@
 using CrossModalML.AutoML;
-using CrossModalML.Evaluation;
-using CrossModalML.Packaging;
 
 namespace CrossModalML.Retraining;
 
@@ -9,25 +7,14 @@ namespace CrossModalML.Retraining;
 /// <remarks>The column roles and the base featurizer settings still come from the old manifest (the search varies n-gram
 /// settings and, with an ONNX encoder, the image featurizer around them, as <see cref="AutoMLExperiment"/> does), and the
 /// seed is the retraining seed. The search sees only the rows outside the comparison hold-out, so the old and new model
-/// are compared on posts neither of them was chosen or fitted on. At least one of <see cref="TimeBudget"/> and
-/// <see cref="MaxTrials"/> must be set.</remarks>
+/// are compared on posts neither of them was chosen or fitted on.</remarks>
 public sealed class RetrainingSearchOptions
 {
-    /// <summary>Wall time for the search, as <see cref="AutoMLExperimentOptions.TimeBudget"/>; <c>null</c> for no time limit.</summary>
-    public TimeSpan? TimeBudget { get; set; }
-
-    /// <summary>Maximum number of trials, as <see cref="AutoMLExperimentOptions.MaxTrials"/>; <c>null</c> for no limit.</summary>
-    public int? MaxTrials { get; set; }
-
-    /// <summary>Time limit of one trial, as <see cref="AutoMLExperimentOptions.TrialTimeLimit"/>. Default 2 minutes.</summary>
-    public TimeSpan TrialTimeLimit { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>The metric to optimise; <c>null</c> for <see cref="AutoMLMetrics.Default"/> (macro-F1 or RMSE). The
-    /// comparison of old and new model is still reported on every metric.</summary>
-    public AutoMLMetric? Metric { get; set; }
-
-    /// <summary>The tuner. Default <see cref="TunerKind.Cfo"/>.</summary>
-    public TunerKind Tuner { get; set; } = TunerKind.Cfo;
+    /// <summary>The search's time and trial budget, memory caps, metric and tuner, as for
+    /// <see cref="AutoMLExperimentOptions.Budget"/>. Must set <see cref="SearchBudget.Time"/>,
+    /// <see cref="SearchBudget.MaxTrials"/> or both. The metric is what the search optimises; the comparison of old and
+    /// new model is still reported on every metric.</summary>
+    public SearchBudget Budget { get; set; } = new();
 
     /// <summary>Whether featurizer settings are searched too, or only trainers and hyperparameters. Default true.</summary>
     public bool SearchFeaturizer { get; set; } = true;

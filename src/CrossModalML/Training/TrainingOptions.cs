@@ -55,4 +55,12 @@ public sealed class TrainingOptions
                 nameof(StackingFolds), StackingFolds, $"TrainingOptions.StackingFolds must be at least 2 (the out-of-fold predictions need 2 or more folds), e.g. 5; got {StackingFolds}.");
         }
     }
+
+    /// <summary>A shallow copy with another seed, so a caller's options are not changed.</summary>
+    internal TrainingOptions WithSeed(int seed)
+    {
+        var copy = (TrainingOptions)MemberwiseClone();
+        copy.Seed = seed;
+        return copy;
+    }
 }

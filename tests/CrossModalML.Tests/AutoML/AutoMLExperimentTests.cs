@@ -9,7 +9,7 @@ namespace CrossModalML.Tests.AutoML;
 public sealed class AutoMLExperimentTests
 {
     private static AutoMLExperiment Experiment(int? maxTrials = null, TimeSpan? time = null, TimeSpan? trialLimit = null) =>
-        new(new MLContext(1), new AutoMLExperimentOptions { MaxTrials = maxTrials, TimeBudget = time, TrialTimeLimit = trialLimit ?? TimeSpan.FromSeconds(30) });
+        new(new MLContext(1), new AutoMLExperimentOptions { Budget = new() { MaxTrials = maxTrials, Time = time, TrialTimeLimit = trialLimit ?? TimeSpan.FromSeconds(30) } });
 
     private static SearchResult Search(AutoMLExperiment experiment, ITrialRunner runner, ITuner? tuner = null, IProgress<TrialResult>? progress = null, CancellationToken token = default) =>
         experiment.Search(SyntheticObjective.Space, tuner ?? new CfoTuner(SyntheticObjective.Space, 1), runner, AutoMLMetric.MacroF1, progress, token);
@@ -164,7 +164,7 @@ public sealed class AutoMLExperimentTests
     public void A_search_without_a_budget_is_rejected()
     {
         var error = Assert.ThrowsExactly<ArgumentException>(() => Search(Experiment(), FakeTrialRunner.Bowl()));
-        StringAssert.Contains(error.Message, "AutoMLExperimentOptions.MaxTrials");
+        StringAssert.Contains(error.Message, "AutoMLExperimentOptions.Budget.MaxTrials");
     }
 
     private sealed class SynchronousProgress(Action<TrialResult> report) : IProgress<TrialResult>

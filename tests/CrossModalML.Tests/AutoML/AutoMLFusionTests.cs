@@ -18,7 +18,7 @@ public sealed class AutoMLFusionTests
         var data = PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" }).Select(Enumerable.Range(0, 300).ToList());
         var options = new AutoMLExperimentOptions
         {
-            MaxTrials = 1,
+            Budget = new SearchBudget { MaxTrials = 1 },
             Seed = 1,
             SearchFeaturizer = false,
             Fusion = FusionKind.Auto,

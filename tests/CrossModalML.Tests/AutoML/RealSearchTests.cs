@@ -18,7 +18,7 @@ public sealed class RealSearchTests
     public void A_small_search_finishes_refits_and_is_at_least_as_good_as_the_default_trainer()
     {
         var data = Subset.Value;
-        var options = new AutoMLExperimentOptions { MaxTrials = 6, Seed = 1, TrialTimeLimit = TimeSpan.FromSeconds(60), Evaluation = { Folds = 3 } };
+        var options = new AutoMLExperimentOptions { Budget = new() { MaxTrials = 6, TrialTimeLimit = TimeSpan.FromSeconds(60) }, Seed = 1, Evaluation = { Folds = 3 } };
         var result = new AutoMLExperiment(new MLContext(1), options).Run(data);
 
         // The default trainer scored by the same runner: same folds, same cached features.

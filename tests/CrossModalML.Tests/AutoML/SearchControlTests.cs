@@ -28,7 +28,7 @@ public sealed class SearchControlTests
             Thread.Sleep(TimeSpan.FromSeconds(5));
             return 0.5;
         });
-        var result = Search(new AutoMLExperimentOptions { MaxTrials = 2, TrialTimeLimit = limit }, runner);
+        var result = Search(new AutoMLExperimentOptions { Budget = new() { MaxTrials = 2, TrialTimeLimit = limit } }, runner);
 
         Assert.IsTrue(result.Trials.All(t => t.Status == TrialStatus.TimedOut), string.Join(", ", result.Trials.Select(t => t.Status)));
         Assert.IsTrue(result.Trials.All(t => t.Duration < limit + TimeSpan.FromSeconds(1)), string.Join(", ", result.Trials.Select(t => t.Duration)));
@@ -57,7 +57,7 @@ public sealed class SearchControlTests
     public void The_first_trial_runs_even_when_featurizing_outlasts_the_time_budget()
     {
         var runner = new SlowFeaturizingRunner(TimeSpan.FromMilliseconds(600));
-        var result = Search(new AutoMLExperimentOptions { TimeBudget = TimeSpan.FromMilliseconds(300), TrialTimeLimit = TimeSpan.FromSeconds(5) }, runner);
+        var result = Search(new AutoMLExperimentOptions { Budget = new() { Time = TimeSpan.FromMilliseconds(300), TrialTimeLimit = TimeSpan.FromSeconds(5) } }, runner);
 
         Assert.HasCount(1, result.Trials);
         Assert.AreEqual(TrialStatus.Completed, result.Trials[0].Status, result.Trials[0].Message);
@@ -75,7 +75,7 @@ public sealed class SearchControlTests
             held.Add(new byte[64 << 20]);
             return 0.5 + Interlocked.Increment(ref calls) / 100.0;
         });
-        var result = Search(new AutoMLExperimentOptions { MaxTrials = 20, MemoryLimitBytes = limit }, runner);
+        var result = Search(new AutoMLExperimentOptions { Budget = new() { MaxTrials = 20, MemoryLimitBytes = limit } }, runner);
 
         Assert.AreEqual(SearchStopReason.MemoryLimit, result.StopReason);
         Assert.IsTrue(result.Trials.Count is >= 2 and <= 4, $"{result.Trials.Count} trials of 64 MB each under a 150 MB margin");
@@ -101,7 +101,7 @@ public sealed class SearchControlTests
 
             return 0.6;
         });
-        var options = new AutoMLExperimentOptions { MaxTrials = 2, TrialTimeLimit = TimeSpan.FromSeconds(30), TrialMemoryLimitBytes = 100L << 20 };
+        var options = new AutoMLExperimentOptions { Budget = new() { MaxTrials = 2, TrialTimeLimit = TimeSpan.FromSeconds(30), TrialMemoryLimitBytes = 100L << 20 } };
         var result = Search(options, runner);
         result.AbandonedTrialsStopped.Wait(TimeSpan.FromSeconds(30));
 
@@ -110,22 +110,22 @@ public sealed class SearchControlTests
         Assert.IsLessThan(10, result.Trials[0].Duration.TotalSeconds, "stopped long before its 30 s time limit");
         Assert.IsTrue(sawCancellation, "the trial's token was cancelled, which interrupts a real trainer");
         Assert.AreEqual(TrialStatus.Completed, result.Trials[1].Status);
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Search(new AutoMLExperimentOptions { MaxTrials = 1, TrialMemoryLimitBytes = -1 }, runner)).Message, "AutoMLExperimentOptions.TrialMemoryLimitBytes");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Search(new AutoMLExperimentOptions { Budget = new() { MaxTrials = 1, TrialMemoryLimitBytes = -1 } }, runner)).Message, "AutoMLExperimentOptions.Budget.TrialMemoryLimitBytes");
     }
 
     [TestMethod]
     public void A_non_positive_memory_limit_is_rejected()
     {
-        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Search(new AutoMLExperimentOptions { MaxTrials = 1, MemoryLimitBytes = 0 }, FakeTrialRunner.Bowl()));
-        StringAssert.Contains(error.Message, "AutoMLExperimentOptions.MemoryLimitBytes");
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Search(new AutoMLExperimentOptions { Budget = new() { MaxTrials = 1, MemoryLimitBytes = 0 } }, FakeTrialRunner.Bowl()));
+        StringAssert.Contains(error.Message, "AutoMLExperimentOptions.Budget.MemoryLimitBytes");
     }
 
     [TestMethod]
     public void A_search_cross_validates_below_its_row_limit_and_holds_out_above_it()
     {
         var data = Demo.Value;
-        var below = new AutoMLExperimentOptions { MaxTrials = 1 };
-        var above = new AutoMLExperimentOptions { MaxTrials = 1, CrossValidationRowLimit = 200 };
+        var below = new AutoMLExperimentOptions { Budget = new() { MaxTrials = 1 } };
+        var above = new AutoMLExperimentOptions { Budget = new() { MaxTrials = 1 }, CrossValidationRowLimit = 200 };
 
         StringAssert.Contains(new CachedFeatureTrialRunner(data, below.Featurizer, below.SearchEvaluation(), 1).EvaluationDescription, "5-fold cross-validation");
         StringAssert.Contains(new CachedFeatureTrialRunner(data, above.Featurizer, above.SearchEvaluation(), 1).EvaluationDescription, "hold-out of 20");
@@ -137,7 +137,7 @@ public sealed class SearchControlTests
     {
         static List<string> Leaderboard()
         {
-            var options = new AutoMLExperimentOptions { MaxTrials = 4, Seed = 1, TrialTimeLimit = TimeSpan.FromSeconds(120), Evaluation = { Folds = 3 } };
+            var options = new AutoMLExperimentOptions { Budget = new() { MaxTrials = 4, TrialTimeLimit = TimeSpan.FromSeconds(120) }, Seed = 1, Evaluation = { Folds = 3 } };
             var result = new AutoMLExperiment(new MLContext(1), options).Run(Demo.Value);
             return result.Search.Leaderboard.Select(t => $"{t.Number} {t.Status} {t.Configuration} {t.Score:R} {t.ScoreStd:R}").ToList();
         }

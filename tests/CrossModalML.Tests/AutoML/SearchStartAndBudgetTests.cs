@@ -50,7 +50,7 @@ public sealed class SearchStartAndBudgetTests
             Thread.Sleep(Interlocked.Increment(ref calls) < 4 ? 50 : 10_000);
             return 0.5;
         });
-        var options = new AutoMLExperimentOptions { TimeBudget = TimeSpan.FromSeconds(1.5), TrialTimeLimit = TimeSpan.FromSeconds(30) };
+        var options = new AutoMLExperimentOptions { Budget = new() { Time = TimeSpan.FromSeconds(1.5), TrialTimeLimit = TimeSpan.FromSeconds(30) } };
         var result = new AutoMLExperiment(new MLContext(1), options).Search(SyntheticObjective.Space, new CfoTuner(SyntheticObjective.Space, 1), runner, AutoMLMetric.MacroF1);
 
         var cut = result.Trials.Single(t => t.Status == TrialStatus.TimedOut);
@@ -63,7 +63,7 @@ public sealed class SearchStartAndBudgetTests
     {
         var first = new TrialConfiguration(new TrainerSpec(SyntheticObjective.Trainer), new FeaturizerChoice(2, true, 4, ImageFeaturizerKind.BuiltIn));
         var runner = new FakeTrialRunner((c, _) => ReferenceEquals(c, first) ? 0.9 : 0.5);
-        var options = new AutoMLExperimentOptions { MaxTrials = 4 };
+        var options = new AutoMLExperimentOptions { Budget = new() { MaxTrials = 4 } };
 
         // The CFO tuner throws when updated with a point it did not propose, so this also pins that trial 1 is not fed to it.
         var result = new AutoMLExperiment(new MLContext(1), options)
@@ -85,7 +85,7 @@ public sealed class SearchStartAndBudgetTests
             Thread.Sleep(ReferenceEquals(c, first) ? 800 : 20);
             return 0.5;
         });
-        var options = new AutoMLExperimentOptions { TimeBudget = TimeSpan.FromMilliseconds(400), TrialTimeLimit = TimeSpan.FromMilliseconds(300) };
+        var options = new AutoMLExperimentOptions { Budget = new() { Time = TimeSpan.FromMilliseconds(400), TrialTimeLimit = TimeSpan.FromMilliseconds(300) } };
         var result = new AutoMLExperiment(new MLContext(1), options)
             .Search(SyntheticObjective.Space, new CfoTuner(SyntheticObjective.Space, 1), runner, AutoMLMetric.MacroF1, first: first);
 
@@ -98,7 +98,7 @@ public sealed class SearchStartAndBudgetTests
     public void A_real_search_starts_from_the_single_fit_configuration_and_refits_it_when_it_wins()
     {
         var featurizer = new FeaturizerOptions { Modalities = Modality.Text };
-        var options = new AutoMLExperimentOptions { MaxTrials = 1, Featurizer = featurizer, Evaluation = { Strategy = EvaluationStrategy.HoldOut } };
+        var options = new AutoMLExperimentOptions { Budget = new() { MaxTrials = 1 }, Featurizer = featurizer, Evaluation = { Strategy = EvaluationStrategy.HoldOut } };
         var result = new AutoMLExperiment(new MLContext(1), options).Run(Demo.Value);
 
         var trial = result.Search.Trials[0];

@@ -13,7 +13,7 @@ public sealed class FlagNamesTests
             FlagNames.Translate("TrainingOptions.Evaluation.Folds must be at least 2 for cross-validation; got 1."));
         Assert.AreEqual(
             "Give the search a budget: set --time, --max-trials, or both.",
-            FlagNames.Translate("Give the search a budget: set AutoMLExperimentOptions.TimeBudget, AutoMLExperimentOptions.MaxTrials, or both."));
+            FlagNames.Translate("Give the search a budget: set AutoMLExperimentOptions.Budget.Time, AutoMLExperimentOptions.Budget.MaxTrials, or both."));
         Assert.AreEqual(
             "Column 'pic' has the role Ignore, not Image. Load the posts with --image pic.",
             FlagNames.Translate("Column 'pic' has the role Ignore, not Image. Load the posts with PostLoadOptions.RoleOverrides['pic'] = ColumnRole.Image."));

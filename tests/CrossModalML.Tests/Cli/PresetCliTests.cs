@@ -9,7 +9,7 @@ namespace CrossModalML.Tests.Cli;
 public sealed class PresetCliTests
 {
     /// <summary>200 demo posts whose images are folded onto 20 files, ten posts per image.</summary>
-    private static string SharedImagePosts(TempDirectory temp)
+    internal static string SharedImagePosts(TempDirectory temp)
     {
         var path = CliTests.DemoSubset(temp, "all.tsv", 0, 200);
         var lines = File.ReadAllLines(path);

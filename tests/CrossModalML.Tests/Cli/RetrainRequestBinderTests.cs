@@ -1,3 +1,4 @@
+using CrossModalML.AutoML;
 using CrossModalML.Cli.Commands.Retrain;
 using CrossModalML.Evaluation;
 using CrossModalML.Packaging;
@@ -37,11 +38,9 @@ public sealed class RetrainRequestBinderTests
     {
         var search = Bind("--search", "--time", "30", "--max-trials", "4", "--trial-time", "10", "--metric", "accuracy", "--tuner", "random").Options.Search!;
 
-        Assert.AreEqual(TimeSpan.FromSeconds(30), search.TimeBudget);
-        Assert.AreEqual(4, search.MaxTrials);
-        Assert.AreEqual(TimeSpan.FromSeconds(10), search.TrialTimeLimit);
-        Assert.AreEqual(AutoMLMetric.Accuracy, search.Metric);
-        Assert.AreEqual(TunerKind.Random, search.Tuner);
+        Assert.AreEqual(
+            new SearchBudget { Time = TimeSpan.FromSeconds(30), MaxTrials = 4, TrialTimeLimit = TimeSpan.FromSeconds(10), Metric = AutoMLMetric.Accuracy, Tuner = TunerKind.Random },
+            search.Budget);
         Assert.IsNull(search.TrialProgress, "the handler attaches the console's adapter when it runs");
     }
 

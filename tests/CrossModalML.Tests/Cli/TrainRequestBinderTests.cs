@@ -52,7 +52,7 @@ public sealed class TrainRequestBinderTests
         Assert.IsFalse(request.NoGrouping);
         Assert.AreEqual(StackingMode.Auto, request.Stacking);
         Assert.IsNull(request.Report);
-        Assert.AreEqual(new SearchFlags(null, null, TimeSpan.FromSeconds(120), null, null, null, TunerKind.Cfo, false), request.Search);
+        Assert.AreEqual(new SearchFlags(new SearchBudget { TrialTimeLimit = TimeSpan.FromSeconds(120) }, Ensemble: false), request.Search);
         Assert.IsFalse(request.Search.Explicit);
     }
 
@@ -62,9 +62,16 @@ public sealed class TrainRequestBinderTests
         var request = Bind("--label", "sentiment", "--time", "90", "--trial-time", "30", "--memory-limit", "512", "--trial-memory", "64",
             "--metric", "accuracy", "--tuner", "random", "--ensemble");
 
-        Assert.AreEqual(
-            new SearchFlags(TimeSpan.FromSeconds(90), null, TimeSpan.FromSeconds(30), 512L * 1024 * 1024, 64L * 1024 * 1024, AutoMLMetric.Accuracy, TunerKind.Random, true),
-            request.Search);
+        var budget = new SearchBudget
+        {
+            Time = TimeSpan.FromSeconds(90),
+            TrialTimeLimit = TimeSpan.FromSeconds(30),
+            MemoryLimitBytes = 512L * 1024 * 1024,
+            TrialMemoryLimitBytes = 64L * 1024 * 1024,
+            Metric = AutoMLMetric.Accuracy,
+            Tuner = TunerKind.Random,
+        };
+        Assert.AreEqual(new SearchFlags(budget, Ensemble: true), request.Search);
         Assert.IsTrue(request.Search.Explicit);
         Assert.AreEqual(ClassificationObjective.Accuracy, request.Training.Objective, "--metric accuracy is also a single fit's objective");
     }

@@ -92,11 +92,11 @@ public sealed class BadInputMessageTests
         var stacking = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new TrainingOptions { StackingFolds = 0 }.Validate());
         StringAssert.Contains(stacking.Message, "TrainingOptions.StackingFolds");
         var budget = Assert.ThrowsExactly<ArgumentException>(() => new AutoMLExperimentOptions().Validate());
-        StringAssert.Contains(budget.Message, "AutoMLExperimentOptions.TimeBudget");
+        StringAssert.Contains(budget.Message, "AutoMLExperimentOptions.Budget.Time");
         Assert.IsFalse(budget.Message.Contains("--", StringComparison.Ordinal), "a C# caller has no flags");
-        var time = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new AutoMLExperimentOptions { TimeBudget = TimeSpan.FromSeconds(-5) }.Validate());
-        StringAssert.Contains(time.Message, "AutoMLExperimentOptions.TimeBudget must be positive");
-        var evaluation = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new AutoMLExperimentOptions { MaxTrials = 3, Evaluation = { Folds = 1 } }.Validate());
+        var time = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new AutoMLExperimentOptions { Budget = new() { Time = TimeSpan.FromSeconds(-5) } }.Validate());
+        StringAssert.Contains(time.Message, "AutoMLExperimentOptions.Budget.Time must be positive");
+        var evaluation = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new AutoMLExperimentOptions { Budget = new() { MaxTrials = 3 }, Evaluation = { Folds = 1 } }.Validate());
         StringAssert.Contains(evaluation.Message, "AutoMLExperimentOptions.Evaluation.Folds");
     }
 }

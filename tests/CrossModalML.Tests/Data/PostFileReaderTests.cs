@@ -124,4 +124,42 @@ public sealed class PostFileReaderTests
 
         Assert.AreEqual("a", table.Rows[0].Cells[1]);
     }
+
+    [TestMethod]
+    public void Chunks_hold_exactly_the_asked_number_of_rows_even_across_blank_lines()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("posts.tsv", "id\ttext\n1\ta\n\n2\tb\n\n\n3\tc\n4\td\n5\te\n\n");
+
+        var chunks = PostFileReader.ReadChunks(path, PostFileFormat.Auto, null, chunkRows: 2).ToList();
+
+        CollectionAssert.AreEqual(new[] { 2, 2, 1 }, chunks.Select(chunk => chunk.Rows.Count).ToArray());
+        CollectionAssert.AreEqual(new[] { 2, 4, 7, 8, 9 }, chunks.SelectMany(chunk => chunk.Rows).Select(row => row.LineNumber).ToArray());
+    }
+
+    [TestMethod]
+    public void Chunked_and_whole_reads_split_lines_alike()
+    {
+        using var dir = new TempDirectory();
+        // A lone CR is not a line break, inside a quoted value or out of one.
+        var path = dir.Write("posts.csv", "id,text\n1,\"one\rtwo\"\n2,three\rfour\n3,\"a\r\nb\"\n");
+
+        var whole = PostFileReader.Read(path, PostFileFormat.Auto, null);
+        var chunked = PostFileReader.ReadChunks(path, PostFileFormat.Auto, null, chunkRows: 1).SelectMany(chunk => chunk.Rows).ToList();
+
+        CollectionAssert.AreEqual(new[] { "one\rtwo", "three\rfour", "a\nb" }, whole.Rows.Select(row => row.Cells[1]).ToArray());
+        CollectionAssert.AreEqual(whole.Rows.Select(row => row.LineNumber).ToArray(), chunked.Select(row => row.LineNumber).ToArray());
+        CollectionAssert.AreEqual(whole.Rows.Select(row => row.Cells[1]).ToArray(), chunked.Select(row => row.Cells[1]).ToArray());
+    }
+
+    [TestMethod]
+    public void A_file_of_separators_and_white_space_is_empty()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("blank.tsv", "\t \t\n  \n\t\n");
+
+        var error = Assert.ThrowsExactly<PostDataException>(() => PostFileReader.Read(path, PostFileFormat.Auto, null));
+
+        StringAssert.Contains(error.Message, "is empty");
+    }
 }

@@ -83,7 +83,7 @@ public sealed class TimeOrderedSplitTests
             $"p{i}\t{(i % 2 == 0 ? "sunny lovely day" : "rainy grim night")} {i}\t2026-01-{1 + i % 28:00}T{i % 24:00}:00:00Z\t{(i % 2 == 0 ? "up" : "down")}").ToList();
         temp.Write("posts.tsv", string.Join('\n', ["id\ttext\twhen\tmood", .. rows]));
         var data = PostDatasetLoader.Load(Path.Combine(temp.Path, "posts.tsv"), new PostLoadOptions { LabelColumn = "mood" });
-        var options = new CrossModalML.AutoML.AutoMLExperimentOptions { MaxTrials = 2, Evaluation = { TimeColumn = "when", Folds = 3 } };
+        var options = new CrossModalML.AutoML.AutoMLExperimentOptions { Budget = new() { MaxTrials = 2 }, Evaluation = { TimeColumn = "when", Folds = 3 } };
 
         var result = new CrossModalML.AutoML.AutoMLExperiment(new MLContext(1), options).Run(data);
 

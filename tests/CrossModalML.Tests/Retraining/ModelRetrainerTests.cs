@@ -80,7 +80,7 @@ public sealed class ModelRetrainerTests
         var options = new RetrainingOptions
         {
             TestFraction = 0.2,
-            Search = new RetrainingSearchOptions { MaxTrials = 2, Metric = AutoMLMetric.Accuracy, TrialProgress = new SynchronousProgress<TrialResult>(trials.Add) },
+            Search = new RetrainingSearchOptions { Budget = new() { MaxTrials = 2, Metric = AutoMLMetric.Accuracy }, TrialProgress = new SynchronousProgress<TrialResult>(trials.Add) },
         };
 
         var result = ModelRetrainer.Retrain(oldModel, DemoSlices.Write(temp, 2000, 200), output, options, new SynchronousProgress<TrainingProgress>(p => steps.Add(p.Description)));
@@ -133,9 +133,12 @@ public sealed class ModelRetrainerTests
         Assert.AreNotEqual(0, CliApp.Run(["retrain", "--model", DemoModel.ModelPath, "--dataset", data, "--output", temp.File("a.zip"), "--max-trials", "2"]));
         var noBudget = Assert.ThrowsExactly<ArgumentException>(() =>
             ModelRetrainer.Retrain(DemoModel.ModelPath, data, temp.File("b.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions() }));
-        StringAssert.Contains(noBudget.Message, "RetrainingOptions.Search.MaxTrials");
+        StringAssert.Contains(noBudget.Message, "RetrainingOptions.Search.Budget.MaxTrials");
+        var memoryCap = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ModelRetrainer.Retrain(
+            DemoModel.ModelPath, data, temp.File("d.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions { Budget = new() { MaxTrials = 2, MemoryLimitBytes = 0 } } }));
+        StringAssert.Contains(memoryCap.Message, "RetrainingOptions.Search.Budget.MemoryLimitBytes", "a retraining search takes the memory caps of every search");
         var wrongMetric = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(
-            DemoModel.ModelPath, data, temp.File("c.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions { MaxTrials = 2, Metric = AutoMLMetric.Rmse } }));
+            DemoModel.ModelPath, data, temp.File("c.zip"), new RetrainingOptions { Search = new RetrainingSearchOptions { Budget = new() { MaxTrials = 2, Metric = AutoMLMetric.Rmse } } }));
         StringAssert.Contains(wrongMetric.Message, "Multiclass");
         Assert.IsFalse(File.Exists(temp.File("a.zip")) || File.Exists(temp.File("b.zip")) || File.Exists(temp.File("c.zip")));
     }
@@ -195,12 +198,6 @@ public sealed class ModelRetrainerTests
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(DemoModel.ModelPath, data, temp.File("new.zip")));
         StringAssert.Contains(error.Message, "'ecstatic'");
-    }
-
-    /// <summary>Reports on the calling thread, so the test sees every report before the call returns.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 
     private static void RewriteManifest(string zipPath, Func<ModelManifest, ModelManifest> change)

@@ -169,7 +169,7 @@ public sealed class MultiTaskTrainerTests
     public void With_a_budget_each_head_is_chosen_by_a_search_on_the_shared_features()
     {
         var options = Options(EvaluationStrategy.None);
-        options.Search = new CrossModalML.AutoML.AutoMLExperimentOptions { MaxTrials = 2, Evaluation = { Strategy = EvaluationStrategy.HoldOut } };
+        options.Search = new CrossModalML.AutoML.AutoMLExperimentOptions { Budget = new() { MaxTrials = 2 }, Evaluation = { Strategy = EvaluationStrategy.HoldOut } };
         var trials = new List<CrossModalML.AutoML.TrialResult>();
         var result = new MultiTaskTrainer(new MLContext(1)).Train(DemoSubset(300), options, trials: new SynchronousProgress<CrossModalML.AutoML.TrialResult>(trials.Add));
 
@@ -206,10 +206,5 @@ public sealed class MultiTaskTrainerTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => trainer.Train(data, new MultiTaskOptions { Labels = ["sentiment"] })).Message, "at least two");
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => trainer.Train(data, new MultiTaskOptions { Labels = ["sentiment", "mood"] })).Message, "'mood'");
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => trainer.Train(data, new MultiTaskOptions { Labels = ["sentiment", "topic"], MainTask = "likes" })).Message, "'likes'");
-    }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

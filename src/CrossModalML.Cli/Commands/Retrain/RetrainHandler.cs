@@ -44,7 +44,7 @@ internal static class RetrainHandler
         var options = request.Options;
         if (options.Search is { } search)
         {
-            search.TrialProgress = new ConsoleProgress(search.MaxTrials, search.TimeBudget);
+            search.TrialProgress = new ConsoleProgress(search.Budget.MaxTrials, search.Budget.Time);
         }
 
         return ModelRetrainer.Retrain(request.Model.FullName, request.Dataset.FullName, request.Output.FullName, options, new ConsoleProgress(), cancellationToken);

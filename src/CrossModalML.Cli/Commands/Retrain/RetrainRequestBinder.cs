@@ -1,3 +1,4 @@
+using CrossModalML.AutoML;
 using System.CommandLine;
 using CrossModalML.Evaluation;
 using CrossModalML.Retraining;
@@ -29,11 +30,14 @@ internal sealed class RetrainRequestBinder(RetrainFlags flags)
         {
             options.Search = new RetrainingSearchOptions
             {
-                TimeBudget = parsed.GetValue(flags.Time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                MaxTrials = parsed.GetValue(flags.MaxTrials),
-                TrialTimeLimit = TimeSpan.FromSeconds(parsed.GetValue(flags.TrialTime)),
-                Metric = parsed.GetValue(flags.Metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
-                Tuner = parsed.GetValue(flags.Tuner),
+                Budget = new SearchBudget
+                {
+                    Time = parsed.GetValue(flags.Time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                    MaxTrials = parsed.GetValue(flags.MaxTrials),
+                    TrialTimeLimit = TimeSpan.FromSeconds(parsed.GetValue(flags.TrialTime)),
+                    Metric = parsed.GetValue(flags.Metric) is { } metricName ? AutoMLMetrics.Parse(metricName) : null,
+                    Tuner = parsed.GetValue(flags.Tuner),
+                },
             };
         }
         else if (parsed.GetValue(flags.Time) is not null || parsed.GetValue(flags.MaxTrials) is not null || parsed.GetValue(flags.Metric) is not null)

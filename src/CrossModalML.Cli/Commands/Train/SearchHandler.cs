@@ -19,7 +19,7 @@ internal static class SearchHandler
         var (data, test, outputFile) = (inputs.Data, inputs.Test, inputs.Request.Output);
         var options = inputs.SearchOptions();
         var mlContext = new MLContext(inputs.Request.Training.Seed);
-        AnsiConsole.MarkupLineInterpolated($"AutoML search ({options.Tuner}, {Budget(options)}, seed {options.Seed}) …");
+        AnsiConsole.MarkupLineInterpolated($"AutoML search ({options.Budget.Tuner}, {Budget(options)}, seed {options.Seed}) …");
         var result = Search(mlContext, data, options, cancellationToken);
         foreach (var warning in result.Warnings)
         {
@@ -76,8 +76,8 @@ internal static class SearchHandler
     /// <summary>The search's budget as the start line shows it: seconds, trials or both.</summary>
     internal static string Budget(AutoMLExperimentOptions options) => string.Join(", ", new[]
     {
-        options.TimeBudget is { } t ? $"{t.TotalSeconds:0} s" : null,
-        options.MaxTrials is { } n ? $"{n} trials" : null,
+        options.Budget.Time is { } t ? $"{t.TotalSeconds:0} s" : null,
+        options.Budget.MaxTrials is { } n ? $"{n} trials" : null,
     }.OfType<string>());
 
     /// <summary>The library call: search, then refit the winner on all rows.</summary>

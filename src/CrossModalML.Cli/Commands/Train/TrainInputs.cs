@@ -17,23 +17,17 @@ internal sealed record TrainInputs(TrainRequest Request, PostDataset Data, PostD
     public AutoMLExperimentOptions SearchOptions()
     {
         var training = Request.Training;
-        var search = Request.Search;
+        var budget = Request.Search.Budget;
         return new AutoMLExperimentOptions
         {
-            TimeBudget = Plan?.TimeBudget ?? search.TimeBudget,
-            MaxTrials = Plan?.MaxTrials ?? search.MaxTrials,
-            TrialTimeLimit = search.TrialTimeLimit,
-            MemoryLimitBytes = search.MemoryLimitBytes,
-            TrialMemoryLimitBytes = search.TrialMemoryLimitBytes,
-            Metric = search.Metric,
-            Tuner = search.Tuner,
+            Budget = budget with { Time = Plan?.TimeBudget ?? budget.Time, MaxTrials = Plan?.MaxTrials ?? budget.MaxTrials },
             Seed = training.Seed,
             Featurizer = training.Featurizer,
             Evaluation = training.Evaluation,
             Fusion = training.Fusion,
             StackingFolds = training.StackingFolds,
             TuneDecisionThreshold = training.TuneDecisionThreshold,
-            Ensemble = Plan?.Ensemble ?? search.Ensemble,
+            Ensemble = Plan?.Ensemble ?? Request.Search.Ensemble,
         };
     }
 }

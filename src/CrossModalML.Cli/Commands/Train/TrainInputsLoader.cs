@@ -51,8 +51,8 @@ internal static class TrainInputsLoader
         var plan = PresetBinding.Plan(data, new PresetRequest
         {
             Preset = request.Preset,
-            TimeBudget = request.Search.TimeBudget,
-            MaxTrials = request.Search.MaxTrials,
+            TimeBudget = request.Search.Budget.Time,
+            MaxTrials = request.Search.Budget.MaxTrials,
             PretrainedEncoders = (featurizer.Image.Onnx is null ? 0 : 1) + (featurizer.Text.WordVectors is null ? 0 : 1),
             EncodersChosen = request.EncodersChosen,
             TrainerFixed = training.Trainer is not null || training.OverSampling,

@@ -1,3 +1,4 @@
+using CrossModalML.AutoML;
 using System.CommandLine;
 using CrossModalML.Data;
 using CrossModalML.Evaluation;
@@ -157,13 +158,16 @@ internal sealed class TrainRequestBinder(TrainFlags flags)
     }
 
     private SearchFlags Search(ParseResult parsed, AutoMLMetric? metric) => new(
-        TimeBudget: parsed.GetValue(flags.Time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-        MaxTrials: parsed.GetValue(flags.MaxTrials),
-        TrialTimeLimit: TimeSpan.FromSeconds(parsed.GetValue(flags.TrialTime)),
-        MemoryLimitBytes: parsed.GetValue(flags.MemoryLimit) is { } megabytes ? megabytes * 1024L * 1024L : null,
-        TrialMemoryLimitBytes: parsed.GetValue(flags.TrialMemory) is { } trialMegabytes ? trialMegabytes * 1024L * 1024L : null,
-        Metric: metric,
-        Tuner: parsed.GetValue(flags.Tuner),
+        new SearchBudget
+        {
+            Time = parsed.GetValue(flags.Time) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            MaxTrials = parsed.GetValue(flags.MaxTrials),
+            TrialTimeLimit = TimeSpan.FromSeconds(parsed.GetValue(flags.TrialTime)),
+            MemoryLimitBytes = parsed.GetValue(flags.MemoryLimit) is { } megabytes ? megabytes * 1024L * 1024L : null,
+            TrialMemoryLimitBytes = parsed.GetValue(flags.TrialMemory) is { } trialMegabytes ? trialMegabytes * 1024L * 1024L : null,
+            Metric = metric,
+            Tuner = parsed.GetValue(flags.Tuner),
+        },
         Ensemble: parsed.GetValue(flags.Ensemble));
 
     private void CheckRanges(ParseResult parsed)

@@ -4,7 +4,7 @@ namespace CrossModalML.Featurization.Text;
 
 /// <summary>Counts the social-media signals of a post's text.</summary>
 /// <remarks>
-/// Slots, in order: hashtags, @mentions, URLs, emoji, emoticons standing as their own word (such as <c>:)</c> <c>:(</c> <c>:D</c> <c>&lt;3</c>),
+/// Slots, in order: hashtags, @mentions, URLs (as <see cref="SocialTokens"/> finds them), emoji, emoticons standing as their own word (such as <c>:)</c> <c>:(</c> <c>:D</c> <c>&lt;3</c>),
 /// exclamation marks per character, upper-case share of letters, log(1 + characters), log(1 + words),
 /// and 1 when the text is empty.
 /// </remarks>
@@ -27,31 +27,11 @@ public static class SocialSignals
             return;
         }
 
-        int hashtags = 0, mentions = 0, urls = 0, emoji = 0, exclamations = 0, letters = 0, upper = 0, words = 0;
+        int emoji = 0, exclamations = 0, letters = 0, upper = 0, words = 0;
         bool inWord = false;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            bool atWordStart = i == 0 || char.IsWhiteSpace(text[i - 1]);
-            if (atWordStart && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
-            {
-                if (c == '#')
-                {
-                    hashtags++;
-                }
-                else if (c == '@')
-                {
-                    mentions++;
-                }
-            }
-
-            if (atWordStart && (text[i..].StartsWith("http://", StringComparison.OrdinalIgnoreCase) ||
-                                text[i..].StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
-                                text[i..].StartsWith("www.", StringComparison.OrdinalIgnoreCase)))
-            {
-                urls++;
-            }
-
             if (c == '!')
             {
                 exclamations++;
@@ -93,9 +73,9 @@ public static class SocialSignals
             }
         }
 
-        values[0] = hashtags;
-        values[1] = mentions;
-        values[2] = urls;
+        values[0] = SocialTokens.Count(text, SocialTokenKind.Hashtag);
+        values[1] = SocialTokens.Count(text, SocialTokenKind.Mention);
+        values[2] = SocialTokens.Count(text, SocialTokenKind.Url);
         values[3] = emoji;
         values[4] = emoticons;
         values[5] = (float)exclamations / text.Length;

@@ -5,7 +5,9 @@ namespace CrossModalML.Featurization.Text;
 /// <summary>Replaces personal data in a post's text with placeholder tokens before it is featurized.</summary>
 /// <remarks>
 /// E-mail addresses become <c>&lt;email&gt;</c>, web addresses <c>&lt;url&gt;</c>, phone numbers (7 or more digits,
-/// with optional <c>+</c>, spaces, dots, dashes or brackets) <c>&lt;phone&gt;</c>, and @mentions <c>&lt;user&gt;</c>.
+/// with optional <c>+</c>, spaces, dots, dashes or brackets) <c>&lt;phone&gt;</c>, and @mentions <c>&lt;user&gt;</c>. Addresses
+/// and account names are found by <see cref="SocialTokens.ReplaceWebAddresses"/> and
+/// <see cref="SocialTokens.ReplaceAccountNames"/>, which also catch them after punctuation.
 /// Scrubbing runs inside the model, so the text dictionary a saved model keeps never holds those values, and posts
 /// scored later are scrubbed the same way. Hashtags and the rest of the text are kept. Thread-safe.
 /// </remarks>
@@ -34,19 +36,13 @@ public static partial class TextScrubber
 
         // E-mails first: their '@' would otherwise be taken for a mention, and their domain for a web address.
         text = Email().Replace(text, EmailToken);
-        text = Url().Replace(text, UrlToken);
-        text = Mention().Replace(text, MentionToken);
+        text = SocialTokens.ReplaceWebAddresses(text, UrlToken);
+        text = SocialTokens.ReplaceAccountNames(text, _ => MentionToken);
         return Phone().Replace(text, PhoneToken);
     }
 
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Email();
-
-    [GeneratedRegex(@"\b(?:https?://|www\.)\S+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex Url();
-
-    [GeneratedRegex(@"(?<![\w@])@\w{1,30}", RegexOptions.CultureInvariant)]
-    private static partial Regex Mention();
 
     [GeneratedRegex(@"(?<!\w)\+?\(?\d(?:[\s().\-]?\d){6,14}(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
