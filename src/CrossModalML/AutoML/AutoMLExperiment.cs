@@ -2,7 +2,6 @@ using System.Diagnostics;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Training;
-using CrossModalML.Training.Fusion;
 using Microsoft.ML;
 using CrossModalML.Evaluation;
 using CrossModalML.Packaging;
@@ -108,78 +107,7 @@ public sealed class AutoMLExperiment
                 (firstFailure is null ? "; give the search more time or trials." : $"; trial {firstFailure.Number} ({firstFailure.Configuration.Trainer.Name}): {firstFailure.Message}"));
         }
 
-        TrainingOptions RefitOptions(TrialConfiguration configuration) => new()
-        {
-            Trainer = configuration.Trainer,
-            Featurizer = configuration.Featurizer.Apply(_options.Featurizer),
-            Evaluation = { Strategy = EvaluationStrategy.None, GroupColumn = _options.Evaluation.GroupColumn },
-            Seed = _options.Seed,
-            Fusion = task == TaskKind.Regression ? FusionKind.Early : _options.Fusion,
-            StackingFolds = _options.StackingFolds,
-            TuneDecisionThreshold = _options.TuneDecisionThreshold,
-            Objective = metric == AutoMLMetric.Accuracy ? ClassificationObjective.Accuracy : ClassificationObjective.MacroF1,
-        };
-
-        var trainingOptions = RefitOptions(best.Configuration);
-        var refit = new CrossModalTrainer(_mlContext).Train(data, trainingOptions, cancellationToken: CancellationToken.None);
-        string evaluation = $"AutoML trial {best.Number} of {search.Trials.Count}, {runner.EvaluationDescription}";
-        var metrics = best.Metrics;
-        if (refit.Fusion is { Kind: FusionKind.Late, Validation: { } lateMetrics } fusion)
-        {
-            // The trial's figures describe early fusion; the saved model is late fusion, so report what was measured for it.
-            metrics = lateMetrics;
-            evaluation = fusion.Selection is { } selection
-                ? $"late fusion of trial {best.Number}'s trainer and featurizer, chosen after the search ({selection.Reason})"
-                : $"late fusion of trial {best.Number}'s trainer and featurizer, {fusion.StackingFolds}-fold out-of-fold predictions of the training rows";
-        }
-        else if (refit.Fusion?.Selection is { } selection)
-        {
-            evaluation += $"; early fusion kept after the final comparison ({selection.Reason})";
-        }
-
-        SearchEnsemble.Built? ensemble = null;
-        var ensembleClock = Stopwatch.StartNew();
-        if (_options.Ensemble)
-        {
-            if (task == TaskKind.Regression || _options.Fusion != FusionKind.Early || _options.TuneDecisionThreshold)
-            {
-                warnings.Add("No ensemble: ensembles average class probabilities of early-fusion models without a tuned threshold; the best trial is saved alone.");
-            }
-            else
-            {
-                ensemble = SearchEnsemble.Build(_mlContext, data, search, runner, _options.EnsembleCandidates, RefitOptions, refit, warnings);
-            }
-        }
-
-        if (ensemble is not null)
-        {
-            metrics = ensemble.Metrics;
-            evaluation = ensemble.Evaluation;
-        }
-
-        var training = new TrainingResult
-        {
-            Model = ensemble?.Model ?? refit.Model,
-            Task = refit.Task,
-            Trainer = refit.Trainer,
-            Featurization = refit.Featurization,
-            EvaluationDescription = evaluation,
-            Metrics = metrics,
-            TrainingRows = refit.TrainingRows,
-            Duration = search.Elapsed + refit.Duration + (ensemble is null ? TimeSpan.Zero : ensembleClock.Elapsed),
-            Fusion = refit.Fusion,
-            DecisionThreshold = refit.DecisionThreshold,
-            OverSampling = refit.OverSampling,
-        };
-        return new AutoMLResult
-        {
-            Search = search,
-            Training = training,
-            TrainingOptions = trainingOptions,
-            Warnings = warnings,
-            Summary = SearchSummaries.Create(_options, search, best, evaluation, best.Configuration.Featurizer),
-            Ensemble = ensemble?.Summary,
-        };
+        return WinnerRefit.Refit(_mlContext, _options, data, search, runner, metric, warnings);
     }
 
     /// <summary>The configuration a single fit uses: the task's default trainer with ML.NET's default hyperparameters and the
@@ -259,7 +187,7 @@ public sealed class AutoMLExperiment
             var trial = new TrialResult { Number = trials.Count + 1, Point = point, Configuration = configuration, Status = TrialStatus.Running, Metric = metric };
             progress?.Report(trial);
 
-            var outcome = Prepare(runner, configuration, cancellationToken);
+            var outcome = TrialExecution.Prepare(runner, configuration, cancellationToken);
             if (outcome is null)
             {
                 // The first configuration has no time limit, as the single fit it stands for has none; the first tuner trial
@@ -278,7 +206,7 @@ public sealed class AutoMLExperiment
                     limit = BudgetedTrialLimit(_options.Budget.TrialTimeLimit, remaining, trials);
                 }
 
-                outcome = RunWithLimit(runner, configuration, limit, _options.Budget.TrialMemoryLimitBytes, cancellationToken, limit < _options.Budget.TrialTimeLimit);
+                outcome = TrialExecution.Run(runner, configuration, limit, _options.Budget.TrialMemoryLimitBytes, cancellationToken, limit < _options.Budget.TrialTimeLimit);
                 if (outcome.Abandoned is { } abandoned)
                 {
                     stragglers.Add(abandoned.ContinueWith(_ => { }, TaskScheduler.Default));
@@ -291,7 +219,7 @@ public sealed class AutoMLExperiment
                 break;
             }
 
-            trial = Finish(trial, outcome, metric, bestLoss, _options.Budget.MaxTrials is not null ? EstimateCost(space, point) : null);
+            trial = outcome.Score(trial, metric, bestLoss, _options.Budget.MaxTrials is not null ? EstimateCost(space, point) : null);
             bestLoss = Math.Min(bestLoss, trial.Loss);
             trials.Add(trial);
             if (fromTuner)
@@ -338,147 +266,4 @@ public sealed class AutoMLExperiment
     /// <summary>Whether the managed heap is above the limit; a quick reading first, a full collection only to confirm.</summary>
     private static bool OverMemoryLimit(long limit) =>
         GC.GetTotalMemory(forceFullCollection: false) > limit && GC.GetTotalMemory(forceFullCollection: true) > limit;
-
-    private static Outcome? Prepare(ITrialRunner runner, TrialConfiguration configuration, CancellationToken cancellationToken)
-    {
-        try
-        {
-            runner.Prepare(configuration.Featurizer, cancellationToken);
-            return null;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return new Outcome(TrialStatus.Running, [], null, TimeSpan.Zero);
-        }
-        catch (Exception ex)
-        {
-            return new Outcome(TrialStatus.Failed, [], $"featurization failed: {ex.Message}", TimeSpan.Zero);
-        }
-    }
-
-    /// <summary>Runs a trial on a worker and waits at most <paramref name="limit"/>, stopping it early when it adds more than
-    /// <paramref name="memoryGrowthLimit"/> bytes to the process's working set. Status Running means the caller cancelled.</summary>
-    private static Outcome RunWithLimit(
-        ITrialRunner runner, TrialConfiguration configuration, TimeSpan limit, long? memoryGrowthLimit, CancellationToken cancellationToken, bool limitedByBudget = false)
-    {
-        var trialCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var clock = Stopwatch.StartNew();
-        var work = Task.Factory.StartNew(
-            () => runner.Run(configuration, trialCancellation.Token),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
-
-        // The source is disposed only when the work ends, because an abandoned trial may still read its token.
-        work.ContinueWith(t => { _ = t.Exception; trialCancellation.Dispose(); }, TaskScheduler.Default);
-        WaitHandle[] handles = [((IAsyncResult)work).AsyncWaitHandle, cancellationToken.WaitHandle];
-        long startWorkingSet = Environment.WorkingSet;
-        long grown = 0;
-        int signalled;
-        while (true)
-        {
-            // Without a memory limit this is one wait for the whole limit; with one, the working set is read every 100 ms.
-            double remaining = (limit - clock.Elapsed).TotalMilliseconds;
-            double slice = memoryGrowthLimit is null ? remaining : Math.Min(remaining, 100);
-            signalled = WaitHandle.WaitAny(handles, (int)Math.Clamp(Math.Ceiling(slice), 1, int.MaxValue));
-            if (signalled != WaitHandle.WaitTimeout || clock.Elapsed >= limit)
-            {
-                break;
-            }
-
-            grown = Environment.WorkingSet - startWorkingSet;
-            if (grown > memoryGrowthLimit)
-            {
-                break;
-            }
-        }
-
-        var elapsed = clock.Elapsed;
-        if (cancellationToken.IsCancellationRequested)
-        {
-            // Cancellation wins even when the trial finished at the same moment, so a cancelled search never records a trial that ran past it.
-            return new Outcome(TrialStatus.Running, [], null, elapsed, work.IsCompleted ? null : work);
-        }
-
-        if (signalled != 0)
-        {
-            try
-            {
-                trialCancellation.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The work finished between the wait and here; there is nothing left to cancel.
-            }
-
-            if (grown > memoryGrowthLimit)
-            {
-                return new Outcome(
-                    TrialStatus.Failed, [],
-                    $"added {grown >> 20:N0} MB to the process's memory, over the trial memory limit of {memoryGrowthLimit >> 20:N0} MB, and was told to stop",
-                    elapsed, work);
-            }
-
-            return new Outcome(
-                TrialStatus.TimedOut, [],
-                limitedByBudget
-                    ? $"was still running {limit.TotalSeconds:0.#} s after it started, at the end of the search's time budget, and was abandoned"
-                    : $"exceeded the trial time limit of {limit.TotalSeconds:0.#} s and was abandoned",
-                elapsed, work);
-        }
-
-        if (work.IsCompletedSuccessfully)
-        {
-            return new Outcome(TrialStatus.Completed, work.Result, null, elapsed);
-        }
-
-        return new Outcome(TrialStatus.Failed, [], work.Exception?.InnerException?.Message ?? "the trial was cancelled", elapsed);
-    }
-
-    private static TrialResult Finish(TrialResult trial, Outcome outcome, AutoMLMetric metric, double bestLoss, double? estimatedCost)
-    {
-        double cost = estimatedCost ?? outcome.Duration.TotalSeconds;
-        if (outcome.Status != TrialStatus.Completed)
-        {
-            return trial with { Status = outcome.Status, Message = outcome.Message, Duration = outcome.Duration, Cost = cost };
-        }
-
-        var scores = outcome.Folds.Select(f => AutoMLMetrics.Read(metric, f)).ToList();
-        var valid = scores.Where(s => !double.IsNaN(s)).ToList();
-        if (valid.Count == 0)
-        {
-            return trial with
-            {
-                Status = TrialStatus.Failed,
-                Message = $"{metric} could not be computed on any fold (e.g. AUC needs both classes in every test fold)",
-                Duration = outcome.Duration,
-                Cost = cost,
-            };
-        }
-
-        double mean = valid.Average();
-        double std = valid.Count < 2 ? 0 : Math.Sqrt(valid.Sum(s => (s - mean) * (s - mean)) / (valid.Count - 1));
-
-        // The score pools the folds (summed confusion matrices, size-weighted losses) where the metric allows, as
-        // cross-validated single fits report it: a small or one-class fold (one event of leave-one-event-out) then
-        // weighs by its rows instead of as much as the largest fold. AUC and R² cannot be pooled and stay the fold mean.
-        var pooled = outcome.Folds.Count > 0 ? MetricsCalculator.Average(outcome.Folds) : null;
-        double score = pooled is not null && AutoMLMetrics.Read(metric, pooled) is var value && !double.IsNaN(value) ? value : mean;
-        double loss = AutoMLMetrics.ToLoss(metric, score);
-        return trial with
-        {
-            Status = TrialStatus.Completed,
-            Score = score,
-            ScoreStd = std,
-            FoldScores = scores,
-            Metrics = pooled,
-            Loss = loss,
-            Duration = outcome.Duration,
-            Cost = cost,
-            IsNewBest = loss < bestLoss,
-        };
-    }
-
-    /// <summary>What a trial came to; <paramref name="Abandoned"/> is the work still running after a timeout or cancellation.</summary>
-    private sealed record Outcome(TrialStatus Status, IReadOnlyList<EvaluationMetrics> Folds, string? Message, TimeSpan Duration, Task? Abandoned = null);
 }

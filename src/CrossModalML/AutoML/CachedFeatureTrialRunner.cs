@@ -34,7 +34,7 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
     private readonly int _seed;
     private readonly FeatureCache _cache;
     private readonly IReadOnlyList<DataSplit> _splits;
-    private readonly float[] _classWeights;
+    private readonly EncodedLabels _labels;
     private readonly ConcurrentDictionary<TrialConfiguration, float[]?[]> _outOfFold = new();
 
     /// <summary>Creates a runner over labelled posts.</summary>
@@ -59,11 +59,14 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
         }
 
         (_splits, EvaluationDescription) = evaluation.CreateSplits(data, seed);
-        _classWeights = data.Task == TaskKind.Regression ? [] : ClassWeights.Balanced(data.GetLabels(), data.ClassLabels);
+        var classWeights = data.Task == TaskKind.Regression ? [] : ClassWeights.Balanced(data.GetLabels(), data.ClassLabels);
         EvaluationDescription += " on features fitted once on all rows";
         _data = data;
         _seed = seed;
         _cache = new FeatureCache(data, baseFeaturizer, seed);
+        var classIndices = data.Task == TaskKind.Regression ? []
+            : Enumerable.Range(0, data.RowCount).Select(i => _cache.BinaryLabels is { } positive ? (positive[i] ? 1 : 0) : (int)(_cache.ClassKeys![i] - 1)).ToArray();
+        _labels = EncodedLabels.WithClassWeights(data.Task, data.ClassLabels, classIndices, _cache.Values, classWeights);
     }
 
     /// <summary>How trials are evaluated, for reports.</summary>
@@ -88,36 +91,22 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
         using var stop = TrainerInterruption.Link(mlContext, cancellationToken);
         var learner = ModelPipelineBuilder.Learner(mlContext, _data.Task, configuration.Trainer, configuration.Featurizer.Scaling);
         var folds = new List<EvaluationMetrics>(_splits.Count);
-        var outOfFold = new float[]?[_data.RowCount];
-        foreach (var split in _splits)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            ITransformer model;
-            try
+        var outOfFold = new OutOfFoldScorer(_splits, _data.RowCount).Score<float[]>(
+            (_, train) => Fit(learner, View(mlContext, features, train), cancellationToken),
+            test => View(mlContext, features, test),
+            (scored, test) =>
             {
-                model = learner.Fit(View(mlContext, features, split.Train));
-            }
-            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
-            {
-                // ML.NET reports an interrupted fit as its own error; to the caller it is a cancellation.
-                throw new OperationCanceledException("The trial was cancelled during a fit.", ex, cancellationToken);
-            }
+                if (_data.Task == TaskKind.Regression)
+                {
+                    folds.Add(MetricsCalculator.Regression(test.Select(i => _cache.Values![i]).ToList(), ScoredOutput.ReadValues(scored)));
+                    return new float[test.Count][];
+                }
 
-            cancellationToken.ThrowIfCancellationRequested();
-            var scored = model.Transform(View(mlContext, features, split.Test));
-            if (_data.Task == TaskKind.Regression)
-            {
-                folds.Add(MetricsCalculator.Regression(split.Test.Select(i => _cache.Values![i]).ToList(), ScoredOutput.ReadValues(scored)));
-                continue;
-            }
-
-            var probabilities = ScoredOutput.ReadProbabilities(scored, _data.Task, _data.ClassLabels.Count);
-            folds.Add(MetricsCalculator.Classification(_data.ClassLabels, ScoredOutput.ReadClassIndices(scored, _data.Task), probabilities));
-            for (int j = 0; j < split.Test.Count; j++)
-            {
-                outOfFold[split.Test[j]] = probabilities[j];
-            }
-        }
+                var probabilities = ScoredOutput.ReadProbabilities(scored, _data.Task, _data.ClassLabels.Count);
+                folds.Add(MetricsCalculator.Classification(_data.ClassLabels, ScoredOutput.ReadClassIndices(scored, _data.Task), probabilities));
+                return probabilities;
+            },
+            cancellationToken);
 
         if (_data.Task != TaskKind.Regression)
         {
@@ -138,46 +127,21 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
     }
 
     /// <summary>Each training row's true class index (regression: empty).</summary>
-    public IReadOnlyList<int> ClassIndices() =>
-        _data.Task == TaskKind.Regression ? []
-        : Enumerable.Range(0, _data.RowCount).Select(i => _cache.BinaryLabels is { } positive ? (positive[i] ? 1 : 0) : (int)(_cache.ClassKeys![i] - 1)).ToList();
+    public IReadOnlyList<int> ClassIndices() => _labels.ClassIndices;
 
-    private IDataView View(MLContext mlContext, FeatureMatrix features, IReadOnlyList<int> rows)
+    private static ITransformer Fit(IEstimator<ITransformer> learner, IDataView train, CancellationToken cancellationToken)
     {
-        var definition = SchemaDefinition.Create(typeof(FeatureRow));
-        definition[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features.Length);
-        definition[nameof(FeatureRow.ClassKey)].ColumnType = new KeyDataViewType(typeof(uint), Math.Max(1, _data.ClassLabels.Count));
-        definition[_data.Task switch
+        try
         {
-            TaskKind.Binary => nameof(FeatureRow.IsPositive),
-            TaskKind.Multiclass => nameof(FeatureRow.ClassKey),
-            _ => nameof(FeatureRow.Value),
-        }].ColumnName = ModelColumns.EncodedLabel;
-        definition[nameof(FeatureRow.ClassWeight)].ColumnName = ModelColumns.ClassWeight;
-        var items = rows.Select(i => new FeatureRow
+            return learner.Fit(train);
+        }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
         {
-            Features = features.Rows[i],
-            IsPositive = _cache.BinaryLabels?[i] ?? false,
-            // LoadFromEnumerable reads a key field as a 0-based index and adds one, so the 1-based key is shifted down.
-            ClassKey = (_cache.ClassKeys?[i] ?? 1) - 1,
-            Value = _cache.Values?[i] ?? 0,
-            ClassWeight = _classWeights.Length == 0 ? 1f
-                : _classWeights[_cache.BinaryLabels is { } positive ? (positive[i] ? 1 : 0) : (int)(_cache.ClassKeys![i] - 1)],
-        }).ToList();
-        return mlContext.Data.LoadFromEnumerable(items, definition);
+            // ML.NET reports an interrupted fit as its own error; to the caller it is a cancellation.
+            throw new OperationCanceledException("The trial was cancelled during a fit.", ex, cancellationToken);
+        }
     }
 
-    /// <summary>One row of cached features; the label field that fits the task is renamed to the encoded label column.</summary>
-    private sealed class FeatureRow
-    {
-        public VBuffer<float> Features { get; set; }
-
-        public bool IsPositive { get; set; }
-
-        public uint ClassKey { get; set; }
-
-        public float Value { get; set; }
-
-        public float ClassWeight { get; set; }
-    }
+    private IDataView View(MLContext mlContext, FeatureMatrix features, IReadOnlyList<int> rows) =>
+        LabelledFeatureView.Create(mlContext, _labels, rows, ModelColumns.Features, features.Select(rows));
 }

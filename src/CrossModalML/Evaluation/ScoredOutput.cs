@@ -92,4 +92,40 @@ public static class ScoredOutput
             values[i] = sum > 0 ? values[i] / sum : 1f / values.Length;
         }
     }
+
+    /// <summary>Each row's raw output in a float or float-vector column, as a model reading that column gets it: a stacked
+    /// head reading auxiliary outputs, or a late-fusion stacker reading modality scores.</summary>
+    /// <param name="scored">A scored view.</param>
+    /// <param name="column">A float column, or a float vector column of <paramref name="length"/> slots.</param>
+    /// <param name="length">The vector length (1 for a float column).</param>
+    internal static float[][] ReadRaw(IDataView scored, string column, int length)
+    {
+        var schemaColumn = scored.Schema[column];
+        var result = new List<float[]>();
+        using var cursor = scored.GetRowCursor([schemaColumn]);
+        if (schemaColumn.Type is VectorDataViewType)
+        {
+            var getter = cursor.GetGetter<VBuffer<float>>(schemaColumn);
+            var buffer = default(VBuffer<float>);
+            while (cursor.MoveNext())
+            {
+                getter(ref buffer);
+                var dense = new float[length];
+                buffer.CopyTo(dense);
+                result.Add(dense);
+            }
+        }
+        else
+        {
+            var getter = cursor.GetGetter<float>(schemaColumn);
+            float value = 0;
+            while (cursor.MoveNext())
+            {
+                getter(ref value);
+                result.Add([value]);
+            }
+        }
+
+        return [.. result];
+    }
 }

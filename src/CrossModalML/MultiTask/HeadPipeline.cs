@@ -1,4 +1,5 @@
 using CrossModalML.Data;
+using CrossModalML.Featurization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using CrossModalML.Training;
@@ -24,48 +25,10 @@ internal static class HeadPipeline
     /// <param name="mlContext">The context.</param>
     /// <param name="labels">The task's labels of every row.</param>
     /// <param name="features">The rows' features, aligned with <paramref name="rows"/>.</param>
-    /// <param name="featureLength">The feature vector's length.</param>
     /// <param name="rows">Row indices into <paramref name="labels"/>.</param>
-    /// <param name="auxiliary">The auxiliary outputs of the rows (aligned), or <c>null</c>.</param>
-    /// <param name="auxiliaryLength">Their length (0 without).</param>
-    public static IDataView View(
-        MLContext mlContext, TaskLabels labels, IReadOnlyList<VBuffer<float>> features, int featureLength, IReadOnlyList<int> rows, IReadOnlyList<float[]>? auxiliary, int auxiliaryLength)
-    {
-        var definition = SchemaDefinition.Create(typeof(HeadRow));
-        definition[nameof(HeadRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureLength);
-        definition[nameof(HeadRow.Features)].ColumnName = ModelColumns.Features;
-        definition[nameof(HeadRow.Auxiliary)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, Math.Max(1, auxiliaryLength));
-        definition[nameof(HeadRow.Auxiliary)].ColumnName = AuxiliaryOutputs;
-        int classCount = Math.Max(1, labels.Classes.Count);
-        definition[nameof(HeadRow.ClassKey)].ColumnType = new KeyDataViewType(typeof(uint), classCount);
-        if (labels.Kind == TaskKind.Multiclass)
-        {
-            // Class names on the key let the trainer name its score slots and let the predicted key be mapped back to text.
-            var names = new VBuffer<ReadOnlyMemory<char>>(classCount, labels.Classes.Select(c => c.AsMemory()).ToArray());
-            definition[nameof(HeadRow.ClassKey)].AddAnnotation("KeyValues", names, new VectorDataViewType(TextDataViewType.Instance, classCount));
-        }
-
-        definition[labels.Kind switch
-        {
-            TaskKind.Binary => nameof(HeadRow.IsPositive),
-            TaskKind.Multiclass => nameof(HeadRow.ClassKey),
-            _ => nameof(HeadRow.Value),
-        }].ColumnName = ModelColumns.EncodedLabel;
-        definition[nameof(HeadRow.ClassWeight)].ColumnName = ModelColumns.ClassWeight;
-        var noAuxiliary = new VBuffer<float>(1, [0f]);
-        var items = rows.Select((row, i) => new HeadRow
-        {
-            Features = features[i],
-            Auxiliary = auxiliary is null ? noAuxiliary : new VBuffer<float>(auxiliaryLength, auxiliary[i]),
-            IsPositive = labels.ClassIndices[row] == 1,
-
-            // LoadFromEnumerable reads a key field as a 0-based index and adds one.
-            ClassKey = (uint)labels.ClassIndices[row],
-            Value = labels.Values[row],
-            ClassWeight = labels.ClassWeights.Length == 0 ? 1f : labels.ClassWeights[labels.ClassIndices[row]],
-        }).ToList();
-        return mlContext.Data.LoadFromEnumerable(items, definition);
-    }
+    /// <param name="auxiliary">The auxiliary outputs of the rows (aligned) that a stacked head reads, or <c>null</c>.</param>
+    public static IDataView View(MLContext mlContext, TaskLabels labels, FeatureMatrix features, IReadOnlyList<int> rows, IReadOnlyList<float[]>? auxiliary) =>
+        LabelledFeatureView.Create(mlContext, labels.Encoded, rows, ModelColumns.Features, features, auxiliary is null ? null : (AuxiliaryOutputs, FeatureMatrix.Dense(auxiliary)));
 
     /// <summary>Fits a head: optional stacking concatenation and normalisation, then the trainer.</summary>
     public static ITransformer Fit(MLContext mlContext, TaskLabels labels, TrainerSpec trainer, IDataView view, bool stacked)
@@ -97,38 +60,6 @@ internal static class HeadPipeline
     /// the calibrated probability when there is one (binary), the score otherwise.</summary>
     public static string OutputColumn(TaskLabels labels, DataViewSchema headOutput) =>
         labels.Kind == TaskKind.Binary && headOutput.GetColumnOrNull(ModelColumns.Probability) is not null ? ModelColumns.Probability : ModelColumns.Score;
-
-    /// <summary>Each row's raw output in <paramref name="column"/>, as the stacked head will read it at prediction time.</summary>
-    public static float[][] ReadOutputs(IDataView scored, string column, int length)
-    {
-        var schemaColumn = scored.Schema[column];
-        var result = new List<float[]>();
-        using var cursor = scored.GetRowCursor([schemaColumn]);
-        if (schemaColumn.Type is VectorDataViewType)
-        {
-            var getter = cursor.GetGetter<VBuffer<float>>(schemaColumn);
-            var buffer = default(VBuffer<float>);
-            while (cursor.MoveNext())
-            {
-                getter(ref buffer);
-                var dense = new float[length];
-                buffer.CopyTo(dense);
-                result.Add(dense);
-            }
-        }
-        else
-        {
-            var getter = cursor.GetGetter<float>(schemaColumn);
-            float value = 0;
-            while (cursor.MoveNext())
-            {
-                getter(ref value);
-                result.Add([value]);
-            }
-        }
-
-        return [.. result];
-    }
 
     /// <summary>Fits the step after a head that copies its outputs under the task's name (multiclass labels decoded to
     /// text first); the unprefixed outputs stay, so the last head's are the model's own.</summary>
@@ -165,19 +96,4 @@ internal static class HeadPipeline
     /// <summary>Fits the step that gathers the auxiliary heads' (prefixed) outputs into <see cref="AuxiliaryOutputs"/>.</summary>
     public static ITransformer Gatherer(MLContext mlContext, IReadOnlyList<string> outputColumns, IDataView scored) =>
         mlContext.Transforms.Concatenate(AuxiliaryOutputs, outputColumns.ToArray()).Fit(scored);
-
-    private sealed class HeadRow
-    {
-        public VBuffer<float> Features { get; set; }
-
-        public VBuffer<float> Auxiliary { get; set; }
-
-        public bool IsPositive { get; set; }
-
-        public uint ClassKey { get; set; }
-
-        public float Value { get; set; }
-
-        public float ClassWeight { get; set; }
-    }
 }

@@ -1,7 +1,6 @@
 using CrossModalML.AutoML;
 using CrossModalML.Data;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Evaluation;
 
@@ -14,23 +13,20 @@ namespace CrossModalML.MultiTask;
 internal sealed class SharedFeatureTrialRunner : ITrialRunner
 {
     private readonly TaskLabels _labels;
-    private readonly IReadOnlyList<VBuffer<float>> _features;
-    private readonly int _featureLength;
+    private readonly FeatureMatrix _features;
     private readonly IReadOnlyList<int> _rows;
     private readonly IReadOnlyList<DataSplit> _splits;
     private readonly int _seed;
 
     /// <param name="labels">The task's labels of every row.</param>
     /// <param name="features">Features of <paramref name="rows"/>, aligned.</param>
-    /// <param name="featureLength">The feature vector's length.</param>
     /// <param name="rows">The training rows (indices into <paramref name="labels"/>).</param>
     /// <param name="splits">Evaluation splits over positions in <paramref name="rows"/>.</param>
     /// <param name="seed">Seed of every fit.</param>
-    public SharedFeatureTrialRunner(TaskLabels labels, IReadOnlyList<VBuffer<float>> features, int featureLength, IReadOnlyList<int> rows, IReadOnlyList<DataSplit> splits, int seed)
+    public SharedFeatureTrialRunner(TaskLabels labels, FeatureMatrix features, IReadOnlyList<int> rows, IReadOnlyList<DataSplit> splits, int seed)
     {
         _labels = labels;
         _features = features;
-        _featureLength = featureLength;
         _rows = rows;
         _splits = splits;
         _seed = seed;
@@ -61,5 +57,5 @@ internal sealed class SharedFeatureTrialRunner : ITrialRunner
     }
 
     private IDataView View(MLContext mlContext, IReadOnlyList<int> positions) =>
-        HeadPipeline.View(mlContext, _labels, positions.Select(p => _features[p]).ToList(), _featureLength, positions.Select(p => _rows[p]).ToList(), null, 0);
+        HeadPipeline.View(mlContext, _labels, _features.Select(positions), positions.Select(p => _rows[p]).ToList(), null);
 }

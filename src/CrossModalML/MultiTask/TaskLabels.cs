@@ -18,6 +18,7 @@ internal sealed class TaskLabels
         ClassIndices = classIndices;
         Values = values;
         ClassWeights = classWeights;
+        Encoded = EncodedLabels.WithClassWeights(kind, classes, classIndices, values, classWeights);
     }
 
     public string Name { get; }
@@ -38,6 +39,9 @@ internal sealed class TaskLabels
 
     /// <summary>The balanced weight of each class, in class order; empty for regression.</summary>
     public float[] ClassWeights { get; }
+
+    /// <summary>The labels as a head's training view writes them, each row weighted by <see cref="ClassWeights"/>.</summary>
+    public EncodedLabels Encoded { get; }
 
     /// <summary>How many numbers the head hands a stacked head: one per class for multiclass, one otherwise.</summary>
     public int OutputLength => Kind == TaskKind.Multiclass ? Classes.Count : 1;

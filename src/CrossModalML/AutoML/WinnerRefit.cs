@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using CrossModalML.Data;
+using CrossModalML.Evaluation;
+using CrossModalML.Packaging;
+using CrossModalML.Training;
+using CrossModalML.Training.Fusion;
+using Microsoft.ML;
+
+namespace CrossModalML.AutoML;
+
+/// <summary>After a search: refits the winning configuration on all rows through <see cref="CrossModalTrainer"/> (as late
+/// fusion, or choosing the fusion, when the options ask), builds the ensemble when asked, and reports what the saved model
+/// was measured on.</summary>
+internal static class WinnerRefit
+{
+    /// <summary>Refits the winner and assembles the result.</summary>
+    /// <param name="mlContext">The context the refits run in.</param>
+    /// <param name="options">The search options (fusion, threshold, ensemble, seed, featurizer).</param>
+    /// <param name="data">The training posts.</param>
+    /// <param name="search">The finished search; it has a best trial.</param>
+    /// <param name="runner">The runner that evaluated the trials and kept their out-of-fold probabilities.</param>
+    /// <param name="metric">The metric the search optimised.</param>
+    /// <param name="warnings">The search's warnings so far; receives the refit's.</param>
+    public static AutoMLResult Refit(
+        MLContext mlContext, AutoMLExperimentOptions options, PostDataset data, SearchResult search, CachedFeatureTrialRunner runner, AutoMLMetric metric, List<string> warnings)
+    {
+        var task = data.Task;
+        var best = search.Best!;
+        TrainingOptions RefitOptions(TrialConfiguration configuration) => new()
+        {
+            Trainer = configuration.Trainer,
+            Featurizer = configuration.Featurizer.Apply(options.Featurizer),
+            Evaluation = { Strategy = EvaluationStrategy.None, GroupColumn = options.Evaluation.GroupColumn },
+            Seed = options.Seed,
+            Fusion = task == TaskKind.Regression ? FusionKind.Early : options.Fusion,
+            StackingFolds = options.StackingFolds,
+            TuneDecisionThreshold = options.TuneDecisionThreshold,
+            Objective = metric == AutoMLMetric.Accuracy ? ClassificationObjective.Accuracy : ClassificationObjective.MacroF1,
+        };
+
+        var trainingOptions = RefitOptions(best.Configuration);
+        var refit = new CrossModalTrainer(mlContext).Train(data, trainingOptions, cancellationToken: CancellationToken.None);
+        string evaluation = $"AutoML trial {best.Number} of {search.Trials.Count}, {runner.EvaluationDescription}";
+        var metrics = best.Metrics;
+        if (refit.Fusion is { Kind: FusionKind.Late, Validation: { } lateMetrics } fusion)
+        {
+            // The trial's figures describe early fusion; the saved model is late fusion, so report what was measured for it.
+            metrics = lateMetrics;
+            evaluation = fusion.Selection is { } selection
+                ? $"late fusion of trial {best.Number}'s trainer and featurizer, chosen after the search ({selection.Reason})"
+                : $"late fusion of trial {best.Number}'s trainer and featurizer, {fusion.StackingFolds}-fold out-of-fold predictions of the training rows";
+        }
+        else if (refit.Fusion?.Selection is { } selection)
+        {
+            evaluation += $"; early fusion kept after the final comparison ({selection.Reason})";
+        }
+
+        SearchEnsemble.Built? ensemble = null;
+        var ensembleClock = Stopwatch.StartNew();
+        if (options.Ensemble)
+        {
+            if (task == TaskKind.Regression || options.Fusion != FusionKind.Early || options.TuneDecisionThreshold)
+            {
+                warnings.Add("No ensemble: ensembles average class probabilities of early-fusion models without a tuned threshold; the best trial is saved alone.");
+            }
+            else
+            {
+                ensemble = SearchEnsemble.Build(mlContext, data, search, runner, options.EnsembleCandidates, RefitOptions, refit, warnings);
+            }
+        }
+
+        if (ensemble is not null)
+        {
+            metrics = ensemble.Metrics;
+            evaluation = ensemble.Evaluation;
+        }
+
+        var training = new TrainingResult
+        {
+            Model = ensemble?.Model ?? refit.Model,
+            Task = refit.Task,
+            Trainer = refit.Trainer,
+            Featurization = refit.Featurization,
+            EvaluationDescription = evaluation,
+            Metrics = metrics,
+            TrainingRows = refit.TrainingRows,
+            Duration = search.Elapsed + refit.Duration + (ensemble is null ? TimeSpan.Zero : ensembleClock.Elapsed),
+            Fusion = refit.Fusion,
+            DecisionThreshold = refit.DecisionThreshold,
+            OverSampling = refit.OverSampling,
+        };
+        return new AutoMLResult
+        {
+            Search = search,
+            Training = training,
+            TrainingOptions = trainingOptions,
+            Warnings = warnings,
+            Summary = SearchSummaries.Create(options, search, best, evaluation, best.Configuration.Featurizer),
+            Ensemble = ensemble?.Summary,
+        };
+    }
+}
