@@ -3,11 +3,12 @@ using CrossModalML.Packaging;
 using Spectre.Console;
 using CrossModalML.Retraining;
 
-namespace CrossModalML.Cli.Commands;
+namespace CrossModalML.Cli.Commands.Retrain;
 
 /// <summary>How <c>crossmodal retrain</c> reports the comparison of the old and new model and what it saved.</summary>
 internal static class RetrainOutput
 {
+    /// <summary>Prints old and new metrics on the hold-out, the verdict, warnings and what was saved.</summary>
     public static void Comparison(RetrainingResult result)
     {
         var fittedOn = result.OldRowsAdded > 0 ? $"the other new posts and {result.OldRowsAdded:N0} old posts" : "the other new posts";
