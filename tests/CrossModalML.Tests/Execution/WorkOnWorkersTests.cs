@@ -81,4 +81,18 @@ public sealed class WorkOnWorkersTests
         CollectionAssert.AreEqual(local.Ensemble.Members.Select(m => (m.Trial, m.Weight)).ToList(), remote.Ensemble.Members.Select(m => (m.Trial, m.Weight)).ToList());
         Assert.AreEqual(local.Training.Metrics!.MacroF1, remote.Training.Metrics!.MacroF1);
     }
+
+    [TestMethod]
+    public void The_front_door_search_sends_its_trials_to_the_executor_on_its_options()
+    {
+        var data = PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" }).Select([.. Enumerable.Range(0, 200)]);
+        var executor = new WireExecutor();
+
+        var model = new MLContext(4).CrossModal().Search(
+            data, new SearchBudget { MaxTrials = 2 },
+            new AutoMLExperimentOptions { SearchFeaturizer = false, Evaluation = { Strategy = EvaluationStrategy.HoldOut }, Executor = executor });
+
+        CollectionAssert.AreEqual(new[] { "crossmodal.trial", "crossmodal.trial" }, executor.JobsRun);
+        Assert.AreEqual(2, model.Manifest.Search!.TrialsRun);
+    }
 }
