@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 
@@ -41,12 +43,8 @@ public static class CrossModalClusterHosting
             return silo;
         }
 
-        silo.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = options.ClusterId;
-            o.ServiceId = options.ServiceId;
-        });
-        silo.ConfigureEndpoints(options.AdvertisedAddress ?? Dns.GetHostAddresses(Dns.GetHostName()).First(), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        Identify(silo.Services, options);
+        silo.ConfigureEndpoints(options.AdvertisedAddress ?? MachineAddress(), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         return silo;
     }
 
@@ -77,11 +75,21 @@ public static class CrossModalClusterHosting
                 break;
         }
 
-        client.Configure<ClusterOptions>(o =>
+        Identify(client.Services, options);
+        return client;
+    }
+
+    /// <summary>The cluster and service ids every member of one cluster shares.</summary>
+    private static void Identify(IServiceCollection services, ClusterConnectionOptions options) =>
+        services.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-        return client;
-    }
+
+    /// <summary>The host name's first IPv4 address that is not a loopback one (some distributions map the host name to
+    /// 127.0.1.1, which other machines cannot reach); loopback when there is none.</summary>
+    private static IPAddress MachineAddress() =>
+        Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+        ?? IPAddress.Loopback;
 }

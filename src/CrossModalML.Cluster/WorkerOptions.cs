@@ -16,7 +16,7 @@ public sealed class WorkerOptions : ClusterConnectionOptions
     public IPEndPoint? PrimarySilo { get; set; }
 
     /// <summary>With production clustering, the address this silo tells the others; <c>null</c> (default) for the
-    /// machine's first address, as Orleans picks it.</summary>
+    /// host name's first IPv4 address that is not a loopback one.</summary>
     public IPAddress? AdvertisedAddress { get; set; }
 
     /// <summary>Whether the silo runs in a Kubernetes pod and takes its address, name and cluster ids from the pod

@@ -16,7 +16,7 @@ internal static class WorkerCommand
         var port = new Option<int>("--port") { Description = "Port the workers talk to each other on.", DefaultValueFactory = _ => defaults.SiloPort };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients (predict --cluster) connect to.", DefaultValueFactory = _ => defaults.GatewayPort };
         var primary = new Option<string?>("--primary") { Description = "With --clustering localhost: HOST:PORT of the first worker's --port, for every worker but the first." };
-        var advertise = new Option<string?>("--advertise") { Description = "With --clustering adonet or redis: the address other machines reach this worker at (default: the host name's first address)." };
+        var advertise = new Option<string?>("--advertise") { Description = "With --clustering adonet or redis: the address other machines reach this worker at (default: the host name's first IPv4 address that is not a loopback one)." };
         var kubernetes = new Option<bool>("--kubernetes") { Description = "Run in a Kubernetes pod: address and cluster ids from the pod's environment (see docs/k8s/workers.yaml); needs --clustering adonet or redis." };
         var verbose = CommonOptions.Verbose();
         var command = new Command("worker", "Run a cluster worker (an Orleans silo) that scores and encodes for `predict --cluster` until Ctrl+C or SIGTERM. Every worker must see the model, data and image paths clients name.")
