@@ -40,7 +40,7 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
     private readonly IWorkExecutor? _executor;
     private readonly FeaturizerOptions _baseFeaturizer;
     private readonly EvaluationOptions _evaluation;
-    private readonly Lazy<PortablePosts> _portable;
+    private readonly Lazy<(PostsOnDisk? OnDisk, PortablePosts? Posts)> _portable;
 
     /// <summary>Creates a runner over labelled posts.</summary>
     /// <param name="data">Training posts with a label.</param>
@@ -74,7 +74,7 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
         _executor = executor;
         _baseFeaturizer = baseFeaturizer;
         _evaluation = evaluation;
-        _portable = new Lazy<PortablePosts>(() => PortablePosts.From(data));
+        _portable = new(() => PostsOnDisk.Of(data) is { } onDisk ? (onDisk, null) : (null, PortablePosts.From(data)));
         _cache = new FeatureCache(data, baseFeaturizer, seed);
         var classIndices = data.Task == TaskKind.Regression ? []
             : Enumerable.Range(0, data.RowCount).Select(i => _cache.BinaryLabels is { } positive ? (positive[i] ? 1 : 0) : (int)(_cache.ClassKeys![i] - 1)).ToArray();
@@ -151,7 +151,8 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
 
     private IReadOnlyList<EvaluationMetrics> RunOnExecutor(IWorkExecutor executor, TrialConfiguration configuration, CancellationToken cancellationToken)
     {
-        var work = new TrialWork(_portable.Value, _baseFeaturizer, _evaluation, _seed, configuration);
+        var (onDisk, posts) = _portable.Value;
+        var work = new TrialWork(onDisk, posts, _baseFeaturizer, _evaluation, _seed, configuration);
         var result = executor.RunAsync(TrialJob.Instance, [work], cancellationToken).GetAwaiter().GetResult()[0];
         if (result.OutOfFold is { } rows)
         {

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using CrossModalML.Data;
 using CrossModalML.Execution;
 
 namespace CrossModalML.AutoML;
 
 /// <summary>Evaluates one trial with a <see cref="CachedFeatureTrialRunner"/> of the worker's own.</summary>
-/// <remarks>A worker keeps one runner per search (data fingerprint, featurizer and evaluation settings, seed), so each
+/// <remarks>Posts loaded whole from a file travel as the file's path, load options and fingerprint, and the worker loads
+/// them itself (checking the fingerprint); other posts travel in full. A worker keeps one runner per search (data fingerprint, featurizer and evaluation settings, seed), so each
 /// featurizer choice of a search is featurized once per worker, however many of its trials the worker runs; the runners
 /// of the last few searches are kept, older ones are dropped. A trial scores the same on any worker: the runner seeds
 /// every fit with the search seed and splits the rows as the caller's runner does.</remarks>
@@ -28,7 +30,8 @@ internal sealed class TrialJob : WorkJob<TrialWork, TrialWorkResult>
 
     private CachedFeatureTrialRunner RunnerFor(TrialWork item)
     {
-        var key = string.Join('|', item.Data.Fingerprint(), JsonSerializer.Serialize(item.Featurizer), JsonSerializer.Serialize(item.Evaluation), item.Seed);
+        var fingerprint = item.OnDisk?.Fingerprint ?? Posts(item).Fingerprint;
+        var key = string.Join('|', fingerprint, JsonSerializer.Serialize(item.Featurizer), JsonSerializer.Serialize(item.Evaluation), item.Seed);
         Lazy<CachedFeatureTrialRunner> runner;
         lock (_lock)
         {
@@ -40,7 +43,7 @@ internal sealed class TrialJob : WorkJob<TrialWork, TrialWorkResult>
             }
             else
             {
-                runner = new Lazy<CachedFeatureTrialRunner>(() => new CachedFeatureTrialRunner(item.Data.ToDataset(), item.Featurizer, item.Evaluation, item.Seed));
+                runner = new Lazy<CachedFeatureTrialRunner>(() => new CachedFeatureTrialRunner(item.OnDisk?.Read() ?? Posts(item), item.Featurizer, item.Evaluation, item.Seed));
             }
 
             _runners.Insert(0, (key, runner));
@@ -52,4 +55,7 @@ internal sealed class TrialJob : WorkJob<TrialWork, TrialWorkResult>
 
         return runner.Value;
     }
+
+    private static PostDataset Posts(TrialWork item) =>
+        item.Data?.ToDataset() ?? throw new InvalidDataException("A trial item names no posts: neither a file nor the posts themselves.");
 }

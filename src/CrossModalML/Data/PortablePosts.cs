@@ -13,9 +13,6 @@ internal sealed record PortablePosts(
     public static PortablePosts From(PostDataset posts) => new(
         posts.SourcePath, [.. posts.StoredColumns], posts.Task, [.. posts.ClassLabels], [.. posts.LineNumbers], posts.ImagesCheckedAgainstRoot);
 
-    /// <summary>The fingerprint of the posts (see <see cref="PostDataset.Fingerprint"/>).</summary>
-    public string Fingerprint() => ToDataset().Fingerprint;
-
     public PostDataset ToDataset() =>
         new(SourcePath, Columns, Task, ClassLabels, LineNumbers, new DataLoadReport(LineNumbers.Length, LineNumbers.Length, [], [], []))
         {

@@ -63,7 +63,12 @@ public sealed class WorkOnWorkersTests
     [TestMethod]
     public void A_seeded_search_with_trials_on_a_worker_ranks_and_ensembles_as_the_local_one()
     {
-        var data = PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" }).Select([.. Enumerable.Range(0, 300)]);
+        // Posts loaded whole from a file travel as the file's path; the worker loads them itself.
+        using var temp = new TempDirectory();
+        var file = temp.File("posts.tsv");
+        File.WriteAllLines(file, File.ReadLines(RepositoryPaths.DemoPosts).Take(301));
+        File.CreateSymbolicLink(temp.File("images"), Path.Combine(Path.GetDirectoryName(RepositoryPaths.DemoPosts)!, "images"));
+        var data = PostDatasetLoader.Load(file, new PostLoadOptions { LabelColumn = "sentiment" });
         var executor = new WireExecutor();
         AutoMLExperimentOptions Options(IWorkExecutor? where) => new()
         {
@@ -74,12 +79,25 @@ public sealed class WorkOnWorkersTests
         var remote = new AutoMLExperiment(new MLContext(3), Options(executor)).Run(data);
 
         Assert.AreEqual(3, executor.JobsRun.Count(name => name == "crossmodal.trial"));
+        Assert.IsTrue(executor.ItemBytes.All(bytes => bytes < 4_000), $"items of {string.Join(", ", executor.ItemBytes)} bytes carry the posts, not their file");
         SearchAssert.SameTrials(local.Search, remote.Search);
         Assert.IsNotNull(local.Ensemble, "the out-of-fold probabilities must reach ensemble selection");
         Assert.IsNotNull(remote.Ensemble, "the out-of-fold probabilities must come back from the worker");
         Assert.AreEqual(local.Ensemble.Score, remote.Ensemble.Score);
         CollectionAssert.AreEqual(local.Ensemble.Members.Select(m => (m.Trial, m.Weight)).ToList(), remote.Ensemble.Members.Select(m => (m.Trial, m.Weight)).ToList());
         Assert.AreEqual(local.Training.Metrics!.MacroF1, remote.Training.Metrics!.MacroF1);
+    }
+
+    [TestMethod]
+    public void A_worker_refuses_a_posts_file_that_differs_from_the_clients()
+    {
+        var load = new PostLoadOptions { LabelColumn = "sentiment" };
+        var onDisk = new PostsOnDisk(RepositoryPaths.DemoPosts, load, new string('0', 64));
+        var work = new TrialWork(onDisk, null, new FeaturizerOptions(), new EvaluationOptions(), 1, AutoMLExperiment.DefaultConfiguration(TaskKind.Multiclass, new FeaturizerOptions()));
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => TrialJob.Instance.Run(work, CancellationToken.None));
+
+        StringAssert.Contains(error.Message, "holds other posts than the client loaded");
     }
 
     [TestMethod]

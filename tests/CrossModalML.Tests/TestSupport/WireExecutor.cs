@@ -8,13 +8,18 @@ internal sealed class WireExecutor : IWorkExecutor
 {
     public List<string> JobsRun { get; } = [];
 
+    /// <summary>The size of each item as it travelled.</summary>
+    public List<int> ItemBytes { get; } = [];
+
     public Task<IReadOnlyList<TResult>> RunAsync<TItem, TResult>(WorkJob<TItem, TResult> job, IReadOnlyList<TItem> items, CancellationToken cancellationToken = default)
     {
         var worker = CrossModalWorkJobs.Find(job.Name);
-        var results = items.Select(item => job.DecodeResult(worker.Run(job.EncodeItem(item), cancellationToken))).ToList();
+        var encoded = items.Select(job.EncodeItem).ToList();
+        var results = encoded.Select(item => job.DecodeResult(worker.Run(item, cancellationToken))).ToList();
         lock (JobsRun)
         {
             JobsRun.AddRange(items.Select(_ => job.Name));
+            ItemBytes.AddRange(encoded.Select(item => item.Length));
         }
 
         return Task.FromResult<IReadOnlyList<TResult>>(results);
