@@ -14,7 +14,7 @@ internal static class MultiTaskHandler
     {
         var (data, outputFile) = (inputs.Data, inputs.Request.Output);
         var options = Options(inputs);
-        var catalog = new MLContext(seed: options.Seed).CrossModal();
+        var catalog = new MLContext(seed: inputs.Request.Training.Seed).CrossModal();
         var heads = options.Search is null
             ? (options.Trainer?.Name ?? "default trainers")
             : $"AutoML search per head ({SearchHandler.Budget(options.Search)})";
@@ -52,7 +52,8 @@ internal static class MultiTaskHandler
             DurationSeconds: result.Duration.TotalSeconds);
     }
 
-    /// <summary>The multi-task options the request describes; each head searches when the run searches.</summary>
+    /// <summary>The multi-task options the request describes; each head searches when the run searches. The seed is
+    /// the context's (the catalog writes it into the options).</summary>
     private static MultiTaskOptions Options(TrainInputs inputs)
     {
         var request = inputs.Request;
@@ -66,7 +67,6 @@ internal static class MultiTaskHandler
             Evaluation = request.Training.Evaluation,
             Stacking = request.Stacking,
             OutOfFoldFolds = request.Training.StackingFolds,
-            Seed = request.Training.Seed,
             Search = inputs.Searching ? inputs.SearchOptions() : null,
         };
     }
