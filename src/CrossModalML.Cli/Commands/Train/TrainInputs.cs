@@ -13,21 +13,7 @@ internal sealed record TrainInputs(TrainRequest Request, PostDataset Data, PostD
     /// <summary>Whether the run searches: the preset decides, else <c>--time</c>/<c>--max-trials</c>.</summary>
     public bool Searching => Plan?.Search ?? Request.Search.Explicit;
 
-    /// <summary>The search the flags and the preset's budget describe.</summary>
-    public AutoMLExperimentOptions SearchOptions()
-    {
-        var training = Request.Training;
-        var budget = Request.Search.Budget;
-        return new AutoMLExperimentOptions
-        {
-            Budget = budget with { Time = Plan?.TimeBudget ?? budget.Time, MaxTrials = Plan?.MaxTrials ?? budget.MaxTrials },
-            Seed = training.Seed,
-            Featurizer = training.Featurizer,
-            Evaluation = training.Evaluation,
-            Fusion = training.Fusion,
-            StackingFolds = training.StackingFolds,
-            TuneDecisionThreshold = training.TuneDecisionThreshold,
-            Ensemble = Plan?.Ensemble ?? Request.Search.Ensemble,
-        };
-    }
+    /// <summary>The search the flags and the preset's plan describe (<see cref="PresetSettings.Search"/>); only for a run that searches.</summary>
+    public AutoMLExperimentOptions SearchOptions() =>
+        PresetSettings.Search(Plan ?? throw new InvalidOperationException("A run without a plan does not search."), Request.Training, Request.Search.Budget);
 }
