@@ -130,9 +130,8 @@ internal sealed class SuccessiveHalving(AutoMLExperimentOptions options, Func<Po
             }
         }
 
-        return new SearchResult
+        return firstRung with
         {
-            Metric = metric,
             Trials = trials,
             Leaderboard = Leaderboard.Rank(trials),
             StopReason = reason,
