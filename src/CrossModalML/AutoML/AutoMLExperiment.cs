@@ -288,6 +288,6 @@ public sealed class AutoMLExperiment
         space.Trainers.Any(t => t.TrainerName == point.TrainerName) ? space.EstimateCost(point) : 1;
 
     /// <summary>Whether the managed heap is above the limit; a quick reading first, a full collection only to confirm.</summary>
-    private static bool OverMemoryLimit(long limit) =>
+    internal static bool OverMemoryLimit(long limit) =>
         GC.GetTotalMemory(forceFullCollection: false) > limit && GC.GetTotalMemory(forceFullCollection: true) > limit;
 }

@@ -98,6 +98,12 @@ internal sealed class SuccessiveHalving(AutoMLExperimentOptions options, Func<Po
                     break;
                 }
 
+                if (options.Budget.MemoryLimitBytes is { } memoryLimit && AutoMLExperiment.OverMemoryLimit(memoryLimit))
+                {
+                    reason = SearchStopReason.MemoryLimit;
+                    break;
+                }
+
                 var trial = new TrialResult
                 {
                     Number = trials.Count + 1,

@@ -70,6 +70,22 @@ public sealed class SuccessiveHalvingTests
     }
 
     [TestMethod]
+    public void A_time_budget_is_shared_among_the_samples()
+    {
+        var options = new AutoMLExperimentOptions { Budget = new() { Time = TimeSpan.FromMilliseconds(900), TrialTimeLimit = TimeSpan.FromSeconds(30) }, Seed = 1 };
+        var halving = new SuccessiveHalving(options, _ => new FakeTrialRunner((c, _) =>
+        {
+            Thread.Sleep(20);
+            return 1 / (1 + SyntheticObjective.Loss(FakeTrialRunner.Point(c)));
+        }));
+
+        var result = halving.Run(Demo.Value, [100, 300, 900], SyntheticObjective.Space, new CfoTuner(SyntheticObjective.Space, 1), AutoMLMetric.MacroF1, null, CancellationToken.None, null);
+
+        Assert.IsTrue(result.Trials.Any(t => t.SampleRows == 300), "the first sample's third of the budget leaves time for the larger samples");
+        Assert.IsLessThan(3, result.Elapsed.TotalSeconds, "the search ends near its budget");
+    }
+
+    [TestMethod]
     public void A_sampled_search_refits_its_winner_on_every_row()
     {
         var options = new AutoMLExperimentOptions
