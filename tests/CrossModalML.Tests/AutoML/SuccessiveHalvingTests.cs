@@ -97,7 +97,7 @@ public sealed class SuccessiveHalvingTests
             SmallestSampleRows = 300,
         };
         var reported = new List<TrialResult>();
-        var result = new AutoMLExperiment(new MLContext(1), options).Run(Demo.Value, new SyncProgress(reported.Add));
+        var result = new AutoMLExperiment(new MLContext(1), options).Run(Demo.Value, new SynchronousProgress<TrialResult>(reported.Add));
 
         Assert.AreEqual(3_000, result.Training.TrainingRows);
         CollectionAssert.AreEqual(new int?[] { 300, 300, 300, 300, 900, 900 }, result.Search.Trials.Select(t => t.SampleRows).ToArray());
@@ -118,9 +118,4 @@ public sealed class SuccessiveHalvingTests
         Loss = -score,
         SampleRows = rows,
     };
-
-    private sealed class SyncProgress(Action<TrialResult> report) : IProgress<TrialResult>
-    {
-        public void Report(TrialResult value) => report(value);
-    }
 }
