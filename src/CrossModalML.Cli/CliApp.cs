@@ -1,5 +1,8 @@
 using System.CommandLine;
 using CrossModalML.Cli.Commands;
+using CrossModalML.Cli.Commands.Predict;
+using CrossModalML.Cli.Commands.Retrain;
+using CrossModalML.Cli.Commands.Train;
 using CrossModalML.Cli.Rendering;
 
 namespace CrossModalML.Cli;

@@ -13,7 +13,7 @@ namespace CrossModalML.Analysis.Clustering;
 /// <see cref="Restarts"/> times from different seeds and the fit with the lowest within-cluster sum of squares is
 /// kept. Points should be on comparable scales (standardise first, as <c>PostEmbedder</c> does).
 /// </remarks>
-public static class AutoKMeans
+internal static class AutoKMeans
 {
     /// <summary>Fits per tried count.</summary>
     public const int Restarts = 3;

@@ -1,7 +1,7 @@
 namespace CrossModalML.Analysis.Clustering;
 
 /// <summary>Internal and external measures of a clustering.</summary>
-public static class ClusterQuality
+internal static class ClusterQuality
 {
     /// <summary>Mean silhouette over the given points (Euclidean), −1 to 1. Points in singleton clusters score 0.</summary>
     /// <param name="points">The points.</param>

@@ -14,7 +14,7 @@ namespace CrossModalML.Analysis.Embedding;
 /// squared length keeps one wide block — text n-grams, say — from deciding every distance. Featurizers are fitted on
 /// the posts given; the result describes those posts and is not a model for new ones.
 /// </remarks>
-public static class PostEmbedder
+internal static class PostEmbedder
 {
     private const string ReducedColumn = "__cm_embedding_reduced";
     private const string NormalizedColumn = "__cm_embedding_unit";

@@ -14,7 +14,7 @@ namespace CrossModalML.Analysis.Retrieval;
 /// has more dimensions than the sample supports), values near 1 approach partial least squares.</para>
 /// <para>Thread-safety: stateless; every call works on its own copies.</para>
 /// </remarks>
-public static class CanonicalCorrelationAnalysis
+internal static class CanonicalCorrelationAnalysis
 {
     /// <summary>Fits CCA to paired rows.</summary>
     /// <param name="x">The first view, one row per sample.</param>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CrossModalML.Cli.Rendering;
 using CrossModalML.Data;
-using CrossModalML.Training;
 using CrossModalML.Training.Fusion;
 using CrossModalML.Training.Imbalance;
 using Spectre.Console;
@@ -42,8 +41,6 @@ internal static class ConsoleOutput
             ConsoleText.Line($"  Warning: {warning}", "    ");
         }
     }
-
-    public static IProgress<TrainingProgress> TrainingProgress() => new ConsoleProgress();
 
     public static void Metrics(EvaluationMetrics metrics, string heading)
     {

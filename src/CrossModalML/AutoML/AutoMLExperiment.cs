@@ -155,7 +155,7 @@ public sealed class AutoMLExperiment
     /// configuration, so a search never ranks below it). It runs without a trial time limit, the time budget starts after
     /// it, it counts towards <see cref="SearchBudget.MaxTrials"/>, and it is not fed to the tuner.</param>
     /// <exception cref="ArgumentException">No budget is set.</exception>
-    public SearchResult Search(
+    internal SearchResult Search(
         SearchSpace space,
         ITuner tuner,
         ITrialRunner runner,

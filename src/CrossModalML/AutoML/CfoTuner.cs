@@ -18,7 +18,7 @@ namespace CrossModalML.AutoML;
 /// <para>A proposal that repeats an evaluated point (integer rounding makes this common) is not returned: its known loss is
 /// fed back at no cost and the search moves on. Deterministic for a seed and a sequence of results; not thread-safe.</para>
 /// </remarks>
-public sealed class CfoTuner : ITuner
+internal sealed class CfoTuner : ITuner
 {
     private const int MaxFailureLimit = 8;
     private const double InitialStepPerRootDimension = 0.2;

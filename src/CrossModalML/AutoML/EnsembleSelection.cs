@@ -9,7 +9,7 @@ namespace CrossModalML.AutoML;
 /// so the weights are the counts over the rounds.</summary>
 /// <remarks>Pure and deterministic: ties go to the candidate listed first (pass candidates best first), and of the
 /// rounds the earliest with the best score is kept, so the ensemble is as small as its score allows.</remarks>
-public static class EnsembleSelection
+internal static class EnsembleSelection
 {
     /// <summary>Rounds of selection by default (AutoGluon's default ensemble size is of this order).</summary>
     public const int DefaultRounds = 25;

@@ -5,4 +5,4 @@ namespace CrossModalML.AutoML;
 /// <param name="Counts">Times each candidate was added, in candidate order (0 = not in the ensemble).</param>
 /// <param name="Weights">Each candidate's weight: its count over all counts; they sum to 1.</param>
 /// <param name="Score">The metric of the weighted average of the out-of-fold probabilities.</param>
-public sealed record EnsembleWeights(IReadOnlyList<int> Counts, IReadOnlyList<double> Weights, double Score);
+internal sealed record EnsembleWeights(IReadOnlyList<int> Counts, IReadOnlyList<double> Weights, double Score);

@@ -13,7 +13,7 @@ namespace CrossModalML.AutoML;
 /// cheap <see cref="Start"/> sits at their low end, which is what lets a cost-frugal search begin cheaply.</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed record HyperparameterRange
+internal sealed record HyperparameterRange
 {
     /// <summary>Creates a range.</summary>
     /// <param name="name">The hyperparameter's name, as <see cref="TrainerFactory"/> or <see cref="FeaturizerChoice"/> reads it.</param>

@@ -5,7 +5,7 @@ namespace CrossModalML.AutoML;
 /// Calls alternate: <see cref="Propose"/>, then <see cref="Update"/> with that proposal's result. Implementations are
 /// deterministic for a seed given the same sequence of results, and are not thread-safe.
 /// </remarks>
-public interface ITuner
+internal interface ITuner
 {
     /// <summary>The next point to evaluate.</summary>
     SearchPoint Propose();

@@ -3,7 +3,7 @@ namespace CrossModalML.AutoML;
 /// <summary>Uniform random search: a random trainer and a uniformly random point of its unit cube (so log-scaled
 /// ranges are sampled log-uniformly). The baseline <see cref="CfoTuner"/> is measured against.</summary>
 /// <remarks>Ignores results except to check the call order. Deterministic for a seed; not thread-safe.</remarks>
-public sealed class RandomTuner : ITuner
+internal sealed class RandomTuner : ITuner
 {
     private readonly SearchSpace _space;
     private readonly Random _random;

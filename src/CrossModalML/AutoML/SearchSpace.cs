@@ -9,7 +9,7 @@ namespace CrossModalML.AutoML;
 /// space with <see cref="SearchSpaceCatalog.For"/>, or construct one directly (tests use synthetic spaces).</para>
 /// <para>Immutable and thread-safe.</para>
 /// </remarks>
-public sealed class SearchSpace
+internal sealed class SearchSpace
 {
     /// <summary>Creates a search space.</summary>
     /// <param name="trainers">The candidate trainers, in the order a tuner first tries them (cheapest and most promising first).</param>

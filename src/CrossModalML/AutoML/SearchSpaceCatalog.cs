@@ -19,7 +19,7 @@ namespace CrossModalML.AutoML;
 /// start beat the plain featurizer default (words 1–2, characters 1–4, min–max) on held-out posts, and the search moves
 /// from there (docs/benchmarks.md). The image switch and the modality weights start at the user's settings.</para>
 /// </remarks>
-public static class SearchSpaceCatalog
+internal static class SearchSpaceCatalog
 {
     /// <summary>Upper bound of tree and leaf counts, whatever the row count.</summary>
     public const int MaxTreesOrLeaves = 32_768;

@@ -6,4 +6,4 @@ namespace CrossModalML.AutoML;
 /// <param name="Hyperparameters">The searched hyperparameters; those not listed keep the trainer's defaults.</param>
 /// <param name="RelativeCost">How expensive a fit at the starting point is compared with the other trainers (1 = an
 /// L-BFGS linear model). Used only for deterministic cost estimates; see <see cref="SearchSpace.EstimateCost"/>.</param>
-public sealed record TrainerSearchSpace(string TrainerName, IReadOnlyList<HyperparameterRange> Hyperparameters, double RelativeCost = 1);
+internal sealed record TrainerSearchSpace(string TrainerName, IReadOnlyList<HyperparameterRange> Hyperparameters, double RelativeCost = 1);

@@ -14,7 +14,7 @@ public sealed record TrialConfiguration(TrainerSpec Trainer, FeaturizerChoice Fe
     /// <param name="space">The space the point belongs to.</param>
     /// <param name="point">The point.</param>
     /// <param name="baseFeaturizer">The user's featurizer options, for settings the point does not vary.</param>
-    public static TrialConfiguration FromPoint(SearchSpace space, SearchPoint point, FeaturizerOptions baseFeaturizer)
+    internal static TrialConfiguration FromPoint(SearchSpace space, SearchPoint point, FeaturizerOptions baseFeaturizer)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(point);

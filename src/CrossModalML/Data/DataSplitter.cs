@@ -9,7 +9,7 @@ namespace CrossModalML.Data;
 /// Empty labels form a stratum of their own.</para>
 /// <para>Thread-safe: nothing is shared between calls, and the result depends only on the arguments.</para>
 /// </remarks>
-public static class DataSplitter
+internal static class DataSplitter
 {
     private const int MaxQuantileBins = 10;
     private const int MinRowsPerBin = 10;

@@ -47,7 +47,7 @@ public sealed class EvaluationOptions
     /// <returns>The splits (row indices) and a description for reports, e.g. "stratified 5-fold cross-validation".</returns>
     /// <exception cref="PostDataException">A split would have no test or no training rows (too few rows, or every class
     /// with a single row), which would report metrics of nothing.</exception>
-    public (IReadOnlyList<DataSplit> Splits, string Description) CreateSplits(PostDataset data, int seed)
+    internal (IReadOnlyList<DataSplit> Splits, string Description) CreateSplits(PostDataset data, int seed)
     {
         ArgumentNullException.ThrowIfNull(data);
         Validate();

@@ -1,7 +1,7 @@
 namespace CrossModalML.Evaluation;
 
 /// <summary>Names of the columns a CrossModalML model reads and writes, beside the user's own columns.</summary>
-public static class ModelColumns
+internal static class ModelColumns
 {
     /// <summary>The encoded label the trainer learns from (bool, key or float). Only present while training and evaluating.</summary>
     public const string EncodedLabel = "__cm_label";

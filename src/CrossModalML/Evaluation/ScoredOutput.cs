@@ -6,7 +6,7 @@ namespace CrossModalML.Evaluation;
 
 /// <summary>Reads a scored <see cref="IDataView"/> into per-post probabilities or values.</summary>
 /// <remarks>The same reading serves evaluation and prediction, so both interpret a model's outputs identically.</remarks>
-public static class ScoredOutput
+internal static class ScoredOutput
 {
     /// <summary>Per-class probabilities of each row, in class order. Binary models give [1 − p, p].</summary>
     /// <param name="scored">The output of a classification model.</param>

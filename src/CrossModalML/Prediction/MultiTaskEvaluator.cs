@@ -7,7 +7,7 @@ using CrossModalML.Packaging;
 namespace CrossModalML.Prediction;
 
 /// <summary>Computes every task's metrics of a multi-task model on labelled posts, scoring them once.</summary>
-public static class MultiTaskEvaluator
+internal static class MultiTaskEvaluator
 {
     /// <summary>Scores the posts once and computes each task's metrics from its own output columns.</summary>
     /// <param name="model">A multi-task model (see <c>MultiTaskTrainer</c>).</param>

@@ -1,7 +1,7 @@
 namespace CrossModalML.Training;
 
 /// <summary>Balanced class weights: every class contributes the same total weight to a trainer's loss.</summary>
-public static class ClassWeights
+internal static class ClassWeights
 {
     /// <summary>Weight per class, in <paramref name="classLabels"/> order: rows / (classes × rows of the class).
     /// A class with no rows gets weight 1.</summary>

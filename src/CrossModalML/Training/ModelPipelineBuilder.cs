@@ -13,7 +13,7 @@ namespace CrossModalML.Training;
 /// model chain is featurizer → (min–max normaliser for linear trainers, unless the featurizer scaled its blocks) → trainer → (key-to-text for multiclass), so a saved
 /// multiclass model writes its <see cref="ModelColumns.PredictedLabel"/> as the class text.
 /// </remarks>
-public static class ModelPipelineBuilder
+internal static class ModelPipelineBuilder
 {
     /// <summary>Builds the estimator that writes <see cref="ModelColumns.EncodedLabel"/> from the label column.</summary>
     /// <param name="mlContext">The context to build in.</param>

@@ -55,6 +55,10 @@ public sealed class ModelRetrainerTests
 
         Assert.AreEqual(0, code);
         var json = JsonNode.Parse(File.ReadAllText(report))!;
+        CollectionAssert.AreEqual(
+            new[] { "task", "label", "trainer", "holdOutRows", "trainingRows", "oldMetrics", "newMetrics", "primaryMetric", "primaryChange", "improved", "keptOldModel", "oldRowsAdded", "warnings", "model" },
+            json.AsObject().Select(p => p.Key).ToArray(),
+            "scripts read these keys, in this order");
         Assert.IsNotNull(json["oldMetrics"]!["macroF1"]);
         Assert.IsNotNull(json["newMetrics"]!["macroF1"]);
         Assert.AreEqual(

@@ -16,7 +16,7 @@ namespace CrossModalML.Featurization.Image;
 /// </list>
 /// All values are in [0, 1] except slot 27.
 /// </remarks>
-public static class ImageStatistics
+internal static class ImageStatistics
 {
     /// <summary>Number of values <see cref="Compute"/> writes.</summary>
     public const int Length = 76;

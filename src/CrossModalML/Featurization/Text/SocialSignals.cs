@@ -8,7 +8,7 @@ namespace CrossModalML.Featurization.Text;
 /// exclamation marks per character, upper-case share of letters, log(1 + characters), log(1 + words),
 /// and 1 when the text is empty.
 /// </remarks>
-public static class SocialSignals
+internal static class SocialSignals
 {
     /// <summary>Number of values <see cref="Compute"/> writes.</summary>
     public const int Length = 10;

@@ -11,7 +11,7 @@ namespace CrossModalML.Featurization.Text;
 /// Scrubbing runs inside the model, so the text dictionary a saved model keeps never holds those values, and posts
 /// scored later are scrubbed the same way. Hashtags and the rest of the text are kept. Thread-safe.
 /// </remarks>
-public static partial class TextScrubber
+internal static partial class TextScrubber
 {
     /// <summary>The token an e-mail address becomes.</summary>
     public const string EmailToken = "<email>";

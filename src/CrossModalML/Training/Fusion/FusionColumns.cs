@@ -3,7 +3,7 @@ using CrossModalML.Featurization;
 namespace CrossModalML.Training.Fusion;
 
 /// <summary>Pipeline column names of a late-fusion model.</summary>
-public static class FusionColumns
+internal static class FusionColumns
 {
     /// <summary>The stacker's input vector: every modality model's scores, concatenated in modality order.</summary>
     public const string StackerFeatures = "__cm_stack_features";

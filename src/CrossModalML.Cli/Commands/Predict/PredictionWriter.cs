@@ -7,7 +7,7 @@ using CrossModalML.Prediction;
 using CrossModalML.Evaluation;
 using CrossModalML.Packaging;
 
-namespace CrossModalML.Cli.Commands;
+namespace CrossModalML.Cli.Commands.Predict;
 
 /// <summary>Writes predictions as TSV, CSV or JSON Lines (chosen by the file extension), chunk after chunk, one row per
 /// input row, in the order the chunks are given. A multi-task model writes every task's columns, prefixed with the
