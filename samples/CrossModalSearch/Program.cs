@@ -1,8 +1,10 @@
 // CrossModalSearch: learn a shared text–image space from paired posts, measure held-out retrieval, then search it.
 // Usage: dotnet run --project samples/CrossModalSearch [-- path/to/posts.tsv [path/to/image-encoder.onnx]]
+using CrossModalML;
 using CrossModalML.Analysis.Retrieval;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
+using Microsoft.ML;
 
 string dataPath = args.Length > 0 ? args[0] : FindDemoData();
 var options = new RetrievalOptions();
@@ -13,7 +15,7 @@ if (args.Length > 1)
 }
 
 // 1. Load the posts without a label: the text and image columns are recognised from the header and the values.
-var data = PostDatasetLoader.Load(dataPath, new PostLoadOptions());
+var data = new MLContext(seed: 1).CrossModal().LoadPosts(dataPath);
 Console.WriteLine($"{data.RowCount} posts from {dataPath}");
 var progress = new Progress<string>(Console.WriteLine);
 

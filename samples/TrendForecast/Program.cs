@@ -1,8 +1,9 @@
 // TrendForecast: count hashtags per day, back-test next-day forecasts against naive ones, flag emerging topics, and
 // write a Markdown report with charts.
 // Usage: dotnet run --project samples/TrendForecast [-- path/to/posts.tsv [topic-column]]
+using CrossModalML;
 using CrossModalML.Analysis.Trends;
-using CrossModalML.Data;
+using Microsoft.ML;
 
 string dataPath = args.Length > 0 ? args[0] : FindDemoData();
 var options = new TrendOptions { Window = TrendWindow.Day };
@@ -14,7 +15,7 @@ if (args.Length > 1)
 }
 
 // 1. Load the posts without a label; the timestamp column is recognised from its name and values.
-var data = PostDatasetLoader.Load(dataPath, new PostLoadOptions());
+var data = new MLContext(seed: 1).CrossModal().LoadPosts(dataPath);
 Console.WriteLine($"{data.RowCount} posts from {dataPath}");
 
 // 2. Bucket by day and topic, back-test over the last 28 days, fit on every day and forecast the next one.

@@ -6,7 +6,8 @@
 // Usage: dotnet run -c Release --project tests/CrossModalML.Benchmarks [-- calls-per-thread]
 // Other modes: `-- automl OUTPUT_DIR [BUDGET_SECONDS [all|mvsa|mediaeval]]` (CFO vs random vs the default trainer, AutoMLBench.cs) and
 // `-- mvsa-explore WORKDIR VARIANT...` (the MVSA 80/20 split and trainer/scaling probes, MvsaExplore.cs) and
-// `-- encoders POSTS.tsv [COUNT]` (MiniLM and ResNet18 throughput against raw ONNX Runtime, and the cache, EncoderBench.cs).
+// `-- encoders POSTS.tsv [COUNT]` (MiniLM and ResNet18 throughput against raw ONNX Runtime, and the cache, EncoderBench.cs) and
+// `-- memory-search [--copies N] [--max-trials T]` (peak memory of a search on the demo posts repeated, MemorySearch.cs).
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
@@ -29,6 +30,14 @@ if (args is ["mvsa-explore", var workDirectory, .. var variants])
 if (args is ["encoders", var postsPath, .. var encoderArgs])
 {
     CrossModalML.Benchmarks.EncoderBench.Run(postsPath, encoderArgs.Length > 0 ? int.Parse(encoderArgs[0], CultureInfo.InvariantCulture) : 500);
+    return;
+}
+
+if (args is ["memory-search", .. var memoryArgs])
+{
+    int Flag(string name, int fallback) => Array.IndexOf(memoryArgs, name) is var at and >= 0 && at + 1 < memoryArgs.Length
+        ? int.Parse(memoryArgs[at + 1], CultureInfo.InvariantCulture) : fallback;
+    CrossModalML.Benchmarks.MemorySearch.Run(FindDemoData(), Flag("--copies", 10), Flag("--max-trials", 4));
     return;
 }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CrossModalML.Prediction;
+using Microsoft.ML;
 using Spectre.Console;
 
 namespace CrossModalML.Cli.Commands;
@@ -17,7 +18,7 @@ internal static class EvaluateCommand
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), _ =>
         {
             OutputPaths.Check(r);
-            using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName);
+            using var predictor = new MLContext().CrossModal().LoadPredictor(r.GetValue(model)!.FullName);
             var data = predictor.LoadInput(r.GetValue(dataset)!.FullName, requireLabel: true);
             ConsoleOutput.LoadSummary(data);
             if (predictor.Manifest.IsMultiTask)

@@ -4,6 +4,7 @@ using CrossModalML.Cli.Rendering;
 using CrossModalML.Analysis.Explanations;
 using CrossModalML.Data;
 using CrossModalML.Prediction;
+using Microsoft.ML;
 using Spectre.Console;
 
 namespace CrossModalML.Cli.Commands;
@@ -33,7 +34,7 @@ internal static class ExplainCommand
             OptionChecks.AtLeast(r.GetValue(rows), 1, "--rows");
             OptionChecks.AtLeast(r.GetValue(posts), 0, "--posts");
             OptionChecks.AtLeast(r.GetValue(repeats), 1, "--repeats");
-            using var predictor = CrossModalPredictor.Load(r.GetValue(model)!.FullName);
+            using var predictor = new MLContext().CrossModal().LoadPredictor(r.GetValue(model)!.FullName);
             var data = predictor.LoadInput(r.GetValue(dataset)!.FullName, requireLabel: true);
             var options = new ExplainerOptions { Repeats = r.GetValue(repeats), Seed = r.GetValue(seed), MaxRows = r.GetValue(rows) };
             var explainer = new ModelExplainer(predictor, options);

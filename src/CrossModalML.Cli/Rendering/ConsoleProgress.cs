@@ -37,9 +37,6 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
         _indent = indent;
     }
 
-    /// <summary>An adapter for an AutoML search with <paramref name="options"/>' budget.</summary>
-    public static ConsoleProgress ForSearch(AutoMLExperimentOptions options, string indent = "") => new(options.Budget.MaxTrials, options.Budget.Time, indent);
-
     /// <summary>Writes the step starting now, the time so far and, from the second step on, the time left at the pace so far.</summary>
     public void Report(TrainingProgress value)
     {

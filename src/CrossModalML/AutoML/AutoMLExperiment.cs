@@ -93,10 +93,27 @@ public sealed class AutoMLExperiment
             warnings.Add(fallback);
         }
 
-        var runner = new CachedFeatureTrialRunner(data, _options.Featurizer, searchEvaluation, _options.Seed, _options.Executor);
         ITuner tuner = _options.Budget.Tuner == TunerKind.Random ? new RandomTuner(space, _options.Seed) : new CfoTuner(space, _options.Seed);
         var first = _options.StartFromDefault ? DefaultConfiguration(task, _options.Featurizer) : null;
-        var search = Search(space, tuner, runner, metric, progress, cancellationToken, first);
+        var sizes = SuccessiveHalving.SampleSizes(data.RowCount, _options.TrialRowLimit, _options.SmallestSampleRows);
+        CachedFeatureTrialRunner? runner = null;
+        SearchResult search;
+        var sampleEvaluations = new Dictionary<int, string>();
+        if (sizes is [var rows] && rows == data.RowCount)
+        {
+            runner = new CachedFeatureTrialRunner(data, _options.Featurizer, searchEvaluation, _options.Seed, _options.Executor);
+            search = Search(space, tuner, runner, metric, progress, cancellationToken, first);
+        }
+        else
+        {
+            search = new SuccessiveHalving(_options, sample =>
+            {
+                var sampleRunner = new CachedFeatureTrialRunner(sample, _options.Featurizer, searchEvaluation, _options.Seed, _options.Executor);
+                sampleEvaluations[sample.RowCount] = sampleRunner.EvaluationDescription;
+                return sampleRunner;
+            }).Run(data, sizes, space, tuner, metric, progress, cancellationToken, first);
+        }
+
         var best = search.Best;
         if (best is null)
         {
@@ -107,7 +124,14 @@ public sealed class AutoMLExperiment
                 (firstFailure is null ? "; give the search more time or trials." : $"; trial {firstFailure.Number} ({firstFailure.Configuration.Trainer.Name}): {firstFailure.Message}"));
         }
 
-        return WinnerRefit.Refit(_mlContext, _options, data, search, runner, metric, warnings);
+        if (runner is null && _options.Ensemble)
+        {
+            warnings.Add("No ensemble: the trials ran on row samples (AutoMLExperimentOptions.TrialRowLimit), whose out-of-fold probabilities do not cover every row; the best trial is saved alone.");
+        }
+
+        var trialEvaluation = runner?.EvaluationDescription
+            ?? $"{sampleEvaluations[best.SampleRows!.Value]}, on a sample of {best.SampleRows:N0} of {data.RowCount:N0} rows (successive halving over samples of {string.Join(", ", sizes.Select(s => s.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))} rows)";
+        return WinnerRefit.Refit(_mlContext, _options, data, search, trialEvaluation, runner, metric, warnings);
     }
 
     /// <summary>The configuration a single fit uses: the task's default trainer with ML.NET's default hyperparameters and the
@@ -264,6 +288,6 @@ public sealed class AutoMLExperiment
         space.Trainers.Any(t => t.TrainerName == point.TrainerName) ? space.EstimateCost(point) : 1;
 
     /// <summary>Whether the managed heap is above the limit; a quick reading first, a full collection only to confirm.</summary>
-    private static bool OverMemoryLimit(long limit) =>
+    internal static bool OverMemoryLimit(long limit) =>
         GC.GetTotalMemory(forceFullCollection: false) > limit && GC.GetTotalMemory(forceFullCollection: true) > limit;
 }

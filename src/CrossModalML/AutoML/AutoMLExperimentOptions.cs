@@ -75,6 +75,24 @@ public sealed class AutoMLExperimentOptions
     /// <summary>The default of <see cref="CrossValidationRowLimit"/>.</summary>
     public const int DefaultCrossValidationRowLimit = 10_000;
 
+    /// <summary>The most rows a trial is fitted and scored on. Default 100,000.</summary>
+    /// <remarks>A search on more rows than this, or on at least three times <see cref="SmallestSampleRows"/> rows, runs
+    /// its trials by successive halving over rows: the tuner's trials run on a random sample of about
+    /// <see cref="TrialRowLimit"/> ÷ 3^k rows (the smallest not below <see cref="SmallestSampleRows"/>), and the best
+    /// third of each sample's completed trials (while that is two or more) are run again on a sample three times larger,
+    /// up to <see cref="TrialRowLimit"/> rows; each sample contains the smaller ones. The winner is the best trial of
+    /// the largest sample reached and is refit on every row. The cached features, and so the search's memory, then grow
+    /// with the samples, not with the data. <see cref="SearchBudget.MaxTrials"/> counts the tuner's trials on the
+    /// smallest sample; the larger samples' trials (at most half as many again) come on top. <see cref="SearchBudget.Time"/>
+    /// is shared equally among the samples, what one leaves unused passing to the next. An ensemble is not built from
+    /// sampled trials. Smaller searches (under three times <see cref="SmallestSampleRows"/> rows, and at most
+    /// <see cref="TrialRowLimit"/>) run every trial on every row.</remarks>
+    public int TrialRowLimit { get; set; } = 100_000;
+
+    /// <summary>The fewest rows of the smallest sample of a search that samples rows (see <see cref="TrialRowLimit"/>).
+    /// Default 10,000.</summary>
+    public int SmallestSampleRows { get; set; } = 10_000;
+
     /// <summary>The evaluation settings a search uses: <see cref="Evaluation"/> with <see cref="CrossValidationRowLimit"/>
     /// as its row threshold.</summary>
     public EvaluationOptions SearchEvaluation() => new()
@@ -106,12 +124,30 @@ public sealed class AutoMLExperimentOptions
             throw new ArgumentOutOfRangeException(nameof(CrossValidationRowLimit), CrossValidationRowLimit, $"{owner}.CrossValidationRowLimit must be 0 (always hold out) or more, e.g. 10,000; got {CrossValidationRowLimit}.");
         }
 
+        if (TrialRowLimit < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TrialRowLimit), TrialRowLimit, $"{owner}.{nameof(TrialRowLimit)} must be at least 1, e.g. 100,000; got {TrialRowLimit}.");
+        }
+
+        if (SmallestSampleRows < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SmallestSampleRows), SmallestSampleRows, $"{owner}.{nameof(SmallestSampleRows)} must be at least 1, e.g. 10,000; got {SmallestSampleRows}.");
+        }
+
         if (EnsembleCandidates < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(EnsembleCandidates), EnsembleCandidates, "An ensemble needs at least 2 candidate trials, e.g. 8.");
         }
 
         Evaluation.Validate($"{owner}.{nameof(Evaluation)}");
+    }
+
+    /// <summary>A shallow copy with another budget, so a caller's options are not changed.</summary>
+    internal AutoMLExperimentOptions WithBudget(SearchBudget budget)
+    {
+        var copy = (AutoMLExperimentOptions)MemberwiseClone();
+        copy.Budget = budget;
+        return copy;
     }
 
     /// <summary>A shallow copy with another seed, so a caller's options are not changed.</summary>

@@ -18,7 +18,9 @@ public sealed record SearchBudget
     /// the whole budget, so that a search always has a winner. <c>null</c> for no time limit.</summary>
     public TimeSpan? Time { get; init; }
 
-    /// <summary>Maximum number of trials (failed and timed-out ones count); <c>null</c> for no limit.</summary>
+    /// <summary>Maximum number of trials (failed and timed-out ones count); <c>null</c> for no limit. A search that samples
+    /// rows (see <see cref="AutoMLExperimentOptions.TrialRowLimit"/>) counts its tuner's trials on the smallest sample here;
+    /// the re-runs of the best on larger samples come on top.</summary>
     public int? MaxTrials { get; init; }
 
     /// <summary>Time limit of one trial's fits and scoring (not the shared featurization). A trial that overruns is

@@ -53,6 +53,11 @@ public sealed record TrialResult
     /// <summary>Why the trial failed or timed out; <c>null</c> otherwise.</summary>
     public string? Message { get; init; }
 
+    /// <summary>How many of the training rows the trial was fitted and scored on when the search sampled rows (see
+    /// <see cref="AutoMLExperimentOptions.TrialRowLimit"/>); <c>null</c> when it used every row.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? SampleRows { get; init; }
+
     /// <summary>Whether this trial became the best so far when it finished.</summary>
     public bool IsNewBest { get; init; }
 }

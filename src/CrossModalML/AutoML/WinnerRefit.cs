@@ -18,11 +18,13 @@ internal static class WinnerRefit
     /// <param name="options">The search options (fusion, threshold, ensemble, seed, featurizer).</param>
     /// <param name="data">The training posts.</param>
     /// <param name="search">The finished search; it has a best trial.</param>
-    /// <param name="runner">The runner that evaluated the trials and kept their out-of-fold probabilities.</param>
+    /// <param name="trialEvaluation">How the trials were evaluated, in words.</param>
+    /// <param name="runner">The runner that evaluated the trials on every row and kept their out-of-fold probabilities, for
+    /// the ensemble; <c>null</c> when the trials ran on row samples (no ensemble is built then).</param>
     /// <param name="metric">The metric the search optimised.</param>
     /// <param name="warnings">The search's warnings so far; receives the refit's.</param>
     public static AutoMLResult Refit(
-        MLContext mlContext, AutoMLExperimentOptions options, PostDataset data, SearchResult search, CachedFeatureTrialRunner runner, AutoMLMetric metric, List<string> warnings)
+        MLContext mlContext, AutoMLExperimentOptions options, PostDataset data, SearchResult search, string trialEvaluation, CachedFeatureTrialRunner? runner, AutoMLMetric metric, List<string> warnings)
     {
         var task = data.Task;
         var best = search.Best!;
@@ -40,7 +42,7 @@ internal static class WinnerRefit
 
         var trainingOptions = RefitOptions(best.Configuration);
         var refit = new CrossModalTrainer(mlContext).Train(data, trainingOptions, cancellationToken: CancellationToken.None);
-        string evaluation = $"AutoML trial {best.Number} of {search.Trials.Count}, {runner.EvaluationDescription}";
+        string evaluation = $"AutoML trial {best.Number} of {search.Trials.Count}, {trialEvaluation}";
         var metrics = best.Metrics;
         if (refit.Fusion is { Kind: FusionKind.Late, Validation: { } lateMetrics } fusion)
         {
@@ -57,7 +59,7 @@ internal static class WinnerRefit
 
         SearchEnsemble.Built? ensemble = null;
         var ensembleClock = Stopwatch.StartNew();
-        if (options.Ensemble)
+        if (options.Ensemble && runner is not null)
         {
             if (task == TaskKind.Regression || options.Fusion != FusionKind.Early || options.TuneDecisionThreshold)
             {

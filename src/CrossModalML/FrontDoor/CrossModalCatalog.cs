@@ -64,8 +64,25 @@ public sealed class CrossModalCatalog
         return FitSeeded(data, seeded, ProgressAdapter.For(CrossModalProgress.Fit, progress), cancellationToken);
     }
 
-    /// <summary>Runs <see cref="Fit"/> on the thread pool.</summary>
-    /// <inheritdoc cref="Fit" path="/param"/>
+    /// <summary>Fits one model on every row of <paramref name="data"/> and evaluates it on the separate posts of
+    /// <paramref name="test"/> instead of a split (<see cref="TrainingOptions.Evaluation"/> is not used to split).</summary>
+    /// <param name="data">Labelled posts, all of them used for the fit.</param>
+    /// <param name="test">Labelled posts with the same columns, task and classes, only scored; e.g. from
+    /// <see cref="PostDatasetLoader.LoadForScoring"/> with the training posts' columns and <c>requireLabel: true</c>.</param>
+    /// <param name="options">Featurizer, trainer and fusion settings; <c>null</c> for the defaults. Its seed is replaced by <see cref="Seed"/>.</param>
+    /// <param name="progress">Receives each training step.</param>
+    /// <param name="cancellationToken">Stops the run before its next fit.</param>
+    /// <returns>The model; its <see cref="CrossModalModel.Metrics"/> are those on <paramref name="test"/>.</returns>
+    public CrossModalModel Fit(PostDataset data, PostDataset test, TrainingOptions? options, IProgress<CrossModalProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(test);
+        var seeded = (options ?? new TrainingOptions()).WithSeed(Seed);
+        return FitSeeded(data, seeded, ProgressAdapter.For(CrossModalProgress.Fit, progress), cancellationToken, test);
+    }
+
+    /// <summary>Runs <see cref="Fit(PostDataset, TrainingOptions?, IProgress{CrossModalProgress}?, CancellationToken)"/> on the thread pool.</summary>
+    /// <inheritdoc cref="Fit(PostDataset, TrainingOptions?, IProgress{CrossModalProgress}?, CancellationToken)" path="/param"/>
     public Task<CrossModalModel> FitAsync(PostDataset data, TrainingOptions? options = null, IProgress<CrossModalProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => Fit(data, options, progress, cancellationToken), cancellationToken);
 
@@ -113,6 +130,29 @@ public sealed class CrossModalCatalog
         return SearchSeeded(data, seeded, progress, cancellationToken);
     }
 
+    /// <summary>Runs an AutoML search on <paramref name="data"/> as
+    /// <see cref="Search(PostDataset, SearchBudget, AutoMLExperimentOptions?, IProgress{CrossModalProgress}?, CancellationToken)"/>
+    /// does, refits the winner on every row, and evaluates it on the separate posts of <paramref name="test"/>: those
+    /// metrics replace the search's own in <see cref="CrossModalModel.Metrics"/> and the manifest.</summary>
+    /// <param name="data">Labelled posts to search and refit on.</param>
+    /// <param name="test">Labelled posts with the same columns, task and classes, only scored after the refit.</param>
+    /// <param name="budget">Time and trial budget, memory caps, metric and tuner; replaces <see cref="AutoMLExperimentOptions.Budget"/>.</param>
+    /// <param name="options">Featurizer, evaluation, fusion and ensemble settings; <c>null</c> for the defaults. Its
+    /// seed is replaced by <see cref="Seed"/>.</param>
+    /// <param name="progress">Receives each trial as it starts and ends.</param>
+    /// <param name="cancellationToken">Stops the search; a cancelled search throws instead of returning its best so far.</param>
+    /// <exception cref="ArgumentException">As for the overload without a test set.</exception>
+    public CrossModalModel Search(PostDataset data, PostDataset test, SearchBudget budget, AutoMLExperimentOptions? options, IProgress<CrossModalProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(budget);
+        budget.Validate();
+        var seeded = (options ?? new AutoMLExperimentOptions()).WithSeed(Seed);
+        seeded.Budget = budget;
+        return SearchSeeded(data, seeded, progress, cancellationToken, test);
+    }
+
     /// <summary>Runs <see cref="Search(PostDataset, SearchBudget, AutoMLExperimentOptions?, IProgress{CrossModalProgress}?, CancellationToken)"/> on the thread pool.</summary>
     /// <inheritdoc cref="Search(PostDataset, SearchBudget, AutoMLExperimentOptions?, IProgress{CrossModalProgress}?, CancellationToken)" path="/param"/>
     public Task<CrossModalModel> SearchAsync(PostDataset data, SearchBudget budget, AutoMLExperimentOptions? options = null, IProgress<CrossModalProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -157,6 +197,29 @@ public sealed class CrossModalCatalog
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
         ArgumentNullException.ThrowIfNull(data);
+        return RetrainSeeded(options, progress, (output, seeded, adapter) => ModelRetrainer.Retrain(modelPath, data, output, seeded, adapter, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Retrains a saved model on the labelled posts of a file, read as the old model reads its input (its
+    /// columns, task and classes, with <see cref="RetrainingOptions.Load"/>; every row needs a label). Otherwise as
+    /// <see cref="Retrain(string, PostDataset, RetrainingOptions?, IProgress{CrossModalProgress}?, CancellationToken)"/>.</summary>
+    /// <param name="modelPath">The old model zip. Retrain only models you trust (they are loaded to be scored).</param>
+    /// <param name="dataPath">The new posts (.tsv, .csv or .jsonl with a header).</param>
+    /// <param name="options">Encoders, hold-out, old data, search; <c>null</c> for the defaults. Its seed is replaced by
+    /// <see cref="Seed"/> (the old model's seed is not reused).</param>
+    /// <param name="progress">Receives each fit or search step, and each trial of a search.</param>
+    /// <param name="cancellationToken">Stops the run before its next fit.</param>
+    /// <exception cref="PostDataException">The file cannot be read with the old model's columns; the message names the file, row and column.</exception>
+    public CrossModalModel Retrain(string modelPath, string dataPath, RetrainingOptions? options, IProgress<CrossModalProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataPath);
+        return RetrainSeeded(options, progress, (output, seeded, adapter) => ModelRetrainer.Retrain(modelPath, dataPath, output, seeded, adapter, cancellationToken), cancellationToken);
+    }
+
+    private CrossModalModel RetrainSeeded(
+        RetrainingOptions? options, IProgress<CrossModalProgress>? progress, Func<string, RetrainingOptions, ProgressAdapter?, RetrainingResult> retrain, CancellationToken cancellationToken)
+    {
         var seeded = (options ?? new RetrainingOptions()).WithSeed(Seed);
         var adapter = ProgressAdapter.For(CrossModalProgress.Retrain, progress, seeded.Search?.Budget?.MaxTrials, seeded.Search?.TrialProgress);
         if (seeded.Search is { } search && adapter is not null)
@@ -167,10 +230,13 @@ public sealed class CrossModalCatalog
         var folder = Directory.CreateTempSubdirectory("crossmodal-retrain-");
         try
         {
-            var result = ModelRetrainer.Retrain(modelPath, data, Path.Combine(folder.FullName, "model.zip"), seeded, adapter, cancellationToken);
+            var result = retrain(Path.Combine(folder.FullName, "model.zip"), seeded, adapter);
             cancellationToken.ThrowIfCancellationRequested();
             var package = ModelPackage.Load(_mlContext, result.OutputPath);
-            return new CrossModalModel(_mlContext, package.Model, package.InputSchema, package.Manifest, result);
+
+            // A kept old model is saved as an exact copy of the old zip, so its user pseudonyms stay those of the old model.
+            var copy = result.KeptOldModel ? File.ReadAllBytes(result.OutputPath) : null;
+            return new CrossModalModel(_mlContext, package.Model, package.InputSchema, package.Manifest, result, copy: copy);
         }
         finally
         {
@@ -178,8 +244,8 @@ public sealed class CrossModalCatalog
         }
     }
 
-    /// <summary>Runs <see cref="Retrain"/> on the thread pool.</summary>
-    /// <inheritdoc cref="Retrain" path="/param"/>
+    /// <summary>Runs <see cref="Retrain(string, PostDataset, RetrainingOptions?, IProgress{CrossModalProgress}?, CancellationToken)"/> on the thread pool.</summary>
+    /// <inheritdoc cref="Retrain(string, PostDataset, RetrainingOptions?, IProgress{CrossModalProgress}?, CancellationToken)" path="/param"/>
     public Task<CrossModalModel> RetrainAsync(string modelPath, PostDataset data, RetrainingOptions? options = null, IProgress<CrossModalProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => Retrain(modelPath, data, options, progress, cancellationToken), cancellationToken);
 
@@ -199,20 +265,26 @@ public sealed class CrossModalCatalog
     /// <param name="options">Predictor settings; <c>null</c> for the defaults.</param>
     public CrossModalPredictor LoadPredictor(string path, PredictorOptions? options = null) => CrossModalPredictor.Load(path, options);
 
-    private CrossModalModel FitSeeded(PostDataset data, TrainingOptions options, ProgressAdapter? progress, CancellationToken cancellationToken)
+    private CrossModalModel FitSeeded(PostDataset data, TrainingOptions options, ProgressAdapter? progress, CancellationToken cancellationToken, PostDataset? test = null)
     {
-        var result = new CrossModalTrainer(_mlContext).Train(data, options, testData: null, progress, cancellationToken);
+        var result = new CrossModalTrainer(_mlContext).Train(data, options, test, progress, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return new CrossModalModel(_mlContext, result.Model, data.DataView.Schema, result.ToManifest(data, options), result);
     }
 
-    private CrossModalModel SearchSeeded(PostDataset data, AutoMLExperimentOptions options, IProgress<CrossModalProgress>? progress, CancellationToken cancellationToken)
+    private CrossModalModel SearchSeeded(PostDataset data, AutoMLExperimentOptions options, IProgress<CrossModalProgress>? progress, CancellationToken cancellationToken, PostDataset? test = null)
     {
         var adapter = ProgressAdapter.For(CrossModalProgress.Search, progress, options.Budget.MaxTrials);
         var result = new AutoMLExperiment(_mlContext, options).Run(data, adapter, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var training = result.Training;
         var manifest = training.ToManifest(data, result.TrainingOptions) with { Search = result.Summary, Ensemble = result.Ensemble };
-        return new CrossModalModel(_mlContext, training.Model, data.DataView.Schema, manifest, result);
+        var model = new CrossModalModel(_mlContext, training.Model, data.DataView.Schema, manifest, result);
+        if (test is not null)
+        {
+            model.RecordTestMetrics(model.Evaluate(test), test);
+        }
+
+        return model;
     }
 }

@@ -14,7 +14,7 @@ public sealed record CrossModalProgress(string Stage, int Step, int TotalSteps, 
     /// <summary>The <see cref="Stage"/> of reading a posts file (<see cref="CrossModalCatalog.LoadPosts(string, Data.PostLoadOptions, IProgress{CrossModalProgress}?)"/>).</summary>
     public const string Load = "load";
 
-    /// <summary>The <see cref="Stage"/> of one fit (<see cref="CrossModalCatalog.Fit"/>).</summary>
+    /// <summary>The <see cref="Stage"/> of one fit (<see cref="CrossModalCatalog.Fit(Data.PostDataset, Training.TrainingOptions?, IProgress{CrossModalProgress}?, CancellationToken)"/>).</summary>
     public const string Fit = "fit";
 
     /// <summary>The <see cref="Stage"/> of an AutoML search and its refit (<see cref="CrossModalCatalog.Search(Data.PostDataset, SearchBudget, AutoMLExperimentOptions?, IProgress{CrossModalProgress}?, CancellationToken)"/>).</summary>
@@ -23,6 +23,6 @@ public sealed record CrossModalProgress(string Stage, int Step, int TotalSteps, 
     /// <summary>The <see cref="Stage"/> of a multi-task fit (<see cref="CrossModalCatalog.FitMultiTask"/>).</summary>
     public const string MultiTask = "multi-task";
 
-    /// <summary>The <see cref="Stage"/> of a retraining (<see cref="CrossModalCatalog.Retrain"/>).</summary>
+    /// <summary>The <see cref="Stage"/> of a retraining (<see cref="CrossModalCatalog.Retrain(string, Data.PostDataset, Retraining.RetrainingOptions?, IProgress{CrossModalProgress}?, CancellationToken)"/>).</summary>
     public const string Retrain = "retrain";
 }

@@ -80,11 +80,12 @@ public sealed class MultiTaskOptions
         Evaluation.Validate($"{nameof(MultiTaskOptions)}.{nameof(Evaluation)}");
     }
 
-    /// <summary>A shallow copy with another seed, so a caller's options are not changed.</summary>
+    /// <summary>A shallow copy with another seed (its head-search settings too), so a caller's options are not changed.</summary>
     internal MultiTaskOptions WithSeed(int seed)
     {
         var copy = (MultiTaskOptions)MemberwiseClone();
         copy.Seed = seed;
+        copy.Search = Search?.WithSeed(seed);
         return copy;
     }
 }

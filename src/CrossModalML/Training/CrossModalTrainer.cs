@@ -161,7 +161,9 @@ public sealed class CrossModalTrainer
 
         // Estimators hold no fitted state, so one chain serves every fold and the final refit.
         var encoded = labelEncoding.Fit(train.DataView).Transform(train.DataView);
-        var model = ModelPipelineBuilder.Model(_mlContext, train.Task, featurization, trainer).Fit(encoded);
+        var model = train.RowCount >= SpilledFeatureFit.RowThreshold
+            ? SpilledFeatureFit.Fit(_mlContext, train.Task, featurization, trainer, encoded)
+            : ModelPipelineBuilder.Model(_mlContext, train.Task, featurization, trainer).Fit(encoded);
         var summary = options.Fusion == FusionKind.Early ? null : new FusionSummary { Kind = FusionKind.Early, Requested = options.Fusion };
         return new FittedModel(model, summary, null);
     }

@@ -1,6 +1,7 @@
 using CrossModalML.Data;
 using CrossModalML.Execution;
 using CrossModalML.Prediction;
+using Microsoft.ML;
 using Spectre.Console;
 
 namespace CrossModalML.Cli.Commands.Predict;
@@ -12,7 +13,7 @@ internal static class PredictHandler
     /// <summary>Scores every post of the input and writes one prediction a row, in input order.</summary>
     public static void Run(PredictRequest request, CancellationToken cancellationToken)
     {
-        using var predictor = CrossModalPredictor.Load(request.Model.FullName, request.Predictor);
+        using var predictor = LoadPredictor(request);
         var manifest = predictor.Manifest;
         using var writer = new PredictionWriter(request.Output.FullName, manifest.Task, manifest.ClassLabels, manifest.Tasks);
         var tally = new ScoringTally();
@@ -54,4 +55,8 @@ internal static class PredictHandler
         writer.Commit();
         tally.PrintSummary(request.Output);
     }
+
+    /// <summary>The library call: the model's thread-safe predictor, through the front door.</summary>
+    private static CrossModalPredictor LoadPredictor(PredictRequest request) =>
+        new MLContext().CrossModal().LoadPredictor(request.Model.FullName, request.Predictor);
 }

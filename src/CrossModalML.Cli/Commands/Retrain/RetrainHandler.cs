@@ -1,6 +1,7 @@
 using CrossModalML.Cli.Rendering;
 using CrossModalML.Data;
-using CrossModalML.Retraining;
+using CrossModalML.Packaging;
+using Microsoft.ML;
 using Spectre.Console;
 
 namespace CrossModalML.Cli.Commands.Retrain;
@@ -11,7 +12,9 @@ internal static class RetrainHandler
     /// <summary>Retrains, compares old and new, and prints; returns the report for <c>--report</c>.</summary>
     public static RetrainReport Run(RetrainRequest request, CancellationToken cancellationToken)
     {
-        var result = Retrain(request, cancellationToken);
+        using var model = Retrain(request, cancellationToken);
+        model.Save(request.Output.FullName);
+        var (result, output) = (model.RetrainingResult!, request.Output.FullName);
         if (result.Search is { } trials)
         {
             LeaderboardView.Write(trials, top: 10);
@@ -19,7 +22,7 @@ internal static class RetrainHandler
                 $"Search stopped ({trials.StopReason}) after {trials.Trials.Count} trials in {trials.Elapsed.TotalSeconds:0.0} s; winner: {result.Manifest.Trainer}.");
         }
 
-        RetrainOutput.Comparison(result);
+        RetrainOutput.Comparison(result, output);
         return new RetrainReport(
             Task: result.Manifest.Task,
             Label: result.Manifest.LabelColumn,
@@ -35,18 +38,15 @@ internal static class RetrainHandler
             KeptOldModel: result.KeptOldModel,
             OldRowsAdded: result.OldRowsAdded,
             Warnings: result.Warnings,
-            Model: result.OutputPath);
+            Model: output);
     }
 
-    /// <summary>The library call; a search reports its trials through the console's progress adapter.</summary>
-    private static RetrainingResult Retrain(RetrainRequest request, CancellationToken cancellationToken)
+    /// <summary>The library call, seeded once: <c>--seed</c>, else the old model's seed (as the retrainer's own default).</summary>
+    private static CrossModalModel Retrain(RetrainRequest request, CancellationToken cancellationToken)
     {
         var options = request.Options;
-        if (options.Search is { } search)
-        {
-            search.TrialProgress = new ConsoleProgress(search.Budget.MaxTrials, search.Budget.Time);
-        }
-
-        return ModelRetrainer.Retrain(request.Model.FullName, request.Dataset.FullName, request.Output.FullName, options, new ConsoleProgress(), cancellationToken);
+        var seed = options.Seed ?? ModelPackage.ReadManifest(request.Model.FullName).Seed;
+        var progress = CatalogProgress.ForStepsAndTrials(options.Search?.Budget);
+        return new MLContext(seed: seed).CrossModal().Retrain(request.Model.FullName, request.Dataset.FullName, options, progress, cancellationToken);
     }
 }

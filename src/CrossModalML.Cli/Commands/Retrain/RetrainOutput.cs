@@ -8,8 +8,8 @@ namespace CrossModalML.Cli.Commands.Retrain;
 /// <summary>How <c>crossmodal retrain</c> reports the comparison of the old and new model and what it saved.</summary>
 internal static class RetrainOutput
 {
-    /// <summary>Prints old and new metrics on the hold-out, the verdict, warnings and what was saved.</summary>
-    public static void Comparison(RetrainingResult result)
+    /// <summary>Prints old and new metrics on the hold-out, the verdict, warnings and what was saved to <paramref name="output"/>.</summary>
+    public static void Comparison(RetrainingResult result, string output)
     {
         var fittedOn = result.OldRowsAdded > 0 ? $"the other new posts and {result.OldRowsAdded:N0} old posts" : "the other new posts";
         ConsoleOutput.Metrics(result.OldMetrics, $"Old model on the hold-out ({result.HoldOutRows:N0} new posts):");
@@ -22,11 +22,11 @@ internal static class RetrainOutput
         if (result.KeptOldModel)
         {
             AnsiConsole.MarkupLineInterpolated(
-                $"[bold yellow]Kept the old model (--keep-better):[/] the new model is worse on the hold-out, so [bold]{result.OutputPath}[/] is a copy of the old model and no new model was saved.");
+                $"[bold yellow]Kept the old model (--keep-better):[/] the new model is worse on the hold-out, so [bold]{output}[/] is a copy of the old model and no new model was saved.");
             return;
         }
 
         var rows = result.OldRowsAdded > 0 ? $"all {result.TrainingRows - result.OldRowsAdded:N0} new and {result.OldRowsAdded:N0} old posts" : $"all {result.TrainingRows:N0} new posts";
-        AnsiConsole.MarkupLineInterpolated($"New model (refit on {rows}) saved to [bold]{result.OutputPath}[/]; the old model is unchanged.");
+        AnsiConsole.MarkupLineInterpolated($"New model (refit on {rows}) saved to [bold]{output}[/]; the old model is unchanged.");
     }
 }

@@ -14,20 +14,20 @@ internal static class MultiTaskHandler
     {
         var (data, outputFile) = (inputs.Data, inputs.Request.Output);
         var options = Options(inputs);
-        var mlContext = new MLContext(options.Seed);
+        var catalog = new MLContext(seed: inputs.Request.Training.Seed).CrossModal();
         var heads = options.Search is null
             ? (options.Trainer?.Name ?? "default trainers")
             : $"AutoML search per head ({SearchHandler.Budget(options.Search)})";
         AnsiConsole.MarkupLineInterpolated(
             $"Multi-task: [bold]{string.Join(", ", options.Labels)}[/] (main task '{options.ResolveMainTask()}'), one shared featurization, {heads}, stacking {options.Stacking.ToString().ToLowerInvariant()}");
-        var result = FitMultiTask(mlContext, inputs, options, cancellationToken);
+        using var model = FitMultiTask(catalog, inputs, options, cancellationToken);
+        var (result, manifest) = (model.MultiTaskResult!, model.Manifest);
         if (result.RowsWithoutEveryLabel > 0)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]Note:[/] {result.RowsWithoutEveryLabel:N0} rows lacked one of the labels and were left out.");
         }
 
-        var manifest = result.ToManifest(options);
-        ModelPackage.Save(mlContext, outputFile.FullName, result.Model, result.TrainingData.DataView.Schema, manifest);
+        model.Save(outputFile.FullName);
 
         foreach (var task in result.Tasks.Where(t => t.Metrics is not null))
         {
@@ -52,7 +52,8 @@ internal static class MultiTaskHandler
             DurationSeconds: result.Duration.TotalSeconds);
     }
 
-    /// <summary>The multi-task options the request describes; each head searches when the run searches.</summary>
+    /// <summary>The multi-task options the request describes; each head searches when the run searches. The seed is
+    /// the context's (the catalog writes it into the options).</summary>
     private static MultiTaskOptions Options(TrainInputs inputs)
     {
         var request = inputs.Request;
@@ -66,13 +67,12 @@ internal static class MultiTaskHandler
             Evaluation = request.Training.Evaluation,
             Stacking = request.Stacking,
             OutOfFoldFolds = request.Training.StackingFolds,
-            Seed = request.Training.Seed,
             Search = inputs.Searching ? inputs.SearchOptions() : null,
         };
     }
 
-    /// <summary>The library call: one shared featurization, a head per task, separate models to compare with.</summary>
-    private static MultiTaskResult FitMultiTask(MLContext mlContext, TrainInputs inputs, MultiTaskOptions options, CancellationToken cancellationToken) =>
-        new MultiTaskTrainer(mlContext).Train(
-            inputs.Data, options, new ConsoleProgress(), options.Search is { } search ? ConsoleProgress.ForSearch(search, indent: "  ") : null, cancellationToken);
+    /// <summary>The library call: one shared featurization, a head per task, separate models to compare with; the
+    /// heads' search trials are indented under the run's steps.</summary>
+    private static CrossModalModel FitMultiTask(CrossModalCatalog catalog, TrainInputs inputs, MultiTaskOptions options, CancellationToken cancellationToken) =>
+        catalog.FitMultiTask(inputs.Data, options, CatalogProgress.ForStepsAndTrials(options.Search?.Budget, indent: "  "), cancellationToken);
 }

@@ -1,9 +1,5 @@
 using CrossModalML.AutoML;
 using CrossModalML.Cli.Rendering;
-using CrossModalML.Data;
-using CrossModalML.Evaluation;
-using CrossModalML.Packaging;
-using CrossModalML.Training;
 using Microsoft.ML;
 using Spectre.Console;
 
@@ -16,11 +12,12 @@ internal static class SearchHandler
     /// <summary>Searches, refits the winner, saves and prints; returns the report for <c>--report</c>.</summary>
     public static SearchReport Run(TrainInputs inputs, CancellationToken cancellationToken)
     {
-        var (data, test, outputFile) = (inputs.Data, inputs.Test, inputs.Request.Output);
+        var (data, outputFile) = (inputs.Data, inputs.Request.Output);
         var options = inputs.SearchOptions();
-        var mlContext = new MLContext(inputs.Request.Training.Seed);
-        AnsiConsole.MarkupLineInterpolated($"AutoML search ({options.Budget.Tuner}, {Budget(options)}, seed {options.Seed}) …");
-        var result = Search(mlContext, data, options, cancellationToken);
+        var catalog = new MLContext(seed: inputs.Request.Training.Seed).CrossModal();
+        AnsiConsole.MarkupLineInterpolated($"AutoML search ({options.Budget.Tuner}, {Budget(options)}, seed {catalog.Seed}) …");
+        using var model = Search(catalog, inputs, options, cancellationToken);
+        var result = model.SearchResult!;
         foreach (var warning in result.Warnings)
         {
             AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
@@ -29,22 +26,11 @@ internal static class SearchHandler
         LeaderboardView.Write(result.Search, top: 10);
         EnsembleConsole.Print(result.Ensemble);
         var training = result.Training;
-        var metrics = training.Metrics;
-        var evaluation = training.EvaluationDescription;
-        if (test is not null)
-        {
-            metrics = EvaluateOnTest(mlContext, training, test);
-            evaluation = $"separate test set ({test.RowCount:N0} rows)";
-        }
 
-        var manifest = training.ToManifest(data, result.TrainingOptions) with
-        {
-            Search = result.Summary,
-            Ensemble = result.Ensemble,
-            Metrics = metrics,
-            Evaluation = evaluation,
-        };
-        ModelPackage.Save(mlContext, outputFile.FullName, training.Model, data.DataView.Schema, manifest);
+        // With --test-dataset the catalog records the winner's metrics on it in place of the search's own evaluation.
+        var manifest = model.Manifest;
+        var (metrics, evaluation) = (manifest.Metrics, manifest.Evaluation);
+        model.Save(outputFile.FullName);
         if (metrics is not null)
         {
             ConsoleOutput.Metrics(metrics, $"{training.Trainer}, {evaluation}:");
@@ -80,11 +66,8 @@ internal static class SearchHandler
         options.Budget.MaxTrials is { } n ? $"{n} trials" : null,
     }.OfType<string>());
 
-    /// <summary>The library call: search, then refit the winner on all rows.</summary>
-    private static AutoMLResult Search(MLContext mlContext, PostDataset data, AutoMLExperimentOptions options, CancellationToken cancellationToken) =>
-        new AutoMLExperiment(mlContext, options).Run(data, ConsoleProgress.ForSearch(options), cancellationToken);
-
-    /// <summary>The winner's metrics on <c>--test-dataset</c>, which replace the search's own evaluation.</summary>
-    private static EvaluationMetrics EvaluateOnTest(MLContext mlContext, TrainingResult training, PostDataset test) =>
-        new CrossModalTrainer(mlContext).Evaluate(training.Model, test, training.DecisionThreshold?.Threshold);
+    /// <summary>The library call: search, then refit the winner on all rows (and evaluate it on <c>--test-dataset</c>).</summary>
+    private static CrossModalModel Search(CrossModalCatalog catalog, TrainInputs inputs, AutoMLExperimentOptions options, CancellationToken cancellationToken) => inputs.Test is { } test
+        ? catalog.Search(inputs.Data, test, options.Budget, options, CatalogProgress.ForSearch(options.Budget), cancellationToken)
+        : catalog.Search(inputs.Data, options.Budget, options, CatalogProgress.ForSearch(options.Budget), cancellationToken);
 }

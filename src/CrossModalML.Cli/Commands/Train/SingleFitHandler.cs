@@ -1,6 +1,4 @@
 using CrossModalML.Cli.Rendering;
-using CrossModalML.Packaging;
-using CrossModalML.Training;
 using Microsoft.ML;
 using Spectre.Console;
 
@@ -13,10 +11,9 @@ internal static class SingleFitHandler
     public static SingleFitReport Run(TrainInputs inputs, CancellationToken cancellationToken)
     {
         var (data, options, outputFile) = (inputs.Data, inputs.Request.Training, inputs.Request.Output);
-        var mlContext = new MLContext(options.Seed);
-        var result = Fit(mlContext, inputs, cancellationToken);
-        var manifest = result.ToManifest(data, options);
-        ModelPackage.Save(mlContext, outputFile.FullName, result.Model, data.DataView.Schema, manifest);
+        using var model = Fit(new MLContext(seed: options.Seed).CrossModal(), inputs, cancellationToken);
+        var (result, manifest) = (model.TrainingResult!, model.Manifest);
+        model.Save(outputFile.FullName);
 
         if (result.Metrics is { } metrics)
         {
@@ -50,6 +47,7 @@ internal static class SingleFitHandler
     }
 
     /// <summary>The library call: one fit, evaluated as the options say (or on the test set).</summary>
-    private static TrainingResult Fit(MLContext mlContext, TrainInputs inputs, CancellationToken cancellationToken) =>
-        new CrossModalTrainer(mlContext).Train(inputs.Data, inputs.Request.Training, inputs.Test, new ConsoleProgress(), cancellationToken);
+    private static CrossModalModel Fit(CrossModalCatalog catalog, TrainInputs inputs, CancellationToken cancellationToken) => inputs.Test is { } test
+        ? catalog.Fit(inputs.Data, test, inputs.Request.Training, CatalogProgress.ForSteps(), cancellationToken)
+        : catalog.Fit(inputs.Data, inputs.Request.Training, CatalogProgress.ForSteps(), cancellationToken);
 }

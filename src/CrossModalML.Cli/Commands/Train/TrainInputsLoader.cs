@@ -27,7 +27,6 @@ internal static class TrainInputsLoader
         }
 
         var plan = request.IsMultiTask && !request.Search.Explicit ? null : Plan(request, data);
-        training.Evaluation.GroupColumn = plan?.GroupColumn ?? training.Evaluation.GroupColumn;
         if (training.Evaluation.GroupColumn is null && request.TestDataset is null)
         {
             WarnAboutSharedImages(data);
@@ -43,26 +42,18 @@ internal static class TrainInputsLoader
         return new TrainInputs(request, data, test, plan);
     }
 
-    /// <summary>Plans the preset and applies the encoders it chose.</summary>
+    /// <summary>Plans the preset and applies the encoders and grouping it chose (<see cref="PresetSettings"/>); the flags
+    /// that only the command line has (an encoder flag, <c>--group-by none</c>, <c>--ensemble</c>) join the request.</summary>
     private static PresetPlan Plan(TrainRequest request, PostDataset data)
     {
         var training = request.Training;
-        var featurizer = training.Featurizer;
-        var plan = PresetBinding.Plan(data, new PresetRequest
+        var plan = PresetBinding.Plan(data, PresetSettings.Request(request.Preset, training, request.Search.Budget) with
         {
-            Preset = request.Preset,
-            TimeBudget = request.Search.Budget.Time,
-            MaxTrials = request.Search.Budget.MaxTrials,
-            PretrainedEncoders = (featurizer.Image.Onnx is null ? 0 : 1) + (featurizer.Text.WordVectors is null ? 0 : 1),
             EncodersChosen = request.EncodersChosen,
-            TrainerFixed = training.Trainer is not null || training.OverSampling,
-            GroupColumn = training.Evaluation.GroupColumn,
             NoGrouping = request.NoGrouping,
-            TimeSplit = training.Evaluation.TimeColumn is not null,
-            NoEvaluation = training.Evaluation.Strategy == EvaluationStrategy.None,
             Ensemble = request.Search.Ensemble,
         });
-        QualityPresetPlanner.ApplyEncoders(plan, featurizer);
+        PresetSettings.Apply(plan, training);
         if (plan.EncoderReason is { } encoders)
         {
             AnsiConsole.MarkupLineInterpolated($"[bold]Encoders:[/] {encoders}");
