@@ -23,6 +23,7 @@ internal static class CliApp
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(RetrainCommand.Create());
         root.Subcommands.Add(CodegenCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());

@@ -9,6 +9,9 @@ internal static class FlagNames
     // Longest names first, so a qualified name is replaced before a shorter one it contains.
     private static readonly (string Property, string Flag)[] Map = new (string Property, string Flag)[]
     {
+        ("WorkerOptions.SiloPort and WorkerOptions.GatewayPort", "--port and --gateway-port"),
+        ("WorkerOptions.KubernetesHosting", "--kubernetes"),
+        ("ClusterConnectionOptions.ClusterId and ClusterConnectionOptions.ServiceId", "--cluster-id"),
         ("TrainingOptions.Evaluation.Folds", "--folds"),
         ("TrainingOptions.Evaluation.TestFraction", "--test-fraction"),
         ("TrainingOptions.Evaluation.GroupColumn", "--group-by"),

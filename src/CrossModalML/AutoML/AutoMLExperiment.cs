@@ -101,14 +101,14 @@ public sealed class AutoMLExperiment
         var sampleEvaluations = new Dictionary<int, string>();
         if (sizes is [var rows] && rows == data.RowCount)
         {
-            runner = new CachedFeatureTrialRunner(data, _options.Featurizer, searchEvaluation, _options.Seed);
+            runner = new CachedFeatureTrialRunner(data, _options.Featurizer, searchEvaluation, _options.Seed, _options.Executor);
             search = Search(space, tuner, runner, metric, progress, cancellationToken, first);
         }
         else
         {
             search = new SuccessiveHalving(_options, sample =>
             {
-                var sampleRunner = new CachedFeatureTrialRunner(sample, _options.Featurizer, searchEvaluation, _options.Seed);
+                var sampleRunner = new CachedFeatureTrialRunner(sample, _options.Featurizer, searchEvaluation, _options.Seed, _options.Executor);
                 sampleEvaluations[sample.RowCount] = sampleRunner.EvaluationDescription;
                 return sampleRunner;
             }).Run(data, sizes, space, tuner, metric, progress, cancellationToken, first);

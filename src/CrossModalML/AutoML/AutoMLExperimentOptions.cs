@@ -21,6 +21,12 @@ public sealed class AutoMLExperimentOptions
     /// <summary>The user's featurizer settings; the search varies n-gram settings and, with an ONNX model, the image featurizer.</summary>
     public FeaturizerOptions Featurizer { get; set; } = new();
 
+    /// <summary>Where the trials run: <c>null</c> (default) for this process. With a cluster executor each trial is
+    /// evaluated on a worker (one at a time: the tuner proposes a trial from the results before it), which rebuilds the
+    /// trial features from the posts once per featurizer choice; with a seed and <see cref="SearchBudget.MaxTrials"/> the
+    /// leaderboard is the local one. The winner is refit here. A machine setting, never written to a manifest.</summary>
+    public Execution.IWorkExecutor? Executor { get; set; }
+
     /// <summary>Whether trial 1 is the configuration a single fit uses (the task's default trainer with ML.NET's default
     /// hyperparameters, on the user's featurizer settings) before the tuner's own starting points. The search then never
     /// returns a model that scored below the single fit on the search's own validation. That trial has no time limit (the

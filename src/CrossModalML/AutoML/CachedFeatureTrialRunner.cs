@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CrossModalML.Data;
+using CrossModalML.Execution;
 using CrossModalML.Featurization;
 using CrossModalML.Training;
 using Microsoft.ML;
@@ -36,14 +37,21 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
     private readonly IReadOnlyList<DataSplit> _splits;
     private readonly EncodedLabels _labels;
     private readonly ConcurrentDictionary<TrialConfiguration, float[]?[]> _outOfFold = new();
+    private readonly IWorkExecutor? _executor;
+    private readonly FeaturizerOptions _baseFeaturizer;
+    private readonly EvaluationOptions _evaluation;
+    private readonly Lazy<(PostsOnDisk? OnDisk, PortablePosts? Posts)> _portable;
 
     /// <summary>Creates a runner over labelled posts.</summary>
     /// <param name="data">Training posts with a label.</param>
     /// <param name="baseFeaturizer">The user's featurizer options; the searched settings are overridden per trial.</param>
     /// <param name="evaluation">Hold-out or cross-validation settings (<see cref="EvaluationStrategy.None"/> is not allowed).</param>
     /// <param name="seed">Seed of the splits and of every trial's fits.</param>
+    /// <param name="executor">Where trials run: <c>null</c> (default) for this process; otherwise each <see cref="Run"/> is
+    /// one item of the executor (on a cluster, a worker featurizes the posts itself, once per featurizer choice, and
+    /// returns the same metrics and out-of-fold probabilities), and <see cref="Prepare"/> does nothing here.</param>
     /// <exception cref="ArgumentException">No label, evaluation turned off, or nothing to featurize.</exception>
-    public CachedFeatureTrialRunner(PostDataset data, FeaturizerOptions baseFeaturizer, EvaluationOptions evaluation, int seed)
+    public CachedFeatureTrialRunner(PostDataset data, FeaturizerOptions baseFeaturizer, EvaluationOptions evaluation, int seed, IWorkExecutor? executor = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(baseFeaturizer);
@@ -63,6 +71,10 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
         EvaluationDescription += " on features fitted once on all rows";
         _data = data;
         _seed = seed;
+        _executor = executor;
+        _baseFeaturizer = baseFeaturizer;
+        _evaluation = evaluation;
+        _portable = new(() => PostsOnDisk.Of(data) is { } onDisk ? (onDisk, null) : (null, PortablePosts.From(data)));
         _cache = new FeatureCache(data, baseFeaturizer, seed);
         var classIndices = data.Task == TaskKind.Regression ? []
             : Enumerable.Range(0, data.RowCount).Select(i => _cache.BinaryLabels is { } positive ? (positive[i] ? 1 : 0) : (int)(_cache.ClassKeys![i] - 1)).ToArray();
@@ -76,13 +88,21 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
     public void Prepare(FeaturizerChoice featurizer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(featurizer);
-        _cache.Get(featurizer, cancellationToken);
+        if (_executor is null)
+        {
+            _cache.Get(featurizer, cancellationToken);
+        }
     }
 
     /// <inheritdoc />
     public IReadOnlyList<EvaluationMetrics> Run(TrialConfiguration configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        if (_executor is not null)
+        {
+            return RunOnExecutor(_executor, configuration, cancellationToken);
+        }
+
         var features = _cache.Get(configuration.Featurizer, cancellationToken);
         var mlContext = new MLContext(_seed);
 
@@ -128,6 +148,19 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
 
     /// <summary>Each training row's true class index (regression: empty).</summary>
     public IReadOnlyList<int> ClassIndices() => _labels.ClassIndices;
+
+    private IReadOnlyList<EvaluationMetrics> RunOnExecutor(IWorkExecutor executor, TrialConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var (onDisk, posts) = _portable.Value;
+        var work = new TrialWork(onDisk, posts, _baseFeaturizer, _evaluation, _seed, configuration);
+        var result = executor.RunAsync(TrialJob.Instance, [work], cancellationToken).GetAwaiter().GetResult()[0];
+        if (result.OutOfFold is { } rows)
+        {
+            _outOfFold[configuration] = rows;
+        }
+
+        return result.Folds;
+    }
 
     private static ITransformer Fit(IEstimator<ITransformer> learner, IDataView train, CancellationToken cancellationToken)
     {

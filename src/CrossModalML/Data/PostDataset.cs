@@ -303,6 +303,21 @@ public sealed class PostDataset
     /// <summary>The 1-based line number each row came from (its position for in-memory posts), for messages.</summary>
     internal IReadOnlyList<int> LineNumbers => _lineNumbers;
 
+    /// <summary>The options <see cref="PostDatasetLoader.Load"/> read <see cref="SourcePath"/> with, so another process that
+    /// sees the same file can load the same posts again; <c>null</c> for posts made any other way (a subset, a join, rows
+    /// in memory).</summary>
+    internal PostLoadOptions? LoadOptions { get; private set; }
+
+    /// <summary>Records the options this data set was loaded with; see <see cref="LoadOptions"/>.</summary>
+    internal PostDataset LoadedWith(PostLoadOptions options)
+    {
+        LoadOptions = options;
+        return this;
+    }
+
+    /// <summary>The columns as stored, ignored ones included.</summary>
+    internal IReadOnlyList<StoredColumn> StoredColumns => _columns;
+
     private string Describe() => SourcePath is null ? "the in-memory posts" : $"'{SourcePath}'";
 
     private IDataView CreateDataView()

@@ -38,7 +38,8 @@ public static class PostDatasetLoader
         var decisions = ColumnRoleInference.Infer(table, options.LabelColumn, options.RoleOverrides ?? new Dictionary<string, ColumnRole>(), diagnostics);
         diagnostics.RoleDecisions.AddRange(decisions);
         var columns = decisions.Select(decision => new ColumnSchema(decision.Column, decision.Role)).ToArray();
-        return PostTableBuilder.Build(table, columns, options.Task, knownClassLabels: null, options.StrictImages, images, diagnostics, progress);
+        return PostTableBuilder.Build(table, columns, options.Task, knownClassLabels: null, options.StrictImages, images, diagnostics, progress)
+            .LoadedWith(options);
     }
 
     /// <summary>Loads a post file to score or evaluate with a trained model whose schema is known.</summary>

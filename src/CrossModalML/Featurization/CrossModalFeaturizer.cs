@@ -393,7 +393,7 @@ public static class CrossModalFeaturizer
         {
             if (!_lookups.TryGetValue(encoder.Name, out var lookup))
             {
-                lookup = new EncoderLookup(encoder, Options.EncoderCache ?? EncoderCacheOptions.Default);
+                lookup = new EncoderLookup(encoder, Options.EncoderCache ?? EncoderCacheOptions.Default, Options.Executor);
                 _lookups[encoder.Name] = lookup;
                 Encoders.Add(encoder);
             }

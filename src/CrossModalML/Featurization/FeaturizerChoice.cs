@@ -128,6 +128,7 @@ public sealed record FeaturizerChoice(
             ImageWeight = ImageWeight,
             MetadataWeight = MetadataWeight,
             EncoderCache = baseOptions.EncoderCache,
+            Executor = baseOptions.Executor,
         };
     }
 

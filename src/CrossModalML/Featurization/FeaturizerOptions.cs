@@ -34,6 +34,13 @@ public sealed class FeaturizerOptions
     [JsonIgnore]
     public EncoderCacheOptions? EncoderCache { get; set; }
 
+    /// <summary>Where the pretrained encoders run their shards of distinct inputs; <c>null</c> (default) for
+    /// <see cref="Execution.LocalWorkExecutor"/>, this process on all cores. A cluster executor encodes them on its
+    /// workers, which must see the same image paths; the encodings are identical either way. A machine setting, never
+    /// written to a manifest.</summary>
+    [JsonIgnore]
+    public Execution.IWorkExecutor? Executor { get; set; }
+
     internal void Validate()
     {
         Text.Validate();

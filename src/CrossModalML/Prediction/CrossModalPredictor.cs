@@ -2,6 +2,7 @@ using System.Text.Json;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
 using CrossModalML.Evaluation;
+using CrossModalML.Execution;
 
 namespace CrossModalML.Prediction;
 
@@ -27,6 +28,7 @@ namespace CrossModalML.Prediction;
 /// </remarks>
 public sealed class CrossModalPredictor : IDisposable
 {
+    private readonly string _modelPath;
     private readonly PredictorOptions _options;
     private readonly ModelHost _host;
     private readonly PredictorInput _input;
@@ -35,6 +37,7 @@ public sealed class CrossModalPredictor : IDisposable
 
     private CrossModalPredictor(string modelPath, PredictorOptions options, ModelHost host)
     {
+        _modelPath = modelPath;
         _options = options;
         _host = host;
         _input = new PredictorInput(options);
@@ -181,6 +184,26 @@ public sealed class CrossModalPredictor : IDisposable
         using var lease = _host.Acquire();
         _input.EnsureImagesAllowed(posts);
         return PostScorer.ScoreMany(lease.Generation, posts);
+    }
+
+    /// <summary>Scores chunks of posts (e.g. from <see cref="LoadInputInChunks"/>) on an executor: locally with this
+    /// predictor, or on a cluster's workers, which load this model from its path (so every worker must see the model and
+    /// the image paths at the same paths). The predictions are the same either way.</summary>
+    /// <param name="chunks">The chunks, each with the model's input columns.</param>
+    /// <param name="executor">Where the chunks are scored, e.g. <see cref="LocalWorkExecutor"/>.</param>
+    /// <param name="cancellationToken">Stops chunks not yet scored.</param>
+    /// <returns>Each chunk's predictions, one per row, in the order of <paramref name="chunks"/>.</returns>
+    /// <exception cref="ArgumentException">An image path is outside the allowed root.</exception>
+    public async Task<IReadOnlyList<IReadOnlyList<PostPrediction>>> PredictChunksAsync(
+        IReadOnlyList<PostDataset> chunks, IWorkExecutor executor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunks);
+        ArgumentNullException.ThrowIfNull(executor);
+        _host.ThrowIfDisposed();
+        var items = chunks.Select(chunk => new ScoringChunk(
+            _modelPath, _options.AllowedImageRoot, _options.ImageBaseDirectory, _options.MaxImagePixels, _options.Seed, PortablePosts.From(chunk))).ToList();
+        var scored = await executor.RunAsync(new ScoringChunkJob(_ => this), items, cancellationToken).ConfigureAwait(false);
+        return [.. scored];
     }
 
     /// <summary>Late-fusion models: how much each modality pushed each post toward its class (binary: the positive class).</summary>

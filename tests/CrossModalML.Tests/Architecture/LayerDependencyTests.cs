@@ -9,13 +9,14 @@ namespace CrossModalML.Tests.Architecture;
 [TestClass]
 public sealed class LayerDependencyTests
 {
-    private static readonly string[] Base = ["IO", "Privacy"];
+    private static readonly string[] Base = ["IO", "Privacy", "Execution"];
 
     /// <summary>The core's rooms, bottom to top, and what each may use. Keep in step with docs/architecture.md.</summary>
     internal static readonly LayerRules Core = new("CrossModalML", new Dictionary<string, string[]>
     {
         ["IO"] = [],
         ["Privacy"] = ["IO"],
+        ["Execution"] = [],
         ["Data"] = [.. Base],
         ["Featurization"] = [.. Base, "Data"],
         ["Evaluation"] = [.. Base, "Data", "Featurization"],
@@ -60,6 +61,14 @@ public sealed class LayerDependencyTests
         {
             CollectionAssert.DoesNotContain(references, heavy, $"CrossModalML.dll references {heavy}; it belongs in CrossModalML.Analysis.");
         }
+    }
+
+    [TestMethod]
+    public void The_core_package_runs_without_orleans()
+    {
+        var references = typeof(ToolkitInfo).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        var distributed = references.Where(name => name.StartsWith("Orleans", StringComparison.Ordinal) || name == "CrossModalML.Cluster").ToList();
+        Assert.IsEmpty(distributed, "CrossModalML.dll references " + string.Join(", ", distributed) + "; cluster code belongs in CrossModalML.Cluster.");
     }
 
     [TestMethod]

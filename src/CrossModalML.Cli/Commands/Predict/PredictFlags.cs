@@ -15,7 +15,11 @@ internal sealed class PredictFlags
 
     public Option<int> ChunkSize { get; } = new("--chunk-size") { Description = "Posts read and scored at a time; bounds memory use.", DefaultValueFactory = _ => 10_000 };
 
-    public Option<int> Parallel { get; } = new("--parallel") { Description = "Chunks scored at once (output order is kept).", DefaultValueFactory = _ => 1 };
+    public Option<int> Parallel { get; } = new("--parallel")
+    {
+        Description = "Chunks scored at once (output order is kept); with --cluster, chunks in flight on the cluster (default 8 there).",
+        DefaultValueFactory = _ => 1,
+    };
 
     public Option<DirectoryInfo?> ImageRoot { get; } = new("--image-root")
     {
@@ -32,6 +36,9 @@ internal sealed class PredictFlags
 
     public Option<bool> Verbose { get; } = CommonOptions.Verbose();
 
+    /// <summary><c>--cluster</c> and the flags that say how to reach the cluster.</summary>
+    public ClusterFlags Cluster { get; } = new();
+
     /// <summary>Every flag, in the order <c>--help</c> lists them.</summary>
-    public IEnumerable<Option> All => [Model, Input, Output, ChunkSize, Parallel, ImageRoot, MaxImagePixels, StrictImages, Verbose];
+    public IEnumerable<Option> All => [Model, Input, Output, ChunkSize, Parallel, ImageRoot, MaxImagePixels, StrictImages, .. Cluster.All, Verbose];
 }

@@ -1,4 +1,5 @@
 using CrossModalML.Data;
+using CrossModalML.Execution;
 using CrossModalML.Prediction;
 using Microsoft.ML;
 using Spectre.Console;
@@ -6,7 +7,7 @@ using Spectre.Console;
 namespace CrossModalML.Cli.Commands.Predict;
 
 /// <summary>Runs <c>crossmodal predict</c>: streams the input in chunks, scores up to <see cref="PredictRequest.Parallel"/>
-/// chunks at once, and writes the predictions strictly in input order.</summary>
+/// chunks at once (here or on a cluster), and writes the predictions strictly in input order.</summary>
 internal static class PredictHandler
 {
     /// <summary>Scores every post of the input and writes one prediction a row, in input order.</summary>
@@ -17,31 +18,38 @@ internal static class PredictHandler
         using var writer = new PredictionWriter(request.Output.FullName, manifest.Task, manifest.ClassLabels, manifest.Tasks);
         var tally = new ScoringTally();
 
-        // Up to `Parallel` chunks are scored at once; they are written strictly in the order they were read.
-        var inFlight = new Queue<(PostDataset Chunk, Task<IReadOnlyList<PostPrediction>> Scoring)>();
-        void WriteOldest()
+        // Chunks go to the executor `Parallel` at a time and are written strictly in the order they were read.
+        using var cluster = ClusterSession.Open(request.Cluster, request.Parallel, cancellationToken);
+        var executor = cluster.Executor ?? new LocalWorkExecutor(request.Parallel);
+        var wave = new List<PostDataset>(request.Parallel);
+        void ScoreWave()
         {
-            var (chunk, scoring) = inFlight.Dequeue();
-            var idColumn = chunk.Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
-            var predictions = scoring.GetAwaiter().GetResult();
-            writer.Write(idColumn, idColumn is null ? null : chunk.GetColumnValues(idColumn), predictions);
-            tally.Add(chunk, predictions);
+            var scored = predictor.PredictChunksAsync(wave, executor, cancellationToken).GetAwaiter().GetResult();
+            for (int i = 0; i < wave.Count; i++)
+            {
+                var idColumn = wave[i].Columns.FirstOrDefault(c => c.Role == ColumnRole.Id)?.Name;
+                writer.Write(idColumn, idColumn is null ? null : wave[i].GetColumnValues(idColumn), scored[i]);
+                tally.Add(wave[i], scored[i]);
+            }
+
+            wave.Clear();
         }
 
-        AnsiConsole.MarkupLineInterpolated($"Scoring [bold]{request.Input.FullName}[/] in chunks of {request.ChunkSize:N0} posts, {request.Parallel} at a time …");
+        var where = cluster.Executor is null ? string.Empty : " on the cluster";
+        AnsiConsole.MarkupLineInterpolated($"Scoring [bold]{request.Input.FullName}[/] in chunks of {request.ChunkSize:N0} posts, {request.Parallel} at a time{where} …");
         foreach (var chunk in predictor.LoadInputInChunks(request.Input.FullName, request.ChunkSize, new PostLoadOptions { StrictImages = request.StrictImages }))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            inFlight.Enqueue((chunk, Task.Run(() => predictor.Predict(chunk), cancellationToken)));
-            if (inFlight.Count >= request.Parallel)
+            wave.Add(chunk);
+            if (wave.Count >= request.Parallel)
             {
-                WriteOldest();
+                ScoreWave();
             }
         }
 
-        while (inFlight.Count > 0)
+        if (wave.Count > 0)
         {
-            WriteOldest();
+            ScoreWave();
         }
 
         writer.Commit();

@@ -1,3 +1,4 @@
+using CrossModalML.Cluster;
 using CrossModalML.Prediction;
 
 namespace CrossModalML.Cli.Commands.Predict;
@@ -10,4 +11,6 @@ namespace CrossModalML.Cli.Commands.Predict;
 /// <param name="Parallel">Chunks scored at once (<c>--parallel</c>).</param>
 /// <param name="Predictor">The image root and the largest image decoded.</param>
 /// <param name="StrictImages">Whether a missing or unreadable image fails the run (<c>--strict-images</c>).</param>
-internal sealed record PredictRequest(FileInfo Model, FileInfo Input, FileInfo Output, int ChunkSize, int Parallel, PredictorOptions Predictor, bool StrictImages);
+/// <param name="Cluster">The cluster that scores the chunks (<c>--cluster</c>), or <c>null</c> to score here.</param>
+internal sealed record PredictRequest(
+    FileInfo Model, FileInfo Input, FileInfo Output, int ChunkSize, int Parallel, PredictorOptions Predictor, bool StrictImages, ClusterConnectionOptions? Cluster = null);

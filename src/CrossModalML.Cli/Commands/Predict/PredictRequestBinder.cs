@@ -11,7 +11,8 @@ internal sealed class PredictRequestBinder(PredictFlags flags)
     public PredictRequest Bind(ParseResult parsed)
     {
         int rowsPerChunk = parsed.GetValue(flags.ChunkSize);
-        int degree = parsed.GetValue(flags.Parallel);
+        var cluster = flags.Cluster.ClientOptions(parsed);
+        int degree = cluster is not null && parsed.GetResult(flags.Parallel) is null or { Implicit: true } ? 8 : parsed.GetValue(flags.Parallel);
         if (rowsPerChunk < 1)
         {
             throw new ArgumentException($"--chunk-size must be at least 1, got {rowsPerChunk}.");
@@ -35,6 +36,7 @@ internal sealed class PredictRequestBinder(PredictFlags flags)
             ChunkSize: rowsPerChunk,
             Parallel: degree,
             Predictor: new PredictorOptions { AllowedImageRoot = parsed.GetValue(flags.ImageRoot)?.FullName, MaxImagePixels = pixelLimit },
-            StrictImages: parsed.GetValue(flags.StrictImages));
+            StrictImages: parsed.GetValue(flags.StrictImages),
+            Cluster: cluster);
     }
 }

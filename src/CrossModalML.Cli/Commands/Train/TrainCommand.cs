@@ -18,6 +18,10 @@ internal static class TrainCommand
         return CheckedCommand.Create("train", "Train a model on posts and save it as a model zip.", flags.All, flags.Verbose, (parsed, cancellationToken) =>
         {
             var request = binder.Bind(parsed);
+
+            // With --cluster, pretrained-encoder shards and search trials run on the workers; the final refit runs here.
+            using var cluster = ClusterSession.Open(request.Cluster, inFlight: 8, cancellationToken);
+            request.Featurizer.Executor = cluster.Executor;
             var inputs = TrainInputsLoader.Load(request);
             object report = request.IsMultiTask ? MultiTaskHandler.Run(inputs, cancellationToken)
                 : inputs.Searching ? SearchHandler.Run(inputs, cancellationToken)

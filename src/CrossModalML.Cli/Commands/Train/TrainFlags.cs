@@ -157,6 +157,9 @@ internal sealed class TrainFlags
 
     public Option<bool> Verbose { get; } = CommonOptions.Verbose();
 
+    /// <summary><c>--cluster</c> and the flags that say how to reach the cluster.</summary>
+    public ClusterFlags Cluster { get; } = new();
+
     /// <summary>Every flag, in the order <c>--help</c> lists them.</summary>
     public IEnumerable<Option> All =>
     [
@@ -164,6 +167,6 @@ internal sealed class TrainFlags
         ChannelOrder, ImageEncoder, TextEncoder, NoCache, WordVectors, WordVectorsVocab, WordVectorsInput, WordVectorsOutput, Modalities, Trainer, ClassWeighting,
         TestDataset, Evaluation, Folds, GroupBy, TimeSplit, TestFraction, Seed, StrictImages,
         Preset, Ensemble, Time, MaxTrials, Metric, Tuner, TrialTime, TrialMemory, MemoryLimit, Fusion, StackingFolds, TuneThreshold, OverSample, MainTask, Stacking,
-        Output, Report, Verbose,
+        Output, Report, .. Cluster.All, Verbose,
     ];
 }

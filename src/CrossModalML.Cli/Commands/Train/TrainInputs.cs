@@ -13,7 +13,12 @@ internal sealed record TrainInputs(TrainRequest Request, PostDataset Data, PostD
     /// <summary>Whether the run searches: the preset decides, else <c>--time</c>/<c>--max-trials</c>.</summary>
     public bool Searching => Plan?.Search ?? Request.Search.Explicit;
 
-    /// <summary>The search the flags and the preset's plan describe (<see cref="PresetSettings.Search"/>); only for a run that searches.</summary>
-    public AutoMLExperimentOptions SearchOptions() =>
-        PresetSettings.Search(Plan ?? throw new InvalidOperationException("A run without a plan does not search."), Request.Training, Request.Search.Budget);
+    /// <summary>The search the flags and the preset's plan describe (<see cref="PresetSettings.Search"/>); only for a run that searches.
+    /// With <c>--cluster</c> its trials go where the encoder shards go.</summary>
+    public AutoMLExperimentOptions SearchOptions()
+    {
+        var options = PresetSettings.Search(Plan ?? throw new InvalidOperationException("A run without a plan does not search."), Request.Training, Request.Search.Budget);
+        options.Executor = Request.Training.Featurizer.Executor;
+        return options;
+    }
 }

@@ -1,4 +1,5 @@
 using CrossModalML.AutoML;
+using CrossModalML.Cluster;
 using CrossModalML.Data;
 using CrossModalML.Featurization;
 using CrossModalML.Packaging;
@@ -24,6 +25,7 @@ namespace CrossModalML.Cli.Commands.Train;
 /// <param name="Stacking">Multi-task: whether the main head reads the other tasks' predictions (<c>--stacking</c>).</param>
 /// <param name="Output">The model zip to write (<c>--output</c>).</param>
 /// <param name="Report">The JSON report to write, if any (<c>--report</c>).</param>
+/// <param name="Cluster">The cluster that runs encoder shards and search trials (<c>--cluster</c>), or <c>null</c> to run here.</param>
 internal sealed record TrainRequest(
     FileInfo Dataset,
     IReadOnlyList<string> Labels,
@@ -39,7 +41,8 @@ internal sealed record TrainRequest(
     SearchFlags Search,
     StackingMode Stacking,
     FileInfo Output,
-    FileInfo? Report)
+    FileInfo? Report,
+    ClusterConnectionOptions? Cluster = null)
 {
     /// <summary>Several labels: one multi-task model.</summary>
     public bool IsMultiTask => Labels.Count > 1;

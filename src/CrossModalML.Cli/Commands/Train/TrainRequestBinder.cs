@@ -71,7 +71,8 @@ internal sealed class TrainRequestBinder(TrainFlags flags)
             Search: search,
             Stacking: parsed.GetValue(flags.Stacking),
             Output: parsed.GetValue(flags.Output)!,
-            Report: parsed.GetValue(flags.Report));
+            Report: parsed.GetValue(flags.Report),
+            Cluster: flags.Cluster.ClientOptions(parsed));
     }
 
     /// <summary>The roles the role flags give, and, with several labels, the other labels left out of the features.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CrossModalML.Execution;
 
 namespace CrossModalML.Featurization.Encoders;
 
@@ -10,16 +11,21 @@ internal sealed class EncoderLookup
 {
     private const int PrefetchChunk = 256;
 
+    // Shards handed to the executor at once: enough to keep a cluster busy, few enough that an interrupted run keeps most of its work.
+    private const int ShardsPerWave = 16;
+
     private static readonly Lock SharedLock = new();
     private static readonly Dictionary<string, (EncoderCacheOptions Options, EncoderLookup Lookup)> Shared = [];
 
     private readonly ConcurrentDictionary<string, float[]> _prefetched = new(StringComparer.Ordinal);
+    private readonly IWorkExecutor _executor;
     private long _encoded;
 
-    public EncoderLookup(PretrainedEncoder encoder, EncoderCacheOptions options)
+    public EncoderLookup(PretrainedEncoder encoder, EncoderCacheOptions options, IWorkExecutor? executor = null)
     {
         Encoder = encoder;
         Cache = options.Enabled ? new EncodingCache(options, encoder) : null;
+        _executor = executor ?? LocalWorkExecutor.Instance;
     }
 
     public PretrainedEncoder Encoder { get; }
@@ -46,7 +52,8 @@ internal sealed class EncoderLookup
         }
     }
 
-    /// <summary>Encodes every distinct input not yet in the cache, in batches on all cores, and keeps all of them in memory.</summary>
+    /// <summary>Encodes every distinct input not yet in the cache, in shards run by the executor (locally: one after another,
+    /// each on all cores), and keeps all of them in memory.</summary>
     public void Prefetch(IEnumerable<string> inputs)
     {
         var distinct = inputs.Distinct(StringComparer.Ordinal).Where(i => !_prefetched.ContainsKey(i)).ToArray();
@@ -80,17 +87,20 @@ internal sealed class EncoderLookup
             return;
         }
 
-        // In chunks, so an interrupted run keeps what it encoded.
+        // In waves of shards, so an interrupted run keeps what it encoded.
         var work = pending.ToList();
-        for (int start = 0; start < work.Count; start += PrefetchChunk)
+        int wave = PrefetchChunk * ShardsPerWave;
+        for (int start = 0; start < work.Count; start += wave)
         {
-            var chunk = work.GetRange(start, Math.Min(PrefetchChunk, work.Count - start));
-            var vectors = Encoder.Encode(chunk.Select(p => p.Value[0]).ToList());
-            Interlocked.Add(ref _encoded, chunk.Count);
-            for (int i = 0; i < chunk.Count; i++)
+            var part = work.GetRange(start, Math.Min(wave, work.Count - start));
+            var shards = part.Chunk(PrefetchChunk).Select(c => new EncodingShard(Encoder.Name, c.Select(p => p.Value[0]).ToArray())).ToList();
+            var encoded = _executor.RunAsync(EncodingShardJob.Instance, shards).GetAwaiter().GetResult();
+            var vectors = encoded.SelectMany(v => v).ToList();
+            Interlocked.Add(ref _encoded, part.Count);
+            for (int i = 0; i < part.Count; i++)
             {
-                Cache?.Write(chunk[i].Key, vectors[i]);
-                foreach (var input in chunk[i].Value)
+                Cache?.Write(part[i].Key, vectors[i]);
+                foreach (var input in part[i].Value)
                 {
                     _prefetched[input] = vectors[i];
                 }

@@ -1,0 +1,47 @@
+using System.Net;
+
+namespace CrossModalML.Cluster;
+
+/// <summary>Which cluster to join and how its members are found; shared by workers and clients.</summary>
+public class ClusterConnectionOptions
+{
+    /// <summary>How members are found. Default <see cref="ClusteringKind.Localhost"/>.</summary>
+    public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
+
+    /// <summary>The database or Redis connection string for <see cref="ClusteringKind.AdoNet"/> and <see cref="ClusteringKind.Redis"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The ADO.NET provider's invariant name, e.g. <c>Npgsql</c>, <c>Microsoft.Data.SqlClient</c> or
+    /// <c>MySql.Data.MySqlClient</c> (the application references that provider and has created Orleans's membership
+    /// tables). Default <c>Npgsql</c>.</summary>
+    public string AdoNetInvariant { get; set; } = "Npgsql";
+
+    /// <summary>The cluster's id; workers and clients of one cluster share it. Default <c>crossmodal</c>.</summary>
+    public string ClusterId { get; set; } = "crossmodal";
+
+    /// <summary>The service's id, stable across deployments. Default <c>crossmodal</c>.</summary>
+    public string ServiceId { get; set; } = "crossmodal";
+
+    /// <summary>With <see cref="ClusteringKind.Localhost"/>, the gateways a client connects to. Default 127.0.0.1:30000.</summary>
+    public IReadOnlyList<IPEndPoint> Gateways { get; set; } = [new(IPAddress.Loopback, 30000)];
+
+    /// <summary>Checks the settings without connecting.</summary>
+    /// <exception cref="ArgumentException">A production clustering without a connection string, or no gateway.</exception>
+    public void Validate()
+    {
+        if (Clustering != ClusteringKind.Localhost && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new ArgumentException($"ClusterConnectionOptions.ConnectionString is required with {Clustering} clustering.");
+        }
+
+        if (Clustering == ClusteringKind.Localhost && Gateways.Count == 0)
+        {
+            throw new ArgumentException("ClusterConnectionOptions.Gateways must name at least one gateway with Localhost clustering.");
+        }
+
+        if (string.IsNullOrWhiteSpace(ClusterId) || string.IsNullOrWhiteSpace(ServiceId))
+        {
+            throw new ArgumentException("ClusterConnectionOptions.ClusterId and ClusterConnectionOptions.ServiceId must not be empty.");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using CrossModalML.Execution;
+
+namespace CrossModalML.Cluster;
+
+/// <summary>Runs work on an Orleans cluster of CrossModalML workers (<c>crossmodal worker</c>, or a silo set up with
+/// <see cref="CrossModalClusterHosting.UseCrossModalWorker"/>): each item goes to a worker, at most
+/// <see cref="MaxInFlight"/> at a time, and the results come back in input order.</summary>
+/// <remarks>
+/// <para><b>Failures.</b> An item whose attempt fails (its silo stopped or died, a timeout, or the job threw) is run once
+/// more as a fresh activation, which the cluster places on a live silo; an item that fails twice fails the run with a
+/// <see cref="WorkItemFailedException"/> carrying both causes, and items not yet started are not sent.</para>
+/// <para><b>Cancellation</b> reaches the items in flight (their grains see the token) and stops the rest; the run then
+/// throws <see cref="OperationCanceledException"/>.</para>
+/// <para><b>Data.</b> Items name files (model zips, images) by path: every worker must see them at the same path, on a
+/// shared file system or a mount of the same object store.</para>
+/// <para>Thread-safe; it does not own the client.</para>
+/// </remarks>
+public sealed class OrleansWorkExecutor : IWorkExecutor
+{
+    private readonly IGrainFactory _grains;
+    private long _nextKey;
+
+    /// <summary>Creates an executor over a connected cluster client.</summary>
+    /// <param name="grains">The client (an <c>IClusterClient</c>) or a silo's grain factory.</param>
+    /// <param name="maxInFlight">Items sent at once, at least 1; about twice the number of workers keeps each busy.</param>
+    public OrleansWorkExecutor(IGrainFactory grains, int maxInFlight = 8)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxInFlight, 1);
+        _grains = grains;
+        MaxInFlight = maxInFlight;
+
+        // Keys are fresh per attempt; starting from the clock keeps two clients of one cluster apart.
+        _nextKey = DateTime.UtcNow.Ticks;
+    }
+
+    /// <summary>Items sent at once.</summary>
+    public int MaxInFlight { get; }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<TResult>> RunAsync<TItem, TResult>(WorkJob<TItem, TResult> job, IReadOnlyList<TItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(items);
+        var results = new TResult[items.Count];
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var slots = new SemaphoreSlim(MaxInFlight);
+        var running = new List<Task>(items.Count);
+        try
+        {
+            for (int i = 0; i < items.Count; i++)
+            {
+                await slots.WaitAsync(failed.Token).ConfigureAwait(false);
+                int index = i;
+                running.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        results[index] = job.DecodeResult(await RunWithRetryAsync(job.Name, index, job.EncodeItem(items[index]), failed.Token).ConfigureAwait(false));
+                    }
+                    catch
+                    {
+                        await failed.CancelAsync().ConfigureAwait(false);
+                        throw;
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }, CancellationToken.None));
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // An item failed; its exception is thrown below.
+        }
+
+        try
+        {
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+        catch (Exception) when (running.FirstOrDefault(t => t.IsFaulted && t.Exception!.InnerException is not OperationCanceledException) is { } first)
+        {
+            throw first.Exception!.InnerException!;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return results;
+    }
+
+    private async Task<byte[]> RunWithRetryAsync(string job, int index, byte[] item, CancellationToken cancellationToken)
+    {
+        Exception? first = null;
+        for (int attempt = 0; ; attempt++)
+        {
+            var grain = _grains.GetGrain<IWorkItemGrain>(Interlocked.Increment(ref _nextKey));
+            try
+            {
+                return await grain.RunAsync(job, item, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (first is not null)
+                {
+                    throw new WorkItemFailedException(job, index, first, ex);
+                }
+
+                first = ex;
+            }
+        }
+    }
+}
