@@ -11,21 +11,37 @@ internal static class LeaderboardView
     /// did not complete shows its status (TimedOut, Failed, …) in place of its score.</summary>
     public static void Write(SearchResult search, int top)
     {
+        // A search that sampled rows (successive halving on large data) scored its trials on samples of different
+        // sizes; the leaderboard then says how many rows each score stands on.
+        bool sampled = search.Leaderboard.Any(t => t.SampleRows is not null);
         var table = new ResponsiveTable()
-            .Column("trial", rightAligned: true).Column("trainer").Column("featurizer")
-            .Column(MetricNames.Of(search.Metric), rightAligned: true).Column("± std", rightAligned: true)
+            .Column("trial", rightAligned: true).Column("trainer").Column("featurizer");
+        if (sampled)
+        {
+            table.Column("rows", rightAligned: true);
+        }
+
+        table.Column(MetricNames.Of(search.Metric), rightAligned: true).Column("± std", rightAligned: true)
             .Column("time", rightAligned: true).Column("hyperparameters", optional: true);
         foreach (var t in search.Leaderboard.Take(top))
         {
             bool completed = t.Status == TrialStatus.Completed;
-            table.Row(
+            var cells = new List<string>
+            {
                 t.Number.ToString(CultureInfo.InvariantCulture),
                 t.Configuration.Trainer.Name,
                 FeaturizerLabel.Code(t.Configuration.Featurizer),
-                completed ? ConsoleText.F(t.Score) : t.Status.ToString(),
-                completed ? ConsoleText.F(t.ScoreStd) : "—",
-                string.Create(CultureInfo.InvariantCulture, $"{t.Duration.TotalSeconds:0.0} s"),
-                string.Join(" ", t.Configuration.Trainer.Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:G3}"))));
+            };
+            if (sampled)
+            {
+                cells.Add(t.SampleRows is { } rows ? rows.ToString("N0", CultureInfo.InvariantCulture) : "all");
+            }
+
+            cells.Add(completed ? ConsoleText.F(t.Score) : t.Status.ToString());
+            cells.Add(completed ? ConsoleText.F(t.ScoreStd) : "—");
+            cells.Add(string.Create(CultureInfo.InvariantCulture, $"{t.Duration.TotalSeconds:0.0} s"));
+            cells.Add(string.Join(" ", t.Configuration.Trainer.Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:G3}"))));
+            table.Row([.. cells]);
         }
 
         AnsiConsole.MarkupLineInterpolated($"[bold]Leaderboard (top {Math.Min(top, search.Leaderboard.Count)} of {search.Leaderboard.Count}):[/]");

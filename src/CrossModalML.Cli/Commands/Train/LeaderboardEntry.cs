@@ -16,6 +16,8 @@ namespace CrossModalML.Cli.Commands.Train;
 /// <param name="Seconds">How long the trial ran.</param>
 /// <param name="Status">How the trial ended.</param>
 /// <param name="Message">Why a trial failed or was stopped.</param>
+/// <param name="SampleRows">The rows the trial trained and was scored on, in a search that samples rows (successive
+/// halving on large data); <c>null</c>, and left out of the report, when the trial used every row.</param>
 internal sealed record LeaderboardEntry(
     int Trial,
     string Trainer,
@@ -27,7 +29,8 @@ internal sealed record LeaderboardEntry(
     IReadOnlyList<double> Folds,
     double Seconds,
     TrialStatus Status,
-    string? Message)
+    string? Message,
+    int? SampleRows)
 {
     /// <summary>The entry of a finished (or failed) trial; a NaN score or deviation becomes <c>null</c>.</summary>
     public static LeaderboardEntry From(TrialResult trial) => new(
@@ -41,5 +44,6 @@ internal sealed record LeaderboardEntry(
         Folds: trial.FoldScores,
         Seconds: trial.Duration.TotalSeconds,
         Status: trial.Status,
-        Message: trial.Message);
+        Message: trial.Message,
+        SampleRows: trial.SampleRows);
 }
