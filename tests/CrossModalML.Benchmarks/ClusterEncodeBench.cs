@@ -1,0 +1,69 @@
+// Encoding through the execution seam: ResNet18 over distinct images, locally (LocalWorkExecutor, shards one after
+// another on all cores) or on running `crossmodal worker`s (OrleansWorkExecutor), with an empty encoding cache. Writes
+// the vectors in input order to a binary file so that runs can be compared with `cmp`. See docs/benchmarks.md.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using CrossModalML.Cluster;
+using CrossModalML.Execution;
+using CrossModalML.Featurization;
+using CrossModalML.Featurization.Encoders;
+
+namespace CrossModalML.Benchmarks;
+
+/// <summary>Times <see cref="EncoderLookup.Prefetch"/> of ResNet18 on one executor and writes the encodings.</summary>
+internal static class ClusterEncodeBench
+{
+    /// <summary>Encodes the first <paramref name="count"/> distinct images of <paramref name="postsPath"/> (column
+    /// <c>image</c>, relative to the file) and prints one line: executor, images, seconds, images/s.</summary>
+    /// <param name="gateways">HOST:PORT[,HOST:PORT…] of workers' gateways, or <c>local</c>.</param>
+    /// <param name="clusterId">The workers' <c>--cluster-id</c>.</param>
+    public static async Task RunAsync(string postsPath, int count, string gateways, string outputPath, string clusterId)
+    {
+        var root = Path.GetDirectoryName(Path.GetFullPath(postsPath))!;
+        var lines = File.ReadLines(postsPath).ToList();
+        int column = Array.IndexOf(lines[0].Split('\t'), "image");
+        var images = lines.Skip(1).Select(l => l.Split('\t')[column]).Where(p => p.Length > 0)
+            .Select(p => Path.GetFullPath(Path.Combine(root, p))).Distinct(StringComparer.Ordinal).Take(count).ToList();
+
+        // The network is loaded before the clock starts in this process; workers load it on their first shard, which a
+        // discarded first run pays (see docs/benchmarks.md).
+        ResNet18Encoder.Instance.Encode(images.Take(2).ToList());
+
+        await using var cluster = gateways == "local" ? null : await ClusterConnection.ConnectAsync(new ClusterConnectionOptions
+        {
+            Gateways = gateways.Split(',').Select(g => IPEndPoint.Parse(g)).ToList(),
+            ClusterId = clusterId,
+        });
+        IWorkExecutor? executor = cluster?.Executor;
+
+        var cache = Directory.CreateTempSubdirectory("crossmodal-encode-bench-").FullName;
+        try
+        {
+            var lookup = new EncoderLookup(ResNet18Encoder.Instance, new EncoderCacheOptions { Directory = cache }, executor);
+            var clock = Stopwatch.StartNew();
+            lookup.Prefetch(images);
+            double seconds = clock.Elapsed.TotalSeconds;
+
+            string temp = outputPath + ".tmp";
+            using (var writer = new BinaryWriter(File.Create(temp)))
+            {
+                foreach (var image in images)
+                {
+                    foreach (float value in lookup.Get(image))
+                    {
+                        writer.Write(value);
+                    }
+                }
+            }
+
+            File.Move(temp, outputPath, overwrite: true);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(cluster is null ? "local" : "cluster " + gateways)}\timages {images.Count}\tencoded {lookup.Encoded}\t{seconds:F2} s\t{images.Count / seconds:F1} images/s"));
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+}
