@@ -42,6 +42,12 @@ if (args is ["cluster-encode", var encodePosts, var encodeCount, var gateways, v
     return;
 }
 
+if (args is ["scale-model", .. var modelArgs])
+{
+    CrossModalML.Benchmarks.ScaleModel.Run(modelArgs);
+    return;
+}
+
 if (args is ["memory-search", .. var memoryArgs])
 {
     int Flag(string name, int fallback) => Array.IndexOf(memoryArgs, name) is var at and >= 0 && at + 1 < memoryArgs.Length

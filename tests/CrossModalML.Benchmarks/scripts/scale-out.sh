@@ -31,7 +31,7 @@ encode() { "$bench" cluster-encode "$image_posts" "$image_count" "$@"; }
 # Encoding: the process's wall time, the encoding alone as the benchmark timed it (no start-up, connection or network
 # load), and a second pass that finds every image in the cache (the client's own share).
 timed_encode() { local t0 t1; t0=$(date +%s.%N); encode "$@" > "$work/encode.out"; t1=$(date +%s.%N)
-  echo -e "$(echo "$t1 - $t0" | bc)\t$(awk -F'\t' '{ sub(/ s$/, "", $4); sub(/^cached run /, "", $6); sub(/ s$/, "", $6); print $4 "\t" $6 }' "$work/encode.out")"; }
+  echo -e "$(echo "$t1 - $t0" | bc)\t$(awk -F'\t' '/\timages [0-9]/ { sub(/ s$/, "", $4); sub(/^cached run /, "", $6); sub(/ s$/, "", $6); print $4 "\t" $6 }' "$work/encode.out")"; }
 
 # Discarded first scoring runs: workers load the model and JIT their code once. Encoding has none: its first repeat
 # includes each worker's one-off network load, and the median of the repeats leaves it out.
