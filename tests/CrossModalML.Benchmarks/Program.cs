@@ -7,7 +7,9 @@
 // Other modes: `-- automl OUTPUT_DIR [BUDGET_SECONDS [all|mvsa|mediaeval]]` (CFO vs random vs the default trainer, AutoMLBench.cs) and
 // `-- mvsa-explore WORKDIR VARIANT...` (the MVSA 80/20 split and trainer/scaling probes, MvsaExplore.cs) and
 // `-- encoders POSTS.tsv [COUNT]` (MiniLM and ResNet18 throughput against raw ONNX Runtime, and the cache, EncoderBench.cs) and
-// `-- memory-search [--copies N] [--max-trials T]` (peak memory of a search on the demo posts repeated, MemorySearch.cs).
+// `-- memory-search [--copies N] [--max-trials T]` (peak memory of a search on the demo posts repeated, MemorySearch.cs) and
+// `-- cluster-encode POSTS.tsv COUNT local|HOST:PORT,... OUT.bin [CLUSTER_ID]` (ResNet18 encoding through the execution seam, ClusterEncodeBench.cs) and
+// `-- scale-model [MACHINES...]` (projection of encoding and searches on N machines from measured costs, ScaleModel.cs).
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
@@ -30,6 +32,19 @@ if (args is ["mvsa-explore", var workDirectory, .. var variants])
 if (args is ["encoders", var postsPath, .. var encoderArgs])
 {
     CrossModalML.Benchmarks.EncoderBench.Run(postsPath, encoderArgs.Length > 0 ? int.Parse(encoderArgs[0], CultureInfo.InvariantCulture) : 500);
+    return;
+}
+
+if (args is ["cluster-encode", var encodePosts, var encodeCount, var gateways, var encodeOutput, .. var clusterId])
+{
+    await CrossModalML.Benchmarks.ClusterEncodeBench.RunAsync(
+        encodePosts, int.Parse(encodeCount, CultureInfo.InvariantCulture), gateways, encodeOutput, clusterId.FirstOrDefault() ?? "crossmodal");
+    return;
+}
+
+if (args is ["scale-model", .. var modelArgs])
+{
+    CrossModalML.Benchmarks.ScaleModel.Run(modelArgs);
     return;
 }
 
