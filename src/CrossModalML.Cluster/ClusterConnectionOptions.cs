@@ -25,6 +25,11 @@ public class ClusterConnectionOptions
     /// <summary>With <see cref="ClusteringKind.Localhost"/>, the gateways a client connects to. Default 127.0.0.1:30000.</summary>
     public IReadOnlyList<IPEndPoint> Gateways { get; set; } = [new(IPAddress.Loopback, 30000)];
 
+    /// <summary>How long a caller waits for one work item's answer before the item counts as failed (and is sent once
+    /// more). Default 10 minutes: an encoding shard of 256 images can take minutes on a busy machine, far longer than
+    /// Orleans's own 30 s default. A silo that stops or is declared dead fails its calls without waiting for this.</summary>
+    public TimeSpan WorkItemTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Checks the settings without connecting.</summary>
     /// <exception cref="ArgumentException">A production clustering without a connection string, or no gateway.</exception>
     public void Validate()
@@ -37,6 +42,11 @@ public class ClusterConnectionOptions
         if (Clustering == ClusteringKind.Localhost && Gateways.Count == 0)
         {
             throw new ArgumentException("ClusterConnectionOptions.Gateways must name at least one gateway with Localhost clustering.");
+        }
+
+        if (WorkItemTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"ClusterConnectionOptions.WorkItemTimeout must be positive, e.g. 00:10:00; got {WorkItemTimeout}.");
         }
 
         if (string.IsNullOrWhiteSpace(ClusterId) || string.IsNullOrWhiteSpace(ServiceId))

@@ -19,6 +19,7 @@ public static class CrossModalClusterHosting
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.WorkItemTimeout);
         switch (options.Clustering)
         {
             case ClusteringKind.Localhost:
@@ -58,6 +59,7 @@ public static class CrossModalClusterHosting
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.WorkItemTimeout);
         switch (options.Clustering)
         {
             case ClusteringKind.Localhost:
