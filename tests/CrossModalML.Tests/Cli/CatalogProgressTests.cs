@@ -3,7 +3,7 @@ using CrossModalML.Cli.Rendering;
 using CrossModalML.Evaluation;
 using CrossModalML.Featurization;
 using CrossModalML.Packaging;
-using Spectre.Console;
+using CrossModalML.Tests.TestSupport;
 
 namespace CrossModalML.Tests.Cli;
 
@@ -41,29 +41,7 @@ public sealed class CatalogProgressTests
         StringAssert.Contains(text, "1/2 trials");
     }
 
-    private static string Capture(Action<CatalogProgress> report, CatalogProgress progress)
-    {
-        var writer = new StringWriter();
-        var original = AnsiConsole.Console;
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        AnsiConsole.Console.Profile.Width = 200;
-        try
-        {
-            report(progress);
-        }
-        finally
-        {
-            AnsiConsole.Console = original;
-        }
-
-        return writer.ToString();
-    }
+    private static string Capture(Action<CatalogProgress> report, CatalogProgress progress) => PlainConsole.Capture(() => report(progress));
 
     private static TrialResult Trial(TrialStatus status) => new()
     {

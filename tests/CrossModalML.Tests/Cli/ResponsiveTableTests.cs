@@ -1,5 +1,5 @@
 using CrossModalML.Cli.Rendering;
-using Spectre.Console;
+using CrossModalML.Tests.TestSupport;
 
 namespace CrossModalML.Tests.Cli;
 
@@ -9,15 +9,7 @@ public sealed class ResponsiveTableTests
     private static string Render(ResponsiveTable table, int width)
     {
         var text = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
-        });
-        console.Profile.Width = width;
-        table.Write(console);
+        table.Write(PlainConsole.Create(text, width));
         return text.ToString().Replace("\r", string.Empty);
     }
 

@@ -8,7 +8,6 @@ using CrossModalML.Featurization;
 using CrossModalML.Packaging;
 using CrossModalML.Tests.AutoML;
 using CrossModalML.Tests.TestSupport;
-using Spectre.Console;
 
 namespace CrossModalML.Tests.Cli;
 
@@ -28,7 +27,7 @@ public sealed class SampledLeaderboardTests
         var halving = new SuccessiveHalving(options, _ => FakeTrialRunner.Bowl());
         var result = halving.Run(Demo.Value, [100, 300, 900], SyntheticObjective.Space, new CfoTuner(SyntheticObjective.Space, 1), AutoMLMetric.MacroF1, null, CancellationToken.None, null);
 
-        var text = Capture(() => LeaderboardView.Write(result, 5));
+        var text = PlainConsole.Capture(() => LeaderboardView.Write(result, 5));
         var header = text.Split('\n').First(l => l.Contains("trainer", StringComparison.Ordinal));
         StringAssert.Contains(header, "rows");
         var rows = result.Leaderboard[0].SampleRows!.Value;
@@ -55,32 +54,8 @@ public sealed class SampledLeaderboardTests
         };
         var search = new SearchResult { Metric = AutoMLMetric.MacroF1, Trials = [trial], Leaderboard = [trial], StopReason = SearchStopReason.MaxTrials, Elapsed = TimeSpan.FromSeconds(1) };
 
-        var header = Capture(() => LeaderboardView.Write(search, 5)).Split('\n').First(l => l.Contains("trainer", StringComparison.Ordinal));
+        var header = PlainConsole.Capture(() => LeaderboardView.Write(search, 5)).Split('\n').First(l => l.Contains("trainer", StringComparison.Ordinal));
         Assert.IsFalse(header.Contains("rows", StringComparison.Ordinal), header);
         Assert.IsFalse(JsonSerializer.Serialize(LeaderboardEntry.From(trial), ManifestJson.Options).Contains("sampleRows", StringComparison.Ordinal));
-    }
-
-    private static string Capture(Action write)
-    {
-        var writer = new StringWriter();
-        var original = AnsiConsole.Console;
-        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        AnsiConsole.Console.Profile.Width = 200;
-        try
-        {
-            write();
-        }
-        finally
-        {
-            AnsiConsole.Console = original;
-        }
-
-        return writer.ToString();
     }
 }
