@@ -36,11 +36,18 @@ public sealed class AutoMLExperimentOptions
     /// <summary>Classification: after the search, build a weighted ensemble of the best trials by greedy selection with
     /// replacement on their out-of-fold probabilities (<see cref="EnsembleSelection"/>), refit the selected trials on all
     /// rows and save them as one model that averages their probabilities. Only when the selection keeps two or more trials
-    /// (otherwise the best trial is refit as usual); not with late or auto fusion or a tuned threshold. Default off.</summary>
+    /// and its gain holds on rows it was not selected on (<see cref="EnsembleMinimumGain"/>); otherwise the best trial is
+    /// refit as usual. Not with late or auto fusion or a tuned threshold. Default off.</summary>
     public bool Ensemble { get; set; }
 
     /// <summary>How many of the leaderboard's best completed trials are ensemble candidates. Default 8.</summary>
     public int EnsembleCandidates { get; set; } = 8;
+
+    /// <summary>The least gain over the best trial, on the search metric's scale, for which the ensemble replaces it: the
+    /// weights are selected on half of the out-of-fold rows and scored on the other half, both ways round, so the gain
+    /// is measured on rows the selection did not see (on its own rows a selection never scores below its best trial).
+    /// Default 0.005; <see cref="double.NegativeInfinity"/> keeps every ensemble of two or more trials.</summary>
+    public double EnsembleMinimumGain { get; set; } = EnsembleSelection.MinimumCrossFittedGain;
 
     /// <summary>Whether featurizer settings are searched; when false only trainers and hyperparameters are. Default true.</summary>
     public bool SearchFeaturizer { get; set; } = true;
@@ -137,6 +144,11 @@ public sealed class AutoMLExperimentOptions
         if (EnsembleCandidates < 2)
         {
             throw new ArgumentOutOfRangeException(nameof(EnsembleCandidates), EnsembleCandidates, "An ensemble needs at least 2 candidate trials, e.g. 8.");
+        }
+
+        if (double.IsNaN(EnsembleMinimumGain))
+        {
+            throw new ArgumentOutOfRangeException(nameof(EnsembleMinimumGain), EnsembleMinimumGain, $"{owner}.{nameof(EnsembleMinimumGain)} must be a number, e.g. 0.005 (or negative infinity to keep every ensemble).");
         }
 
         Evaluation.Validate($"{owner}.{nameof(Evaluation)}");

@@ -24,6 +24,7 @@ internal static class SearchEnsemble
     /// <param name="search">The finished search.</param>
     /// <param name="runner">The runner that kept the trials' out-of-fold probabilities.</param>
     /// <param name="candidates">How many of the best trials to consider.</param>
+    /// <param name="minimumGain">The least cross-fitted gain over the best trial for which the ensemble is kept.</param>
     /// <param name="optionsFor">The refit options of a trial's configuration.</param>
     /// <param name="bestRefit">The best trial's refit, reused when it is a member.</param>
     /// <param name="warnings">Receives why no ensemble was built.</param>
@@ -33,6 +34,7 @@ internal static class SearchEnsemble
         SearchResult search,
         CachedFeatureTrialRunner runner,
         int candidates,
+        double minimumGain,
         Func<TrialConfiguration, TrainingOptions> optionsFor,
         TrainingResult bestRefit,
         List<string> warnings)
@@ -61,6 +63,16 @@ internal static class SearchEnsemble
         if (selected.Count < 2)
         {
             warnings.Add($"No ensemble: greedy selection over {pool.Count} trials kept trial {pool[selected[0]].Trial.Number} alone; it is saved as the model.");
+            return null;
+        }
+
+        // Scored on its own rows, selection always looks at least as good as the best trial; keep the ensemble only when
+        // its gain carries over to rows its weights were not selected on.
+        double gain = EnsembleSelection.CrossFittedGain(probabilities, truth, data.ClassLabels, metric);
+        if (gain < minimumGain)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"No ensemble: selected on half of the out-of-fold rows and scored on the other half, it beats trial {pool[0].Trial.Number} by {gain:+0.0000;-0.0000} {metric}, less than {minimumGain} (AutoMLExperimentOptions.EnsembleMinimumGain); the best trial is saved alone."));
             return null;
         }
 

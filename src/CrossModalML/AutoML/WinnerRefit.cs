@@ -67,7 +67,7 @@ internal static class WinnerRefit
             }
             else
             {
-                ensemble = SearchEnsemble.Build(mlContext, data, search, runner, options.EnsembleCandidates, RefitOptions, refit, warnings);
+                ensemble = SearchEnsemble.Build(mlContext, data, search, runner, options.EnsembleCandidates, options.EnsembleMinimumGain, RefitOptions, refit, warnings);
             }
         }
 

@@ -53,4 +53,34 @@ public sealed class EnsembleSelectionTests
         StringAssert.Contains(error.Message, "1 rows of probabilities but there are 2 true labels");
         Assert.ThrowsExactly<ArgumentException>(() => EnsembleSelection.Select([shortCandidate], [0], Classes, AutoMLMetric.Rmse));
     }
+
+    [TestMethod]
+    public void A_gain_that_holds_on_both_halves_of_the_rows_survives_cross_fitting()
+    {
+        // The complementary pair of the first test, four times over: A and B mixed get every row right on either half.
+        int[] truth = [0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1];
+        IReadOnlyList<float[]> a = Enumerable.Range(0, 16).Select(i => truth[i] == 0 ? P(0.1f) : P(0.4f)).ToList();
+        IReadOnlyList<float[]> b = Enumerable.Range(0, 16).Select(i => truth[i] == 0 ? P(0.6f) : P(0.9f)).ToList();
+
+        double gain = EnsembleSelection.CrossFittedGain([a, b], truth, Classes, AutoMLMetric.Accuracy);
+
+        Assert.AreEqual(0.5, gain, 1e-12, "A alone is right on half the rows; the mix on all of them");
+    }
+
+    [TestMethod]
+    public void A_candidate_that_helps_only_on_the_rows_it_was_selected_on_has_no_cross_fitted_gain()
+    {
+        // A is right everywhere except rows 0 and 2; B fixes those but is wrong on rows 1 and 3. Selected on the even rows,
+        // B looks like a gain; scored on the odd rows it costs accuracy. Selected on the odd rows, A stays alone.
+        int[] truth = [1, 1, 1, 1, 0, 0, 0, 0];
+        IReadOnlyList<float[]> a = [P(0.45f), P(0.6f), P(0.45f), P(0.6f), P(0.3f), P(0.3f), P(0.3f), P(0.3f)];
+        IReadOnlyList<float[]> b = [P(0.9f), P(0.1f), P(0.9f), P(0.1f), P(0.3f), P(0.3f), P(0.3f), P(0.3f)];
+
+        var everyRow = EnsembleSelection.Select([a, b], truth, Classes, AutoMLMetric.Accuracy);
+        double gain = EnsembleSelection.CrossFittedGain([a, b], truth, Classes, AutoMLMetric.Accuracy);
+
+        Assert.IsTrue(gain < 0, $"cross-fitted gain {gain}");
+        Assert.IsTrue(gain < EnsembleSelection.MinimumCrossFittedGain);
+        Assert.IsTrue(everyRow.Score >= 0.75, "on its own rows the selection looks at least as good as A (0.75)");
+    }
 }
