@@ -1,4 +1,5 @@
 using CrossModalML.Data;
+using CrossModalML.Featurization.Encoders;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -27,6 +28,7 @@ public static class ModelEvaluator
 
     internal static EvaluationMetrics Evaluate(ITransformer model, PostDataset data, IEstimator<ITransformer> labelEncoding, double? decisionThreshold)
     {
+        LoadedModelEncoding.Warm(model, data.DataView);
         var encoded = labelEncoding.Fit(data.DataView).Transform(data.DataView);
         var scored = model.Transform(encoded);
         if (data.Task == TaskKind.Regression)

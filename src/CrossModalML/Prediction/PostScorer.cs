@@ -1,5 +1,6 @@
 using CrossModalML.Data;
 using CrossModalML.Evaluation;
+using CrossModalML.Featurization.Encoders;
 using Microsoft.ML;
 
 namespace CrossModalML.Prediction;
@@ -49,6 +50,7 @@ internal static class PostScorer
     public static IReadOnlyList<PostPrediction> ScoreMany(ModelGeneration generation, PostDataset posts)
     {
         var manifest = generation.Manifest;
+        LoadedModelEncoding.Warm(generation.Package.Model, posts.DataView);
         var scored = generation.Package.Model.Transform(posts.DataView);
         var warnings = posts.ImageWarnings();
         var main = Read(scored, manifest.Task, manifest.ClassLabels, string.Empty, manifest.DecisionThreshold?.Threshold)

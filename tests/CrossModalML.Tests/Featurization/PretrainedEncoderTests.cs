@@ -1,5 +1,6 @@
 using CrossModalML.AutoML;
 using CrossModalML.Data;
+using CrossModalML.Evaluation;
 using CrossModalML.Featurization;
 using CrossModalML.Featurization.Encoders;
 using CrossModalML.Packaging;
@@ -189,6 +190,59 @@ public sealed class PretrainedEncoderTests
         var (retrainExit, retrainError) = CliRunner.Run("retrain", "--model", zip, "--dataset", posts, "--output", temp.File("retrained.zip"), "--no-cache");
         Assert.AreEqual(0, retrainExit, retrainError);
         CollectionAssert.AreEqual(manifest.Encoders!.ToArray(), ModelPackage.ReadManifest(temp.File("retrained.zip")).Encoders!.ToArray());
+    }
+
+    [TestMethod]
+    public void A_loaded_model_encodes_new_posts_in_batches_before_scoring_and_scores_them_as_one_at_a_time_does()
+    {
+        using var temp = new TempDirectory();
+        var rows = File.ReadLines(RepositoryPaths.DemoPosts).Skip(1).Take(40).Select(l => l.Split('\t'))
+            .Select(c => $"{c[0]}\t{c[1]}\t{Path.Combine(Path.GetDirectoryName(RepositoryPaths.DemoPosts)!, c[2])}\t{c[7]}").ToList();
+        var train = temp.File("train.tsv");
+        var fresh = temp.File("new.tsv");
+        File.WriteAllLines(train, ["id\ttext\timage\tsentiment", .. rows.Take(24)]);
+        File.WriteAllLines(fresh, ["id\ttext\timage\tsentiment", .. rows.Skip(24)]);
+        var zip = temp.File("model.zip");
+        var (exit, error) = CliRunner.Run(
+            "train", "--preset", "fast", "--dataset", train, "--label", "sentiment", "--text-encoder", "minilm", "--image-encoder", "resnet18", "--evaluation", "None", "--output", zip);
+        Assert.AreEqual(0, exit, error);
+
+        var ml = new MLContext(1);
+        CrossModalRegistration.Register(ml);
+        var model = ml.Model.Load(zip, out _);
+        var manifest = ModelPackage.ReadManifest(zip);
+        var posts = PostDatasetLoader.LoadForScoring(fresh, manifest.Columns, manifest.Task, manifest.ClassLabels, requireLabel: false, options: null);
+        var minilm = EncoderLookup.ForLoadedModels(MiniLmEncoder.Instance);
+        var resnet = EncoderLookup.ForLoadedModels(ResNet18Encoder.Instance);
+
+        ClearCache();
+        var oneAtATime = ScoredOutput.ReadProbabilities(model.Transform(posts.DataView), manifest.Task, manifest.ClassLabels.Count);
+
+        ClearCache();
+        LoadedModelEncoding.Warm(model, posts.DataView);
+        int distinctTexts = posts.GetColumnValues("text").Select(MiniLmEncoder.Instance.ContentKey).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+        int distinctImages = posts.GetColumnValues("image").Select(ResNet18Encoder.Instance.ContentKey).OfType<string>().Distinct(StringComparer.Ordinal).Count();
+        Assert.IsTrue(distinctTexts >= 14 && distinctImages >= 14, $"{distinctTexts} texts and {distinctImages} images to encode");
+        Assert.AreEqual(distinctTexts + distinctImages, Directory.EnumerateFiles(EncoderCacheSetup.Directory, "*.vec", SearchOption.AllDirectories).Count(), "every text and image is encoded ahead");
+        long encodedBefore = minilm.Encoded + resnet.Encoded;
+        var batched = ScoredOutput.ReadProbabilities(model.Transform(posts.DataView), manifest.Task, manifest.ClassLabels.Count);
+
+        Assert.AreEqual(encodedBefore, minilm.Encoded + resnet.Encoded, "scoring after the warm-up runs no network");
+        for (int i = 0; i < oneAtATime.Count; i++)
+        {
+            for (int k = 0; k < oneAtATime[i].Length; k++)
+            {
+                Assert.AreEqual(oneAtATime[i][k], batched[i][k], 1e-5, $"post {i}, class {k}");
+            }
+        }
+    }
+
+    private static void ClearCache()
+    {
+        if (Directory.Exists(EncoderCacheSetup.Directory))
+        {
+            Directory.Delete(EncoderCacheSetup.Directory, recursive: true);
+        }
     }
 
     [TestMethod]

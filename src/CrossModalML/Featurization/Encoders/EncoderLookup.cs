@@ -54,7 +54,20 @@ internal sealed class EncoderLookup
 
     /// <summary>Encodes every distinct input not yet in the cache, in shards run by the executor (locally: one after another,
     /// each on all cores), and keeps all of them in memory.</summary>
-    public void Prefetch(IEnumerable<string> inputs)
+    public void Prefetch(IEnumerable<string> inputs) => Fill(inputs, keepInMemory: true);
+
+    /// <summary>Encodes every distinct input the disk cache lacks, in shards as <see cref="Prefetch"/> does, and writes
+    /// them to the cache only, so that scoring those inputs one at a time afterwards reads each from disk instead of running
+    /// the network per input, and memory does not grow. Nothing happens when the cache is off.</summary>
+    public void WarmCache(IEnumerable<string> inputs)
+    {
+        if (Cache is not null)
+        {
+            Fill(inputs, keepInMemory: false);
+        }
+    }
+
+    private void Fill(IEnumerable<string> inputs, bool keepInMemory)
     {
         var distinct = inputs.Distinct(StringComparer.Ordinal).Where(i => !_prefetched.ContainsKey(i)).ToArray();
         var keys = new string?[distinct.Length];
@@ -66,11 +79,17 @@ internal sealed class EncoderLookup
         {
             if (keys[i] is not { } key)
             {
-                _prefetched[distinct[i]] = empty ??= Encoder.Empty();
+                if (keepInMemory)
+                {
+                    _prefetched[distinct[i]] = empty ??= Encoder.Empty();
+                }
             }
             else if (Cache is not null && Cache.TryRead(key, out var cached))
             {
-                _prefetched[distinct[i]] = cached;
+                if (keepInMemory)
+                {
+                    _prefetched[distinct[i]] = cached;
+                }
             }
             else if (pending.TryGetValue(key, out var same))
             {
@@ -100,6 +119,11 @@ internal sealed class EncoderLookup
             for (int i = 0; i < part.Count; i++)
             {
                 Cache?.Write(part[i].Key, vectors[i]);
+                if (!keepInMemory)
+                {
+                    continue;
+                }
+
                 foreach (var input in part[i].Value)
                 {
                     _prefetched[input] = vectors[i];
