@@ -28,8 +28,8 @@ public static class ModelEvaluator
 
     internal static EvaluationMetrics Evaluate(ITransformer model, PostDataset data, IEstimator<ITransformer> labelEncoding, double? decisionThreshold)
     {
-        LoadedModelEncoding.Warm(model, data.DataView);
         var encoded = labelEncoding.Fit(data.DataView).Transform(data.DataView);
+        LoadedModelEncoding.Warm(model, encoded);
         var scored = model.Transform(encoded);
         if (data.Task == TaskKind.Regression)
         {
