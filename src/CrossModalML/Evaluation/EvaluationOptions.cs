@@ -19,7 +19,8 @@ public sealed class EvaluationOptions
     /// cross-validation never put one group's rows on both sides, so the metrics describe unseen groups. With
     /// <see cref="Folds"/> equal to the number of groups, cross-validation is leave-one-group-out; with fewer groups than
     /// folds it falls back to leave-one-group-out, and the split's description says so. Default: none.</summary>
-    /// <remarks>Use it whenever rows share an image or an author: a random split then tests on near-copies of training rows.</remarks>
+    /// <remarks>Use it whenever rows share an image or an author: a random split then tests on near-copies of training rows.
+    /// An image column groups by the image's content, so one picture saved under several file names is one group.</remarks>
     public string? GroupColumn { get; set; }
 
     /// <summary>A timestamp column (ISO-8601 or Unix seconds) to split by time: hold-out tests on the latest
@@ -82,7 +83,7 @@ public sealed class EvaluationOptions
         }
 
         var labels = data.GetLabels();
-        var groups = GroupColumn is { } groupColumn ? data.GetColumnValues(groupColumn) : null;
+        var groups = GroupColumn is { } groupColumn ? GroupKeys.Of(data, groupColumn) : null;
         var kind = groups is null ? "stratified" : $"grouped by '{GroupColumn}'";
         return Resolve(data.RowCount) switch
         {
@@ -110,7 +111,7 @@ public sealed class EvaluationOptions
             return null;
         }
 
-        int count = DataSplitter.GroupCount(data.GetColumnValues(groupColumn));
+        int count = DataSplitter.GroupCount(GroupKeys.Of(data, groupColumn));
         return count < Folds && count >= 2
             ? $"'{groupColumn}' has only {count} groups, fewer than the {Folds} folds asked for (EvaluationOptions.Folds): cross-validation is leave-one-group-out with {count} folds instead."
             : null;
