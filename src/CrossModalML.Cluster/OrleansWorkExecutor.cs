@@ -25,14 +25,14 @@ public sealed class OrleansWorkExecutor : IWorkExecutor
     private static readonly TimeSpan WorkersRefresh = TimeSpan.FromSeconds(5);
 
     private readonly IGrainFactory _grains;
-    private readonly Lock _workersLock = new();
     private long _nextKey;
     private int _workers;
-    private DateTime _workersCounted = DateTime.MinValue;
+    private long _workersCountedTicks;
 
     /// <summary>Creates an executor over a connected cluster client.</summary>
     /// <param name="grains">The client (an <c>IClusterClient</c>) or a silo's grain factory.</param>
-    /// <param name="maxInFlight">Items sent at once, at least 1; about twice the number of workers keeps each busy.</param>
+    /// <param name="maxInFlight">The fewest items sent at once, at least 1, however few workers the membership shows (see
+    /// <see cref="ItemsAtOnce"/>).</param>
     public OrleansWorkExecutor(IGrainFactory grains, int maxInFlight = 8)
     {
         ArgumentNullException.ThrowIfNull(grains);
@@ -75,11 +75,8 @@ public sealed class OrleansWorkExecutor : IWorkExecutor
     public async Task<int> CountWorkersAsync()
     {
         var hosts = await _grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).ConfigureAwait(false);
-        lock (_workersLock)
-        {
-            _workers = hosts.Count;
-            _workersCounted = DateTime.UtcNow;
-        }
+        Volatile.Write(ref _workers, hosts.Count);
+        Volatile.Write(ref _workersCountedTicks, DateTime.UtcNow.Ticks);
 
         return hosts.Count;
     }
@@ -90,7 +87,7 @@ public sealed class OrleansWorkExecutor : IWorkExecutor
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(items);
         var results = new TResult[items.Count];
-        if (DateTime.UtcNow - _workersCounted > WorkersRefresh)
+        if (DateTime.UtcNow.Ticks - Volatile.Read(ref _workersCountedTicks) > WorkersRefresh.Ticks)
         {
             await CountWorkersAsync().ConfigureAwait(false);
         }
