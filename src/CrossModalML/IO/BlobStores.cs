@@ -47,6 +47,8 @@ public static class BlobStores
     public static IBlobStore Find(string scheme) =>
         Registered.TryGetValue(scheme, out var store)
             ? store
-            : throw new NotSupportedException(
-                $"No blob store is registered for the scheme '{scheme}:' on this machine. A worker serves '{DataRootScheme}:' keys when it has a data root (WorkerOptions.DataRoot); other schemes need BlobStores.Register(\"{scheme}\", store) on every worker.");
+            : throw new NotSupportedException($"No blob store is registered for the scheme '{scheme}:' on this machine. " + (
+                scheme.Equals(DataRootScheme, StringComparison.OrdinalIgnoreCase)
+                    ? "The client sends paths under its data root as 'data:' keys; give every worker its own mount of the same data as WorkerOptions.DataRoot."
+                    : $"Register a store for it on every worker with BlobStores.Register(\"{scheme}\", store)."));
 }
