@@ -11,6 +11,10 @@ internal static class FlagNames
     {
         ("WorkerOptions.SiloPort and WorkerOptions.GatewayPort", "--port and --gateway-port"),
         ("WorkerOptions.KubernetesHosting", "--kubernetes"),
+        ("WorkerOptions.OnnxThreads", "--threads"),
+        ("WorkerOptions.DataRoot", "--data-root"),
+        ("ClusterConnectionOptions.ItemsPerWorker", "--items-per-worker"),
+        ("ClusterConnectionOptions.DataRoot", "--data-root"),
         ("ClusterConnectionOptions.ClusterId and ClusterConnectionOptions.ServiceId", "--cluster-id"),
         ("TrainingOptions.Evaluation.Folds", "--folds"),
         ("TrainingOptions.Evaluation.TestFraction", "--test-fraction"),

@@ -188,7 +188,8 @@ public sealed class CrossModalPredictor : IDisposable
 
     /// <summary>Scores chunks of posts (e.g. from <see cref="LoadInputInChunks"/>) on an executor: locally with this
     /// predictor, or on a cluster's workers, which load this model from its path (so every worker must see the model and
-    /// the image paths at the same paths). The predictions are the same either way.</summary>
+    /// the image paths at the same paths, or under the executor's <see cref="IWorkExecutor.DataRoot"/>, which the workers
+    /// mount where they like). The predictions are the same either way.</summary>
     /// <param name="chunks">The chunks, each with the model's input columns.</param>
     /// <param name="executor">Where the chunks are scored, e.g. <see cref="LocalWorkExecutor"/>.</param>
     /// <param name="cancellationToken">Stops chunks not yet scored.</param>
@@ -201,7 +202,7 @@ public sealed class CrossModalPredictor : IDisposable
         ArgumentNullException.ThrowIfNull(executor);
         _host.ThrowIfDisposed();
         var items = chunks.Select(chunk => new ScoringChunk(
-            _modelPath, _options.AllowedImageRoot, _options.ImageBaseDirectory, _options.MaxImagePixels, _options.Seed, PortablePosts.From(chunk))).ToList();
+            _modelPath, _options.AllowedImageRoot, _options.ImageBaseDirectory, _options.MaxImagePixels, _options.Seed, PortablePosts.From(chunk)).ForWorker(executor.DataRoot)).ToList();
         var scored = await executor.RunAsync(new ScoringChunkJob(_ => this), items, cancellationToken).ConfigureAwait(false);
         return [.. scored];
     }

@@ -6,8 +6,9 @@ using Spectre.Console;
 
 namespace CrossModalML.Cli.Commands.Predict;
 
-/// <summary>Runs <c>crossmodal predict</c>: streams the input in chunks, scores up to <see cref="PredictRequest.Parallel"/>
-/// chunks at once (here or on a cluster), and writes the predictions strictly in input order.</summary>
+/// <summary>Runs <c>crossmodal predict</c>: streams the input in chunks, scores as many chunks at once as the executor runs
+/// (<see cref="PredictRequest.Parallel"/> here; on a cluster at least that, more as workers join), and writes the
+/// predictions strictly in input order.</summary>
 internal static class PredictHandler
 {
     /// <summary>Scores every post of the input and writes one prediction a row, in input order.</summary>
@@ -18,7 +19,7 @@ internal static class PredictHandler
         using var writer = new PredictionWriter(request.Output.FullName, manifest.Task, manifest.ClassLabels, manifest.Tasks);
         var tally = new ScoringTally();
 
-        // Chunks go to the executor `Parallel` at a time and are written strictly in the order they were read.
+        // Chunks go to the executor as many at a time as it runs at once and are written strictly in the order they were read.
         using var cluster = ClusterSession.Open(request.Cluster, request.Parallel, cancellationToken);
         var executor = cluster.Executor ?? new LocalWorkExecutor(request.Parallel);
         var wave = new List<PostDataset>(request.Parallel);
@@ -36,12 +37,12 @@ internal static class PredictHandler
         }
 
         var where = cluster.Executor is null ? string.Empty : " on the cluster";
-        AnsiConsole.MarkupLineInterpolated($"Scoring [bold]{request.Input.FullName}[/] in chunks of {request.ChunkSize:N0} posts, {request.Parallel} at a time{where} …");
+        AnsiConsole.MarkupLineInterpolated($"Scoring [bold]{request.Input.FullName}[/] in chunks of {request.ChunkSize:N0} posts, {executor.ItemsAtOnce} at a time{where} …");
         foreach (var chunk in predictor.LoadInputInChunks(request.Input.FullName, request.ChunkSize, new PostLoadOptions { StrictImages = request.StrictImages }))
         {
             cancellationToken.ThrowIfCancellationRequested();
             wave.Add(chunk);
-            if (wave.Count >= request.Parallel)
+            if (wave.Count >= executor.ItemsAtOnce)
             {
                 ScoreWave();
             }

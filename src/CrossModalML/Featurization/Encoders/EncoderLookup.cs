@@ -11,7 +11,9 @@ internal sealed class EncoderLookup
 {
     private const int PrefetchChunk = 256;
 
-    // Shards handed to the executor at once: enough to keep a cluster busy, few enough that an interrupted run keeps most of its work.
+    // Shards handed to the executor at once, at least: enough to keep a small cluster busy, few enough that an interrupted
+    // run keeps most of its work. A wave is twice the executor's items at once when that is more, so a larger cluster
+    // stays busy while a wave's last shards finish.
     private const int ShardsPerWave = 16;
 
     private static readonly Lock SharedLock = new();
@@ -89,11 +91,12 @@ internal sealed class EncoderLookup
 
         // In waves of shards, so an interrupted run keeps what it encoded.
         var work = pending.ToList();
-        int wave = PrefetchChunk * ShardsPerWave;
-        for (int start = 0; start < work.Count; start += wave)
+        for (int start = 0; start < work.Count;)
         {
+            int wave = PrefetchChunk * Math.Max(ShardsPerWave, 2 * _executor.ItemsAtOnce);
             var part = work.GetRange(start, Math.Min(wave, work.Count - start));
-            var shards = part.Chunk(PrefetchChunk).Select(c => new EncodingShard(Encoder.Name, c.Select(p => p.Value[0]).ToArray())).ToList();
+            start += part.Count;
+            var shards = part.Chunk(PrefetchChunk).Select(c => EncodingShard.ForWorker(Encoder, c.Select(p => p.Value[0]).ToArray(), _executor.DataRoot)).ToList();
             var encoded = _executor.RunAsync(EncodingShardJob.Instance, shards).GetAwaiter().GetResult();
             var vectors = encoded.SelectMany(v => v).ToList();
             Interlocked.Add(ref _encoded, part.Count);

@@ -15,6 +15,6 @@ internal sealed class EncodingShardJob : WorkJob<EncodingShard, float[][]>
         var encoder = PretrainedEncoders.Find(item.Encoder)
             ?? throw new ArgumentException($"No pretrained encoder is named '{item.Encoder}'; known: {string.Join(", ", PretrainedEncoders.Names)}.", nameof(item));
         cancellationToken.ThrowIfCancellationRequested();
-        return encoder.Encode(item.Inputs);
+        return encoder.Encode(item.LocalInputs(encoder));
     }
 }
