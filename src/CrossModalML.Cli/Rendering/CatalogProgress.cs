@@ -4,11 +4,13 @@ using CrossModalML.Training;
 namespace CrossModalML.Cli.Rendering;
 
 /// <summary>The one adapter from the front door's <see cref="CrossModalProgress"/> to the console: training steps and
-/// lines of text go to one <see cref="ConsoleProgress"/>, search trials to another (which knows the search's budget).</summary>
+/// lines of text go to one <see cref="ConsoleProgress"/>, search trials to another (which knows the search's budget),
+/// encoder counts to <see cref="EncodingLines"/>.</summary>
 internal sealed class CatalogProgress : IProgress<CrossModalProgress>
 {
     private readonly ConsoleProgress _steps;
     private readonly ConsoleProgress _trials;
+    private readonly EncodingLines _encodings = new();
 
     private CatalogProgress(ConsoleProgress steps, ConsoleProgress trials)
     {
@@ -45,6 +47,10 @@ internal sealed class CatalogProgress : IProgress<CrossModalProgress>
         if (value.Trial is { } trial)
         {
             _trials.Report(trial);
+        }
+        else if (value.Encoding is { } encoding)
+        {
+            _encodings.Report(encoding);
         }
         else if (value.Step > 0)
         {

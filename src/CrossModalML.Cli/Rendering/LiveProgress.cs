@@ -38,6 +38,9 @@ internal static class LiveProgress
             });
     }
 
+    /// <summary>Whether a live progress area is on screen now.</summary>
+    public static bool IsShown => _context is not null;
+
     /// <summary>A new bar, or <c>null</c> when no live area is shown.</summary>
     public static ProgressTask? AddTask(string description, double maxValue) =>
         _context?.AddTask(Markup.Escape(description), maxValue: maxValue);

@@ -393,7 +393,7 @@ public static class CrossModalFeaturizer
         {
             if (!_lookups.TryGetValue(encoder.Name, out var lookup))
             {
-                lookup = new EncoderLookup(encoder, Options.EncoderCache ?? EncoderCacheOptions.Default, Options.Executor);
+                lookup = new EncoderLookup(encoder, Options.EncoderCache ?? EncoderCacheOptions.Default, Options.Executor, Options.Progress);
                 _lookups[encoder.Name] = lookup;
                 Encoders.Add(encoder);
             }
