@@ -50,7 +50,7 @@ public sealed class RetrievalOptions
 
     /// <summary>Receives the count of inputs each pretrained encoder has encoded while a side's featurizer is fitted
     /// (<see cref="FeaturizerOptions.Progress"/>); <see langword="null"/> (the default) for none.</summary>
-    public IProgress<EncodingProgress>? EncodingProgress { get; set; }
+    public IProgress<FeaturizationProgress>? FeaturizationProgress { get; set; }
 
     internal void Validate()
     {

@@ -5,12 +5,12 @@ namespace CrossModalML.Cli.Rendering;
 
 /// <summary>The one adapter from the front door's <see cref="CrossModalProgress"/> to the console: training steps and
 /// lines of text go to one <see cref="ConsoleProgress"/>, search trials to another (which knows the search's budget),
-/// encoder counts to <see cref="EncodingLines"/>.</summary>
+/// featurization counts to <see cref="FeaturizationLines"/>.</summary>
 internal sealed class CatalogProgress : IProgress<CrossModalProgress>
 {
     private readonly ConsoleProgress _steps;
     private readonly ConsoleProgress _trials;
-    private readonly EncodingLines _encodings = new();
+    private readonly FeaturizationLines _featurization = new();
 
     private CatalogProgress(ConsoleProgress steps, ConsoleProgress trials)
     {
@@ -48,9 +48,9 @@ internal sealed class CatalogProgress : IProgress<CrossModalProgress>
         {
             _trials.Report(trial);
         }
-        else if (value.Encoding is { } encoding)
+        else if (value.Items is { } items)
         {
-            _encodings.Report(encoding);
+            _featurization.Report(items);
         }
         else if (value.Step > 0)
         {

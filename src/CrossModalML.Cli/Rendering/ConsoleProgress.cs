@@ -45,7 +45,7 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
     {
         var elapsed = _clock.Elapsed;
         var left = value.Step > 1 ? elapsed / (value.Step - 1) * (value.TotalSteps - value.Step + 1) : (TimeSpan?)null;
-        var timing = left is { } l ? $"{Duration(elapsed)} elapsed, about {Duration(l)} left" : $"{Duration(elapsed)} elapsed";
+        var timing = left is { } l ? $"{Duration(elapsed)} elapsed, {Left(l)}" : $"{Duration(elapsed)} elapsed";
         ConsoleText.Line($"{_indent}[{value.Step}/{value.TotalSteps}] {value.Description} ({timing})", _indent + "    ");
         _stepBar ??= LiveProgress.AddTask("steps", value.TotalSteps);
         if (_stepBar is not null)
@@ -161,8 +161,11 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
             left = left is { } l && l < byCount ? l : byCount;
         }
 
-        return left is { } value && value > TimeSpan.Zero ? $", about {Duration(value)} left" : string.Empty;
+        return left is { } value && value > TimeSpan.Zero ? $", {Left(value)}" : string.Empty;
     }
+
+    /// <summary>"about … left" for work that is not done: at least one second, never "0 s".</summary>
+    internal static string Left(TimeSpan span) => $"about {Duration(span < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : span)} left";
 
     /// <summary>A short human duration: seconds under two minutes, then minutes, then hours.</summary>
     internal static string Duration(TimeSpan span) => span.TotalSeconds switch

@@ -6,7 +6,7 @@ namespace CrossModalML.Cli.Rendering;
 
 /// <summary>The CLI's one renderer of counted work (inputs encoded, posts scored): a live bar with count, rate and time
 /// left in a terminal; in a pipe or a log, a plain line at each tenth of the work or every 15 seconds, never wider than
-/// the console.</summary>
+/// the console (none for work that ends within three seconds).</summary>
 /// <remarks>
 /// The rate is measured over the last 30 seconds (<see cref="ThroughputWindow"/>) and the time left is shown only once
 /// that rate is known, never as "0 s" while work remains. With an unknown total (0) the lines give the count and rate
@@ -18,6 +18,9 @@ internal sealed class CountProgress
     private const int MinimumLabel = 12;
 
     private static readonly TimeSpan LineInterval = TimeSpan.FromSeconds(15);
+
+    // Work that ends within this time writes no plain lines: a log would fill with counts of instant steps.
+    private static readonly TimeSpan QuietStart = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(30);
 
     private readonly string _label;
@@ -65,7 +68,7 @@ internal sealed class CountProgress
 
         long tenth = total > 0 ? done * 10 / total : 0;
         bool working = total <= 0 || done < total;
-        if (working && done > 0 && (tenth > _lastTenth || now - _lastLine >= LineInterval))
+        if (working && done > 0 && now >= QuietStart && (tenth > _lastTenth || now - _lastLine >= LineInterval))
         {
             _lastTenth = tenth;
             _lastLine = now;
@@ -92,7 +95,7 @@ internal sealed class CountProgress
             ? string.Create(CultureInfo.InvariantCulture, $"{done:N0}/{total:N0} ({100.0 * done / total:0}%)")
             : string.Create(CultureInfo.InvariantCulture, $"{done:N0}");
         var rate = _window.Rate() is { } r ? $", {Rate(r)}/s" : string.Empty;
-        var left = total > 0 && _window.TimeLeft(total - done) is { } t ? $", about {ConsoleProgress.Duration(t)} left" : string.Empty;
+        var left = total > 0 && _window.TimeLeft(total - done) is { } t ? $", {ConsoleProgress.Left(t)}" : string.Empty;
         foreach (var tail in new[] { $": {count}{rate}{left}", $": {count}{left}" })
         {
             int room = width - _indent.Length - tail.Length;

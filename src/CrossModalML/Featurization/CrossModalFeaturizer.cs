@@ -73,7 +73,10 @@ public static class CrossModalFeaturizer
         }
 
         builder.Append(mlContext.Transforms.Concatenate(FeaturizationPipeline.FeaturesColumnName, builder.Outputs.ToArray()));
-        return new FeaturizationPipeline(builder.Chain, builder.Groups, imageModel, options.Scaling, wordVectorModel, builder.Encoders.Select(e => e.Info).ToList());
+        return new FeaturizationPipeline(builder.Chain, builder.Groups, imageModel, options.Scaling, wordVectorModel, builder.Encoders.Select(e => e.Info).ToList())
+        {
+            Progress = options.Progress,
+        };
     }
 
     private static List<string> Of(IReadOnlyList<ColumnSchema> columns, ColumnRole role) =>

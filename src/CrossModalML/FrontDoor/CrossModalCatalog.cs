@@ -228,7 +228,7 @@ public sealed class CrossModalCatalog
             seeded.Search = new RetrainingSearchOptions { Budget = search.Budget, SearchFeaturizer = search.SearchFeaturizer, TrialProgress = adapter };
         }
 
-        seeded.EncodingProgress = Featurization.EncodingProgressRelay.Combine(seeded.EncodingProgress, adapter);
+        seeded.FeaturizationProgress = Featurization.FeaturizationProgressRelay.Combine(seeded.FeaturizationProgress, adapter);
 
         var folder = Directory.CreateTempSubdirectory("crossmodal-retrain-");
         try

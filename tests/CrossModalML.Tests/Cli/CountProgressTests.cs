@@ -50,11 +50,11 @@ public sealed class CountProgressTests
     [TestMethod]
     public void An_encoder_pass_ends_with_how_many_inputs_came_from_the_cache()
     {
-        var lines = new EncodingLines();
+        var lines = new FeaturizationLines();
         var text = PlainConsole.Capture(() =>
         {
-            lines.Report(new EncodingProgress("MiniLM", 0, 20, 0));
-            lines.Report(new EncodingProgress("MiniLM", 20, 20, 12));
+            lines.Report(new FeaturizationProgress("MiniLM", 0, 20, 0));
+            lines.Report(new FeaturizationProgress("MiniLM", 20, 20, 12));
         }, width: 80);
 
         StringAssert.Contains(text, "MiniLM: 20 inputs encoded, 12 of them from the cache");

@@ -19,10 +19,10 @@ internal sealed class EncoderLookup
 
     private readonly ConcurrentDictionary<string, float[]> _prefetched = new(StringComparer.Ordinal);
     private readonly IWorkExecutor _executor;
-    private readonly IProgress<EncodingProgress>? _progress;
+    private readonly IProgress<FeaturizationProgress>? _progress;
     private long _encoded;
 
-    public EncoderLookup(PretrainedEncoder encoder, EncoderCacheOptions options, IWorkExecutor? executor = null, IProgress<EncodingProgress>? progress = null)
+    public EncoderLookup(PretrainedEncoder encoder, EncoderCacheOptions options, IWorkExecutor? executor = null, IProgress<FeaturizationProgress>? progress = null)
     {
         Encoder = encoder;
         Cache = options.Enabled ? new EncodingCache(options, encoder) : null;
@@ -60,7 +60,7 @@ internal sealed class EncoderLookup
     public void Prefetch(IEnumerable<string> inputs)
     {
         var distinct = inputs.Distinct(StringComparer.Ordinal).Where(i => !_prefetched.ContainsKey(i)).ToArray();
-        var tally = _progress is not null && distinct.Length > 0 ? new EncodingTally(Encoder.Name, distinct.Length, _progress) : null;
+        var tally = _progress is not null && distinct.Length > 0 ? new ProgressTally(Encoder.Name, distinct.Length, _progress) : null;
         var keys = new string?[distinct.Length];
         Parallel.For(0, distinct.Length, i => keys[i] = Encoder.ContentKey(distinct[i]));
 

@@ -1,36 +1,36 @@
 using System.Diagnostics;
 
-namespace CrossModalML.Featurization.Encoders;
+namespace CrossModalML.Featurization;
 
-/// <summary>Counts one prefetch pass's inputs as they get their encodings and reports them, throttled, as
-/// <see cref="EncodingProgress"/>: at the start, after each hundredth of the inputs once a fifth of a second has
-/// passed, and at the end.</summary>
+/// <summary>Counts one pass of a featurization step (an encoder's prefetch, rows read into memory) and reports it,
+/// throttled, as <see cref="FeaturizationProgress"/>: at the start, after each hundredth of the items once a fifth of a
+/// second has passed, and at the end.</summary>
 /// <remarks>Thread-safe: shards finishing on several threads report in order, so counts never go down.</remarks>
-internal sealed class EncodingTally
+internal sealed class ProgressTally
 {
     private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly Lock _gate = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly string _encoder;
+    private readonly string _stage;
     private readonly int _total;
     private readonly int _step;
-    private readonly IProgress<EncodingProgress> _progress;
+    private readonly IProgress<FeaturizationProgress> _progress;
     private int _done;
     private int _cacheHits;
     private int _reported = -1;
     private TimeSpan _reportedAt;
 
-    public EncodingTally(string encoder, int total, IProgress<EncodingProgress> progress)
+    public ProgressTally(string stage, int total, IProgress<FeaturizationProgress> progress)
     {
-        _encoder = encoder;
+        _stage = stage;
         _total = total;
         _step = Math.Max(1, total / 100);
         _progress = progress;
         Report(force: true);
     }
 
-    /// <summary>Counts <paramref name="inputs"/> more inputs with an encoding, <paramref name="cacheHits"/> of them from the cache.</summary>
+    /// <summary>Counts <paramref name="inputs"/> more items done, <paramref name="cacheHits"/> of them from the encoders' cache.</summary>
     public void Add(int inputs, int cacheHits = 0)
     {
         lock (_gate)
@@ -72,6 +72,6 @@ internal sealed class EncodingTally
 
         _reported = _done;
         _reportedAt = _clock.Elapsed;
-        _progress.Report(new EncodingProgress(_encoder, _done, _total, _cacheHits));
+        _progress.Report(new FeaturizationProgress(_stage, _done, _total, _cacheHits));
     }
 }

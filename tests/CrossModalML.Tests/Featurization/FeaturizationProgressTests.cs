@@ -10,7 +10,7 @@ namespace CrossModalML.Tests.Featurization;
 /// with the disk cache's hits counted.</summary>
 [TestClass]
 [DoNotParallelize]
-public sealed class EncodingProgressTests
+public sealed class FeaturizationProgressTests
 {
     [TestMethod]
     public void A_fit_with_both_encoders_reports_monotone_counts_that_end_at_the_total_and_a_second_fit_counts_cache_hits()
@@ -39,7 +39,7 @@ public sealed class EncodingProgressTests
 
         foreach (var encoder in new[] { "MiniLM", "ResNet18" })
         {
-            var pass = cold.Where(p => p.Encoder == encoder).ToList();
+            var pass = cold.Where(p => p.Stage == encoder).ToList();
             Assert.IsTrue(pass.Count >= 2, $"{encoder}: a start and an end report");
             Assert.AreEqual(0, pass[0].Done, $"{encoder} starts at 0");
             Assert.AreEqual(20, pass[0].Total, $"{encoder}: 20 distinct inputs");
@@ -51,17 +51,44 @@ public sealed class EncodingProgressTests
             Assert.IsTrue(pass[^1].IsComplete && pass.Take(pass.Count - 1).All(p => !p.IsComplete), $"{encoder}: only the last report completes the pass");
         }
 
-        var text = warm.Last(p => p.Encoder == "MiniLM");
+        var text = warm.Last(p => p.Stage == "MiniLM");
         Assert.AreEqual((20, 20), (text.Done, text.CacheHits), "the second fit reads every text's encoding from the cache");
-        Assert.AreEqual(0, cold.Last(p => p.Encoder == "MiniLM").CacheHits, "the first fit finds an empty cache");
+        Assert.AreEqual(0, cold.Last(p => p.Stage == "MiniLM").CacheHits, "the first fit finds an empty cache");
     }
 
-    private static List<EncodingProgress> Fit(CrossModalCatalog catalog, CrossModalML.Data.PostDataset data, TrainingOptions options)
+    [TestMethod]
+    public void Reading_featurized_rows_into_memory_counts_them_up_to_the_row_count()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var view = mlContext.Data.LoadFromEnumerable(Enumerable.Range(0, 1000).Select(i => new VectorRow { Features = [i, 1] }));
+        var reports = new List<FeaturizationProgress>();
+
+        var matrix = FeatureMatrix.Read(view, nameof(VectorRow.Features), 1000, progress: new Sink(reports));
+
+        Assert.AreEqual(1000, matrix.Rows.Length);
+        Assert.IsTrue(reports.All(r => r.Stage == FeaturizationProgress.Rows && r.Total == 1000), string.Join(", ", reports));
+        Assert.IsTrue(reports.Zip(reports.Skip(1)).All(p => p.Second.Done >= p.First.Done), string.Join(", ", reports));
+        Assert.AreEqual((0, 1000), (reports[0].Done, reports[^1].Done));
+        Assert.AreEqual(1, reports.Count(r => r.IsComplete));
+    }
+
+    private static List<FeaturizationProgress> Fit(CrossModalCatalog catalog, CrossModalML.Data.PostDataset data, TrainingOptions options)
     {
         var reports = new Recorder();
         catalog.Fit(data, options, reports);
-        Assert.IsTrue(reports.Reports.All(r => r.Encoding is null || (r.Stage == CrossModalProgress.Fit && r.Message.StartsWith(r.Encoding.Encoder, StringComparison.Ordinal))));
-        return reports.Reports.Where(r => r.Encoding is not null).Select(r => r.Encoding!).ToList();
+        Assert.IsTrue(reports.Reports.All(r => r.Items is null || (r.Stage == CrossModalProgress.Fit && r.Message.StartsWith(r.Items.Stage, StringComparison.Ordinal))));
+        return reports.Reports.Where(r => r.Items is not null).Select(r => r.Items!).ToList();
+    }
+
+    private sealed class VectorRow
+    {
+        [Microsoft.ML.Data.VectorType(2)]
+        public float[] Features { get; set; } = [];
+    }
+
+    private sealed class Sink(List<FeaturizationProgress> reports) : IProgress<FeaturizationProgress>
+    {
+        public void Report(FeaturizationProgress value) => reports.Add(value);
     }
 
     private sealed class Recorder : IProgress<CrossModalProgress>
