@@ -48,6 +48,32 @@ public sealed class CountProgressTests
     }
 
     [TestMethod]
+    public void The_rate_follows_the_last_30_seconds_and_no_time_left_is_given_before_a_few_moves()
+    {
+        var window = new ThroughputWindow(TimeSpan.FromSeconds(30));
+        window.Add(TimeSpan.Zero, 0);
+        window.Add(TimeSpan.FromSeconds(5), 50);
+        Assert.IsNull(window.TimeLeft(100), "one move is not enough for an estimate");
+
+        long done = 50;
+        for (int second = 6; second <= 60; second++)
+        {
+            done += 10;
+            window.Add(TimeSpan.FromSeconds(second), done);
+        }
+
+        for (int second = 61; second <= 100; second++)
+        {
+            done += 100;
+            window.Add(TimeSpan.FromSeconds(second), done);
+        }
+
+        Assert.AreEqual(100, window.Rate()!.Value, 1e-9, "only the last 30 s count, all at 100 a second");
+        Assert.AreEqual(TimeSpan.FromSeconds(5), window.TimeLeft(500));
+        Assert.AreEqual(TimeSpan.FromSeconds(1), window.TimeLeft(1), "work in progress is never 0 s from done");
+    }
+
+    [TestMethod]
     public void An_encoder_pass_ends_with_how_many_inputs_came_from_the_cache()
     {
         var lines = new FeaturizationLines();
