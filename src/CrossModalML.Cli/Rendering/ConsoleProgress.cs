@@ -52,7 +52,7 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
         {
             _stepBar.MaxValue = value.TotalSteps;
             _stepBar.Value = value.Step - 1;
-            _stepBar.Description = Markup.Escape($"step {value.Step}/{value.TotalSteps}");
+            _stepBar.Description = Markup.Escape($"step {value.Step}/{value.TotalSteps}{(left is { } stepLeft ? ", " + Left(stepLeft) : string.Empty)}");
         }
     }
 
@@ -108,7 +108,7 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
                 CultureInfo.InvariantCulture,
                 $"{_indent}#{value.Number} {value.Configuration.Trainer.Name}{DefaultNote(value)}: {score}, {value.Duration.TotalSeconds:0.0} s, {status} · {count}, {best}, {rate:0.0} trials/min{TimeLeft()}"),
             _indent + "    ");
-        UpdateTrialBar(count);
+        UpdateTrialBar(count + TimeLeft());
     }
 
     /// <summary>Writes a stage of work described by the library.</summary>
