@@ -48,6 +48,10 @@ public sealed class RetrievalOptions
     /// <summary>Seed for the principal-component projection and the evaluation split. Default 1.</summary>
     public int Seed { get; set; } = 1;
 
+    /// <summary>Receives the count of inputs each pretrained encoder has encoded while a side's featurizer is fitted
+    /// (<see cref="FeaturizerOptions.Progress"/>); <see langword="null"/> (the default) for none.</summary>
+    public IProgress<FeaturizationProgress>? FeaturizationProgress { get; set; }
+
     internal void Validate()
     {
         if (!Enum.IsDefined(Method))

@@ -97,6 +97,7 @@ internal static class SearchCommand
             var data = PostDatasetLoader.Load(datasetFile.FullName, new PostLoadOptions { RoleOverrides = roles });
             ConsoleOutput.LoadSummary(data);
             var progress = new ConsoleProgress();
+            options.FeaturizationProgress = new FeaturizationLines();
 
             var evaluation = RetrievalEvaluator.Evaluate(data, options, r.GetValue(testFraction), progress, cancellationToken);
             PrintEvaluation(evaluation);

@@ -208,7 +208,10 @@ public sealed class AutoMLExperiment
             var configuration = fromTuner ? null : first!;
             var point = fromTuner ? tuner.Propose() : new SearchPoint(configuration!.Trainer.Name, configuration.Trainer.Parameters);
             configuration ??= TrialConfiguration.FromPoint(space, point, _options.Featurizer);
-            var trial = new TrialResult { Number = trials.Count + 1, Point = point, Configuration = configuration, Status = TrialStatus.Running, Metric = metric };
+            var trial = new TrialResult
+            {
+                Number = trials.Count + 1, Point = point, Configuration = configuration, Status = TrialStatus.Running, Metric = metric, IsDefaultConfiguration = !fromTuner,
+            };
             progress?.Report(trial);
 
             var outcome = TrialExecution.Prepare(runner, configuration, cancellationToken);

@@ -169,6 +169,7 @@ public sealed class CrossModalCatalog
         ArgumentNullException.ThrowIfNull(options);
         var seeded = options.WithSeed(Seed);
         var adapter = ProgressAdapter.For(CrossModalProgress.MultiTask, progress, seeded.Search?.Budget.MaxTrials);
+        seeded.Featurizer = seeded.Featurizer.WithProgress(adapter);
         var result = new MultiTaskTrainer(_mlContext).Train(data, seeded, adapter, adapter, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return new CrossModalModel(_mlContext, result.Model, result.TrainingData.DataView.Schema, result.ToManifest(seeded), result);
@@ -227,6 +228,8 @@ public sealed class CrossModalCatalog
             seeded.Search = new RetrainingSearchOptions { Budget = search.Budget, SearchFeaturizer = search.SearchFeaturizer, TrialProgress = adapter };
         }
 
+        seeded.FeaturizationProgress = Featurization.FeaturizationProgressRelay.Combine(seeded.FeaturizationProgress, adapter);
+
         var folder = Directory.CreateTempSubdirectory("crossmodal-retrain-");
         try
         {
@@ -267,6 +270,7 @@ public sealed class CrossModalCatalog
 
     private CrossModalModel FitSeeded(PostDataset data, TrainingOptions options, ProgressAdapter? progress, CancellationToken cancellationToken, PostDataset? test = null)
     {
+        options.Featurizer = options.Featurizer.WithProgress(progress);
         var result = new CrossModalTrainer(_mlContext).Train(data, options, test, progress, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return new CrossModalModel(_mlContext, result.Model, data.DataView.Schema, result.ToManifest(data, options), result);
@@ -275,6 +279,7 @@ public sealed class CrossModalCatalog
     private CrossModalModel SearchSeeded(PostDataset data, AutoMLExperimentOptions options, IProgress<CrossModalProgress>? progress, CancellationToken cancellationToken, PostDataset? test = null)
     {
         var adapter = ProgressAdapter.For(CrossModalProgress.Search, progress, options.Budget.MaxTrials);
+        options.Featurizer = options.Featurizer.WithProgress(adapter);
         var result = new AutoMLExperiment(_mlContext, options).Run(data, adapter, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var training = result.Training;

@@ -87,6 +87,7 @@ public static class ModelRetrainer
         CheckData(manifest, newData);
         var featurizer = FeaturizerFor(manifest, options.ImageModelPath, options.WordVectorModelPath);
         featurizer.EncoderCache = options.EncoderCache;
+        featurizer.Progress = options.FeaturizationProgress;
         var seed = options.Seed ?? manifest.Seed;
         var training = new TrainingOptions
         {

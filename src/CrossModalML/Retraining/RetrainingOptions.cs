@@ -19,6 +19,10 @@ public sealed class RetrainingOptions
     /// <see cref="Featurization.EncoderCacheOptions.Default"/>.</summary>
     public Featurization.EncoderCacheOptions? EncoderCache { get; set; }
 
+    /// <summary>Receives counts of featurization (inputs each pretrained encoder has encoded, rows featurized) while the new model is fitted
+    /// (<see cref="Featurization.FeaturizerOptions.Progress"/>); <c>null</c> (default) for none.</summary>
+    public IProgress<Featurization.FeaturizationProgress>? FeaturizationProgress { get; set; }
+
     /// <summary>Share of the new rows held out to compare the old and new model. Default 0.2.</summary>
     public double TestFraction { get; set; } = 0.2;
 

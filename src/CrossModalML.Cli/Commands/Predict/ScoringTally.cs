@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CrossModalML.Cli.Rendering;
 using CrossModalML.Data;
 using CrossModalML.Prediction;
 using Spectre.Console;
@@ -6,7 +7,7 @@ using Spectre.Console;
 namespace CrossModalML.Cli.Commands.Predict;
 
 /// <summary>Counts what <c>crossmodal predict</c> has written, chunk by chunk: posts, load warnings and posts scored
-/// without their image; prints a rate line at most once a second and the summary at the end.</summary>
+/// without their image; shows the count and rate as it goes (<see cref="CountProgress"/>) and the summary at the end.</summary>
 /// <remarks>Its clock starts when it is created. Chunks are added in output order from one thread; not thread-safe.</remarks>
 internal sealed class ScoringTally
 {
@@ -15,12 +16,15 @@ internal sealed class ScoringTally
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly List<string> _examples = [];
-    private TimeSpan _lastReport = TimeSpan.Zero;
+    private readonly CountProgress _progress;
     private long _rows;
     private long _withoutImage;
     private int _warnings;
 
-    /// <summary>Counts a written chunk, prints its first load warnings and, once a second, the rate so far.</summary>
+    /// <summary>Creates a tally whose clock starts now.</summary>
+    public ScoringTally() => _progress = new CountProgress("posts scored", clock: () => _clock.Elapsed);
+
+    /// <summary>Counts a written chunk, prints its first load warnings and shows the count and rate so far.</summary>
     public void Add(PostDataset chunk, IReadOnlyList<PostPrediction> predictions)
     {
         _rows += chunk.RowCount;
@@ -40,16 +44,13 @@ internal sealed class ScoringTally
             }
         }
 
-        if (_clock.Elapsed - _lastReport >= TimeSpan.FromSeconds(1))
-        {
-            _lastReport = _clock.Elapsed;
-            Console.Error.WriteLine($"  {_rows:N0} posts scored ({_rows / _clock.Elapsed.TotalSeconds:N0} posts/s)");
-        }
+        _progress.Update(_rows, 0);
     }
 
     /// <summary>Prints how many predictions went to <paramref name="output"/> at what rate, and the posts scored without their image.</summary>
     public void PrintSummary(FileInfo output)
     {
+        _progress.Finish(null);
         var seconds = _clock.Elapsed.TotalSeconds;
         AnsiConsole.MarkupLineInterpolated(
             $"Wrote {_rows:N0} predictions to [bold]{output.FullName}[/] in {seconds:0.0} s ({_rows / Math.Max(seconds, 1e-9):N0} posts/s).");
