@@ -127,7 +127,7 @@ public static class ModelRetrainer
         EvaluationMetrics oldMetrics;
         using (var old = ModelPackage.Load(mlContext, modelPath))
         {
-            oldMetrics = trainer.Evaluate(old.Model, holdOut, manifest.DecisionThreshold?.Threshold);
+            oldMetrics = trainer.Evaluate(old.Model, holdOut, manifest);
         }
 
         var run = new Comparison(modelPath, newData, split, added, oldMetrics, warnings, options.KeepBetter, outputPath);

@@ -135,7 +135,12 @@ internal sealed class FusionFitter
 
         cancellationToken.ThrowIfCancellationRequested();
         var chain = new FusedChainBuilder(_ml, set, featurizer, featurized, modalityConcat, modalities);
-        ITransformer Build(FusionKind kind) => kind == FusionKind.Early ? chain.Early() : chain.Late(lateScores!.Stacker, cancellationToken);
+        ITransformer Build(FusionKind kind)
+        {
+            var built = kind == FusionKind.Early ? chain.Early() : chain.Late(lateScores!.Stacker, cancellationToken);
+            return threshold is null ? built : DecisionThresholdStep.Append(_ml, built, threshold.Threshold, _train.DataView);
+        }
+
         var model = Build(chosen);
         var alternative = buildAlternative && selection is not null ? Build(chosen == FusionKind.Early ? FusionKind.Late : FusionKind.Early) : null;
         var summary = new FusionSummary

@@ -5,6 +5,7 @@ using CrossModalML.Tests.TestSupport;
 using CrossModalML.Training;
 using CrossModalML.Training.Imbalance;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using CrossModalML.Evaluation;
 
 namespace CrossModalML.Tests.Training.Imbalance;
@@ -78,6 +79,63 @@ public sealed class ThresholdTuningTests
         Assert.IsTrue(predictions.All(p => p.PredictedLabel == (p.Probabilities[positive] >= tuning.Threshold ? positive : negative)));
         Assert.AreEqual(tuned, predictor.Evaluate(test).MacroF1!.Value, 1e-9);
     }
+
+    [TestMethod]
+    public void Plain_MLNet_the_predictor_and_evaluate_take_the_same_decision_from_a_saved_tuned_model_and_an_older_zip_scores_as_before()
+    {
+        var data = ImbalancedBinary();
+        var split = DataSplitter.StratifiedHoldOut(data.GetLabels(), 0.3, 1);
+        var train = data.Select(split.Train);
+        var test = data.Select(split.Test);
+        var ml = new MLContext(1);
+        var options = new TrainingOptions { TuneDecisionThreshold = true, StackingFolds = 3, Evaluation = { Strategy = EvaluationStrategy.None } };
+        var result = new CrossModalTrainer(ml).Train(train, options);
+        double threshold = result.DecisionThreshold!.Threshold;
+        string negative = train.ClassLabels[0], positive = train.ClassLabels[1];
+        var truth = test.GetLabels();
+        var folder = Path.Combine(Path.GetTempPath(), $"crossmodal-tests-{Guid.NewGuid():N}");
+        var manifest = result.ToManifest(train, options);
+        Assert.IsTrue(manifest.DecisionThresholdInModel);
+
+        var path = Path.Combine(folder, "tuned.zip");
+        ModelPackage.Save(ml, path, result.Model, train.DataView.Schema, manifest);
+        var plain = PlainPredictedLabels(path, test).Select(b => b ? positive : negative).ToList();
+        using (var predictor = CrossModalPredictor.Load(path))
+        {
+            var predictions = predictor.Predict(test);
+            CollectionAssert.AreEqual(plain, predictions.Select(p => p.PredictedLabel).ToList(), "plain ML.NET and the predictor disagree");
+            Assert.IsTrue(
+                predictions.Any(p => p.Probabilities[positive] >= threshold != p.Probabilities[positive] >= 0.5f),
+                $"no test post lies between the tuned threshold {threshold:0.000} and 0.5, so the test cannot tell them apart");
+            Assert.AreEqual(Accuracy(plain, truth), predictor.Evaluate(test).Accuracy!.Value, 1e-12, "evaluate does not count the chain's decisions");
+        }
+
+        // A zip saved before the threshold moved into the chain: the same model without the step, and a manifest that
+        // says so. Its own PredictedLabel still cuts at 0.5; the predictor and evaluate apply the manifest's threshold.
+        var withoutStep = ((TransformerChain<ITransformer>)result.Model).First();
+        var oldPath = Path.Combine(folder, "old.zip");
+        ModelPackage.Save(ml, oldPath, withoutStep, train.DataView.Schema, manifest with { DecisionThresholdInModel = false });
+        Assert.IsFalse(ModelPackage.ReadManifest(oldPath).DecisionThresholdInModel);
+        var oldPlain = PlainPredictedLabels(oldPath, test).Select(b => b ? positive : negative).ToList();
+        CollectionAssert.AreNotEqual(plain, oldPlain, "the older zip's own PredictedLabel should still cut at 0.5");
+        using (var predictor = CrossModalPredictor.Load(oldPath))
+        {
+            CollectionAssert.AreEqual(plain, predictor.Predict(test).Select(p => p.PredictedLabel).ToList(), "the older zip scores differently");
+            Assert.AreEqual(Accuracy(plain, truth), predictor.Evaluate(test).Accuracy!.Value, 1e-12);
+        }
+    }
+
+    /// <summary>The zip's own <c>PredictedLabel</c> for each post, as an app using only ML.NET (plus the registration) reads it.</summary>
+    private static List<bool> PlainPredictedLabels(string path, PostDataset posts)
+    {
+        var ml = new MLContext(1);
+        CrossModalRegistration.Register(ml);
+        var model = ml.Model.Load(path, out _);
+        return model.Transform(posts.DataView).GetColumn<bool>(ModelColumns.PredictedLabel).ToList();
+    }
+
+    private static double Accuracy(IReadOnlyList<string> predicted, IReadOnlyList<string> truth) =>
+        (double)predicted.Where((label, row) => label == truth[row]).Count() / truth.Count;
 
     [TestMethod]
     public void Threshold_tuning_is_refused_for_a_multiclass_task()
