@@ -29,6 +29,7 @@ internal static class FlagNames
         ("EvaluationOptions.GroupColumn", "--group-by"),
         ("EvaluationOptions.TimeColumn", "--time-split"),
         ("EvaluationOptions.Strategy = CrossValidation", "--evaluation CrossValidation"),
+        ("EvaluationOptions.Strategy = HoldOut", "--evaluation HoldOut"),
         ("EvaluationStrategy.None", "--evaluation None"),
         ("TrainingOptions.StackingFolds", "--stacking-folds"),
         ("TrainingOptions.TuneDecisionThreshold", "--tune-threshold"),
