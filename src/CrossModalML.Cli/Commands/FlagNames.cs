@@ -59,6 +59,7 @@ internal static class FlagNames
         ("WordVectorModelOptions.OutputColumnName", "--word-vectors-output"),
         ("RetrainingOptions.ImageModelPath", "--image-model"),
         ("RetrainingOptions.WordVectorModelPath", "--word-vectors"),
+        ("RetrainingOptions.WordVectorVocabularyPath", "--word-vectors-vocab"),
         ("RetrainingOptions.TestFraction", "--test-fraction"),
         ("RetrievalOptions.Components", "--components"),
         ("RetrievalOptions.TextColumn", "--text"),
