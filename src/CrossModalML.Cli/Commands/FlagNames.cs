@@ -34,6 +34,7 @@ internal static class FlagNames
         ("TrainingOptions.StackingFolds", "--stacking-folds"),
         ("TrainingOptions.TuneDecisionThreshold", "--tune-threshold"),
         ("TrainingOptions.Fusion = FusionKind.Early", "--fusion early"),
+        ("AutoMLExperimentOptions.Fusion = FusionKind.Early", "--fusion early"),
         ("TrainingOptions.Fusion = FusionKind.Late", "--fusion late"),
         ("TrainingOptions.Fusion", "--fusion"),
         ("MultiTaskOptions.OutOfFoldFolds", "--stacking-folds"),

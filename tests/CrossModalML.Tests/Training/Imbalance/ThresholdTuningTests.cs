@@ -138,6 +138,36 @@ public sealed class ThresholdTuningTests
         (double)predicted.Where((label, row) => label == truth[row]).Count() / truth.Count;
 
     [TestMethod]
+    public void With_a_time_split_the_threshold_is_tuned_on_forward_chained_out_of_fold_predictions_and_late_fusion_is_refused()
+    {
+        var data = ImbalancedBinary();
+        var options = new TrainingOptions { TuneDecisionThreshold = true, StackingFolds = 3, Evaluation = { Strategy = EvaluationStrategy.None, TimeColumn = "timestamp" } };
+
+        // The inner folds chain forward: every fold scores posts later than all it learnt from, and the earliest block
+        // of the four is never scored.
+        var splits = CrossModalML.Training.Fusion.StackingSplits.Create(data, options);
+        var times = data.GetColumnValues("timestamp").Select(t => DateTimeOffset.Parse(t!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.HasCount(3, splits);
+        foreach (var split in splits)
+        {
+            Assert.IsTrue(split.Train.Max(r => times[r]) < split.Test.Min(r => times[r]), "an inner fold learns from a later post than one it scores");
+        }
+
+        int scored = splits.Sum(s => s.Test.Count);
+        Assert.AreEqual(data.RowCount, scored + splits[0].Train.Count);
+        var result = new CrossModalTrainer(new MLContext(1)).Train(data, options);
+        Assert.AreEqual(scored, result.DecisionThreshold!.Rows, "the threshold is tuned on the forward-chained predictions");
+
+        var plain = new CrossModalTrainer(new MLContext(1)).Train(data, new TrainingOptions { TuneDecisionThreshold = true, StackingFolds = 3, Evaluation = { Strategy = EvaluationStrategy.None } });
+        Assert.AreEqual(data.RowCount, plain.DecisionThreshold!.Rows, "without a time split every row is scored out of fold");
+
+        var late = Assert.ThrowsExactly<ArgumentException>(() => new CrossModalTrainer(new MLContext(1)).Train(
+            data, new TrainingOptions { Fusion = CrossModalML.Packaging.FusionKind.Late, Evaluation = { TimeColumn = "timestamp" } }));
+        StringAssert.Contains(late.Message, "TrainingOptions.Fusion = FusionKind.Early");
+        StringAssert.Contains(CrossModalML.Cli.Commands.FlagNames.Translate(late.Message), "--fusion early");
+    }
+
+    [TestMethod]
     public void Threshold_tuning_is_refused_for_a_multiclass_task()
     {
         var data = PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" }).Select(Enumerable.Range(0, 100).ToList());
