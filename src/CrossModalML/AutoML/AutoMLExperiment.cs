@@ -233,7 +233,7 @@ public sealed class AutoMLExperiment
                     limit = BudgetedTrialLimit(_options.Budget.TrialTimeLimit, remaining, trials);
                 }
 
-                outcome = TrialExecution.Run(runner, configuration, limit, _options.Budget.TrialMemoryLimitBytes, cancellationToken, limit < _options.Budget.TrialTimeLimit);
+                outcome = TrialExecution.Run(runner, configuration, limit, _options.Budget.TrialMemoryLimitBytes, cancellationToken, limit < _options.Budget.TrialTimeLimit, stragglers);
                 if (outcome.Abandoned is { } abandoned)
                 {
                     stragglers.Add(abandoned.ContinueWith(_ => { }, TaskScheduler.Default));

@@ -89,6 +89,7 @@ internal static class WinnerRefit
             Duration = search.Elapsed + refit.Duration + (ensemble is null ? TimeSpan.Zero : ensembleClock.Elapsed),
             Fusion = refit.Fusion,
             DecisionThreshold = refit.DecisionThreshold,
+            DecisionThresholdInModel = refit.DecisionThresholdInModel,
             OverSampling = refit.OverSampling,
         };
         return new AutoMLResult

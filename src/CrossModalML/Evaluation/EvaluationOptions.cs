@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrossModalML.Data;
 using CrossModalML.Featurization.Metadata;
 
@@ -70,7 +71,7 @@ public sealed class EvaluationOptions
         if (TimeColumn is { } timeColumn)
         {
             var times = Times(data, timeColumn);
-            return Resolve(data.RowCount) switch
+            var (timeSplits, timeDescription) = Resolve(data.RowCount) switch
             {
                 EvaluationStrategy.HoldOut => (
                     [DataSplitter.TimeOrderedHoldOut(times, TestFraction)],
@@ -78,8 +79,10 @@ public sealed class EvaluationOptions
                 EvaluationStrategy.CrossValidation => (
                     DataSplitter.TimeOrderedFolds(times, Folds),
                     $"time-ordered {Folds}-fold forward-chaining cross-validation by '{timeColumn}'"),
-                _ => ([], "not evaluated"),
+                _ => ((IReadOnlyList<DataSplit>)[], "not evaluated"),
             };
+            CheckEarliestRowsHoldTwoClasses(data, timeSplits, times);
+            return (timeSplits, timeDescription);
         }
 
         var labels = data.GetLabels();
@@ -115,6 +118,37 @@ public sealed class EvaluationOptions
         return count < Folds && count >= 2
             ? $"'{groupColumn}' has only {count} groups, fewer than the {Folds} folds asked for (EvaluationOptions.Folds): cross-validation is leave-one-group-out with {count} folds instead."
             : null;
+    }
+
+    /// <summary>A time-ordered split trains its first fold on the earliest rows only; when they all have one label, a
+    /// classifier cannot be fitted, so this says which rows they are and what to change, before any fit.</summary>
+    private void CheckEarliestRowsHoldTwoClasses(PostDataset data, IReadOnlyList<DataSplit> splits, long[] times)
+    {
+        if (data.Task is not (TaskKind.Binary or TaskKind.Multiclass) || splits.Count == 0 || splits[0].Train.Count == 0)
+        {
+            return;
+        }
+
+        var labels = data.GetLabels();
+        var train = splits[0].Train;
+        if (train.Select(r => labels[r]).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            return;
+        }
+
+        bool forward = splits.Count > 1;
+        var rows = string.Join(", ", train.Take(5).Select(r => (r + 1).ToString(CultureInfo.InvariantCulture))) + (train.Count > 5 ? ", …" : string.Empty);
+        string Time(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString("u", CultureInfo.InvariantCulture);
+        var part = forward
+            ? $"fold 1 of the time-ordered cross-validation trains on block 1 alone, the {train.Count:N0} earliest rows"
+            : $"the time-ordered hold-out trains on the {train.Count:N0} earliest rows";
+        var remedy = forward
+            ? "Use fewer folds (EvaluationOptions.Folds) so the first block reaches further in time, a time-ordered hold-out (EvaluationOptions.Strategy = HoldOut)"
+            : "Hold out fewer rows (EvaluationOptions.TestFraction)";
+        throw new PostDataException(
+            $"'{data.SourcePath}': {part} (data rows {rows}; '{TimeColumn}' from {Time(train.Min(r => times[r]))} to {Time(train.Max(r => times[r]))}), " +
+            $"and every one has label '{labels[train[0]]}' in '{data.LabelColumn}'; a classifier needs at least two classes to learn from. " +
+            $"{remedy}, or split without time (clear EvaluationOptions.TimeColumn).");
     }
 
     /// <summary>Each row's time in ticks; a row without a readable time fails with its row number and value.</summary>
