@@ -39,7 +39,7 @@ internal static class StackingSplits
         if (evaluation.GroupColumn is { } group)
         {
             // Fewer groups than folds (three training events, say) means leave-one-group-out.
-            int groups = train.GetColumnValues(group).Distinct(StringComparer.Ordinal).Count();
+            int groups = DataSplitter.GroupCount(GroupKeys.Of(train, group));
             if (groups < 2)
             {
                 throw new ArgumentException(
