@@ -15,17 +15,45 @@ internal sealed class ScoringTally
     private const int MaxExamplesShown = 3;
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TaskKind _task;
     private readonly List<string> _loadWarnings = [];
     private readonly List<string> _examples = [];
     private TimeSpan _lastReport = TimeSpan.Zero;
     private long _rows;
     private long _withoutImage;
     private int _warnings;
+    private long _correct;
+    private double _squaredError;
+    private bool _regression;
+
+    /// <summary>A tally for a model of <paramref name="task"/>, which says how a prediction is compared with its label.</summary>
+    public ScoringTally(TaskKind task) => _task = task;
+
+    /// <summary>Posts whose true label was compared with the prediction (a labelled input; empty labels are not compared).</summary>
+    public long LabelledRows { get; private set; }
 
     /// <summary>Counts a written chunk, keeps its first load warnings for the summary and, once a second, prints the rate so far.</summary>
-    public void Add(PostDataset chunk, IReadOnlyList<PostPrediction> predictions)
+    /// <param name="chunk">The chunk as read.</param>
+    /// <param name="predictions">Its predictions, in row order.</param>
+    /// <param name="labels">Its true labels as written, or <c>null</c> when the input has none.</param>
+    public void Add(PostDataset chunk, IReadOnlyList<PostPrediction> predictions, IReadOnlyList<string>? labels = null)
     {
         _rows += chunk.RowCount;
+        for (int i = 0; labels is not null && i < predictions.Count; i++)
+        {
+            switch (TrueLabels.Comparison(_task, labels[i], predictions[i]))
+            {
+                case bool correct:
+                    LabelledRows++;
+                    _correct += correct ? 1 : 0;
+                    break;
+                case double error:
+                    LabelledRows++;
+                    _squaredError += error * error;
+                    _regression = true;
+                    break;
+            }
+        }
 
         // Each names the file, the lines and the reason (e.g. an image over --max-image-pixels, with its size).
         _loadWarnings.AddRange(chunk.Report.Warnings.Take(Math.Max(0, MaxWarningsShown - _loadWarnings.Count)));
@@ -46,13 +74,20 @@ internal sealed class ScoringTally
         }
     }
 
-    /// <summary>Prints how many predictions went to <paramref name="output"/> at what rate, then the posts scored without
-    /// their image and the load warnings that say why, each once, wrapped to the console width.</summary>
+    /// <summary>Prints how many predictions went to <paramref name="output"/> at what rate, the accuracy (or RMSE) on a
+    /// labelled input, then the posts scored without their image and the load warnings that say why, each once, wrapped to
+    /// the console width.</summary>
     public void PrintSummary(FileInfo output)
     {
         var seconds = _clock.Elapsed.TotalSeconds;
         ConsoleText.Line(string.Create(
             CultureInfo.InvariantCulture, $"Wrote {_rows:N0} predictions to {output.FullName} in {seconds:0.0} s ({_rows / Math.Max(seconds, 1e-9):N0} posts/s)."));
+        if (LabelledRows > 0)
+        {
+            ConsoleText.Line(_regression
+                ? string.Create(CultureInfo.InvariantCulture, $"RMSE on the {LabelledRows:N0} labelled posts: {ConsoleText.F(Math.Sqrt(_squaredError / LabelledRows))} (crossmodal evaluate gives every metric).")
+                : string.Create(CultureInfo.InvariantCulture, $"Accuracy on the {LabelledRows:N0} labelled posts: {ConsoleText.F((double)_correct / LabelledRows)} ({_correct:N0} right; crossmodal evaluate gives every metric)."));
+        }
         if (_withoutImage > 0)
         {
             ConsoleText.Line(string.Create(
