@@ -4,7 +4,6 @@ using CrossModalML.Data;
 using CrossModalML.Evaluation;
 using CrossModalML.Packaging;
 using CrossModalML.Training;
-using CrossModalML.Training.Fusion;
 using Microsoft.ML;
 
 namespace CrossModalML.AutoML;
@@ -68,7 +67,7 @@ internal static class TestLeaderboardBuilder
             entries.Add(saved
                 ? Scored(entry, search.Metric, () => new CrossModalTrainer(mlContext).Evaluate(savedModel, test, manifest.DecisionThreshold?.Threshold))
                 : trial.Status == nameof(TrialStatus.Completed)
-                    ? Scored(entry, search.Metric, () => RefitAndScore(manifest, search.Metric, trial, train, test, cancellationToken))
+                    ? Scored(entry, search.Metric, () => RefitAndScore(manifest, search, trial, train, test, cancellationToken))
                     : entry with { Message = $"{trial.Status} in the search; not refit." });
         }
 
@@ -116,20 +115,9 @@ internal static class TestLeaderboardBuilder
 
     /// <summary>Fits the trial on every training row in a context of its own, as the winner was refit, and scores it.</summary>
     private static EvaluationMetrics RefitAndScore(
-        ModelManifest manifest, AutoMLMetric metric, SearchTrialRecord trial, PostDataset train, PostDataset test, CancellationToken cancellationToken)
+        ModelManifest manifest, SearchSummary search, SearchTrialRecord trial, PostDataset train, PostDataset test, CancellationToken cancellationToken)
     {
-        var options = new TrainingOptions
-        {
-            Trainer = trial.Trainer,
-            Featurizer = trial.Featurizer.Apply(manifest.Featurizer),
-            Evaluation = new EvaluationOptions { Strategy = EvaluationStrategy.None },
-            Seed = manifest.Seed,
-            Fusion = manifest.Task == TaskKind.Regression ? FusionKind.Early : manifest.Fusion?.Requested ?? FusionKind.Early,
-            StackingFolds = manifest.Fusion is { StackingFolds: >= 2 } fusion ? fusion.StackingFolds : new TrainingOptions().StackingFolds,
-            TuneDecisionThreshold = manifest.DecisionThreshold is not null,
-            Objective = metric == AutoMLMetric.Accuracy ? ClassificationObjective.Accuracy : ClassificationObjective.MacroF1,
-            OverSampling = manifest.OverSampling,
-        };
+        var options = TrialRefit.From(manifest, search).Options(trial.Trainer, trial.Featurizer);
         var trainer = new CrossModalTrainer(new MLContext(manifest.Seed));
         var refit = trainer.Train(train, options, testData: null, progress: null, cancellationToken);
         using (refit.Model as IDisposable)
