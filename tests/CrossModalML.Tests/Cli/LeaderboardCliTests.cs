@@ -83,6 +83,39 @@ public sealed class LeaderboardCliTests
     }
 
     [TestMethod]
+    public void An_ensemble_is_listed_beside_every_trial_with_its_members_weights_and_scores_as_evaluate_does()
+    {
+        var ensembleModel = _temp!.File("ensemble.zip");
+        var (code, _, error) = CliRunner.RunWithOutput(
+            "train", "--preset", "fast", "--dataset", _train, "--label", "sentiment", "--max-trials", "3", "--ensemble", "--output", ensembleModel);
+        Assert.AreEqual(0, code, error);
+        var manifest = ModelPackage.ReadManifest(ensembleModel);
+        Assert.IsNotNull(manifest.Ensemble, "three trials on 150 posts make an ensemble");
+
+        var report = _temp.File("ensemble-leaderboard.json");
+        (code, _, error) = CliRunner.RunWithOutput("leaderboard", "--model", ensembleModel, "--train", _train, "--dataset", _test, "--report", report);
+        Assert.AreEqual(0, code, error);
+
+        var entries = JsonNode.Parse(File.ReadAllText(report))!["entries"]!.AsArray();
+        Assert.AreEqual(manifest.Search!.TrialsRun + 1, entries.Count, "every trial and the ensemble");
+        var ensemble = entries.Single(e => e!["trial"] is null)!;
+        Assert.IsTrue(ensemble["isSavedModel"]!.GetValue<bool>());
+        Assert.AreEqual(1, entries.Count(e => e!["isSavedModel"]!.GetValue<bool>()), "the trials are refits, the ensemble is the saved model");
+        (code, _, error) = CliRunner.RunWithOutput("evaluate", "--model", ensembleModel, "--dataset", _test, "--report", _temp.File("ensemble-evaluate.json"));
+        Assert.AreEqual(0, code, error);
+        var evaluated = JsonNode.Parse(File.ReadAllText(_temp.File("ensemble-evaluate.json")))!["metrics"]!;
+        Assert.AreEqual(evaluated["macroF1"]!.GetValue<double>(), ensemble["testScore"]!.GetValue<double>(), 1e-12);
+
+        var weights = entries.Where(e => e!["ensembleWeight"] is not null)
+            .ToDictionary(e => e!["trial"]!.GetValue<int>(), e => e!["ensembleWeight"]!.GetValue<double>());
+        CollectionAssert.AreEquivalent(manifest.Ensemble.Members.Select(m => m.Trial).ToList(), weights.Keys.ToList());
+        foreach (var member in manifest.Ensemble.Members)
+        {
+            Assert.AreEqual(member.Weight, weights[member.Trial], 1e-12);
+        }
+    }
+
+    [TestMethod]
     public void A_model_saved_before_trials_were_recorded_lists_its_winner_and_other_training_data_is_named()
     {
         var old = _temp!.File("old.zip");
