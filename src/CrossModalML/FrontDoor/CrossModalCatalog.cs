@@ -252,6 +252,35 @@ public sealed class CrossModalCatalog
     public Task<CrossModalModel> RetrainAsync(string modelPath, PostDataset data, RetrainingOptions? options = null, IProgress<CrossModalProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => Retrain(modelPath, data, options, progress, cancellationToken), cancellationToken);
 
+    /// <summary>Scores every trial of a saved search on labelled test posts, as AutoGluon's <c>leaderboard(test_data)</c>:
+    /// each trial the manifest records is refit on <paramref name="train"/> and measured on <paramref name="test"/>, beside
+    /// its validation score from the search. The saved model itself (the winner, or the ensemble when the model is one) is
+    /// scored as it is, so its row equals <see cref="CrossModalModel.Evaluate"/> on the same posts.</summary>
+    /// <param name="model">A model found by a search (<see cref="CrossModalModel.Manifest"/> has a <c>Search</c>), e.g. from
+    /// <see cref="LoadModel"/>. It is not changed.</param>
+    /// <param name="train">The posts to refit the trials on: the model's training data (the leaderboard says whether their
+    /// fingerprint matches the manifest's), loaded with the model's columns and label, e.g. by
+    /// <see cref="PostDatasetLoader.LoadForScoring"/> with <c>requireLabel: true</c>.</param>
+    /// <param name="test">Labelled posts with the model's columns, task and classes, only scored.</param>
+    /// <param name="progress">Receives a step as each trial is refit and scored.</param>
+    /// <param name="cancellationToken">Stops the run before its next refit.</param>
+    /// <returns>The rows, best test score first. Refits use the model's recorded seed (not <see cref="Seed"/>), so they repeat
+    /// the fit the search gave its winner. A trial that failed in the search, or whose refit fails, is listed with the reason.</returns>
+    /// <exception cref="NotSupportedException">The model is multi-task, or was not found by a search.</exception>
+    /// <exception cref="ArgumentException">The posts do not have the model's label, task and classes.</exception>
+    public TestLeaderboard Leaderboard(CrossModalModel model, PostDataset train, PostDataset test, IProgress<CrossModalProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        return TestLeaderboardBuilder.Build(_mlContext, model.Manifest, model.Transformer, train, test, ProgressAdapter.For(CrossModalProgress.Leaderboard, progress), cancellationToken);
+    }
+
+    /// <summary>Runs <see cref="Leaderboard"/> on the thread pool.</summary>
+    /// <inheritdoc cref="Leaderboard" path="/param"/>
+    public Task<TestLeaderboard> LeaderboardAsync(CrossModalModel model, PostDataset train, PostDataset test, IProgress<CrossModalProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Leaderboard(model, train, test, progress, cancellationToken), cancellationToken);
+
     /// <summary>Loads a model zip written by CrossModalML, with its manifest. Load only models you trust: ML.NET creates
     /// the transforms a zip names.</summary>
     /// <param name="path">The zip.</param>

@@ -236,12 +236,15 @@ public sealed class CrossModalPredictor : IDisposable
     /// <param name="path">The file, with every input column of the model.</param>
     /// <param name="chunkRows">Rows per chunk, at least 1.</param>
     /// <param name="options">Optional format settings; the image root and pixel limit are this predictor's, as for <see cref="LoadInput"/>.</param>
+    /// <param name="keepLabel">Keep the model's label column when the file has it, to compare predictions with it: it is
+    /// read as an <see cref="ColumnRole.Ignore"/> column (values as written, none checked, no row skipped; read them with
+    /// <see cref="PostDataset.GetColumnValues"/>). A file without it reads as without this flag.</param>
     /// <returns>The chunks, in file order, read lazily as the sequence is enumerated.</returns>
-    public IEnumerable<PostDataset> LoadInputInChunks(string path, int chunkRows, PostLoadOptions? options = null)
+    public IEnumerable<PostDataset> LoadInputInChunks(string path, int chunkRows, PostLoadOptions? options = null, bool keepLabel = false)
     {
         var manifest = Manifest;
         _host.ThrowIfDisposed();
-        return _input.LoadFileInChunks(manifest, path, chunkRows, options);
+        return _input.LoadFileInChunks(manifest, path, chunkRows, options, keepLabel);
     }
 
     /// <summary>Scores labelled posts and computes the model's metrics on them.</summary>
