@@ -66,9 +66,11 @@ public sealed partial class ConsoleLayoutCliTests
             : new[] { t["trainer"]!.GetValue<string>(), t["status"]!.GetValue<string>() }).ToList();
         AssertReadable(output, [.. tokens, "LbfgsMaximumEntropy"]);
         StringAssert.Contains(output, "Featurizer codes:");
-        StringAssert.Matches(output, new Regex(@"#1 \S+: .*1/2 trials"), "trial lines count the trials against the budget");
         // A trial line may wrap between words at 80 columns, so its words are matched with the line breaks folded.
-        StringAssert.Matches(Regex.Replace(output, @"\s+", " "), new Regex(@"best \d\.\d{4} \(#\d\)"), "trial lines name the best so far");
+        var folded = Regex.Replace(output, @"\s+", " ");
+        StringAssert.Matches(folded, new Regex(@"#1 \S+ \(default configuration\): [^#]*1/2 trials"), "trial 1 is named the default configuration and trial lines count the trials against the budget");
+        StringAssert.Matches(folded, new Regex(@"#2 \S+: [^#]*2/2 trials"), "a later trial is not called the default");
+        StringAssert.Matches(folded, new Regex(@"best \d\.\d{4} \(#\d\)"), "trial lines name the best so far");
     }
 
     [TestMethod]
