@@ -45,8 +45,25 @@ public sealed class RetrievalOptions
     /// map are compared on held-back pairs and CCA is kept only when it retrieves better.</summary>
     public RetrievalMethod Method { get; set; } = RetrievalMethod.Auto;
 
+    /// <summary>Whether a side that runs a pretrained encoder (<see cref="TextFeaturizerOptions.SentenceEncoder"/>,
+    /// <see cref="ImageFeaturizerKind.ResNet18"/>, an ONNX image model) uses that embedding alone, leaving out the other
+    /// blocks of its featurizer (text n-grams, the image-missing indicator). A side without an encoder keeps all its
+    /// blocks. Default false; <see cref="WithPretrainedEncoders"/> turns it on.</summary>
+    public bool EmbeddingsOnly { get; set; }
+
     /// <summary>Seed for the principal-component projection and the evaluation split. Default 1.</summary>
     public int Seed { get; set; } = 1;
+
+    /// <summary>Options that relate the pretrained encoders shipped with the library: the MiniLM sentence embedding of
+    /// each text and the ResNet18 embedding of each image, each alone on its side (<see cref="EmbeddingsOnly"/>). No
+    /// model file is needed; encodings are cached on disk (see <see cref="EncoderCacheOptions"/>).</summary>
+    /// <returns>New options; the other settings keep their defaults.</returns>
+    public static RetrievalOptions WithPretrainedEncoders() => new()
+    {
+        Text = new TextFeaturizerOptions { UseSocialSignals = false, SentenceEncoder = SentenceEncoderKind.MiniLM },
+        Image = new ImageFeaturizerOptions { Kind = ImageFeaturizerKind.ResNet18 },
+        EmbeddingsOnly = true,
+    };
 
     internal void Validate()
     {

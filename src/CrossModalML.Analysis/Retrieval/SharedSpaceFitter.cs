@@ -3,9 +3,9 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace CrossModalML.Analysis.Retrieval;
 
-/// <summary>Fits the linear part of a shared space by CCA or by a least-squares map, chooses between them on held-back
+/// <summary>Fits the linear part of a shared space by CCA, PLS or a least-squares map, chooses between them on held-back
 /// pairs, and scores a fitted space on held-out pairs.</summary>
-/// <remarks>Both methods are held in a <see cref="CanonicalCorrelationModel"/>: a mean and a projection per side, and one
+/// <remarks>Every method is held in a <see cref="CanonicalCorrelationModel"/>: a mean and a projection per side, and one
 /// weight per output coordinate. For least squares the text projection is the ridge map onto the image features, the
 /// image projection is the identity and every weight is 1, so a text and an image are compared by the cosine of the
 /// text's predicted image features and the image's centred features.</remarks>
@@ -27,17 +27,33 @@ internal static class SharedSpaceFitter
         }
 
         int components = ChooseComponents(options.Components, text.ColumnCount, image.ColumnCount);
-        return CanonicalCorrelationAnalysis.Fit(text, image, components, options.Regularization);
+        return method == RetrievalMethod.PartialLeastSquares
+            ? PartialLeastSquares.Fit(text, image, components)
+            : CanonicalCorrelationAnalysis.Fit(text, image, components, options.Regularization);
     }
 
-    /// <summary>Holds back <see cref="ChoiceFraction"/> of the pairs, fits both methods on the rest and returns the one
-    /// with the higher mean recall@10 of both directions on the held-back pairs; CCA only when it is strictly higher.</summary>
+    /// <summary>The methods <see cref="RetrievalMethod.Auto"/> compares, the simplest first: a later one is kept only when
+    /// it retrieves strictly better.</summary>
+    public static IReadOnlyList<RetrievalMethod> Candidates { get; } = [RetrievalMethod.LeastSquares, RetrievalMethod.Cca, RetrievalMethod.PartialLeastSquares];
+
+    /// <summary>The name reports and messages give a method.</summary>
+    public static string ShortName(RetrievalMethod method) => method switch
+    {
+        RetrievalMethod.Cca => "CCA",
+        RetrievalMethod.PartialLeastSquares => "PLS",
+        RetrievalMethod.LeastSquares => "least squares",
+        _ => "auto",
+    };
+
+    /// <summary>Holds back <see cref="ChoiceFraction"/> of the pairs, fits every candidate method on the rest and returns
+    /// the one with the highest mean recall@10 of both directions on the held-back pairs; CCA or PLS only when strictly
+    /// higher than least squares.</summary>
     public static (RetrievalMethod Method, string Reason) Choose(Matrix<double> text, Matrix<double> image, RetrievalOptions options)
     {
         int testCount = Math.Max(MinimumChoicePairs, (int)Math.Round(text.RowCount * ChoiceFraction));
         if (text.RowCount - testCount < MinimumChoicePairs)
         {
-            return (RetrievalMethod.LeastSquares, $"only {text.RowCount} pairs, too few to compare CCA with least squares on held-back pairs; least squares is the simpler map");
+            return (RetrievalMethod.LeastSquares, $"only {text.RowCount} pairs, too few to compare CCA and PLS with least squares on held-back pairs; least squares is the simplest map");
         }
 
         var order = Enumerable.Range(0, text.RowCount).ToArray();
@@ -48,12 +64,21 @@ internal static class SharedSpaceFitter
         var trainImage = Rows(image, train);
         var testText = Rows(text, test);
         var testImage = Rows(image, test);
-        double cca = MeanRecall(Score(Fit(RetrievalMethod.Cca, trainText, trainImage, options), testText, testImage));
-        double leastSquares = MeanRecall(Score(Fit(RetrievalMethod.LeastSquares, trainText, trainImage, options), testText, testImage));
-        string figures = string.Create(CultureInfo.InvariantCulture, $"recall@{Math.Min(ChoiceK, testCount)} (mean of both directions) on {testCount} held-back pairs: CCA {cca:0.000}, least squares {leastSquares:0.000}");
-        return cca > leastSquares
-            ? (RetrievalMethod.Cca, $"CCA wins, {figures}")
-            : (RetrievalMethod.LeastSquares, $"CCA does not beat least squares, {figures}");
+        var recalls = Candidates.Select(m => (Method: m, Recall: MeanRecall(Score(Fit(m, trainText, trainImage, options), testText, testImage)))).ToList();
+        var best = recalls[0];
+        foreach (var candidate in recalls.Skip(1))
+        {
+            if (candidate.Recall > best.Recall)
+            {
+                best = candidate;
+            }
+        }
+
+        string figures = $"recall@{Math.Min(ChoiceK, testCount)} (mean of both directions) on {testCount} held-back pairs: " +
+            string.Join(", ", recalls.Select(r => string.Create(CultureInfo.InvariantCulture, $"{ShortName(r.Method)} {r.Recall:0.000}")));
+        return best.Method == RetrievalMethod.LeastSquares
+            ? (RetrievalMethod.LeastSquares, $"neither CCA nor PLS beats least squares, {figures}")
+            : (best.Method, $"{ShortName(best.Method)} wins, {figures}");
     }
 
     /// <summary>Ranks every held-out image for every held-out text (and the reverse) in the space of <paramref name="model"/>.</summary>
