@@ -85,7 +85,8 @@ public sealed class CrossModalSpace : IDisposable
     /// on the image side), recorded in a saved space so that a query is embedded by the same networks; empty for none.</summary>
     public IReadOnlyList<PretrainedEncoderInfo> Encoders => [.. _text.Encoders, .. _image.Encoders];
 
-    /// <summary>The covariance shrinkage λ the space was fitted with.</summary>
+    /// <summary>The covariance shrinkage λ the space was fitted with: <see cref="RetrievalOptions.Regularization"/>, or
+    /// with <see cref="RetrievalMethod.Auto"/> the λ chosen on held-back pairs (0 for PLS, which has none).</summary>
     public double Regularization { get; }
 
     /// <summary>How many text–image pairs the space was fitted on.</summary>
@@ -117,13 +118,13 @@ public sealed class CrossModalSpace : IDisposable
         }
 
         using var featurized = FeaturizedPairs.Fit(pairs, options, progress, cancellationToken);
-        var (method, reason) = options.Method == RetrievalMethod.Auto
+        var choice = options.Method == RetrievalMethod.Auto
             ? SharedSpaceFitter.Choose(featurized.TextFeatures, featurized.ImageFeatures, options)
-            : (options.Method, "set by RetrievalOptions.Method");
-        progress?.Report($"Fitting {SharedSpaceFitter.ShortName(method)} on {featurized.Text.Dimensions} text × {featurized.Image.Dimensions} image dimensions ({reason}).");
-        var model = SharedSpaceFitter.Fit(method, featurized.TextFeatures, featurized.ImageFeatures, options);
+            : SpaceChoice.Given(options);
+        progress?.Report($"Fitting {SharedSpaceFitter.ShortName(choice.Method)} on {featurized.Text.Dimensions} text × {featurized.Image.Dimensions} image dimensions ({choice.Reason}).");
+        var model = SharedSpaceFitter.Fit(choice.Method, featurized.TextFeatures, featurized.ImageFeatures, options, choice.Regularization);
         var (text, image) = featurized.Release();
-        return new CrossModalSpace(text, image, model, method, reason, options.Regularization, pairs.Count);
+        return new CrossModalSpace(text, image, model, choice.Method, choice.Reason, choice.Regularization, pairs.Count);
     }
 
     /// <summary>Maps texts into the space.</summary>

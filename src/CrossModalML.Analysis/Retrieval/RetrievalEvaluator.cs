@@ -101,15 +101,17 @@ public static class RetrievalEvaluator
         progress?.Report($"Ranking {test.Count:N0} held-out texts against {test.Count:N0} held-out images with least squares, CCA and PLS.");
         var testText = featurized.Text.Transform(test.Texts);
         var testImage = featurized.Image.Transform(test.ImagePaths);
-        var cca = SharedSpaceFitter.Fit(RetrievalMethod.Cca, featurized.TextFeatures, featurized.ImageFeatures, options);
-        var leastSquares = SharedSpaceFitter.Fit(RetrievalMethod.LeastSquares, featurized.TextFeatures, featurized.ImageFeatures, options);
+        // The λ of CCA and least squares is chosen on pairs held back from the training pairs, like the method; the test
+        // pairs only measure.
+        var choice = options.Method == RetrievalMethod.Auto
+            ? SharedSpaceFitter.Choose(featurized.TextFeatures, featurized.ImageFeatures, options)
+            : SpaceChoice.Given(options);
+        var cca = SharedSpaceFitter.Fit(RetrievalMethod.Cca, featurized.TextFeatures, featurized.ImageFeatures, options, choice.CcaRegularization);
+        var leastSquares = SharedSpaceFitter.Fit(RetrievalMethod.LeastSquares, featurized.TextFeatures, featurized.ImageFeatures, options, choice.LeastSquaresRegularization);
         var pls = SharedSpaceFitter.Fit(RetrievalMethod.PartialLeastSquares, featurized.TextFeatures, featurized.ImageFeatures, options);
         var (ccaTextToImage, ccaImageToText) = SharedSpaceFitter.Score(cca, testText, testImage);
         var (mapTextToImage, mapImageToText) = SharedSpaceFitter.Score(leastSquares, testText, testImage);
         var (plsTextToImage, plsImageToText) = SharedSpaceFitter.Score(pls, testText, testImage);
-        var (chosen, reason) = options.Method == RetrievalMethod.Auto
-            ? SharedSpaceFitter.Choose(featurized.TextFeatures, featurized.ImageFeatures, options)
-            : (options.Method, "set by RetrievalOptions.Method");
         return new RetrievalEvaluation(
             train.Count,
             test.Count,
@@ -123,8 +125,8 @@ public static class RetrievalEvaluator
         {
             PartialLeastSquaresTextToImage = plsTextToImage,
             PartialLeastSquaresImageToText = plsImageToText,
-            Chosen = chosen,
-            ChoiceReason = reason,
+            Chosen = choice.Method,
+            ChoiceReason = choice.Reason,
         };
     }
 

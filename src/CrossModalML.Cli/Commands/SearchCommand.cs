@@ -39,7 +39,7 @@ internal static class SearchCommand
         var text = new Option<string?>("--text") { Description = "The text column (default: the only text column)." };
         var image = new Option<string?>("--image") { Description = "The image column (default: the only image column)." };
         var components = new Option<int?>("--components", "-k") { Description = $"Canonical components (default: {RetrievalOptions.DefaultComponents}, or fewer when a side is narrower)." };
-        var regularization = new Option<double>("--regularization") { Description = "Covariance shrinkage λ in [0, 1).", DefaultValueFactory = _ => new RetrievalOptions().Regularization };
+        var regularization = new Option<double>("--regularization") { Description = "Covariance shrinkage λ in [0, 1); with --method auto one of the values tried (with 0.01–0.9) on held-back pairs.", DefaultValueFactory = _ => new RetrievalOptions().Regularization };
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of text–image pairs held out to measure retrieval (without --test).", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed for the hold-out split and the principal components.", DefaultValueFactory = _ => 1 };
         var wordVectors = new Option<FileInfo?>("--word-vectors")
