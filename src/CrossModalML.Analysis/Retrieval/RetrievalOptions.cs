@@ -56,6 +56,10 @@ public sealed class RetrievalOptions
     /// <summary>Seed for the principal-component projection and the evaluation split. Default 1.</summary>
     public int Seed { get; set; } = 1;
 
+    /// <summary>Receives the count of inputs each pretrained encoder has encoded while a side's featurizer is fitted
+    /// (<see cref="FeaturizerOptions.Progress"/>); <see langword="null"/> (the default) for none.</summary>
+    public IProgress<FeaturizationProgress>? FeaturizationProgress { get; set; }
+
     /// <summary>Options that relate the pretrained encoders shipped with the library: the MiniLM sentence embedding of
     /// each text (beside its TF-IDF n-grams) and the ResNet18 embedding of each image. No model file is needed;
     /// encodings are cached on disk (see <see cref="EncoderCacheOptions"/>).</summary>
@@ -70,7 +74,7 @@ public sealed class RetrievalOptions
     {
         if (!Enum.IsDefined(Method))
         {
-            throw new ArgumentOutOfRangeException(nameof(Method), Method, "Method must be Auto, Cca or LeastSquares.");
+            throw new ArgumentOutOfRangeException(nameof(Method), Method, "Method must be Auto, Cca, PartialLeastSquares or LeastSquares.");
         }
 
         ArgumentNullException.ThrowIfNull(Text, nameof(Text));

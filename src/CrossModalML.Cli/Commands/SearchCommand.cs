@@ -111,6 +111,7 @@ internal static class SearchCommand
             var data = PostDatasetLoader.Load(datasetFile.FullName, new PostLoadOptions { RoleOverrides = roles });
             ConsoleOutput.LoadSummary(data);
             var progress = new ConsoleProgress();
+            options.FeaturizationProgress = new FeaturizationLines();
             AnsiConsole.MarkupLineInterpolated($"[bold]Features:[/] {FeaturesLine(options)}");
 
             RetrievalEvaluation evaluation;

@@ -152,6 +152,43 @@ public sealed partial class ConsoleLayoutCliTests
     }
 
     [TestMethod]
+    public void Predict_on_labelled_posts_adds_the_true_label_and_whether_each_prediction_is_right()
+    {
+        var predictions = _temp!.File("labelled-predictions.tsv");
+        var (code, output, error) = Run("predict", "--model", _model, "--input", _test, "--output", predictions, "--width", "80");
+        Assert.AreEqual(0, code, error);
+
+        var rows = File.ReadAllLines(predictions).Select(l => l.Split('\t')).ToList();
+        var header = rows[0].ToList();
+        CollectionAssert.AreEqual(new[] { "sentiment", "correct" }, header.TakeLast(2).ToList());
+        var truth = File.ReadAllLines(_test).Skip(1).Select(l => l.Split('\t')[Array.IndexOf(File.ReadLines(_test).First().Split('\t'), "sentiment")]).ToList();
+        CollectionAssert.AreEqual(truth, rows.Skip(1).Select(r => r[header.IndexOf("sentiment")]).ToList(), "each row carries its own true label");
+        foreach (var row in rows.Skip(1))
+        {
+            Assert.AreEqual(row[header.IndexOf("predicted_label")] == row[header.IndexOf("sentiment")] ? "true" : "false", row[header.IndexOf("correct")]);
+        }
+
+        (code, _, error) = Run("evaluate", "--model", _model, "--dataset", _test, "--report", _temp.File("labelled-evaluate.json"));
+        Assert.AreEqual(0, code, error);
+        var accuracy = JsonNode.Parse(File.ReadAllText(_temp.File("labelled-evaluate.json")))!["metrics"]!["accuracy"]!.GetValue<double>();
+        StringAssert.Contains(output, $"Accuracy on the 100 labelled posts: {accuracy.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)}");
+        Assert.IsFalse(output.Contains("seen data", StringComparison.Ordinal), output);
+        AssertReadable(output, ["Accuracy"]);
+
+        (code, output, error) = Run("predict", "--model", _model, "--input", _train, "--output", _temp.File("seen-predictions.tsv"), "--width", "200");
+        Assert.AreEqual(0, code, error);
+        StringAssert.Contains(Regex.Replace(output, @"\s+", " "), "this accuracy is measured on seen data", "the evaluate's seen-data warning, lines folded");
+
+        var unlabelled = _temp.File("unlabelled.tsv");
+        int label = Array.IndexOf(File.ReadLines(_test).First().Split('\t'), "sentiment");
+        File.WriteAllLines(unlabelled, File.ReadLines(_test).Select(l => string.Join('\t', l.Split('\t').Where((_, i) => i != label))));
+        (code, output, error) = Run("predict", "--model", _model, "--input", unlabelled, "--output", _temp.File("unlabelled-predictions.tsv"));
+        Assert.AreEqual(0, code, error);
+        Assert.IsFalse(File.ReadLines(_temp.File("unlabelled-predictions.tsv")).First().Contains("correct", StringComparison.Ordinal));
+        Assert.IsFalse(output.Contains("Accuracy on", StringComparison.Ordinal), output);
+    }
+
+    [TestMethod]
     public void Multi_task_without_stacking_says_each_head_is_its_separate_model_and_lists_task_labels_as_labels()
     {
         var (code, output, error) = Run(
