@@ -97,7 +97,7 @@ public sealed partial class ConsoleLayoutCliTests
     public void Search_query_and_patterns_print_whole_post_ids_and_terms_at_80_columns()
     {
         var space = _temp!.File("space.zip");
-        var (code, output, error) = Run("search", "fit", "--dataset", _small, "--output", space, "--components", "8", "--width", "80");
+        var (code, output, error) = Run("search", "fit", "--dataset", _small, "--output", space, "--builtin-features", "--components", "8", "--width", "80");
         Assert.AreEqual(0, code, error);
         AssertReadable(output, ["least", "squares", "random", "R@10"]);
 
