@@ -27,9 +27,11 @@ Print("CCA text → image", evaluation.TextToImage);
 Print("CCA image → text", evaluation.ImageToText);
 Print("least squares text → image", evaluation.LeastSquaresTextToImage);
 Print("least squares image → text", evaluation.LeastSquaresImageToText);
+Print("PLS text → image", evaluation.PartialLeastSquaresTextToImage!);
+Print("PLS image → text", evaluation.PartialLeastSquaresImageToText!);
 Print("random", evaluation.Random);
 
-// 3. Fit on every pair with the method that won on the held-out pairs (CCA only when it beats least squares), and
+// 3. Fit on every pair with the method that won on the held-out pairs (CCA or PLS only when it beats least squares), and
 //    index every post; each hit carries its post's id, a text excerpt and the image path.
 options.Method = evaluation.Winner;
 using var space = CrossModalSpace.Fit(data, options);

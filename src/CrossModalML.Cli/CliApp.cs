@@ -22,6 +22,7 @@ internal static class CliApp
         root.Options.Add(width);
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(LeaderboardCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(RetrainCommand.Create());

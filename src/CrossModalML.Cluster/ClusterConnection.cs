@@ -11,11 +11,11 @@ public sealed class ClusterConnection : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private ClusterConnection(IHost host, int maxInFlight)
+    private ClusterConnection(IHost host, int maxInFlight, ClusterConnectionOptions options)
     {
         _host = host;
         Client = host.Services.GetRequiredService<IClusterClient>();
-        Executor = new OrleansWorkExecutor(Client, maxInFlight);
+        Executor = new OrleansWorkExecutor(Client, maxInFlight) { ItemsPerWorker = options.ItemsPerWorker, DataRoot = options.DataRoot };
     }
 
     /// <summary>The Orleans client.</summary>
@@ -26,7 +26,7 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     /// <summary>Connects to a cluster.</summary>
     /// <param name="options">The cluster to join.</param>
-    /// <param name="maxInFlight">Work items sent at once (see <see cref="OrleansWorkExecutor"/>).</param>
+    /// <param name="maxInFlight">The fewest work items sent at once (see <see cref="OrleansWorkExecutor.ItemsAtOnce"/>).</param>
     /// <param name="cancellationToken">Stops connecting.</param>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
     public static async Task<ClusterConnection> ConnectAsync(ClusterConnectionOptions options, int maxInFlight = 8, CancellationToken cancellationToken = default)
@@ -38,7 +38,18 @@ public sealed class ClusterConnection : IAsyncDisposable
             .UseOrleansClient(client => client.UseCrossModalCluster(options))
             .Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new ClusterConnection(host, maxInFlight);
+        var connection = new ClusterConnection(host, maxInFlight, options);
+        try
+        {
+            await connection.Executor.CountWorkersAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return connection;
     }
 
     /// <inheritdoc />

@@ -30,8 +30,22 @@ public class ClusterConnectionOptions
     /// Orleans's own 30 s default. A silo that stops or is declared dead fails its calls without waiting for this.</summary>
     public TimeSpan WorkItemTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>This machine's mount of the data (posts, images, models) that the cluster's workers share, or
+    /// <see langword="null"/> (default) when every machine sees the data at the same paths. On a client, paths under it
+    /// travel in work items as keys relative to it (<c>data:images/1.jpg</c>); on a worker, those keys are read under it
+    /// through a <see cref="CrossModalML.IO.FileSystemBlobStore"/>, which refuses any key that leaves it. So each machine
+    /// may mount the shared data where it likes. A key whose scheme no store serves on a worker fails the item with an
+    /// error naming the scheme.</summary>
+    public string? DataRoot { get; set; }
+
+    /// <summary>Work items each active worker is given at once. The client keeps 2 × active workers × this many items in
+    /// flight (the workers counted from the cluster's membership), and at least the connection's <c>maxInFlight</c>;
+    /// encoding waves grow with it. Default 1: an item already uses every core of its worker.</summary>
+    public int ItemsPerWorker { get; set; } = 1;
+
     /// <summary>Checks the settings without connecting.</summary>
-    /// <exception cref="ArgumentException">A production clustering without a connection string, or no gateway.</exception>
+    /// <exception cref="ArgumentException">A production clustering without a connection string, no gateway, or another
+    /// setting out of range; the message names it.</exception>
     public void Validate()
     {
         if (Clustering != ClusteringKind.Localhost && string.IsNullOrWhiteSpace(ConnectionString))
@@ -47,6 +61,16 @@ public class ClusterConnectionOptions
         if (WorkItemTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException($"ClusterConnectionOptions.WorkItemTimeout must be positive, e.g. 00:10:00; got {WorkItemTimeout}.");
+        }
+
+        if (ItemsPerWorker < 1)
+        {
+            throw new ArgumentException($"ClusterConnectionOptions.ItemsPerWorker must be at least 1; got {ItemsPerWorker}.");
+        }
+
+        if (DataRoot is not null && !Directory.Exists(DataRoot))
+        {
+            throw new ArgumentException($"ClusterConnectionOptions.DataRoot '{DataRoot}' is not a folder on this machine; give this machine's mount of the shared data.");
         }
 
         if (string.IsNullOrWhiteSpace(ClusterId) || string.IsNullOrWhiteSpace(ServiceId))

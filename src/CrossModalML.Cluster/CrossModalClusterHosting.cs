@@ -1,4 +1,5 @@
 using System.Net;
+using CrossModalML.IO;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,9 @@ namespace CrossModalML.Cluster;
 /// <summary>Sets up Orleans silos and clients for CrossModalML work.</summary>
 public static class CrossModalClusterHosting
 {
-    /// <summary>Makes the silo a CrossModalML worker that joins the cluster <paramref name="options"/> names.</summary>
+    /// <summary>Makes the silo a CrossModalML worker that joins the cluster <paramref name="options"/> names; with a
+    /// <see cref="ClusterConnectionOptions.DataRoot"/>, this process reads <c>data:</c> keys under it (registered in
+    /// <see cref="BlobStores"/>).</summary>
     /// <param name="silo">The silo being built (e.g. in <c>UseOrleans</c>).</param>
     /// <param name="options">Clustering and ports.</param>
     /// <returns>The same builder.</returns>
@@ -20,6 +23,13 @@ public static class CrossModalClusterHosting
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.WorkItemTimeout);
+        silo.Services.AddSingleton(new WorkerThreads(options.OnnxThreads));
+        if (options.DataRoot is not null)
+        {
+            // Keys under the clients' data roots are read under this worker's mount of the same data.
+            BlobStores.Register(BlobStores.DataRootScheme, new FileSystemBlobStore(options.DataRoot));
+        }
+
         switch (options.Clustering)
         {
             case ClusteringKind.Localhost:

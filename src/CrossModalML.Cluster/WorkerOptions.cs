@@ -24,6 +24,12 @@ public sealed class WorkerOptions : ClusterConnectionOptions
     /// docs/k8s/workers.yaml), with Orleans's Kubernetes hosting. Needs production clustering. Default false.</summary>
     public bool KubernetesHosting { get; set; }
 
+    /// <summary>ONNX Runtime intra-op threads of this worker's pretrained encoders (see
+    /// <see cref="CrossModalML.Featurization.EncoderThreads"/>), or 0 (default) for this machine's cores shared evenly
+    /// among the active workers on it, as the cluster's membership shows them when the worker takes its first item (all
+    /// cores when it is the only one). Several workers on one machine each using every core slow each other down.</summary>
+    public int OnnxThreads { get; set; }
+
     /// <summary>Checks the settings without listening.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public new void Validate()
@@ -32,6 +38,11 @@ public sealed class WorkerOptions : ClusterConnectionOptions
         if (KubernetesHosting && Clustering == ClusteringKind.Localhost)
         {
             throw new ArgumentException("WorkerOptions.KubernetesHosting needs AdoNet or Redis clustering: pods on several nodes cannot find each other through localhost.");
+        }
+
+        if (OnnxThreads < 0)
+        {
+            throw new ArgumentException($"WorkerOptions.OnnxThreads must be 0 (share the cores among this machine's workers) or a thread count; got {OnnxThreads}.");
         }
 
         if (SiloPort is < 1 or > 65535 || GatewayPort is < 1 or > 65535 || SiloPort == GatewayPort)

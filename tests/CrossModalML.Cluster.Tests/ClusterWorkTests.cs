@@ -4,6 +4,7 @@ using CrossModalML.Evaluation;
 using CrossModalML.Execution;
 using CrossModalML.Featurization;
 using CrossModalML.Featurization.Encoders;
+using CrossModalML.IO;
 using CrossModalML.Prediction;
 using Microsoft.ML;
 using Orleans.TestingHost;
@@ -111,5 +112,107 @@ public sealed class ClusterWorkTests
 
         CollectionAssert.AreEqual(local.Search.Leaderboard.Select(t => t.Number).ToList(), remote.Search.Leaderboard.Select(t => t.Number).ToList());
         Assert.AreEqual(local.Training.Metrics!.MacroF1, remote.Training.Metrics!.MacroF1);
+    }
+
+    [TestMethod]
+    public async Task Items_in_flight_scale_with_the_active_workers_above_the_floor()
+    {
+        var scaled = new OrleansWorkExecutor(_cluster.Client, maxInFlight: 2) { ItemsPerWorker = 3 };
+        var floored = new OrleansWorkExecutor(_cluster.Client);
+
+        Assert.AreEqual(3, await scaled.CountWorkersAsync());
+        await floored.CountWorkersAsync();
+
+        Assert.AreEqual(2 * 3 * 3, scaled.ItemsAtOnce);
+        Assert.AreEqual(8, floored.ItemsAtOnce, "2 x 3 workers x 1 is below the floor of 8");
+    }
+
+    [TestMethod]
+    public void A_second_encoding_job_over_a_shared_cache_folder_encodes_nothing_again()
+    {
+        // Every worker and client pointed at one folder, as CROSSMODALML_CACHE_DIR=/shared/cache does on each machine.
+        var shared = Directory.CreateTempSubdirectory("crossmodal-shared-cache-");
+        var cache = new EncoderCacheOptions { Directory = shared.FullName };
+        var images = Directory.GetFiles(Path.Combine(Path.GetDirectoryName(SmallModel.DemoPosts)!, "images")).Order(StringComparer.Ordinal).Take(20).ToList();
+        var firstJob = new CountingExecutor(new OrleansWorkExecutor(_cluster.Client, maxInFlight: 3));
+        var secondJob = new CountingExecutor(new OrleansWorkExecutor(_cluster.Client, maxInFlight: 3));
+        var first = new EncoderLookup(ResNet18Encoder.Instance, cache, firstJob);
+        var second = new EncoderLookup(ResNet18Encoder.Instance, cache, secondJob);
+
+        first.Prefetch(images);
+        second.Prefetch(images);
+
+        Assert.AreEqual(images.Count, first.Encoded);
+        Assert.IsGreaterThan(0, firstJob.Items);
+        Assert.AreEqual(0, second.Encoded, "every image of the second job is a cache hit");
+        Assert.AreEqual(0, secondJob.Items, "the second job sends no shard to the workers");
+        foreach (var image in images)
+        {
+            CollectionAssert.AreEqual(first.Get(image), second.Get(image), image);
+        }
+
+        shared.Delete(recursive: true);
+    }
+
+    [TestMethod]
+    public async Task Scoring_on_three_silos_reads_the_model_and_images_by_key_under_the_workers_data_root()
+    {
+        var client = DemoFolder.Copy(posts: 40);
+        var worker = DemoFolder.Copy(posts: 40);
+        File.Copy(SmallModel.Path, Path.Combine(client.FullName, "model.zip"));
+        File.Copy(SmallModel.Path, Path.Combine(worker.FullName, "model.zip"));
+        using var predictor = CrossModalPredictor.Load(Path.Combine(client.FullName, "model.zip"));
+        var chunks = predictor.LoadInputInChunks(Path.Combine(client.FullName, "posts.tsv"), 10).ToList();
+
+        // The silos of this in-process cluster share the process, so registering the store here is what
+        // WorkerOptions.DataRoot does on each worker.
+        BlobStores.Register(BlobStores.DataRootScheme, new FileSystemBlobStore(worker.FullName));
+        IReadOnlyList<IReadOnlyList<PostPrediction>> remote;
+        try
+        {
+            // Nothing may read the client's own copy: it is gone before the work is sent.
+            var clientRoot = client.FullName;
+            client.MoveTo(clientRoot + "-moved");
+            remote = await predictor.PredictChunksAsync(chunks, new OrleansWorkExecutor(_cluster.Client) { DataRoot = clientRoot });
+        }
+        finally
+        {
+            BlobStores.Unregister(BlobStores.DataRootScheme);
+        }
+
+        using var local = CrossModalPredictor.Load(Path.Combine(worker.FullName, "model.zip"));
+        var expected = local.LoadInputInChunks(Path.Combine(worker.FullName, "posts.tsv"), 10).Select(c => local.Predict(c)).ToList();
+        Assert.HasCount(expected.Count, remote);
+        for (int c = 0; c < expected.Count; c++)
+        {
+            PredictionAssert.Equal(expected[c], remote[c], $"chunk {c}");
+        }
+
+        client.Delete(recursive: true);
+        worker.Delete(recursive: true);
+    }
+
+    [TestMethod]
+    public async Task Workers_on_one_machine_share_its_cores_for_onnx_runtime()
+    {
+        var automatic = new WorkerThreads(0);
+        var given = new WorkerThreads(3);
+        try
+        {
+            await automatic.ApplyAsync(_cluster.Client, _cluster.Primary!.SiloAddress);
+            Assert.AreEqual(WorkerThreads.Share(Environment.ProcessorCount, 3), automatic.Applied, "three silos on 127.0.0.1");
+            Assert.AreEqual(automatic.Applied, EncoderThreads.IntraOpThreads);
+
+            await given.ApplyAsync(_cluster.Client, _cluster.Primary!.SiloAddress);
+            Assert.AreEqual(3, EncoderThreads.IntraOpThreads);
+        }
+        finally
+        {
+            EncoderThreads.IntraOpThreads = 0;
+        }
+
+        Assert.AreEqual(4, WorkerThreads.Share(8, 2));
+        Assert.AreEqual(1, WorkerThreads.Share(2, 3));
+        Assert.AreEqual(8, WorkerThreads.Share(8, 1));
     }
 }

@@ -78,6 +78,7 @@ public sealed class Chart
             if (time)
             {
                 plot.Axes.DateTimeTicksBottom();
+                plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.DateTimeAutomatic { LabelFormatter = IsoTick };
             }
             else if (integerX)
             {
@@ -214,6 +215,22 @@ public sealed class Chart
             plot.Grid.YAxisStyle.IsVisible = true;
             Legend(plot, list.Count);
         });
+    }
+
+    /// <summary>A time tick as an ISO date, <c>2026-03-01</c>, readable in every locale; with its time of day,
+    /// <c>2026-03-01 06:00</c>, when the tick is not at midnight (hourly or finer axes).</summary>
+    internal static string IsoTick(DateTime tick) =>
+        tick.TimeOfDay == TimeSpan.Zero
+            ? tick.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : tick.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The labels of the horizontal axis's ticks once the chart is laid out at the given size.</summary>
+    internal IReadOnlyList<string> BottomTickLabels(int width = 900, int height = 450)
+    {
+        using var plot = new Plot();
+        _draw(plot);
+        plot.GetImageBytes(width, height, ImageFormat.Png);
+        return plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).Select(t => t.Label).ToList();
     }
 
     /// <summary>Renders the chart as PNG bytes.</summary>

@@ -20,6 +20,7 @@ public sealed class MarkdownReport
     private readonly List<(string FileName, Chart Chart, int Width, int Height)> _charts = [];
     private readonly List<(string FileName, string SourcePath)> _images = [];
     private readonly List<(string FileName, string SourcePath, int MaxSide)> _thumbnails = [];
+    private readonly List<(string FileName, string Content)> _pages = [];
 
     /// <summary>Starts a report with a top-level title.</summary>
     public MarkdownReport(string title)
@@ -151,6 +152,19 @@ public sealed class MarkdownReport
         return $"![{OneLine(altText).Replace("]", ")", StringComparison.Ordinal)}]({fileName})";
     }
 
+    /// <summary>Adds a text file written into the report folder beside <c>report.md</c> when the report is saved, all or
+    /// nothing with the rest, for example an HTML page that shows the report's thumbnails. It is not linked from the
+    /// Markdown; the caller writes the content (escaped for its format) in full.</summary>
+    /// <param name="fileName">A plain file name with an extension, unique within the report.</param>
+    /// <param name="content">The file's text, written as UTF-8.</param>
+    public MarkdownReport Page(string fileName, string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        CheckFileName(fileName, Path.GetExtension(fileName));
+        _pages.Add((fileName, content));
+        return this;
+    }
+
     /// <summary>The Markdown text so far.</summary>
     public override string ToString() => _text.ToString();
 
@@ -187,6 +201,11 @@ public sealed class MarkdownReport
             foreach (var (fileName, source, maxSide) in _thumbnails)
             {
                 WriteThumbnail(source, Stage(staged, folder, fileName).Stream, maxSide);
+            }
+
+            foreach (var (fileName, content) in _pages)
+            {
+                Stage(staged, folder, fileName).Stream.Write(new UTF8Encoding(false).GetBytes(content));
             }
 
             var report = Stage(staged, folder, reportFileName);
@@ -229,7 +248,8 @@ public sealed class MarkdownReport
 
         if (_charts.Any(c => c.FileName.Equals(fileName, StringComparison.OrdinalIgnoreCase))
             || _images.Any(i => i.FileName.Equals(fileName, StringComparison.OrdinalIgnoreCase))
-            || _thumbnails.Any(t => t.FileName.Equals(fileName, StringComparison.OrdinalIgnoreCase)))
+            || _thumbnails.Any(t => t.FileName.Equals(fileName, StringComparison.OrdinalIgnoreCase))
+            || _pages.Any(p => p.FileName.Equals(fileName, StringComparison.OrdinalIgnoreCase)))
         {
             throw new ArgumentException($"The report already has a file named '{fileName}'.", nameof(fileName));
         }

@@ -51,8 +51,9 @@ public sealed class CrossModalSpace : IDisposable
         _weights = Vector<double>.Build.DenseOfEnumerable(cca.Correlations);
     }
 
-    /// <summary>How the space relates texts and images: <see cref="RetrievalMethod.Cca"/> or
-    /// <see cref="RetrievalMethod.LeastSquares"/> (never <see cref="RetrievalMethod.Auto"/>).</summary>
+    /// <summary>How the space relates texts and images: <see cref="RetrievalMethod.Cca"/>,
+    /// <see cref="RetrievalMethod.PartialLeastSquares"/> or <see cref="RetrievalMethod.LeastSquares"/> (never
+    /// <see cref="RetrievalMethod.Auto"/>).</summary>
     public RetrievalMethod Method { get; }
 
     /// <summary>Why <see cref="Method"/> was used, e.g. the held-back recall of both methods when it was chosen automatically.</summary>
@@ -67,8 +68,9 @@ public sealed class CrossModalSpace : IDisposable
     /// <summary>The space's dimension: the number of canonical components with CCA, the image side's width with least squares.</summary>
     public int Components => _cca.Components;
 
-    /// <summary>The canonical correlations on the training pairs, strongest first; empty with least squares.</summary>
-    public IReadOnlyList<double> Correlations => Method == RetrievalMethod.Cca ? _cca.Correlations : [];
+    /// <summary>The canonical correlations (with PLS, the correlations of the paired projections) on the training pairs,
+    /// one per component; empty with least squares.</summary>
+    public IReadOnlyList<double> Correlations => Method == RetrievalMethod.LeastSquares ? [] : _cca.Correlations;
 
     /// <summary>The text side's width before CCA (after any principal-component reduction).</summary>
     public int TextDimensions => _text.Dimensions;
@@ -79,7 +81,12 @@ public sealed class CrossModalSpace : IDisposable
     /// <summary>The ONNX image encoder, or <see langword="null"/> for the built-in image statistics.</summary>
     public ImageModelInfo? ImageModel => _image.ImageModel;
 
-    /// <summary>The covariance shrinkage λ the space was fitted with.</summary>
+    /// <summary>The pretrained encoders shipped with the library that the space runs (MiniLM on the text side, ResNet18
+    /// on the image side), recorded in a saved space so that a query is embedded by the same networks; empty for none.</summary>
+    public IReadOnlyList<PretrainedEncoderInfo> Encoders => [.. _text.Encoders, .. _image.Encoders];
+
+    /// <summary>The covariance shrinkage λ the space was fitted with: <see cref="RetrievalOptions.Regularization"/>, or
+    /// with <see cref="RetrievalMethod.Auto"/> the λ chosen on held-back pairs (0 for PLS, which has none).</summary>
     public double Regularization { get; }
 
     /// <summary>How many text–image pairs the space was fitted on.</summary>
@@ -111,13 +118,13 @@ public sealed class CrossModalSpace : IDisposable
         }
 
         using var featurized = FeaturizedPairs.Fit(pairs, options, progress, cancellationToken);
-        var (method, reason) = options.Method == RetrievalMethod.Auto
+        var choice = options.Method == RetrievalMethod.Auto
             ? SharedSpaceFitter.Choose(featurized.TextFeatures, featurized.ImageFeatures, options)
-            : (options.Method, "set by RetrievalOptions.Method");
-        progress?.Report($"Fitting {(method == RetrievalMethod.Cca ? "CCA" : "the least-squares map")} on {featurized.Text.Dimensions} text × {featurized.Image.Dimensions} image dimensions ({reason}).");
-        var model = SharedSpaceFitter.Fit(method, featurized.TextFeatures, featurized.ImageFeatures, options);
+            : SpaceChoice.Given(options);
+        progress?.Report($"Fitting {SharedSpaceFitter.ShortName(choice.Method)} on {featurized.Text.Dimensions} text × {featurized.Image.Dimensions} image dimensions ({choice.Reason}).");
+        var model = SharedSpaceFitter.Fit(choice.Method, featurized.TextFeatures, featurized.ImageFeatures, options, choice.Regularization);
         var (text, image) = featurized.Release();
-        return new CrossModalSpace(text, image, model, method, reason, options.Regularization, pairs.Count);
+        return new CrossModalSpace(text, image, model, choice.Method, choice.Reason, choice.Regularization, pairs.Count);
     }
 
     /// <summary>Maps texts into the space.</summary>
@@ -237,7 +244,8 @@ public sealed class CrossModalSpace : IDisposable
     {
         var manifest = new SpaceManifest(
             SpaceManifest.CurrentFormatVersion, ToolkitInfo.Version, TextColumn, ImageColumn, _text.OutputColumn, _image.OutputColumn,
-            TextDimensions, ImageDimensions, Components, Regularization, TrainingPairs, [.. _cca.Correlations], ImageModel, Method, MethodReason);
+            TextDimensions, ImageDimensions, Components, Regularization, TrainingPairs, [.. _cca.Correlations], ImageModel, Method, MethodReason,
+            _text.Encoders, _image.Encoders);
         using (var stream = zip.CreateEntry(ManifestEntry).Open())
         {
             JsonSerializer.Serialize(stream, manifest, ManifestJson.Options);
@@ -285,12 +293,13 @@ public sealed class CrossModalSpace : IDisposable
             projectionY = MatrixIO.Read(reader, manifest.ImageDimensions, manifest.Components, path);
         }
 
+        CheckEncoders(path, manifest);
         var mlContext = new MLContext(1);
         CrossModalRegistration.Register(mlContext);
-        var text = ReadModel(mlContext, zip, TextModelEntry, path, manifest.TextColumn, manifest.TextOutputColumn, manifest.TextDimensions, null);
+        var text = ReadModel(mlContext, zip, TextModelEntry, path, manifest.TextColumn, manifest.TextOutputColumn, manifest.TextDimensions, null, manifest.TextEncoders ?? []);
         try
         {
-            var image = ReadModel(mlContext, zip, ImageModelEntry, path, manifest.ImageColumn, manifest.ImageOutputColumn, manifest.ImageDimensions, manifest.ImageModel);
+            var image = ReadModel(mlContext, zip, ImageModelEntry, path, manifest.ImageColumn, manifest.ImageOutputColumn, manifest.ImageDimensions, manifest.ImageModel, manifest.ImageEncoders ?? []);
             var cca = new CanonicalCorrelationModel(meanX.Column(0), meanY.Column(0), projectionX, projectionY, manifest.Correlations);
             return new CrossModalSpace(text, image, cca, manifest.Method, manifest.MethodReason ?? "set when the space was fitted", manifest.Regularization, manifest.TrainingPairs);
         }
@@ -314,7 +323,22 @@ public sealed class CrossModalSpace : IDisposable
         buffer.CopyTo(entry);
     }
 
-    private static ModalityFeaturizer ReadModel(MLContext mlContext, ZipArchive zip, string entryName, string path, string column, string outputColumn, int dimensions, ImageModelInfo? imageModel)
+    /// <summary>A space embeds queries with the encoders it was fitted with; a library whose encoder differs (another
+    /// network or settings) would place queries where the indexed items are not, so such a file is refused.</summary>
+    private static void CheckEncoders(string path, SpaceManifest manifest)
+    {
+        try
+        {
+            ModelPackage.CheckEncoders(path, manifest.ToolkitVersion, [.. manifest.TextEncoders ?? [], .. manifest.ImageEncoders ?? []]);
+        }
+        catch (ModelPackageException ex)
+        {
+            throw new InvalidDataException(
+                $"{ex.Message} A retrieval space must embed queries with the encoder its index was built with; refit it with this version ('crossmodal search fit' or CrossModalSpace.Fit).", ex);
+        }
+    }
+
+    private static ModalityFeaturizer ReadModel(MLContext mlContext, ZipArchive zip, string entryName, string path, string column, string outputColumn, int dimensions, ImageModelInfo? imageModel, IReadOnlyList<PretrainedEncoderInfo> encoders)
     {
         using var buffer = new MemoryStream();
         using (var entry = RequiredEntry(zip, entryName, path).Open())
@@ -325,7 +349,7 @@ public sealed class CrossModalSpace : IDisposable
         buffer.Position = 0;
         try
         {
-            return ModalityFeaturizer.Load(mlContext, buffer, column, outputColumn, dimensions, imageModel);
+            return ModalityFeaturizer.Load(mlContext, buffer, column, outputColumn, dimensions, imageModel, encoders);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException)
         {

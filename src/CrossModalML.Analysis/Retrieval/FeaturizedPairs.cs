@@ -38,14 +38,14 @@ internal sealed class FeaturizedPairs : IDisposable
         int maxDimensions = Math.Min(options.MaxDimensionsPerSide, pairs.Count - 1);
         progress?.Report($"Featurizing {pairs.Count:N0} texts from '{pairs.TextColumn}'.");
         var text = ModalityFeaturizer.Fit(mlContext, pairs.TextColumn, ColumnRole.Text,
-            new FeaturizerOptions { Modalities = Modality.Text, Text = options.Text }, pairs.Texts, maxDimensions, options.Seed);
+            new FeaturizerOptions { Modalities = Modality.Text, Text = options.Text, Progress = options.FeaturizationProgress }, pairs.Texts, maxDimensions, options.Seed, options.EmbeddingsOnly);
         ModalityFeaturizer? image = null;
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report($"Featurizing {pairs.Count:N0} images from '{pairs.ImageColumn}'.");
             image = ModalityFeaturizer.Fit(mlContext, pairs.ImageColumn, ColumnRole.Image,
-                new FeaturizerOptions { Modalities = Modality.Image, Image = options.Image }, pairs.ImagePaths, maxDimensions, options.Seed);
+                new FeaturizerOptions { Modalities = Modality.Image, Image = options.Image, Progress = options.FeaturizationProgress }, pairs.ImagePaths, maxDimensions, options.Seed, options.EmbeddingsOnly);
             cancellationToken.ThrowIfCancellationRequested();
             return new FeaturizedPairs(text, image, text.Transform(pairs.Texts), image.Transform(pairs.ImagePaths));
         }

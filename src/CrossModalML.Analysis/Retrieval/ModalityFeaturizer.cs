@@ -19,9 +19,10 @@ internal sealed class ModalityFeaturizer : IDisposable
     private readonly DataViewSchema _inputSchema;
     private readonly string _outputColumn;
 
-    private ModalityFeaturizer(MLContext mlContext, ITransformer model, DataViewSchema inputSchema, string column, string outputColumn, int dimensions, ImageModelInfo? imageModel)
+    private ModalityFeaturizer(MLContext mlContext, ITransformer model, DataViewSchema inputSchema, string column, string outputColumn, int dimensions, ImageModelInfo? imageModel, IReadOnlyList<PretrainedEncoderInfo> encoders)
     {
         ImageModel = imageModel;
+        Encoders = encoders;
         _mlContext = mlContext;
         _model = model;
         _inputSchema = inputSchema;
@@ -36,36 +37,41 @@ internal sealed class ModalityFeaturizer : IDisposable
     /// <summary>The ONNX image encoder this side runs, if any.</summary>
     public ImageModelInfo? ImageModel { get; }
 
+    /// <summary>The pretrained encoders shipped with the library that this side runs (MiniLM, ResNet18); empty for none.</summary>
+    public IReadOnlyList<PretrainedEncoderInfo> Encoders { get; }
+
     /// <summary>The width of the vectors <see cref="Transform"/> returns.</summary>
     public int Dimensions { get; }
 
-    /// <summary>Fits the featurizer on the given cell values (texts, or absolute image paths).</summary>
-    public static ModalityFeaturizer Fit(MLContext mlContext, string column, ColumnRole role, FeaturizerOptions options, IReadOnlyList<string> values, int maxDimensions, int seed)
+    /// <summary>Fits the featurizer on the given cell values (texts, or absolute image paths); with
+    /// <paramref name="embeddingOnly"/> only the block of the side's pretrained encoder is kept, when it has one.</summary>
+    public static ModalityFeaturizer Fit(MLContext mlContext, string column, ColumnRole role, FeaturizerOptions options, IReadOnlyList<string> values, int maxDimensions, int seed, bool embeddingOnly)
     {
         var input = InputView(mlContext, column, values);
         var pipeline = CrossModalFeaturizer.Build(mlContext, [new ColumnSchema(column, role)], options);
         var featurizer = pipeline.Estimator.Fit(input);
+        var source = embeddingOnly ? EmbeddingColumn(pipeline) ?? FeaturizationPipeline.FeaturesColumnName : FeaturizationPipeline.FeaturesColumnName;
 
         // Cache the featurized rows: the PCA fit and the width check both read them, and decoding images or running an
         // ONNX encoder twice would double the cost.
         var featurized = mlContext.Data.Cache(featurizer.Transform(input));
-        int width = VectorWidth(featurized.Schema[FeaturizationPipeline.FeaturesColumnName]);
+        int width = VectorWidth(featurized.Schema[source]);
         if (width <= maxDimensions)
         {
-            return new ModalityFeaturizer(mlContext, featurizer, input.Schema, column, FeaturizationPipeline.FeaturesColumnName, width, pipeline.ImageModel);
+            return new ModalityFeaturizer(mlContext, featurizer, input.Schema, column, source, width, pipeline.ImageModel, pipeline.Encoders);
         }
 
-        var reduction = mlContext.Transforms.ProjectToPrincipalComponents(ReducedColumn, FeaturizationPipeline.FeaturesColumnName, rank: maxDimensions, seed: seed)
+        var reduction = mlContext.Transforms.ProjectToPrincipalComponents(ReducedColumn, source, rank: maxDimensions, seed: seed)
             .Fit(featurized);
         var model = new TransformerChain<ITransformer>(featurizer, reduction);
-        return new ModalityFeaturizer(mlContext, model, input.Schema, column, ReducedColumn, maxDimensions, pipeline.ImageModel);
+        return new ModalityFeaturizer(mlContext, model, input.Schema, column, ReducedColumn, maxDimensions, pipeline.ImageModel, pipeline.Encoders);
     }
 
     /// <summary>Loads a featurizer written by <see cref="Save"/>.</summary>
-    public static ModalityFeaturizer Load(MLContext mlContext, Stream stream, string column, string outputColumn, int dimensions, ImageModelInfo? imageModel)
+    public static ModalityFeaturizer Load(MLContext mlContext, Stream stream, string column, string outputColumn, int dimensions, ImageModelInfo? imageModel, IReadOnlyList<PretrainedEncoderInfo> encoders)
     {
         var model = mlContext.Model.Load(stream, out var inputSchema);
-        return new ModalityFeaturizer(mlContext, model, inputSchema, column, outputColumn, dimensions, imageModel);
+        return new ModalityFeaturizer(mlContext, model, inputSchema, column, outputColumn, dimensions, imageModel, encoders);
     }
 
     /// <summary>The pipeline column holding the side's vector, recorded so a loaded model reads the right one.</summary>
@@ -116,6 +122,11 @@ internal sealed class ModalityFeaturizer : IDisposable
         definition[0].ColumnName = column;
         return mlContext.Data.LoadFromEnumerable(values.Select(v => new CellRow { Value = v }).ToList(), definition);
     }
+
+    /// <summary>The pipeline column of the side's pretrained embedding (the MiniLM sentence embedding, the ResNet18 or
+    /// ONNX image embedding), or <see langword="null"/> when the side runs no encoder.</summary>
+    private static string? EmbeddingColumn(FeaturizationPipeline pipeline) =>
+        pipeline.Groups.FirstOrDefault(g => g.Name.StartsWith("sentence embedding ", StringComparison.Ordinal) || g.Name.StartsWith("image embedding ", StringComparison.Ordinal))?.OutputColumn;
 
     private static int VectorWidth(DataViewSchema.Column column) =>
         column.Type is VectorDataViewType { IsKnownSize: true } vector

@@ -22,10 +22,42 @@ public sealed record RetrievalEvaluation(
     RetrievalMetrics LeastSquaresImageToText,
     RetrievalMetrics Random)
 {
-    /// <summary>The method that retrieves better on the held-out pairs, by the mean recall@10 of both directions:
-    /// <see cref="RetrievalMethod.Cca"/> only when it is strictly higher than least squares.</summary>
-    public RetrievalMethod Winner =>
-        TextToImage.RecallAt10 + ImageToText.RecallAt10 > LeastSquaresTextToImage.RecallAt10 + LeastSquaresImageToText.RecallAt10
-            ? RetrievalMethod.Cca
-            : RetrievalMethod.LeastSquares;
+    /// <summary>PLS space: each held-out text ranks the held-out images; <see langword="null"/> when PLS was not measured.</summary>
+    public RetrievalMetrics? PartialLeastSquaresTextToImage { get; init; }
+
+    /// <summary>PLS space: each held-out image ranks the held-out texts; <see langword="null"/> when PLS was not measured.</summary>
+    public RetrievalMetrics? PartialLeastSquaresImageToText { get; init; }
+
+    /// <summary>The method <see cref="RetrievalMethod.Auto"/> picks on pairs held back from the training pairs (the test
+    /// pairs play no part), and so the method a space fitted on them uses; <see langword="null"/> when not chosen.</summary>
+    public RetrievalMethod? Chosen { get; init; }
+
+    /// <summary>Why <see cref="Chosen"/> was picked: the held-back recall of every candidate.</summary>
+    public string? ChoiceReason { get; init; }
+
+    /// <summary>Each measured method with its held-out metrics in both directions: least squares, CCA and, when
+    /// measured, PLS.</summary>
+    public IReadOnlyList<(RetrievalMethod Method, RetrievalMetrics TextToImage, RetrievalMetrics ImageToText)> Methods =>
+        PartialLeastSquaresTextToImage is { } plsTextToImage && PartialLeastSquaresImageToText is { } plsImageToText
+            ? [(RetrievalMethod.LeastSquares, LeastSquaresTextToImage, LeastSquaresImageToText), (RetrievalMethod.Cca, TextToImage, ImageToText), (RetrievalMethod.PartialLeastSquares, plsTextToImage, plsImageToText)]
+            : [(RetrievalMethod.LeastSquares, LeastSquaresTextToImage, LeastSquaresImageToText), (RetrievalMethod.Cca, TextToImage, ImageToText)];
+
+    /// <summary>The method that retrieves best on these held-out pairs, by the mean recall@10 of both directions: CCA or
+    /// PLS only when strictly higher than least squares (and PLS only when strictly higher than CCA).</summary>
+    public RetrievalMethod Winner
+    {
+        get
+        {
+            var best = Methods[0];
+            foreach (var method in Methods.Skip(1))
+            {
+                if (method.TextToImage.RecallAt10 + method.ImageToText.RecallAt10 > best.TextToImage.RecallAt10 + best.ImageToText.RecallAt10)
+                {
+                    best = method;
+                }
+            }
+
+            return best.Method;
+        }
+    }
 }

@@ -56,16 +56,62 @@ public static class RetrievalEvaluator
         var test = pairs.Subset(order[..testCount]);
         var train = pairs.Subset(order[testCount..]);
         progress?.Report($"Holding out {test.Count:N0} of {pairs.Count:N0} text–image pairs; fitting on {train.Count:N0}.");
+        return Evaluate(train, test, options, progress, cancellationToken);
+    }
 
+    /// <summary>Fits a space on one set of posts and scores retrieval on another: each test text ranks every test image
+    /// (and each image every text). This is the fixed-split protocol: the test posts shape nothing that is fitted.</summary>
+    /// <param name="train">The posts to fit on; those missing a text or an image are left out.</param>
+    /// <param name="test">The posts to query with and rank; those missing a text or an image are left out.</param>
+    /// <param name="options">Space options; both files must have the chosen text and image columns.</param>
+    /// <param name="progress">Receives short progress messages, if given.</param>
+    /// <param name="cancellationToken">Checked between the stages.</param>
+    /// <exception cref="ArgumentException">Either file has fewer than 10 text–image pairs, or the columns are missing or
+    /// ambiguous (see <see cref="CrossModalSpace.Fit"/>).</exception>
+    public static RetrievalEvaluation Evaluate(
+        PostDataset train,
+        PostDataset test,
+        RetrievalOptions? options = null,
+        IProgress<string>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        options ??= new RetrievalOptions();
+        options.Validate();
+        var trainPairs = RetrievalPairs.From(train, options);
+        var testPairs = RetrievalPairs.From(test, new RetrievalOptions { TextColumn = trainPairs.TextColumn, ImageColumn = trainPairs.ImageColumn });
+        foreach (var (name, pairs) in new[] { ("training", trainPairs), ("test", testPairs) })
+        {
+            if (pairs.Count < MinimumTestPairs)
+            {
+                throw new ArgumentException(
+                    $"The {name} posts have {pairs.Count} text–image pairs; measuring retrieval needs at least {MinimumTestPairs} in each file.", name == "training" ? nameof(train) : nameof(test));
+            }
+        }
+
+        progress?.Report($"Fitting on {trainPairs.Count:N0} text–image pairs; testing on {testPairs.Count:N0} others.");
+        return Evaluate(trainPairs, testPairs, options, progress, cancellationToken);
+    }
+
+    private static RetrievalEvaluation Evaluate(RetrievalPairs train, RetrievalPairs test, RetrievalOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
         using var featurized = FeaturizedPairs.Fit(train, options, progress, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        progress?.Report($"Ranking {test.Count:N0} held-out texts against {test.Count:N0} held-out images with CCA and with least squares.");
+        progress?.Report($"Ranking {test.Count:N0} held-out texts against {test.Count:N0} held-out images with least squares, CCA and PLS.");
         var testText = featurized.Text.Transform(test.Texts);
         var testImage = featurized.Image.Transform(test.ImagePaths);
-        var cca = SharedSpaceFitter.Fit(RetrievalMethod.Cca, featurized.TextFeatures, featurized.ImageFeatures, options);
-        var leastSquares = SharedSpaceFitter.Fit(RetrievalMethod.LeastSquares, featurized.TextFeatures, featurized.ImageFeatures, options);
+        // The λ of CCA and least squares is chosen on pairs held back from the training pairs, like the method; the test
+        // pairs only measure.
+        var choice = options.Method == RetrievalMethod.Auto
+            ? SharedSpaceFitter.Choose(featurized.TextFeatures, featurized.ImageFeatures, options)
+            : SpaceChoice.Given(options);
+        var cca = SharedSpaceFitter.Fit(RetrievalMethod.Cca, featurized.TextFeatures, featurized.ImageFeatures, options, choice.CcaRegularization);
+        var leastSquares = SharedSpaceFitter.Fit(RetrievalMethod.LeastSquares, featurized.TextFeatures, featurized.ImageFeatures, options, choice.LeastSquaresRegularization);
+        var pls = SharedSpaceFitter.Fit(RetrievalMethod.PartialLeastSquares, featurized.TextFeatures, featurized.ImageFeatures, options);
         var (ccaTextToImage, ccaImageToText) = SharedSpaceFitter.Score(cca, testText, testImage);
         var (mapTextToImage, mapImageToText) = SharedSpaceFitter.Score(leastSquares, testText, testImage);
+        var (plsTextToImage, plsImageToText) = SharedSpaceFitter.Score(pls, testText, testImage);
         return new RetrievalEvaluation(
             train.Count,
             test.Count,
@@ -75,7 +121,13 @@ public static class RetrievalEvaluator
             ccaImageToText,
             mapTextToImage,
             mapImageToText,
-            RetrievalMetrics.Random(test.Count));
+            RetrievalMetrics.Random(test.Count))
+        {
+            PartialLeastSquaresTextToImage = plsTextToImage,
+            PartialLeastSquaresImageToText = plsImageToText,
+            Chosen = choice.Method,
+            ChoiceReason = choice.Reason,
+        };
     }
 
     /// <summary>For each row (a query), the rank of its diagonal entry (its true partner) among the row's entries.</summary>

@@ -16,7 +16,7 @@ public static class RetrievalReport
     private const int HitTextLength = 100;
 
     /// <summary>Builds the report.</summary>
-    /// <param name="evaluation">Held-out metrics from <see cref="RetrievalEvaluator.Evaluate"/>.</param>
+    /// <param name="evaluation">Held-out metrics from <see cref="RetrievalEvaluator"/>.</param>
     /// <param name="index">An index of <paramref name="posts"/> for the example queries.</param>
     /// <param name="posts">The posts the index was built from (for the example texts and image files).</param>
     /// <param name="examples">Posts whose texts are used as example queries (0 for none), spread through the data set.</param>
@@ -47,23 +47,24 @@ public static class RetrievalReport
         var report = new MarkdownReport(title);
         var space = index.Space;
         report.Paragraph(
-            $"{evaluation.TestPairs:N0} held-out text–image pairs (each query ranks {evaluation.TestPairs:N0} candidates); both methods were fitted on the other " +
-            $"{evaluation.TrainingPairs:N0} pairs with the same features ({space.TextDimensions} text and {space.ImageDimensions} image dimensions" +
-            (space.ImageModel is { } model ? $", images encoded by {Path.GetFileName(model.FileName)}" : ", built-in image statistics") + "). " +
+            $"{evaluation.TestPairs:N0} held-out text–image pairs (each query ranks {evaluation.TestPairs:N0} candidates); every method was fitted on the other " +
+            $"{evaluation.TrainingPairs:N0} pairs with the same features ({FeaturesText(space)}; {space.TextDimensions} text and {space.ImageDimensions} image dimensions). " +
             $"CCA kept {evaluation.Components} canonical components; top canonical correlations " +
             string.Join(", ", evaluation.Correlations.Take(3).Select(c => c.ToString("0.00", CultureInfo.InvariantCulture))) + ".");
         report.Paragraph(
             $"**Method used by the saved space: {MethodName(space.Method)}** ({space.MethodReason}). On these held-out pairs " +
-            (evaluation.Winner == RetrievalMethod.Cca ? "CCA retrieves better than least squares." : "CCA does not beat the least-squares map."));
+            (evaluation.Winner == RetrievalMethod.LeastSquares
+                ? "neither CCA nor PLS beats the least-squares map."
+                : $"{ShortName(evaluation.Winner)} retrieves best, better than the least-squares map."));
 
-        var rows = new (string Method, string Direction, RetrievalMetrics Metrics)[]
+        var rows = new List<(string Method, string Direction, RetrievalMetrics Metrics)>();
+        foreach (var (method, textToImage, imageToText) in evaluation.Methods)
         {
-            ("CCA", "text → image", evaluation.TextToImage),
-            ("CCA", "image → text", evaluation.ImageToText),
-            ("least squares", "text → image", evaluation.LeastSquaresTextToImage),
-            ("least squares", "image → text", evaluation.LeastSquaresImageToText),
-            ("random", "either", evaluation.Random),
-        };
+            rows.Add((ShortName(method), "text → image", textToImage));
+            rows.Add((ShortName(method), "image → text", imageToText));
+        }
+
+        rows.Add(("random", "either", evaluation.Random));
         report.Table(
             ["method", "direction", "R@1", "R@5", "R@10", "median rank", "MRR"],
             rows.Select(r => (IReadOnlyList<object?>)[r.Method, r.Direction, r.Metrics.RecallAt1, r.Metrics.RecallAt5, r.Metrics.RecallAt10, r.Metrics.MedianRank, r.Metrics.MeanReciprocalRank]));
@@ -81,13 +82,28 @@ public static class RetrievalReport
         return report;
     }
 
+    /// <summary>What each side of a space is featurized with, in words.</summary>
+    internal static string FeaturesText(CrossModalSpace space)
+    {
+        var encoders = space.Encoders.Select(e => e.Name).ToList();
+        string text = encoders.Contains("MiniLM") ? "texts with the MiniLM sentence embedding" : "texts as TF-IDF n-grams";
+        string image = encoders.Contains("ResNet18") ? "images as ResNet18 embeddings"
+            : space.ImageModel is { } model ? $"images encoded by {Path.GetFileName(model.FileName)}"
+            : "built-in image statistics";
+        return $"{text}, {image}";
+    }
+
     /// <summary>The name a report gives a method.</summary>
     public static string MethodName(RetrievalMethod method) => method switch
     {
         RetrievalMethod.Cca => "CCA",
+        RetrievalMethod.PartialLeastSquares => "PLS (partial least squares)",
         RetrievalMethod.LeastSquares => "least-squares map (no CCA)",
         _ => "chosen on held-back pairs",
     };
+
+    /// <summary>The short name a table gives a method: CCA, PLS or least squares.</summary>
+    public static string ShortName(RetrievalMethod method) => SharedSpaceFitter.ShortName(method);
 
     private static void AddGallery(MarkdownReport report, SearchIndex index, PostDataset posts, IReadOnlyList<string> queries, int examples, int hitsPerExample)
     {
@@ -103,42 +119,59 @@ public static class RetrievalReport
             return;
         }
 
+        const string intro = "Each query searches the index of every post (the space refitted on every pair, as `crossmodal search query` does). " +
+            "For a post's own text, its own image is one of the candidates and is marked when it is found.";
         report.Heading("Gallery: text queries and their top image hits");
-        report.Paragraph(
-            "Each query searches the index of every post (the space refitted on every pair, as `crossmodal search query` does). " +
-            "For a post's own text, its own image is one of the candidates and is marked when it is found.");
+        report.Paragraph(intro + $" The same gallery as a web page: [{RetrievalGalleryPage.FileName}]({RetrievalGalleryPage.FileName}).");
+        var gallery = new List<GalleryQuery>();
         int number = 0;
         foreach (var query in queries)
         {
             number++;
-            report.Heading($"Query {number}: “{Shown(query, 80)}”", 3);
-            HitTable(report, index.FindImagesForText(query, hitsPerExample), number, ownId: null);
+            var title = $"Query {number}: “{Shown(query, 80)}”";
+            report.Heading(title, 3);
+            gallery.Add(new GalleryQuery(title, null, null, HitTable(report, index.FindImagesForText(query, hitsPerExample), number, ownId: null)));
         }
 
         foreach (int row in picked)
         {
             number++;
-            report.Heading($"Query {number}: the text of post {ids[row]}", 3);
-            report.Paragraph($"> {Shown(texts[row], 300)}");
+            var title = $"Query {number}: the text of post {ids[row]}";
+            var text = Shown(texts[row], 300);
+            report.Heading(title, 3);
+            report.Paragraph($"> {text}");
+            string? own = null;
             if (File.Exists(images[row]))
             {
-                report.Paragraph("Its own image: " + report.Thumbnail(images[row], $"query{number}-own.jpg", $"own image of post {ids[row]}", 120));
+                own = $"query{number}-own.jpg";
+                report.Paragraph("Its own image: " + report.Thumbnail(images[row], own, $"own image of post {ids[row]}", 120));
             }
 
-            HitTable(report, index.FindImagesForText(texts[row], hitsPerExample), number, ids[row]);
+            gallery.Add(new GalleryQuery(title, text, own, HitTable(report, index.FindImagesForText(texts[row], hitsPerExample), number, ids[row])));
         }
+
+        report.Page(RetrievalGalleryPage.FileName, RetrievalGalleryPage.Render(report.Title, intro.Replace("`", string.Empty, StringComparison.Ordinal), gallery));
     }
 
-    private static void HitTable(MarkdownReport report, IReadOnlyList<SearchHit> hits, int query, string? ownId)
+    private static IReadOnlyList<GalleryHit> HitTable(MarkdownReport report, IReadOnlyList<SearchHit> hits, int query, string? ownId)
     {
+        var shown = hits.Select((h, i) => new GalleryHit(
+            i + 1,
+            ownId is not null && h.Id == ownId,
+            h.ImagePath is { } path && File.Exists(path) ? $"query{query}-hit{i + 1}.jpg" : null,
+            h.Id,
+            h.Score,
+            Shown(h.Text, HitTextLength))).ToList();
+        var images = shown.Select((h, i) => h.Thumbnail is { } file ? report.Thumbnail(hits[i].ImagePath!, file, $"image of post {h.Id}") : "(image missing)").ToList();
         report.Table(
             ["rank", "image", "post", "cosine", "the post's text"],
-            hits.Select((h, i) => (IReadOnlyList<object?>)[
-                ownId is not null && h.Id == ownId ? $"{i + 1} (own image)" : $"{i + 1}",
-                h.ImagePath is { } path && File.Exists(path) ? report.Thumbnail(path, $"query{query}-hit{i + 1}.jpg", $"image of post {h.Id}") : "(image missing)",
+            shown.Select((h, i) => (IReadOnlyList<object?>)[
+                h.IsOwnImage ? $"{h.Rank} (own image)" : $"{h.Rank}",
+                images[i],
                 h.Id,
                 h.Score.ToString("0.000", CultureInfo.InvariantCulture),
-                Shown(h.Text, HitTextLength)]));
+                h.Text]));
+        return shown;
     }
 
     private static string Shown(string text, int length) => SearchIndex.Excerpt(MentionParser.ReplaceMentions(text, _ => "user"), length);

@@ -9,7 +9,7 @@ internal sealed class ClusterFlags
 {
     public Option<string?> Cluster { get; } = new("--cluster")
     {
-        Description = "Run the work on a cluster of `crossmodal worker`s: HOST:PORT[,HOST:PORT…] of their gateways (--clustering localhost), or any value with --clustering adonet|redis. Every worker must see the model, data and image paths.",
+        Description = "Run the work on a cluster of `crossmodal worker`s: HOST:PORT[,HOST:PORT…] of their gateways (--clustering localhost), or any value with --clustering adonet|redis. Every worker must see the model, data and image paths, or see them under its own --data-root.",
     };
 
     public Option<string> Clustering { get; } = new("--clustering")
@@ -28,7 +28,18 @@ internal sealed class ClusterFlags
 
     public Option<string> ClusterId { get; } = new("--cluster-id") { Description = "The cluster's id; workers and clients of one cluster share it.", DefaultValueFactory = _ => new ClusterConnectionOptions().ClusterId };
 
-    public IEnumerable<Option> All => [Cluster, Clustering, Connection, Invariant, ClusterId];
+    public Option<string?> DataRoot { get; } = new("--data-root")
+    {
+        Description = "This machine's mount of the data (posts, images, models) the workers share. Paths under it travel as keys relative to it, and each worker reads them under its own --data-root, so every machine may mount the data where it likes.",
+    };
+
+    public Option<int> ItemsPerWorker { get; } = new("--items-per-worker")
+    {
+        Description = "Work items each active worker is given at once; the client keeps 2 × workers × this many in flight (at least --parallel or 8).",
+        DefaultValueFactory = _ => new ClusterConnectionOptions().ItemsPerWorker,
+    };
+
+    public IEnumerable<Option> All => [Cluster, Clustering, Connection, Invariant, ClusterId, DataRoot, ItemsPerWorker];
 
     /// <summary>The cluster <c>--cluster</c> names, or <c>null</c> to work locally; checked without connecting.</summary>
     public ClusterConnectionOptions? ClientOptions(ParseResult r)
@@ -63,6 +74,8 @@ internal sealed class ClusterFlags
         options.ConnectionString = r.GetValue(Connection);
         options.AdoNetInvariant = r.GetValue(Invariant)!;
         options.ClusterId = r.GetValue(ClusterId)!;
+        options.DataRoot = r.GetValue(DataRoot);
+        options.ItemsPerWorker = r.GetValue(ItemsPerWorker);
         if (options.Clustering != ClusteringKind.Localhost && string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             throw new ArgumentException($"--clustering {kind} needs --connection.");

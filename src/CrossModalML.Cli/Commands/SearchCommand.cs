@@ -25,13 +25,22 @@ internal static class SearchCommand
         var output = new Option<FileInfo>("--output", "-o") { Description = "The search file (space + index) to write.", Required = true };
         var imageModel = new Option<FileInfo?>("--image-model")
         {
-            Description = "ONNX image encoder (MobileNetV2 '-embed-rgb255' layout: input 'image', output 'embedding', 224x224 RGB). Default: built-in image statistics.",
+            Description = "ONNX image encoder (MobileNetV2 '-embed-rgb255' layout: input 'image', output 'embedding', 224x224 RGB), with TF-IDF n-grams for the texts. " +
+                "Default: the shipped encoders (MiniLM for texts, ResNet18 for images).",
+        };
+        var builtInFeatures = new Option<bool>("--builtin-features")
+        {
+            Description = "Relate TF-IDF n-grams of the texts to built-in image statistics instead of the shipped MiniLM and ResNet18 encoders (faster, much weaker).",
+        };
+        var testData = new Option<FileInfo?>("--test")
+        {
+            Description = "Posts to measure retrieval on (their texts query their images) instead of holding out --test-fraction of --dataset; the space is fitted on --dataset.",
         };
         var text = new Option<string?>("--text") { Description = "The text column (default: the only text column)." };
         var image = new Option<string?>("--image") { Description = "The image column (default: the only image column)." };
         var components = new Option<int?>("--components", "-k") { Description = $"Canonical components (default: {RetrievalOptions.DefaultComponents}, or fewer when a side is narrower)." };
-        var regularization = new Option<double>("--regularization") { Description = "Covariance shrinkage λ in [0, 1).", DefaultValueFactory = _ => new RetrievalOptions().Regularization };
-        var testFraction = new Option<double>("--test-fraction") { Description = "Share of text–image pairs held out to measure retrieval.", DefaultValueFactory = _ => 0.2 };
+        var regularization = new Option<double>("--regularization") { Description = "Covariance shrinkage λ in [0, 1); with --method auto one of the values tried (with 0.01–0.9) on held-back pairs.", DefaultValueFactory = _ => new RetrievalOptions().Regularization };
+        var testFraction = new Option<double>("--test-fraction") { Description = "Share of text–image pairs held out to measure retrieval (without --test).", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed for the hold-out split and the principal components.", DefaultValueFactory = _ => 1 };
         var wordVectors = new Option<FileInfo?>("--word-vectors")
         {
@@ -40,19 +49,19 @@ internal static class SearchCommand
         var wordVectorsVocab = new Option<FileInfo?>("--word-vectors-vocab") { Description = "The word-vector model's vocabulary, one word per line (default: vocab.txt beside the model)." };
         var method = new Option<string>("--method")
         {
-            Description = "How texts and images are related: 'auto' (CCA only when it beats the least-squares map on the held-out pairs), 'cca' or 'least-squares'.",
+            Description = "How texts and images are related: 'auto' (CCA or PLS only when it beats the least-squares map on held-out pairs), 'cca', 'pls' or 'least-squares'.",
             DefaultValueFactory = _ => "auto",
         };
-        method.AcceptOnlyFromAmong("auto", "cca", "least-squares");
+        method.AcceptOnlyFromAmong("auto", "cca", "pls", "least-squares");
         var report = new Option<DirectoryInfo?>("--report")
         {
-            Description = "Write a Markdown report into this folder: held-out recall of CCA and least squares against random, the recall@K curve, and a gallery of text queries with thumbnails of their top image hits.",
+            Description = "Write a report into this folder, as Markdown and HTML: held-out recall of each method against random, the recall@K curve, and a gallery of text queries with thumbnails of their top image hits.",
         };
         var exampleQuery = new Option<string[]>("--example-query") { Description = "A text query for the report's gallery (repeatable); the texts of three posts are added.", AllowMultipleArgumentsPerToken = false };
         var verbose = CommonOptions.Verbose();
         var command = new Command("fit", "Learn a shared text-image space, print held-out recall@1/5/10 and median rank of CCA and least squares against random, and save the better space with an index of every post.")
         {
-            dataset, output, imageModel, wordVectors, wordVectorsVocab, text, image, method, components, regularization, testFraction, seed, report, exampleQuery, verbose,
+            dataset, testData, output, builtInFeatures, imageModel, wordVectors, wordVectorsVocab, text, image, method, components, regularization, testFraction, seed, report, exampleQuery, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -60,14 +69,19 @@ internal static class SearchCommand
             OptionChecks.AtLeast(r.GetValue(components), 1, "--components");
             OptionChecks.Fraction(r.GetValue(testFraction), "--test-fraction");
             var roles = new Dictionary<string, ColumnRole>(StringComparer.Ordinal);
-            var options = new RetrievalOptions
+            bool modelFiles = r.GetValue(imageModel) is not null || r.GetValue(wordVectors) is not null;
+            if (modelFiles && r.GetValue(builtInFeatures))
             {
-                TextColumn = r.GetValue(text),
-                ImageColumn = r.GetValue(image),
-                Components = r.GetValue(components),
-                Regularization = r.GetValue(regularization),
-                Seed = r.GetValue(seed),
-            };
+                throw new ArgumentException("--builtin-features chooses the built-in features; --image-model and --word-vectors add model files to them. Give one or the other.");
+            }
+
+            // A user of the package has the shipped encoders, so they are the default; model files or --builtin-features opt out.
+            var options = modelFiles || r.GetValue(builtInFeatures) ? new RetrievalOptions() : RetrievalOptions.WithPretrainedEncoders();
+            options.TextColumn = r.GetValue(text);
+            options.ImageColumn = r.GetValue(image);
+            options.Components = r.GetValue(components);
+            options.Regularization = r.GetValue(regularization);
+            options.Seed = r.GetValue(seed);
             if (options.TextColumn is { } textColumn)
             {
                 roles[textColumn] = ColumnRole.Text;
@@ -97,18 +111,37 @@ internal static class SearchCommand
             var data = PostDatasetLoader.Load(datasetFile.FullName, new PostLoadOptions { RoleOverrides = roles });
             ConsoleOutput.LoadSummary(data);
             var progress = new ConsoleProgress();
+            options.FeaturizationProgress = new FeaturizationLines();
+            AnsiConsole.MarkupLineInterpolated($"[bold]Features:[/] {FeaturesLine(options)}");
 
-            var evaluation = RetrievalEvaluator.Evaluate(data, options, r.GetValue(testFraction), progress, cancellationToken);
+            RetrievalEvaluation evaluation;
+            if (r.GetValue(testData) is { } testFile)
+            {
+                AnsiConsole.MarkupLineInterpolated($"Loading test posts [bold]{testFile.FullName}[/] …");
+                var test = PostDatasetLoader.Load(testFile.FullName, new PostLoadOptions { RoleOverrides = roles });
+                ConsoleOutput.LoadSummary(test);
+                evaluation = RetrievalEvaluator.Evaluate(data, test, options, progress, cancellationToken);
+            }
+            else
+            {
+                evaluation = RetrievalEvaluator.Evaluate(data, options, r.GetValue(testFraction), progress, cancellationToken);
+            }
+
             PrintEvaluation(evaluation);
 
-            // The held-out pairs just measured decide the method, so the saved space is the one that retrieved better.
+            // Held out of one file, the pairs just measured decide the method (the space is then refitted on all of them);
+            // with a test file, the method is chosen on pairs held back from the training file, so the test file stays unseen.
+            bool separateTest = r.GetValue(testData) is not null;
             options.Method = r.GetValue(method) switch
             {
                 "cca" => RetrievalMethod.Cca,
+                "pls" => RetrievalMethod.PartialLeastSquares,
                 "least-squares" => RetrievalMethod.LeastSquares,
-                _ => evaluation.Winner,
+                _ => separateTest ? evaluation.Chosen ?? RetrievalMethod.Auto : evaluation.Winner,
             };
-            var methodLine = r.GetValue(method) == "auto" ? MethodChoice(evaluation) : $"{RetrievalReport.MethodName(options.Method)}, as --method asks.";
+            var methodLine = r.GetValue(method) != "auto" ? $"{RetrievalReport.MethodName(options.Method)}, as --method asks."
+                : separateTest ? $"{RetrievalReport.MethodName(options.Method)}, chosen on pairs held back from the training posts ({evaluation.ChoiceReason})."
+                : MethodChoice(evaluation);
             AnsiConsole.MarkupLineInterpolated($"[bold]Method:[/] {methodLine}");
             AnsiConsole.MarkupLine("Refitting on every text–image pair and indexing every post …");
             using var space = CrossModalSpace.Fit(data, options, progress, cancellationToken);
@@ -179,13 +212,26 @@ internal static class SearchCommand
         table.Write();
     }
 
+    private static string FeaturesLine(RetrievalOptions options)
+    {
+        string text = options.Text.SentenceEncoder == SentenceEncoderKind.MiniLM
+            ? options.EmbeddingsOnly ? "MiniLM sentence embedding" : "MiniLM sentence embedding and TF-IDF n-grams"
+            : options.Text.WordVectors is not null ? "TF-IDF n-grams and word vectors" : "TF-IDF n-grams";
+        string image = options.Image.Kind switch
+        {
+            ImageFeaturizerKind.ResNet18 => "ResNet18 embedding",
+            ImageFeaturizerKind.Onnx => $"ONNX embedding {Path.GetFileName(options.Image.Onnx?.ModelPath)}",
+            _ => "built-in colour and texture statistics",
+        };
+        return $"texts as {text}, images as {image}.";
+    }
+
     private static string MethodChoice(RetrievalEvaluation evaluation)
     {
-        string cca = F((evaluation.TextToImage.RecallAt10 + evaluation.ImageToText.RecallAt10) / 2);
-        string map = F((evaluation.LeastSquaresTextToImage.RecallAt10 + evaluation.LeastSquaresImageToText.RecallAt10) / 2);
-        return evaluation.Winner == RetrievalMethod.Cca
-            ? $"CCA, which beats the least-squares map on the held-out pairs (mean recall@10 {cca} vs {map})."
-            : $"the least-squares map: CCA does not beat it on the held-out pairs (mean recall@10 {cca} vs {map}), so the space uses the map.";
+        string figures = string.Join(", ", evaluation.Methods.Select(m => $"{RetrievalReport.ShortName(m.Method)} {F((m.TextToImage.RecallAt10 + m.ImageToText.RecallAt10) / 2)}"));
+        return evaluation.Winner == RetrievalMethod.LeastSquares
+            ? $"the least-squares map: neither CCA nor PLS beats it on the held-out pairs (mean recall@10 {figures}), so the space uses the map."
+            : $"{RetrievalReport.MethodName(evaluation.Winner)}, which beats the least-squares map on the held-out pairs (mean recall@10 {figures}).";
     }
 
     private static void PrintEvaluation(RetrievalEvaluation evaluation)
@@ -198,10 +244,12 @@ internal static class SearchCommand
             .Column("R@10", rightAligned: true).Column("median rank", rightAligned: true);
         void Row(string method, string direction, RetrievalMetrics m) => table.Row(
             method, direction, F(m.RecallAt1), F(m.RecallAt5), F(m.RecallAt10), m.MedianRank.ToString("0.#", CultureInfo.InvariantCulture));
-        Row("CCA", "text → image", evaluation.TextToImage);
-        Row("CCA", "image → text", evaluation.ImageToText);
-        Row("least squares", "text → image", evaluation.LeastSquaresTextToImage);
-        Row("least squares", "image → text", evaluation.LeastSquaresImageToText);
+        foreach (var (method, textToImage, imageToText) in evaluation.Methods)
+        {
+            Row(RetrievalReport.ShortName(method), "text → image", textToImage);
+            Row(RetrievalReport.ShortName(method), "image → text", imageToText);
+        }
+
         Row("random", "either", evaluation.Random);
         table.Write();
     }

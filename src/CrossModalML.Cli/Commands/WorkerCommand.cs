@@ -18,10 +18,15 @@ internal static class WorkerCommand
         var primary = new Option<string?>("--primary") { Description = "With --clustering localhost: HOST:PORT of the first worker's --port, for every worker but the first." };
         var advertise = new Option<string?>("--advertise") { Description = "With --clustering adonet or redis: the address other machines reach this worker at (default: the host name's first IPv4 address that is not a loopback one)." };
         var kubernetes = new Option<bool>("--kubernetes") { Description = "Run in a Kubernetes pod: address and cluster ids from the pod's environment (see docs/k8s/workers.yaml); needs --clustering adonet or redis." };
-        var verbose = CommonOptions.Verbose();
-        var command = new Command("worker", "Run a cluster worker (an Orleans silo) that scores and encodes for `predict --cluster` until Ctrl+C or SIGTERM. Every worker must see the model, data and image paths clients name.")
+        var threads = new Option<int>("--threads")
         {
-            port, gatewayPort, primary, advertise, kubernetes, verbose,
+            Description = "ONNX Runtime threads of this worker's encoders; 0 (default) shares the machine's cores among the workers on it.",
+            DefaultValueFactory = _ => defaults.OnnxThreads,
+        };
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("worker", "Run a cluster worker (an Orleans silo) that scores and encodes for `predict --cluster` until Ctrl+C or SIGTERM. Every worker must see the model, data and image paths clients name, or see them under its --data-root.")
+        {
+            port, gatewayPort, primary, advertise, kubernetes, threads, verbose,
         };
         foreach (var option in flags.All)
         {
@@ -30,7 +35,7 @@ internal static class WorkerCommand
 
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
-            var options = flags.Bind(r, new WorkerOptions { SiloPort = r.GetValue(port), GatewayPort = r.GetValue(gatewayPort), KubernetesHosting = r.GetValue(kubernetes) });
+            var options = flags.Bind(r, new WorkerOptions { SiloPort = r.GetValue(port), GatewayPort = r.GetValue(gatewayPort), KubernetesHosting = r.GetValue(kubernetes), OnnxThreads = r.GetValue(threads) });
             if (r.GetValue(primary) is { } primaryValue)
             {
                 options.PrimarySilo = ClusterFlags.Endpoint("--primary", primaryValue);

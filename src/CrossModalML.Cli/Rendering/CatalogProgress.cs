@@ -4,11 +4,13 @@ using CrossModalML.Training;
 namespace CrossModalML.Cli.Rendering;
 
 /// <summary>The one adapter from the front door's <see cref="CrossModalProgress"/> to the console: training steps and
-/// lines of text go to one <see cref="ConsoleProgress"/>, search trials to another (which knows the search's budget).</summary>
+/// lines of text go to one <see cref="ConsoleProgress"/>, search trials to another (which knows the search's budget),
+/// featurization counts to <see cref="FeaturizationLines"/>.</summary>
 internal sealed class CatalogProgress : IProgress<CrossModalProgress>
 {
     private readonly ConsoleProgress _steps;
     private readonly ConsoleProgress _trials;
+    private readonly FeaturizationLines _featurization = new();
 
     private CatalogProgress(ConsoleProgress steps, ConsoleProgress trials)
     {
@@ -45,6 +47,10 @@ internal sealed class CatalogProgress : IProgress<CrossModalProgress>
         if (value.Trial is { } trial)
         {
             _trials.Report(trial);
+        }
+        else if (value.Items is { } items)
+        {
+            _featurization.Report(items);
         }
         else if (value.Step > 0)
         {

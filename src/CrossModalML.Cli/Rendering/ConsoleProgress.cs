@@ -13,7 +13,9 @@ namespace CrossModalML.Cli.Rendering;
 /// appear in order with the command's other output. One instance follows one run: its clock starts when it is created.
 /// In a terminal the same counts also drive live bars (<see cref="LiveProgress"/>).
 /// A trial numbered lower than the one before starts a new search (multi-task runs search once per head), so counts,
-/// best-so-far and the time budget restart with it. Not thread-safe.
+/// best-so-far and the time budget restart with it. Trial 1 run with the default configuration
+/// (<see cref="TrialResult.IsDefaultConfiguration"/>) is named so, and the time budget is counted from its end, as the
+/// search counts it. Not thread-safe.
 /// </remarks>
 internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<TrialResult>, IProgress<string>
 {
@@ -26,6 +28,7 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
     private TimeSpan _trialTime;
     private (int Number, double Score)? _best;
     private int _lastTrial;
+    private TimeSpan? _budgetStart = TimeSpan.Zero;
     private ProgressTask? _stepBar;
     private ProgressTask? _trialBar;
 
@@ -42,14 +45,14 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
     {
         var elapsed = _clock.Elapsed;
         var left = value.Step > 1 ? elapsed / (value.Step - 1) * (value.TotalSteps - value.Step + 1) : (TimeSpan?)null;
-        var timing = left is { } l ? $"{Duration(elapsed)} elapsed, about {Duration(l)} left" : $"{Duration(elapsed)} elapsed";
+        var timing = left is { } l ? $"{Duration(elapsed)} elapsed, {Left(l)}" : $"{Duration(elapsed)} elapsed";
         ConsoleText.Line($"{_indent}[{value.Step}/{value.TotalSteps}] {value.Description} ({timing})", _indent + "    ");
         _stepBar ??= LiveProgress.AddTask("steps", value.TotalSteps);
         if (_stepBar is not null)
         {
             _stepBar.MaxValue = value.TotalSteps;
             _stepBar.Value = value.Step - 1;
-            _stepBar.Description = Markup.Escape($"step {value.Step}/{value.TotalSteps}");
+            _stepBar.Description = Markup.Escape($"step {value.Step}/{value.TotalSteps}{(left is { } stepLeft ? ", " + Left(stepLeft) : string.Empty)}");
         }
     }
 
@@ -62,6 +65,7 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
             _trialTime = TimeSpan.Zero;
             _best = null;
             _searchClock.Restart();
+            _budgetStart = TimeSpan.Zero;
             _trialBar?.StopTask();
             _trialBar = null;
         }
@@ -71,8 +75,18 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
         if (value.Status == TrialStatus.Running)
         {
             // Only the live bar shows a trial that is still running; the log gets its line when it ends.
-            UpdateTrialBar($"trial #{value.Number} ({value.Configuration.Trainer.Name}) running");
+            if (value.IsDefaultConfiguration)
+            {
+                _budgetStart = null;
+            }
+
+            UpdateTrialBar($"trial #{value.Number} ({value.Configuration.Trainer.Name}{DefaultNote(value)}) running");
             return;
+        }
+
+        if (value.IsDefaultConfiguration)
+        {
+            _budgetStart = _searchClock.Elapsed;
         }
 
         _trialsDone++;
@@ -92,9 +106,9 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
         ConsoleText.Line(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"{_indent}#{value.Number} {value.Configuration.Trainer.Name}: {score}, {value.Duration.TotalSeconds:0.0} s, {status} · {count}, {best}, {rate:0.0} trials/min{TimeLeft()}"),
+                $"{_indent}#{value.Number} {value.Configuration.Trainer.Name}{DefaultNote(value)}: {score}, {value.Duration.TotalSeconds:0.0} s, {status} · {count}, {best}, {rate:0.0} trials/min{TimeLeft()}"),
             _indent + "    ");
-        UpdateTrialBar(count);
+        UpdateTrialBar(count + TimeLeft());
     }
 
     /// <summary>Writes a stage of work described by the library.</summary>
@@ -115,16 +129,30 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
             return;
         }
 
-        _trialBar.Value = _maxTrials is not null ? _trialsDone : Math.Min(max, _searchClock.Elapsed.TotalSeconds);
+        _trialBar.Value = _maxTrials is not null ? _trialsDone : Math.Min(max, BudgetUsed.TotalSeconds);
         _trialBar.Description = Markup.Escape(_best is { } b ? $"{description}, best {ConsoleText.F(b.Score)}" : description);
     }
+
+    /// <summary>The time budget spent so far: nothing while the default configuration runs, as the search counts it.</summary>
+    private TimeSpan BudgetUsed => _budgetStart is { } start ? _searchClock.Elapsed - start : TimeSpan.Zero;
+
+    /// <summary>What sets the default configuration's trial apart, for its line and bar; empty for other trials.</summary>
+    private string DefaultNote(TrialResult trial) => !trial.IsDefaultConfiguration
+        ? string.Empty
+        : _timeBudget is null ? " (default configuration)" : " (default configuration, not counted against the time budget)";
 
     private string TimeLeft()
     {
         TimeSpan? left = null;
         if (_timeBudget is { } budget)
         {
-            left = budget > _searchClock.Elapsed ? budget - _searchClock.Elapsed : TimeSpan.Zero;
+            if (budget <= BudgetUsed)
+            {
+                // The trial that ends now ran past the budget; the search stops here, nothing is "0 s" from done.
+                return ", time budget used";
+            }
+
+            left = budget - BudgetUsed;
         }
 
         if (_maxTrials is { } max && _trialsDone > 0)
@@ -133,8 +161,11 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
             left = left is { } l && l < byCount ? l : byCount;
         }
 
-        return left is { } value ? $", about {Duration(value)} left" : string.Empty;
+        return left is { } value && value > TimeSpan.Zero ? $", {Left(value)}" : string.Empty;
     }
+
+    /// <summary>"about … left" for work that is not done: at least one second, never "0 s".</summary>
+    internal static string Left(TimeSpan span) => $"about {Duration(span < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : span)} left";
 
     /// <summary>A short human duration: seconds under two minutes, then minutes, then hours.</summary>
     internal static string Duration(TimeSpan span) => span.TotalSeconds switch

@@ -2,7 +2,8 @@ using Spectre.Console;
 
 namespace CrossModalML.Cli.Rendering;
 
-/// <summary>The live progress area of a terminal: bars with percentage and time left under the command's output.</summary>
+/// <summary>The live progress area of a terminal: bars with percentage and time elapsed under the command's output; the
+/// time left is part of each bar's description, estimated as its lines estimate it (never "0 s" while work remains).</summary>
 /// <remarks>
 /// <see cref="Run{T}"/> hosts a command's work; while it runs, <see cref="ConsoleProgress"/> adds and advances bars here.
 /// Lines written meanwhile appear above the bars. Without a terminal (a pipe, a log, a test) nothing is drawn and the
@@ -23,7 +24,7 @@ internal static class LiveProgress
         return CliConsole.Current.Progress()
             .AutoClear(true)
             .HideCompleted(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
                 _context = context;
@@ -37,6 +38,9 @@ internal static class LiveProgress
                 }
             });
     }
+
+    /// <summary>Whether a live progress area is on screen now.</summary>
+    public static bool IsShown => _context is not null;
 
     /// <summary>A new bar, or <c>null</c> when no live area is shown.</summary>
     public static ProgressTask? AddTask(string description, double maxValue) =>

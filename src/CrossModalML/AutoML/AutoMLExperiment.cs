@@ -208,7 +208,10 @@ public sealed class AutoMLExperiment
             var configuration = fromTuner ? null : first!;
             var point = fromTuner ? tuner.Propose() : new SearchPoint(configuration!.Trainer.Name, configuration.Trainer.Parameters);
             configuration ??= TrialConfiguration.FromPoint(space, point, _options.Featurizer);
-            var trial = new TrialResult { Number = trials.Count + 1, Point = point, Configuration = configuration, Status = TrialStatus.Running, Metric = metric };
+            var trial = new TrialResult
+            {
+                Number = trials.Count + 1, Point = point, Configuration = configuration, Status = TrialStatus.Running, Metric = metric, IsDefaultConfiguration = !fromTuner,
+            };
             progress?.Report(trial);
 
             var outcome = TrialExecution.Prepare(runner, configuration, cancellationToken);
@@ -230,7 +233,7 @@ public sealed class AutoMLExperiment
                     limit = BudgetedTrialLimit(_options.Budget.TrialTimeLimit, remaining, trials);
                 }
 
-                outcome = TrialExecution.Run(runner, configuration, limit, _options.Budget.TrialMemoryLimitBytes, cancellationToken, limit < _options.Budget.TrialTimeLimit);
+                outcome = TrialExecution.Run(runner, configuration, limit, _options.Budget.TrialMemoryLimitBytes, cancellationToken, limit < _options.Budget.TrialTimeLimit, stragglers);
                 if (outcome.Abandoned is { } abandoned)
                 {
                     stragglers.Add(abandoned.ContinueWith(_ => { }, TaskScheduler.Default));

@@ -152,6 +152,12 @@ public sealed class AutoMLExperimentOptions
         }
 
         Evaluation.Validate($"{owner}.{nameof(Evaluation)}");
+        if (Fusion != FusionKind.Early && Evaluation.TimeColumn is { } timeColumn)
+        {
+            throw new ArgumentException(
+                $"Late fusion learns its stacker from out-of-fold scores of every training row, but with a time split by '{timeColumn}' ({owner}.Evaluation.TimeColumn) " +
+                $"the inner folds chain forward in time and never score the earliest rows. Use {owner}.Fusion = FusionKind.Early, or split without time.");
+        }
     }
 
     /// <summary>A shallow copy with another budget, so a caller's options are not changed.</summary>

@@ -74,7 +74,9 @@ public sealed class CachedFeatureTrialRunner : ITrialRunner
         _executor = executor;
         _baseFeaturizer = baseFeaturizer;
         _evaluation = evaluation;
-        _portable = new(() => PostsOnDisk.Of(data) is { } onDisk ? (onDisk, null) : (null, PortablePosts.From(data)));
+        _portable = new(() => PostsOnDisk.Of(data) is { } onDisk
+            ? (onDisk.ForWorker(executor?.DataRoot), null)
+            : (null, PortablePosts.From(data).ForWorker(executor?.DataRoot)));
         _cache = new FeatureCache(data, baseFeaturizer, seed);
         var classIndices = data.Task == TaskKind.Regression ? []
             : Enumerable.Range(0, data.RowCount).Select(i => _cache.BinaryLabels is { } positive ? (positive[i] ? 1 : 0) : (int)(_cache.ClassKeys![i] - 1)).ToArray();

@@ -147,7 +147,7 @@ internal sealed class FeatureCache
         var featurizer = CrossModalFeaturizer.Build(_mlContext, _data.Columns, options);
         var featurized = featurizer.Estimator.Fit(_data.DataView).Transform(_data.DataView);
         var groups = featurizer.Groups.Select(g => (g.Modality, featurized.Schema[g.OutputColumn].Type is VectorDataViewType vector ? vector.Size : 1)).ToList();
-        var rows = FeatureMatrix.Read(featurized, FeaturizationPipeline.FeaturesColumnName, _data.RowCount).Rows;
+        var rows = FeatureMatrix.Read(featurized, FeaturizationPipeline.FeaturesColumnName, _data.RowCount, cancellationToken, featurizer.Progress).Rows;
 
         block = new Block(rows, groups);
         _blocks[key] = block;

@@ -128,17 +128,20 @@ public static class QualityPresetPlanner
     }
 
     /// <summary>The first image column in which at least <see cref="SharedImageShare"/> of the posts with an image share
-    /// that image (the same path) with another post; <c>null</c> when there is none.</summary>
+    /// that image (the same content, whatever the file is called) with another post; <c>null</c> when there is none.</summary>
     /// <param name="data">The posts.</param>
     public static string? SharedImageColumn(PostDataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
         foreach (var column in data.Columns.Where(c => c.Role == ColumnRole.Image))
         {
-            var counts = data.GetColumnValues(column.Name).Where(p => p.Length > 0).GroupBy(p => p, StringComparer.Ordinal).Select(g => g.Count()).ToList();
+            var keys = GroupKeys.Of(data, column.Name);
+            var counts = keys.Where(p => p.Length > 0).GroupBy(p => p, StringComparer.Ordinal).Select(g => g.Count()).ToList();
             int withImage = counts.Sum();
             int shared = counts.Where(c => c > 1).Sum();
-            if (withImage > 0 && shared >= SharedImageShare * withImage)
+
+            // One picture on (nearly) every post cannot be split by picture, and a picture every post has leaks nothing.
+            if (withImage > 0 && shared >= SharedImageShare * withImage && DataSplitter.GroupCount(keys) >= 2)
             {
                 return column.Name;
             }
@@ -164,7 +167,7 @@ public static class QualityPresetPlanner
             return (null, null);
         }
 
-        var paths = data.GetColumnValues(column).Where(p => p.Length > 0).ToList();
+        var paths = GroupKeys.Of(data, column).Where(p => p.Length > 0).ToList();
         int distinct = paths.Distinct(StringComparer.Ordinal).Count();
         return (column,
             $"{paths.Count:N0} posts share {distinct:N0} images in '{column}': evaluation and search keep each image's posts on one side of every split, " +

@@ -81,8 +81,8 @@ internal static class SearchSpaceCatalog
         if (task != TaskKind.Regression)
         {
             // Balanced class weights trade accuracy on the majority class for recall on rare ones: worth searching
-            // whenever the metric is macro-F1. The averaged perceptron takes no example weights.
-            trainers = trainers.Select(t => t.TrainerName == TrainerNames.AveragedPerceptron ? t : t with
+            // whenever the metric is macro-F1. Trainers that take no example weights (or ignore them) are searched without.
+            trainers = trainers.Select(t => !TrainerFactory.TakesClassWeights(t.TrainerName) ? t : t with
             {
                 Hyperparameters = [.. t.Hyperparameters, new HyperparameterRange(TrainerFactory.ClassWeightingParameter, 0, 1, startWithClassWeights ? 1 : 0, isInteger: true)],
             }).ToList();

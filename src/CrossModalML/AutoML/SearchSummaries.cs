@@ -29,5 +29,12 @@ internal static class SearchSummaries
         BestScoreStd = best.ScoreStd,
         BestTrainer = best.Configuration.Trainer,
         BestFeaturizer = featurizer,
+        Trials = search.Trials
+            .Where(t => t.Status != TrialStatus.Running)
+            .OrderBy(t => t.Number)
+            .Select(t => t.Status == TrialStatus.Completed
+                ? new SearchTrialRecord(t.Number, t.Configuration.Trainer, t.Configuration.Featurizer, t.Status.ToString(), t.Score, t.ScoreStd)
+                : new SearchTrialRecord(t.Number, t.Configuration.Trainer, t.Configuration.Featurizer, t.Status.ToString(), null, null))
+            .ToList(),
     };
 }

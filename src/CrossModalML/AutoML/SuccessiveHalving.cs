@@ -116,7 +116,7 @@ internal sealed class SuccessiveHalving(AutoMLExperimentOptions options, Func<Po
                 progress?.Report(trial);
                 var limit = deadline is { } due ? AutoMLExperiment.BudgetedTrialLimit(options.Budget.TrialTimeLimit, due - clock.Elapsed, rung) : options.Budget.TrialTimeLimit;
                 var outcome = TrialExecution.Prepare(runner, candidate.Configuration, cancellationToken)
-                    ?? TrialExecution.Run(runner, candidate.Configuration, limit, options.Budget.TrialMemoryLimitBytes, cancellationToken, limit < options.Budget.TrialTimeLimit);
+                    ?? TrialExecution.Run(runner, candidate.Configuration, limit, options.Budget.TrialMemoryLimitBytes, cancellationToken, limit < options.Budget.TrialTimeLimit, stragglers);
                 if (outcome.Abandoned is { } abandoned)
                 {
                     stragglers.Add(abandoned.ContinueWith(_ => { }, TaskScheduler.Default));

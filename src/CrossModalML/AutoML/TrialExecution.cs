@@ -27,9 +27,15 @@ internal static class TrialExecution
 
     /// <summary>Runs a trial on a worker and waits at most <paramref name="limit"/>, stopping it early when it adds more than
     /// <paramref name="memoryGrowthLimit"/> bytes to the process's working set. Status Running means the caller cancelled.</summary>
+    /// <remarks>The growth is measured from the trial's own baseline: the working set when it starts, raised to the
+    /// working set seen while an earlier, abandoned trial (<paramref name="earlierTrials"/>) is still running. The process's
+    /// memory cannot be told apart by trial, so growth during such an overlap is the abandoned trial's, never held against
+    /// this one; what this trial adds after the last of them ends counts in full.</remarks>
     public static TrialOutcome Run(
-        ITrialRunner runner, TrialConfiguration configuration, TimeSpan limit, long? memoryGrowthLimit, CancellationToken cancellationToken, bool limitedByBudget = false)
+        ITrialRunner runner, TrialConfiguration configuration, TimeSpan limit, long? memoryGrowthLimit, CancellationToken cancellationToken, bool limitedByBudget = false,
+        IReadOnlyCollection<Task>? earlierTrials = null)
     {
+        var stillRunning = (earlierTrials ?? []).Where(t => !t.IsCompleted).ToList();
         var trialCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = Stopwatch.StartNew();
         var work = Task.Factory.StartNew(
@@ -55,7 +61,14 @@ internal static class TrialExecution
                 break;
             }
 
-            grown = Environment.WorkingSet - startWorkingSet;
+            long workingSet = Environment.WorkingSet;
+            if (stillRunning.Count > 0)
+            {
+                stillRunning.RemoveAll(t => t.IsCompleted);
+                startWorkingSet = Math.Max(startWorkingSet, workingSet);
+            }
+
+            grown = workingSet - startWorkingSet;
             if (grown > memoryGrowthLimit)
             {
                 break;

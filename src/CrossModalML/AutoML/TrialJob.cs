@@ -6,7 +6,8 @@ namespace CrossModalML.AutoML;
 
 /// <summary>Evaluates one trial with a <see cref="CachedFeatureTrialRunner"/> of the worker's own.</summary>
 /// <remarks>Posts loaded whole from a file travel as the file's path, load options and fingerprint, and the worker loads
-/// them itself (checking the fingerprint); other posts travel in full. A worker keeps one runner per search (data fingerprint, featurizer and evaluation settings, seed), so each
+/// them itself (checking the fingerprint); other posts travel in full. Paths under the client's data root arrive as
+/// <c>data:</c> keys and are read from this worker's own data root. A worker keeps one runner per search (data fingerprint, featurizer and evaluation settings, seed), so each
 /// featurizer choice of a search is featurized once per worker, however many of its trials the worker runs; the runners
 /// of the last few searches are kept, older ones are dropped. A trial scores the same on any worker: the runner seeds
 /// every fit with the search seed and splits the rows as the caller's runner does.</remarks>
@@ -57,5 +58,5 @@ internal sealed class TrialJob : WorkJob<TrialWork, TrialWorkResult>
     }
 
     private static PostDataset Posts(TrialWork item) =>
-        item.Data?.ToDataset() ?? throw new InvalidDataException("A trial item names no posts: neither a file nor the posts themselves.");
+        item.Data?.Local().ToDataset() ?? throw new InvalidDataException("A trial item names no posts: neither a file nor the posts themselves.");
 }

@@ -60,4 +60,10 @@ public sealed record TrialResult
 
     /// <summary>Whether this trial became the best so far when it finished.</summary>
     public bool IsNewBest { get; init; }
+
+    /// <summary>Whether this is trial 1 run with the single fit's configuration
+    /// (<see cref="AutoMLExperimentOptions.StartFromDefault"/>): it has no trial time limit, counts towards
+    /// <see cref="SearchBudget.MaxTrials"/>, and the time budget starts when it ends. Not saved with the trial.</summary>
+    [JsonIgnore]
+    public bool IsDefaultConfiguration { get; init; }
 }

@@ -28,17 +28,9 @@ internal static class WinnerRefit
     {
         var task = data.Task;
         var best = search.Best!;
-        TrainingOptions RefitOptions(TrialConfiguration configuration) => new()
-        {
-            Trainer = configuration.Trainer,
-            Featurizer = configuration.Featurizer.Apply(options.Featurizer),
-            Evaluation = { Strategy = EvaluationStrategy.None, GroupColumn = options.Evaluation.GroupColumn },
-            Seed = options.Seed,
-            Fusion = task == TaskKind.Regression ? FusionKind.Early : options.Fusion,
-            StackingFolds = options.StackingFolds,
-            TuneDecisionThreshold = options.TuneDecisionThreshold,
-            Objective = metric == AutoMLMetric.Accuracy ? ClassificationObjective.Accuracy : ClassificationObjective.MacroF1,
-        };
+        var refitRule = new TrialRefit(
+            options.Featurizer, options.Seed, task, options.Fusion, options.StackingFolds, options.TuneDecisionThreshold, metric, options.Evaluation.GroupColumn);
+        TrainingOptions RefitOptions(TrialConfiguration configuration) => refitRule.Options(configuration.Trainer, configuration.Featurizer);
 
         var trainingOptions = RefitOptions(best.Configuration);
         var refit = new CrossModalTrainer(mlContext).Train(data, trainingOptions, cancellationToken: CancellationToken.None);
@@ -89,6 +81,7 @@ internal static class WinnerRefit
             Duration = search.Elapsed + refit.Duration + (ensemble is null ? TimeSpan.Zero : ensembleClock.Elapsed),
             Fusion = refit.Fusion,
             DecisionThreshold = refit.DecisionThreshold,
+            DecisionThresholdInModel = refit.DecisionThresholdInModel,
             OverSampling = refit.OverSampling,
         };
         return new AutoMLResult

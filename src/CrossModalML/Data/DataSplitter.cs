@@ -118,11 +118,12 @@ internal static class DataSplitter
     }
 
     /// <summary>Holds out the latest rows: the test part is the last <paramref name="testFraction"/> of the rows in time
-    /// order, so a model is judged on posts written after every post it learnt from.</summary>
-    /// <param name="times">Each row's time (any increasing number, such as ticks); ties keep file order.</param>
+    /// order, so a model is judged on posts written after every post it learnt from. Posts with the same time stay on one
+    /// side: the cut moves to the nearest change of time.</summary>
+    /// <param name="times">Each row's time (any increasing number, such as ticks).</param>
     /// <param name="testFraction">The share of rows in the test part, greater than 0 and less than 1.</param>
     /// <returns>Ascending row indices per side, both non-empty.</returns>
-    /// <exception cref="ArgumentException">There are fewer than two rows.</exception>
+    /// <exception cref="ArgumentException">There are fewer than two rows, or every row has the same time.</exception>
     public static DataSplit TimeOrderedHoldOut(IReadOnlyList<long> times, double testFraction)
     {
         ArgumentNullException.ThrowIfNull(times);
@@ -138,15 +139,17 @@ internal static class DataSplitter
 
         var order = TimeOrder(times);
         int test = Math.Clamp((int)Math.Round(times.Count * testFraction), 1, times.Count - 1);
-        return new DataSplit(order.Take(times.Count - test).Order().ToArray(), order.Skip(times.Count - test).Order().ToArray());
+        int cut = NearestTimeChange(order, times, times.Count - test);
+        return new DataSplit(order[..cut].Order().ToArray(), order[cut..].Order().ToArray());
     }
 
     /// <summary>Forward-chaining folds: the rows in time order are cut into <paramref name="k"/> + 1 equal blocks, and fold
-    /// i trains on blocks 1 to i and tests on block i + 1, so every fold tests on posts later than all its training posts.</summary>
-    /// <param name="times">Each row's time (any increasing number, such as ticks); ties keep file order.</param>
+    /// i trains on blocks 1 to i and tests on block i + 1, so every fold tests on posts later than all its training posts.
+    /// Posts with the same time stay in one block: each cut moves to the nearest change of time.</summary>
+    /// <param name="times">Each row's time (any increasing number, such as ticks).</param>
     /// <param name="k">The number of folds, at least 2; there must be at least k + 1 rows.</param>
     /// <returns><paramref name="k"/> splits with growing training parts; the first block is never tested.</returns>
-    /// <exception cref="ArgumentException">There are fewer than k + 1 rows.</exception>
+    /// <exception cref="ArgumentException">There are fewer than k + 1 rows, or fewer than k + 1 distinct times.</exception>
     public static IReadOnlyList<DataSplit> TimeOrderedFolds(IReadOnlyList<long> times, int k)
     {
         ArgumentNullException.ThrowIfNull(times);
@@ -157,7 +160,20 @@ internal static class DataSplitter
         }
 
         var order = TimeOrder(times);
-        int Boundary(int block) => (int)((long)order.Length * block / (k + 1));
+        var boundaries = new int[k + 2];
+        boundaries[k + 1] = order.Length;
+        for (int block = 1; block <= k; block++)
+        {
+            boundaries[block] = NearestTimeChange(order, times, (int)((long)order.Length * block / (k + 1)));
+            if (boundaries[block] <= boundaries[block - 1])
+            {
+                throw new ArgumentException(
+                    $"Time-ordered cross-validation with {k} folds cuts the rows into {k + 1} blocks of distinct times, but posts sharing a time stay in one block and the {times.Count} rows " +
+                    $"have only {times.Distinct().Count()} distinct time(s) spread too unevenly for that; use fewer folds.", nameof(times));
+            }
+        }
+
+        int Boundary(int block) => boundaries[block];
         var splits = new List<DataSplit>(k);
         for (int fold = 1; fold <= k; fold++)
         {
@@ -167,6 +183,26 @@ internal static class DataSplitter
         }
 
         return splits;
+    }
+
+    /// <summary>The cut (an index into <paramref name="order"/>, between 1 and its length − 1) nearest to <paramref name="cut"/>
+    /// where the time changes, so no two posts with the same time fall on different sides; ties go to the later cut.</summary>
+    /// <exception cref="ArgumentException">Every row has the same time, so no cut separates any.</exception>
+    private static int NearestTimeChange(int[] order, IReadOnlyList<long> times, int cut)
+    {
+        bool ChangesAt(int c) => times[order[c - 1]] != times[order[c]];
+        for (int distance = 0; distance < order.Length; distance++)
+        {
+            foreach (int candidate in new[] { cut + distance, cut - distance })
+            {
+                if (candidate >= 1 && candidate <= order.Length - 1 && ChangesAt(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new ArgumentException($"All {order.Length} rows have the same time, so a time-ordered split cannot put any post after another.", nameof(times));
     }
 
     private static int[] TimeOrder(IReadOnlyList<long> times) =>

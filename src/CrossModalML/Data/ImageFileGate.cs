@@ -14,7 +14,7 @@ internal sealed class ImageFileGate
     /// decode of that size stays near 160 MB.</summary>
     public const long DefaultMaxPixels = 40_000_000;
 
-    private readonly string? _givenRoot;
+    private readonly FolderScope? _scope;
 
     /// <param name="allowedRoot">The directory every image must lie in, or <see langword="null"/> for any.</param>
     /// <param name="maxPixels">The most pixels (width × height) an image may declare.</param>
@@ -22,9 +22,8 @@ internal sealed class ImageFileGate
     {
         if (allowedRoot is not null)
         {
-            var full = Path.GetFullPath(allowedRoot);
-            _givenRoot = WithSeparator(full);
-            Root = WithSeparator(RealPath.TryResolve(full) ?? full);
+            _scope = new FolderScope(allowedRoot);
+            Root = _scope.Root;
         }
 
         MaxPixels = maxPixels;
@@ -38,10 +37,6 @@ internal sealed class ImageFileGate
 
     /// <summary>The most pixels an image may declare.</summary>
     public long MaxPixels { get; }
-
-    private static StringComparison PathComparison => OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
-        ? StringComparison.OrdinalIgnoreCase
-        : StringComparison.Ordinal;
 
     /// <summary>Judges one absolute path; nothing outside the root is opened, and only a regular file's header is read.</summary>
     public ImageAdmission Admit(string fullPath)
@@ -78,7 +73,7 @@ internal sealed class ImageFileGate
     public ImageAdmission ResolveInsideRoot(string fullPath)
     {
         // An escape by '..' or by an absolute path is refused without touching the file system at all.
-        if (Root is not null && !IsInside(fullPath, _givenRoot!) && !IsInside(fullPath, Root))
+        if (_scope is not null && !_scope.HoldsAsSpelled(fullPath))
         {
             return new ImageAdmission(fullPath, ImageProblem.OutsideRoot);
         }
@@ -89,7 +84,7 @@ internal sealed class ImageFileGate
             return new ImageAdmission(fullPath, ImageProblem.NotFound);
         }
 
-        return Root is not null && !IsInside(real, Root)
+        return _scope is not null && !_scope.HoldsReal(real)
             ? new ImageAdmission(real, ImageProblem.OutsideRoot)
             : new ImageAdmission(real, null);
     }
@@ -106,10 +101,6 @@ internal sealed class ImageFileGate
         null => "readable",
         _ => admission.Problem.Value.ToString(),
     };
-
-    private bool IsInside(string fullPath, string root) => fullPath.StartsWith(root, PathComparison);
-
-    private static string WithSeparator(string path) => Path.TrimEndingDirectorySeparator(path) + Path.DirectorySeparatorChar;
 
     private static (int Width, int Height) ReadDimensions(string path)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrossModalML.Data;
 using CrossModalML.Featurization.Metadata;
 
@@ -19,7 +20,8 @@ public sealed class EvaluationOptions
     /// cross-validation never put one group's rows on both sides, so the metrics describe unseen groups. With
     /// <see cref="Folds"/> equal to the number of groups, cross-validation is leave-one-group-out; with fewer groups than
     /// folds it falls back to leave-one-group-out, and the split's description says so. Default: none.</summary>
-    /// <remarks>Use it whenever rows share an image or an author: a random split then tests on near-copies of training rows.</remarks>
+    /// <remarks>Use it whenever rows share an image or an author: a random split then tests on near-copies of training rows.
+    /// An image column groups by the image's content, so one picture saved under several file names is one group.</remarks>
     public string? GroupColumn { get; set; }
 
     /// <summary>A timestamp column (ISO-8601 or Unix seconds) to split by time: hold-out tests on the latest
@@ -69,7 +71,7 @@ public sealed class EvaluationOptions
         if (TimeColumn is { } timeColumn)
         {
             var times = Times(data, timeColumn);
-            return Resolve(data.RowCount) switch
+            var (timeSplits, timeDescription) = Resolve(data.RowCount) switch
             {
                 EvaluationStrategy.HoldOut => (
                     [DataSplitter.TimeOrderedHoldOut(times, TestFraction)],
@@ -77,12 +79,14 @@ public sealed class EvaluationOptions
                 EvaluationStrategy.CrossValidation => (
                     DataSplitter.TimeOrderedFolds(times, Folds),
                     $"time-ordered {Folds}-fold forward-chaining cross-validation by '{timeColumn}'"),
-                _ => ([], "not evaluated"),
+                _ => ((IReadOnlyList<DataSplit>)[], "not evaluated"),
             };
+            CheckEarliestRowsHoldTwoClasses(data, timeSplits, times);
+            return (timeSplits, timeDescription);
         }
 
         var labels = data.GetLabels();
-        var groups = GroupColumn is { } groupColumn ? data.GetColumnValues(groupColumn) : null;
+        var groups = GroupColumn is { } groupColumn ? GroupKeys.Of(data, groupColumn) : null;
         var kind = groups is null ? "stratified" : $"grouped by '{GroupColumn}'";
         return Resolve(data.RowCount) switch
         {
@@ -110,10 +114,41 @@ public sealed class EvaluationOptions
             return null;
         }
 
-        int count = DataSplitter.GroupCount(data.GetColumnValues(groupColumn));
+        int count = DataSplitter.GroupCount(GroupKeys.Of(data, groupColumn));
         return count < Folds && count >= 2
             ? $"'{groupColumn}' has only {count} groups, fewer than the {Folds} folds asked for (EvaluationOptions.Folds): cross-validation is leave-one-group-out with {count} folds instead."
             : null;
+    }
+
+    /// <summary>A time-ordered split trains its first fold on the earliest rows only; when they all have one label, a
+    /// classifier cannot be fitted, so this says which rows they are and what to change, before any fit.</summary>
+    private void CheckEarliestRowsHoldTwoClasses(PostDataset data, IReadOnlyList<DataSplit> splits, long[] times)
+    {
+        if (data.Task is not (TaskKind.Binary or TaskKind.Multiclass) || splits.Count == 0 || splits[0].Train.Count == 0)
+        {
+            return;
+        }
+
+        var labels = data.GetLabels();
+        var train = splits[0].Train;
+        if (train.Select(r => labels[r]).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            return;
+        }
+
+        bool forward = splits.Count > 1;
+        var rows = string.Join(", ", train.Take(5).Select(r => (r + 1).ToString(CultureInfo.InvariantCulture))) + (train.Count > 5 ? ", …" : string.Empty);
+        string Time(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString("u", CultureInfo.InvariantCulture);
+        var part = forward
+            ? $"fold 1 of the time-ordered cross-validation trains on block 1 alone, the {train.Count:N0} earliest rows"
+            : $"the time-ordered hold-out trains on the {train.Count:N0} earliest rows";
+        var remedy = forward
+            ? "Use fewer folds (EvaluationOptions.Folds) so the first block reaches further in time, a time-ordered hold-out (EvaluationOptions.Strategy = HoldOut)"
+            : "Hold out fewer rows (EvaluationOptions.TestFraction)";
+        throw new PostDataException(
+            $"'{data.SourcePath}': {part} (data rows {rows}; '{TimeColumn}' from {Time(train.Min(r => times[r]))} to {Time(train.Max(r => times[r]))}), " +
+            $"and every one has label '{labels[train[0]]}' in '{data.LabelColumn}'; a classifier needs at least two classes to learn from. " +
+            $"{remedy}, or split without time (clear EvaluationOptions.TimeColumn).");
     }
 
     /// <summary>Each row's time in ticks; a row without a readable time fails with its row number and value.</summary>

@@ -15,7 +15,13 @@ public static class MetricsCalculator
     /// <param name="decisionThreshold">Binary only: predict the positive (second) class when its probability is at least
     /// this; <c>null</c> predicts the most probable class (a cut at 0.5).</param>
     public static EvaluationMetrics Classification(
-        IReadOnlyList<string> classLabels, IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities, double? decisionThreshold = null)
+        IReadOnlyList<string> classLabels, IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities, double? decisionThreshold = null) =>
+        Classification(classLabels, truth, probabilities, decisionThreshold, positives: null);
+
+    /// <summary>Metrics of a classifier whose binary decisions are given (<paramref name="positives"/>, a model's own
+    /// <c>PredictedLabel</c>) or cut from the probabilities at <paramref name="decisionThreshold"/>.</summary>
+    internal static EvaluationMetrics Classification(
+        IReadOnlyList<string> classLabels, IReadOnlyList<int> truth, IReadOnlyList<float[]> probabilities, double? decisionThreshold, IReadOnlyList<bool>? positives)
     {
         ArgumentNullException.ThrowIfNull(classLabels);
         ArgumentNullException.ThrowIfNull(truth);
@@ -37,7 +43,10 @@ public static class MetricsCalculator
         for (int row = 0; row < truth.Count; row++)
         {
             var p = probabilities[row];
-            int predicted = decisionThreshold is { } cut && k == 2 ? (p[1] >= cut ? 1 : 0) : ArgMax(p);
+            int predicted = k != 2 ? ArgMax(p)
+                : positives is not null ? (positives[row] ? 1 : 0)
+                : decisionThreshold is { } cut ? (BinaryDecision.IsPositive(p[1], cut) ? 1 : 0)
+                : ArgMax(p);
             confusion[truth[row]][predicted]++;
             if (predicted == truth[row])
             {

@@ -20,13 +20,18 @@ public static class ModelEvaluator
         ArgumentNullException.ThrowIfNull(mlContext);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
-        var labelColumn = data.LabelColumn
-            ?? throw new ArgumentException($"The data set '{data.SourcePath}' has no label column; evaluation needs one.", nameof(data));
-        var labelEncoding = LabelEncoder.Encode(mlContext, data.Task, labelColumn, data.ClassLabels);
-        return Evaluate(model, data, labelEncoding, decisionThreshold);
+        return Evaluate(mlContext, model, data, BinaryDecision.Cut(decisionThreshold));
     }
 
-    internal static EvaluationMetrics Evaluate(ITransformer model, PostDataset data, IEstimator<ITransformer> labelEncoding, double? decisionThreshold)
+    /// <summary>As the public overload, with a binary model's decision taken as <paramref name="decision"/> says.</summary>
+    internal static EvaluationMetrics Evaluate(MLContext mlContext, ITransformer model, PostDataset data, BinaryDecision decision)
+    {
+        var labelColumn = data.LabelColumn
+            ?? throw new ArgumentException($"The data set '{data.SourcePath}' has no label column; evaluation needs one.", nameof(data));
+        return Evaluate(model, data, LabelEncoder.Encode(mlContext, data.Task, labelColumn, data.ClassLabels), decision);
+    }
+
+    internal static EvaluationMetrics Evaluate(ITransformer model, PostDataset data, IEstimator<ITransformer> labelEncoding, BinaryDecision decision)
     {
         var encoded = labelEncoding.Fit(data.DataView).Transform(data.DataView);
         LoadedModelEncoding.Warm(model, encoded);
@@ -46,7 +51,12 @@ public static class ModelEvaluator
                 $"({string.Join(", ", data.ClassLabels)}).", nameof(data));
         }
 
+        bool binary = data.Task == TaskKind.Binary;
         return MetricsCalculator.Classification(
-            data.ClassLabels, classes, ScoredOutput.ReadProbabilities(scored, data.Task, data.ClassLabels.Count), data.Task == TaskKind.Binary ? decisionThreshold : null);
+            data.ClassLabels,
+            classes,
+            ScoredOutput.ReadProbabilities(scored, data.Task, data.ClassLabels.Count),
+            binary ? decision.Threshold : null,
+            binary && decision.InModel ? ScoredOutput.ReadDecisions(scored) : null);
     }
 }

@@ -29,10 +29,7 @@ internal static class ScoredOutput
             while (cursor.MoveNext())
             {
                 getter(ref value);
-
-                // Uncalibrated trainers (perceptron, SVM) give a margin; a logistic squashes it into a probability.
-                float p = calibrated ? value : 1f / (1f + MathF.Exp(-value));
-                p = float.IsNaN(p) ? 0.5f : Math.Clamp(p, 0f, 1f);
+                float p = BinaryProbability(value, calibrated);
                 result.Add([1f - p, p]);
             }
 
@@ -55,6 +52,26 @@ internal static class ScoredOutput
         }
 
         return result;
+    }
+
+    /// <summary>A binary model's positive-class probability from its scalar output: a calibrated <c>Probability</c> as is,
+    /// an uncalibrated margin (perceptron, SVM) through a logistic; NaN counts as 0.5.</summary>
+    /// <param name="value">The model's <c>Probability</c>, or its <c>Score</c> when it has no probability.</param>
+    /// <param name="calibrated">Whether <paramref name="value"/> is a probability.</param>
+    public static float BinaryProbability(float value, bool calibrated)
+    {
+        float p = calibrated ? value : 1f / (1f + MathF.Exp(-value));
+        return float.IsNaN(p) ? 0.5f : Math.Clamp(p, 0f, 1f);
+    }
+
+    /// <summary>Each row's <c>PredictedLabel</c> of a binary model: the decision of a model whose chain applies its own
+    /// threshold (see <see cref="BinaryDecision.InModel"/>).</summary>
+    /// <param name="scored">The output of a binary model.</param>
+    /// <param name="columnPrefix">Prefix of the output columns, as for <see cref="ReadProbabilities"/>.</param>
+    public static List<bool> ReadDecisions(IDataView scored, string columnPrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        return scored.GetColumn<bool>(columnPrefix + ModelColumns.PredictedLabel).ToList();
     }
 
     /// <summary>The predicted value of each row of a regression model's output.</summary>

@@ -21,4 +21,14 @@ public interface IWorkExecutor
     /// <param name="cancellationToken">Stops the work.</param>
     /// <returns>One result per item, in the order of <paramref name="items"/>.</returns>
     Task<IReadOnlyList<TResult>> RunAsync<TItem, TResult>(WorkJob<TItem, TResult> job, IReadOnlyList<TItem> items, CancellationToken cancellationToken = default);
+
+    /// <summary>How many items the executor runs at once now; a caller that hands out items in waves makes each wave
+    /// at least twice this large so that no worker waits for the slowest item of a wave. Default 1.</summary>
+    int ItemsAtOnce => 1;
+
+    /// <summary>This machine's mount of the data the executor's workers read, or <see langword="null"/> (default) when
+    /// they see every file at the path this machine does. Paths under it travel in items as keys relative to it
+    /// (<c>data:images/1.jpg</c>), which each worker resolves under its own data root, so the workers may mount the
+    /// data elsewhere.</summary>
+    string? DataRoot => null;
 }

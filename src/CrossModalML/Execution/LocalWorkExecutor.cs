@@ -18,6 +18,9 @@ public sealed class LocalWorkExecutor : IWorkExecutor
         _itemsAtOnce = itemsAtOnce;
     }
 
+    /// <inheritdoc />
+    public int ItemsAtOnce => _itemsAtOnce;
+
     /// <summary>The local executor that runs one item at a time.</summary>
     public static LocalWorkExecutor Instance { get; } = new();
 

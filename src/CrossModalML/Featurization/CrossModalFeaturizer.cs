@@ -73,7 +73,10 @@ public static class CrossModalFeaturizer
         }
 
         builder.Append(mlContext.Transforms.Concatenate(FeaturizationPipeline.FeaturesColumnName, builder.Outputs.ToArray()));
-        return new FeaturizationPipeline(builder.Chain, builder.Groups, imageModel, options.Scaling, wordVectorModel, builder.Encoders.Select(e => e.Info).ToList());
+        return new FeaturizationPipeline(builder.Chain, builder.Groups, imageModel, options.Scaling, wordVectorModel, builder.Encoders.Select(e => e.Info).ToList())
+        {
+            Progress = options.Progress,
+        };
     }
 
     private static List<string> Of(IReadOnlyList<ColumnSchema> columns, ColumnRole role) =>
@@ -393,7 +396,7 @@ public static class CrossModalFeaturizer
         {
             if (!_lookups.TryGetValue(encoder.Name, out var lookup))
             {
-                lookup = new EncoderLookup(encoder, Options.EncoderCache ?? EncoderCacheOptions.Default, Options.Executor);
+                lookup = new EncoderLookup(encoder, Options.EncoderCache ?? EncoderCacheOptions.Default, Options.Executor, Options.Progress);
                 _lookups[encoder.Name] = lookup;
                 Encoders.Add(encoder);
             }

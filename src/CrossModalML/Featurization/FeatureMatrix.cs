@@ -14,16 +14,20 @@ internal sealed record FeatureMatrix(VBuffer<float>[] Rows, int Length)
     /// <param name="column">A float vector column.</param>
     /// <param name="rowCount">The view's row count, known to the caller.</param>
     /// <param name="cancellationToken">Checked every 256 rows.</param>
-    public static FeatureMatrix Read(IDataView view, string column, int rowCount, CancellationToken cancellationToken = default) =>
-        Read(view, [column], rowCount, cancellationToken)[column];
+    /// <param name="progress">Receives the count of rows read (<see cref="FeaturizationProgress.Rows"/>), throttled.</param>
+    public static FeatureMatrix Read(IDataView view, string column, int rowCount, CancellationToken cancellationToken = default, IProgress<FeaturizationProgress>? progress = null) =>
+        Read(view, [column], rowCount, cancellationToken, progress)[column];
 
     /// <summary>Reads several float vector columns of a featurized view in one pass, so the featurizer runs once.</summary>
     /// <param name="view">The featurized view.</param>
     /// <param name="columns">Float vector columns.</param>
     /// <param name="rowCount">The view's row count, known to the caller.</param>
     /// <param name="cancellationToken">Checked every 256 rows.</param>
-    public static Dictionary<string, FeatureMatrix> Read(IDataView view, IReadOnlyList<string> columns, int rowCount, CancellationToken cancellationToken = default)
+    /// <param name="progress">Receives the count of rows read (<see cref="FeaturizationProgress.Rows"/>), throttled.</param>
+    public static Dictionary<string, FeatureMatrix> Read(
+        IDataView view, IReadOnlyList<string> columns, int rowCount, CancellationToken cancellationToken = default, IProgress<FeaturizationProgress>? progress = null)
     {
+        var tally = progress is not null && rowCount > 0 ? new ProgressTally(FeaturizationProgress.Rows, rowCount, progress) : null;
         var rows = columns.Select(_ => new VBuffer<float>[rowCount]).ToArray();
         var schemaColumns = columns.Select(c => view.Schema[c]).ToArray();
         using var cursor = view.GetRowCursor(schemaColumns);
@@ -35,6 +39,7 @@ internal sealed record FeatureMatrix(VBuffer<float>[] Rows, int Length)
             if ((row & 255) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                tally?.AtLeast(row);
             }
 
             for (int c = 0; c < columns.Count; c++)
@@ -49,6 +54,7 @@ internal sealed record FeatureMatrix(VBuffer<float>[] Rows, int Length)
             row++;
         }
 
+        tally?.Complete();
         var result = new Dictionary<string, FeatureMatrix>(StringComparer.Ordinal);
         for (int c = 0; c < columns.Count; c++)
         {

@@ -34,6 +34,9 @@ public sealed class FeaturizationPipeline
     /// <summary>The pretrained word-vector model, when one is used.</summary>
     public WordVectorModelInfo? WordVectorModel { get; }
 
+    /// <summary>Where counts of the rows this featurizer's output is read into memory go (<see cref="FeaturizerOptions.Progress"/>).</summary>
+    internal IProgress<FeaturizationProgress>? Progress { get; init; }
+
     /// <summary>The pretrained encoders shipped with the library that the featurizer runs (ResNet18, MiniLM); empty for none.</summary>
     public IReadOnlyList<PretrainedEncoderInfo> Encoders { get; }
 }

@@ -129,6 +129,7 @@ public sealed record FeaturizerChoice(
             MetadataWeight = MetadataWeight,
             EncoderCache = baseOptions.EncoderCache,
             Executor = baseOptions.Executor,
+            Progress = baseOptions.Progress,
         };
     }
 

@@ -41,6 +41,27 @@ public sealed class FeaturizerOptions
     [JsonIgnore]
     public Execution.IWorkExecutor? Executor { get; set; }
 
+    /// <summary>Receives counts of featurization: the inputs each pretrained encoder has encoded (cache hits included)
+    /// while a fit prefetches them, and the rows featurized into memory by an AutoML search or a multi-task fit;
+    /// <c>null</c> (default) for none. Reports arrive on the thread doing the work, throttled. The front
+    /// door passes them on to its own progress as well. A machine setting, never written to a manifest.</summary>
+    [JsonIgnore]
+    public IProgress<FeaturizationProgress>? Progress { get; set; }
+
+    /// <summary>A shallow copy whose <see cref="Progress"/> also reports to <paramref name="progress"/>, so a caller's
+    /// options are not changed; these options themselves when <paramref name="progress"/> is <c>null</c>.</summary>
+    internal FeaturizerOptions WithProgress(IProgress<FeaturizationProgress>? progress)
+    {
+        if (progress is null)
+        {
+            return this;
+        }
+
+        var copy = (FeaturizerOptions)MemberwiseClone();
+        copy.Progress = FeaturizationProgressRelay.Combine(Progress, progress);
+        return copy;
+    }
+
     internal void Validate()
     {
         Text.Validate();

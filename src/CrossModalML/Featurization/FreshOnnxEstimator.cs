@@ -28,5 +28,14 @@ internal sealed class FreshOnnxEstimator(MLContext mlContext, string[] outputCol
         }
     }
 
-    private OnnxScoringEstimator Create() => mlContext.Transforms.ApplyOnnxModel(outputColumnNames, inputColumnNames, modelPath);
+    // A thread cap (EncoderThreads) needs the options overload; without one the estimator is built as it always was.
+    private OnnxScoringEstimator Create() => EncoderThreads.IntraOpThreads == 0
+        ? mlContext.Transforms.ApplyOnnxModel(outputColumnNames, inputColumnNames, modelPath)
+        : mlContext.Transforms.ApplyOnnxModel(new OnnxOptions
+        {
+            ModelFile = modelPath,
+            OutputColumns = outputColumnNames,
+            InputColumns = inputColumnNames,
+            IntraOpNumThreads = EncoderThreads.IntraOpThreads,
+        });
 }

@@ -169,6 +169,7 @@ public sealed class CrossModalCatalog
         ArgumentNullException.ThrowIfNull(options);
         var seeded = options.WithSeed(Seed);
         var adapter = ProgressAdapter.For(CrossModalProgress.MultiTask, progress, seeded.Search?.Budget.MaxTrials);
+        seeded.Featurizer = seeded.Featurizer.WithProgress(adapter);
         var result = new MultiTaskTrainer(_mlContext).Train(data, seeded, adapter, adapter, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return new CrossModalModel(_mlContext, result.Model, result.TrainingData.DataView.Schema, result.ToManifest(seeded), result);
@@ -227,6 +228,8 @@ public sealed class CrossModalCatalog
             seeded.Search = new RetrainingSearchOptions { Budget = search.Budget, SearchFeaturizer = search.SearchFeaturizer, TrialProgress = adapter };
         }
 
+        seeded.FeaturizationProgress = Featurization.FeaturizationProgressRelay.Combine(seeded.FeaturizationProgress, adapter);
+
         var folder = Directory.CreateTempSubdirectory("crossmodal-retrain-");
         try
         {
@@ -249,6 +252,35 @@ public sealed class CrossModalCatalog
     public Task<CrossModalModel> RetrainAsync(string modelPath, PostDataset data, RetrainingOptions? options = null, IProgress<CrossModalProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => Retrain(modelPath, data, options, progress, cancellationToken), cancellationToken);
 
+    /// <summary>Scores every trial of a saved search on labelled test posts, as AutoGluon's <c>leaderboard(test_data)</c>:
+    /// each trial the manifest records is refit on <paramref name="train"/> and measured on <paramref name="test"/>, beside
+    /// its validation score from the search. The saved model itself (the winner, or the ensemble when the model is one) is
+    /// scored as it is, so its row equals <see cref="CrossModalModel.Evaluate"/> on the same posts.</summary>
+    /// <param name="model">A model found by a search (<see cref="CrossModalModel.Manifest"/> has a <c>Search</c>), e.g. from
+    /// <see cref="LoadModel"/>. It is not changed.</param>
+    /// <param name="train">The posts to refit the trials on: the model's training data (the leaderboard says whether their
+    /// fingerprint matches the manifest's), loaded with the model's columns and label, e.g. by
+    /// <see cref="PostDatasetLoader.LoadForScoring"/> with <c>requireLabel: true</c>.</param>
+    /// <param name="test">Labelled posts with the model's columns, task and classes, only scored.</param>
+    /// <param name="progress">Receives a step as each trial is refit and scored.</param>
+    /// <param name="cancellationToken">Stops the run before its next refit.</param>
+    /// <returns>The rows, best test score first. Refits use the model's recorded seed (not <see cref="Seed"/>), so they repeat
+    /// the fit the search gave its winner. A trial that failed in the search, or whose refit fails, is listed with the reason.</returns>
+    /// <exception cref="NotSupportedException">The model is multi-task, or was not found by a search.</exception>
+    /// <exception cref="ArgumentException">The posts do not have the model's label, task and classes.</exception>
+    public TestLeaderboard Leaderboard(CrossModalModel model, PostDataset train, PostDataset test, IProgress<CrossModalProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        return TestLeaderboardBuilder.Build(_mlContext, model.Manifest, model.Transformer, train, test, ProgressAdapter.For(CrossModalProgress.Leaderboard, progress), cancellationToken);
+    }
+
+    /// <summary>Runs <see cref="Leaderboard"/> on the thread pool.</summary>
+    /// <inheritdoc cref="Leaderboard" path="/param"/>
+    public Task<TestLeaderboard> LeaderboardAsync(CrossModalModel model, PostDataset train, PostDataset test, IProgress<CrossModalProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Leaderboard(model, train, test, progress, cancellationToken), cancellationToken);
+
     /// <summary>Loads a model zip written by CrossModalML, with its manifest. Load only models you trust: ML.NET creates
     /// the transforms a zip names.</summary>
     /// <param name="path">The zip.</param>
@@ -267,6 +299,7 @@ public sealed class CrossModalCatalog
 
     private CrossModalModel FitSeeded(PostDataset data, TrainingOptions options, ProgressAdapter? progress, CancellationToken cancellationToken, PostDataset? test = null)
     {
+        options.Featurizer = options.Featurizer.WithProgress(progress);
         var result = new CrossModalTrainer(_mlContext).Train(data, options, test, progress, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         return new CrossModalModel(_mlContext, result.Model, data.DataView.Schema, result.ToManifest(data, options), result);
@@ -275,6 +308,7 @@ public sealed class CrossModalCatalog
     private CrossModalModel SearchSeeded(PostDataset data, AutoMLExperimentOptions options, IProgress<CrossModalProgress>? progress, CancellationToken cancellationToken, PostDataset? test = null)
     {
         var adapter = ProgressAdapter.For(CrossModalProgress.Search, progress, options.Budget.MaxTrials);
+        options.Featurizer = options.Featurizer.WithProgress(adapter);
         var result = new AutoMLExperiment(_mlContext, options).Run(data, adapter, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var training = result.Training;

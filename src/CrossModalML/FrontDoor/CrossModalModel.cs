@@ -89,7 +89,7 @@ public sealed class CrossModalModel : IDisposable
             throw new NotSupportedException("CrossModalModel.Evaluate measures single-task models; a multi-task model's tasks are measured with CrossModalPredictor.EvaluateTasks.");
         }
 
-        return new CrossModalTrainer(_mlContext).Evaluate(Transformer, test, Manifest.DecisionThreshold?.Threshold);
+        return new CrossModalTrainer(_mlContext).Evaluate(Transformer, test, Manifest);
     }
 
     /// <summary>Makes metrics on a separate test set the model's own (<see cref="Metrics"/>, and the manifest's metrics

@@ -1,12 +1,13 @@
 using System.Globalization;
 using CrossModalML.AutoML;
+using CrossModalML.Featurization;
 using CrossModalML.Training;
 
 namespace CrossModalML;
 
-/// <summary>The one place that turns the engines' progress (training steps, search trials, lines of text) into
-/// <see cref="CrossModalProgress"/> for one stage of a run.</summary>
-internal sealed class ProgressAdapter : IProgress<TrainingProgress>, IProgress<TrialResult>, IProgress<string>
+/// <summary>The one place that turns the engines' progress (training steps, search trials, featurization counts, lines of
+/// text) into <see cref="CrossModalProgress"/> for one stage of a run.</summary>
+internal sealed class ProgressAdapter : IProgress<TrainingProgress>, IProgress<TrialResult>, IProgress<FeaturizationProgress>, IProgress<string>
 {
     private readonly string _stage;
     private readonly int _trialBudget;
@@ -37,7 +38,16 @@ internal sealed class ProgressAdapter : IProgress<TrainingProgress>, IProgress<T
         _target.Report(new CrossModalProgress(_stage, value.Number, _trialBudget, Describe(value), value));
     }
 
+    public void Report(FeaturizationProgress value) =>
+        _target.Report(new CrossModalProgress(_stage, 0, 0, Describe(value), Items: value));
+
     public void Report(string value) => _target.Report(new CrossModalProgress(_stage, 0, 0, value));
+
+    private static string Describe(FeaturizationProgress items) => items.Stage == FeaturizationProgress.Rows
+        ? string.Create(CultureInfo.InvariantCulture, $"{items.Done:N0} of {items.Total:N0} rows featurized")
+        : items.IsComplete
+            ? string.Create(CultureInfo.InvariantCulture, $"{items.Stage}: {items.Total:N0} inputs encoded, {items.CacheHits:N0} from the cache")
+            : string.Create(CultureInfo.InvariantCulture, $"{items.Stage}: {items.Done:N0} of {items.Total:N0} inputs encoded");
 
     private static string Describe(TrialResult trial) => trial.Status switch
     {

@@ -9,7 +9,13 @@ namespace CrossModalML.MultiTask;
 /// <summary>The shared featurizer fitted once on some rows, and its output kept in memory for every head.</summary>
 internal sealed class SharedFeatures
 {
-    private SharedFeatures(ITransformer transformer) => Transformer = transformer;
+    private readonly IProgress<FeaturizationProgress>? _progress;
+
+    private SharedFeatures(ITransformer transformer, IProgress<FeaturizationProgress>? progress)
+    {
+        Transformer = transformer;
+        _progress = progress;
+    }
 
     /// <summary>The fitted featurizer, writing <see cref="ModelColumns.Features"/>.</summary>
     public ITransformer Transformer { get; }
@@ -23,10 +29,10 @@ internal sealed class SharedFeatures
             throw new InvalidOperationException("The featurizer's Features column is not a vector.");
         }
 
-        return new SharedFeatures(transformer);
+        return new SharedFeatures(transformer, featurization.Progress);
     }
 
-    /// <summary>Every row's feature vector, in row order.</summary>
+    /// <summary>Every row's feature vector, in row order; the rows read are counted to the featurizer's progress.</summary>
     public FeatureMatrix Transform(PostDataset data) =>
-        FeatureMatrix.Read(Transformer.Transform(data.DataView), ModelColumns.Features, data.RowCount);
+        FeatureMatrix.Read(Transformer.Transform(data.DataView), ModelColumns.Features, data.RowCount, progress: _progress);
 }

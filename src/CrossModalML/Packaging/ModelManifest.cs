@@ -94,8 +94,19 @@ public sealed record ModelManifest
     public FusionSummary? Fusion { get; init; }
 
     /// <summary>The decision threshold of a binary model: predict the positive class when its probability is at least
-    /// <see cref="ThresholdTuning.Threshold"/>. <c>null</c> means 0.5. The predictor and <c>evaluate</c> apply it.</summary>
+    /// <see cref="ThresholdTuning.Threshold"/>. <c>null</c> means 0.5. See <see cref="DecisionThresholdInModel"/> for where it is applied.</summary>
     public ThresholdTuning? DecisionThreshold { get; init; }
+
+    /// <summary>Whether the saved chain applies <see cref="DecisionThreshold"/> itself: its <c>PredictedLabel</c> is the
+    /// tuned decision, so plain ML.NET, the predictor and <c>evaluate</c> read that one column. <c>false</c> in zips saved
+    /// before the threshold moved into the chain; the predictor and <c>evaluate</c> then cut the probability at the
+    /// threshold themselves, while the zip's own <c>PredictedLabel</c> still cuts at 0.5.</summary>
+    public bool DecisionThresholdInModel { get; init; }
+
+    /// <summary>How a binary model's decision is read from its output (<see cref="DecisionThreshold"/>, <see cref="DecisionThresholdInModel"/>).</summary>
+    internal BinaryDecision Decision() => DecisionThresholdInModel && DecisionThreshold is not null
+        ? BinaryDecision.FromModel
+        : BinaryDecision.Cut(DecisionThreshold?.Threshold);
 
     /// <summary>Whether the training rows were randomly over-sampled to balance the classes.</summary>
     public bool OverSampling { get; init; }

@@ -53,4 +53,7 @@ public sealed record SearchSummary
     /// <summary>The winning featurizer settings.</summary>
     public required FeaturizerChoice BestFeaturizer { get; init; }
 
+    /// <summary>Every trial that ran, in trial order, with its configuration and validation score; <c>null</c> in manifests
+    /// saved before trials were recorded, whose search left only the winner.</summary>
+    public IReadOnlyList<SearchTrialRecord>? Trials { get; init; }
 }

@@ -188,7 +188,8 @@ public sealed class CrossModalPredictor : IDisposable
 
     /// <summary>Scores chunks of posts (e.g. from <see cref="LoadInputInChunks"/>) on an executor: locally with this
     /// predictor, or on a cluster's workers, which load this model from its path (so every worker must see the model and
-    /// the image paths at the same paths). The predictions are the same either way.</summary>
+    /// the image paths at the same paths, or under the executor's <see cref="IWorkExecutor.DataRoot"/>, which the workers
+    /// mount where they like). The predictions are the same either way.</summary>
     /// <param name="chunks">The chunks, each with the model's input columns.</param>
     /// <param name="executor">Where the chunks are scored, e.g. <see cref="LocalWorkExecutor"/>.</param>
     /// <param name="cancellationToken">Stops chunks not yet scored.</param>
@@ -201,7 +202,7 @@ public sealed class CrossModalPredictor : IDisposable
         ArgumentNullException.ThrowIfNull(executor);
         _host.ThrowIfDisposed();
         var items = chunks.Select(chunk => new ScoringChunk(
-            _modelPath, _options.AllowedImageRoot, _options.ImageBaseDirectory, _options.MaxImagePixels, _options.Seed, PortablePosts.From(chunk))).ToList();
+            _modelPath, _options.AllowedImageRoot, _options.ImageBaseDirectory, _options.MaxImagePixels, _options.Seed, PortablePosts.From(chunk)).ForWorker(executor.DataRoot)).ToList();
         var scored = await executor.RunAsync(new ScoringChunkJob(_ => this), items, cancellationToken).ConfigureAwait(false);
         return [.. scored];
     }
@@ -235,12 +236,15 @@ public sealed class CrossModalPredictor : IDisposable
     /// <param name="path">The file, with every input column of the model.</param>
     /// <param name="chunkRows">Rows per chunk, at least 1.</param>
     /// <param name="options">Optional format settings; the image root and pixel limit are this predictor's, as for <see cref="LoadInput"/>.</param>
+    /// <param name="keepLabel">Keep the model's label column when the file has it, to compare predictions with it: it is
+    /// read as an <see cref="ColumnRole.Ignore"/> column (values as written, none checked, no row skipped; read them with
+    /// <see cref="PostDataset.GetColumnValues"/>). A file without it reads as without this flag.</param>
     /// <returns>The chunks, in file order, read lazily as the sequence is enumerated.</returns>
-    public IEnumerable<PostDataset> LoadInputInChunks(string path, int chunkRows, PostLoadOptions? options = null)
+    public IEnumerable<PostDataset> LoadInputInChunks(string path, int chunkRows, PostLoadOptions? options = null, bool keepLabel = false)
     {
         var manifest = Manifest;
         _host.ThrowIfDisposed();
-        return _input.LoadFileInChunks(manifest, path, chunkRows, options);
+        return _input.LoadFileInChunks(manifest, path, chunkRows, options, keepLabel);
     }
 
     /// <summary>Scores labelled posts and computes the model's metrics on them.</summary>

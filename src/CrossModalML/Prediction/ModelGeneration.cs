@@ -49,7 +49,7 @@ internal sealed class ModelGeneration
         }
 
         _pool = new DefaultObjectPoolProvider { MaximumRetained = maximumPooledEngines }
-            .Create(new ScoringEnginePolicy(package.Model, InputSchema, package.Manifest.Task, package.Manifest.Tasks));
+            .Create(new ScoringEnginePolicy(package.Model, InputSchema, package.Manifest.Task, package.Manifest.Tasks, package.Manifest.Decision().InModel));
 
         // Building one engine now surfaces a model that cannot score single rows at load time, not on the first call.
         _pool.Return(_pool.Get());

@@ -26,8 +26,8 @@ internal static class PostScorer
                 main = PredictionBuilder.Regression(engine.ScoreScalar());
                 break;
             case TaskKind.Binary:
-                main = PredictionBuilder.Classification(
-                    manifest.ClassLabels, PredictionBuilder.BinaryProbabilities(engine.ScoreScalar(), engine.BinaryIsCalibrated), manifest.DecisionThreshold?.Threshold);
+                main = PredictionBuilder.Binary(
+                    manifest.ClassLabels, PredictionBuilder.BinaryProbabilities(engine.ScoreScalar(), engine.BinaryIsCalibrated), manifest.Decision(), engine.ReadDecision);
                 break;
             default:
                 var scores = new float[manifest.ClassLabels.Count];
@@ -53,7 +53,7 @@ internal static class PostScorer
         LoadedModelEncoding.Warm(generation.Package.Model, posts.DataView);
         var scored = generation.Package.Model.Transform(posts.DataView);
         var warnings = posts.ImageWarnings();
-        var main = Read(scored, manifest.Task, manifest.ClassLabels, string.Empty, manifest.DecisionThreshold?.Threshold)
+        var main = Read(scored, manifest.Task, manifest.ClassLabels, string.Empty, manifest.Decision())
             .Select((prediction, row) => (warnings[row].Count == 0 ? prediction : prediction with { Warnings = warnings[row] }) with { ModelVersion = generation.Version })
             .ToList();
         if (manifest.Tasks is not { Count: > 0 } taskList)
@@ -88,8 +88,20 @@ internal static class PostScorer
         return tasks;
     }
 
-    private static List<PostPrediction> Read(IDataView scored, TaskKind task, IReadOnlyList<string> classLabels, string prefix, double? decisionThreshold = null) =>
-        task == TaskKind.Regression
-            ? ScoredOutput.ReadValues(scored, prefix).Select(PredictionBuilder.Regression).ToList()
-            : ScoredOutput.ReadProbabilities(scored, task, classLabels.Count, prefix).Select(p => PredictionBuilder.Classification(classLabels, p, decisionThreshold)).ToList();
+    private static List<PostPrediction> Read(IDataView scored, TaskKind task, IReadOnlyList<string> classLabels, string prefix, BinaryDecision decision = default)
+    {
+        if (task == TaskKind.Regression)
+        {
+            return ScoredOutput.ReadValues(scored, prefix).Select(PredictionBuilder.Regression).ToList();
+        }
+
+        var probabilities = ScoredOutput.ReadProbabilities(scored, task, classLabels.Count, prefix);
+        if (task == TaskKind.Binary && decision.InModel)
+        {
+            var positives = ScoredOutput.ReadDecisions(scored, prefix);
+            return probabilities.Select((p, row) => PredictionBuilder.Binary(classLabels, p, positives[row])).ToList();
+        }
+
+        return probabilities.Select(p => PredictionBuilder.Classification(classLabels, p, task == TaskKind.Binary ? decision.Threshold : null)).ToList();
+    }
 }

@@ -1,4 +1,5 @@
 using CrossModalML.Data;
+using CrossModalML.Evaluation;
 
 namespace CrossModalML.Prediction;
 
@@ -8,8 +9,7 @@ internal static class PredictionBuilder
     /// <summary>A binary model's scalar as [1 − p, p]; an uncalibrated margin goes through a logistic, as in evaluation.</summary>
     public static float[] BinaryProbabilities(float value, bool calibrated)
     {
-        float p = calibrated ? value : 1f / (1f + MathF.Exp(-value));
-        p = float.IsNaN(p) ? 0.5f : Math.Clamp(p, 0f, 1f);
+        float p = ScoredOutput.BinaryProbability(value, calibrated);
         return [1f - p, p];
     }
 
@@ -54,11 +54,20 @@ internal static class PredictionBuilder
 
         if (decisionThreshold is { } cut && classes.Count == 2)
         {
-            best = probabilities[1] >= cut ? 1 : 0;
+            best = BinaryDecision.IsPositive(probabilities[1], cut) ? 1 : 0;
         }
 
         return new PostPrediction { PredictedLabel = classes[best], Probabilities = byClass };
     }
+
+    /// <summary>A binary prediction whose class the model itself decided (its <c>PredictedLabel</c>, see <see cref="BinaryDecision.InModel"/>).</summary>
+    public static PostPrediction Binary(IReadOnlyList<string> classes, float[] probabilities, bool positive) =>
+        Classification(classes, probabilities) with { PredictedLabel = classes[positive ? 1 : 0] };
+
+    /// <summary>A binary prediction decided as <paramref name="decision"/> says; <paramref name="positive"/> is the model's
+    /// own <c>PredictedLabel</c>, read only when the decision is in the model.</summary>
+    public static PostPrediction Binary(IReadOnlyList<string> classes, float[] probabilities, BinaryDecision decision, Func<bool> positive) =>
+        decision.InModel ? Binary(classes, probabilities, positive()) : Classification(classes, probabilities, decision.Threshold);
 
     public static PostPrediction Regression(float value) => new() { Value = value };
 }

@@ -12,7 +12,7 @@ internal static class PredictorEvaluation
     /// <summary>The main task's metrics (with the model's tuned decision threshold, if it has one).</summary>
     public static EvaluationMetrics Evaluate(ModelGeneration generation, PostDataset posts)
     {
-        var metrics = ModelEvaluator.Evaluate(generation.Context, generation.Package.Model, posts, generation.Manifest.DecisionThreshold?.Threshold);
+        var metrics = ModelEvaluator.Evaluate(generation.Context, generation.Package.Model, posts, generation.Manifest.Decision());
         return WithSeenDataWarnings(metrics, generation.Manifest, posts);
     }
 

@@ -26,9 +26,16 @@ internal sealed class PredictorInput
     public PostDataset LoadFile(ModelManifest manifest, string path, bool requireLabel, PostLoadOptions? options) =>
         PostDatasetLoader.LoadForScoring(path, manifest.Columns, manifest.Task, manifest.ClassLabels, requireLabel, WithImageLimits(options));
 
-    /// <summary>A post file in chunks; see <see cref="PostDatasetLoader.LoadForScoringInChunks"/>.</summary>
-    public IEnumerable<PostDataset> LoadFileInChunks(ModelManifest manifest, string path, int chunkRows, PostLoadOptions? options) =>
-        PostDatasetLoader.LoadForScoringInChunks(path, manifest.Columns, manifest.Task, manifest.ClassLabels, chunkRows, WithImageLimits(options));
+    /// <summary>A post file in chunks; see <see cref="PostDatasetLoader.LoadForScoringInChunks"/>. With
+    /// <paramref name="keepLabel"/>, the label column is read as an ignored column when the file has it: its values kept as
+    /// written, none checked, no row skipped.</summary>
+    public IEnumerable<PostDataset> LoadFileInChunks(ModelManifest manifest, string path, int chunkRows, PostLoadOptions? options, bool keepLabel = false)
+    {
+        var schema = keepLabel
+            ? manifest.Columns.Select(c => c.Role == ColumnRole.Label ? c with { Role = ColumnRole.Ignore } : c).ToList()
+            : manifest.Columns;
+        return PostDatasetLoader.LoadForScoringInChunks(path, schema, manifest.Task, manifest.ClassLabels, chunkRows, WithImageLimits(options));
+    }
 
     /// <summary>Posts given as column → text dictionaries, as one data set.</summary>
     /// <exception cref="ImagePathException">An image path is outside the allowed root.</exception>

@@ -6,7 +6,8 @@ namespace CrossModalML.Prediction;
 /// <summary>Scores one chunk of posts: one prediction per post, in order.</summary>
 /// <remarks>A worker's instance (<see cref="ByModelPath"/>) loads each model once per process and keeps it for the chunks
 /// that follow (keyed by path, settings and the file's size and time, so a replaced model is loaded again); a
-/// predictor's own instance scores with that predictor.</remarks>
+/// predictor's own instance scores with that predictor. References to a data root (<c>data:</c> keys) are resolved to this
+/// machine's files first.</remarks>
 internal sealed class ScoringChunkJob(Func<ScoringChunk, CrossModalPredictor> predictorFor) : WorkJob<ScoringChunk, PostPrediction[]>
 {
     private static readonly ConcurrentDictionary<string, Lazy<CrossModalPredictor>> Loaded = new(StringComparer.Ordinal);
@@ -18,7 +19,8 @@ internal sealed class ScoringChunkJob(Func<ScoringChunk, CrossModalPredictor> pr
     public override PostPrediction[] Run(ScoringChunk item, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return [.. predictorFor(item).Predict(item.Posts.ToDataset())];
+        var local = item.Local();
+        return [.. predictorFor(local).Predict(local.Posts.ToDataset())];
     }
 
     private static CrossModalPredictor LoadOnce(ScoringChunk item)

@@ -16,10 +16,16 @@ internal sealed class ScoringEngine : IDisposable
     private readonly ValueGetter<float>? _scalar;
     private readonly ValueGetter<VBuffer<float>>? _vector;
     private readonly bool _binaryIsCalibrated;
+    private readonly ValueGetter<bool>? _decision;
     private readonly TaskOutput[] _tasks;
     private VBuffer<float> _buffer;
 
-    public ScoringEngine(ITransformer model, DataViewSchema inputSchema, TaskKind task, IReadOnlyList<TaskResult>? tasks)
+    /// <param name="model">The loaded model.</param>
+    /// <param name="inputSchema">The columns a post is scored from.</param>
+    /// <param name="task">The main task.</param>
+    /// <param name="tasks">The tasks of a multi-task model; <c>null</c> otherwise.</param>
+    /// <param name="readDecision">Also read a binary model's own <c>PredictedLabel</c> (its chain applies the tuned threshold).</param>
+    public ScoringEngine(ITransformer model, DataViewSchema inputSchema, TaskKind task, IReadOnlyList<TaskResult>? tasks, bool readDecision = false)
     {
         Input = new ScoringInputRow(inputSchema);
         var mapper = model.GetRowToRowMapper(inputSchema);
@@ -31,7 +37,9 @@ internal sealed class ScoringEngine : IDisposable
             bool calibrated = t.Task == TaskKind.Binary && outputSchema.GetColumnOrNull(TaskColumns.Probability(t.Name)) is not null;
             return (Task: t, Calibrated: calibrated, Column: outputSchema[calibrated ? TaskColumns.Probability(t.Name) : TaskColumns.Score(t.Name)]);
         }).ToList();
-        _output = mapper.GetRow(Input, [column, .. taskColumns.Select(t => t.Column)]);
+        var decisionColumn = readDecision ? outputSchema[ModelColumns.PredictedLabel] : (DataViewSchema.Column?)null;
+        _output = mapper.GetRow(Input, [column, .. taskColumns.Select(t => t.Column), .. decisionColumn is { } d ? new[] { d } : []]);
+        _decision = decisionColumn is { } decided ? _output.GetGetter<bool>(decided) : null;
         if (task == TaskKind.Multiclass)
         {
             _vector = _output.GetGetter<VBuffer<float>>(column);
@@ -76,6 +84,15 @@ internal sealed class ScoringEngine : IDisposable
         float value = 0;
         _scalar!(ref value);
         return value;
+    }
+
+    /// <summary>The model's own <c>PredictedLabel</c> of the binary post just scored by <see cref="ScoreScalar"/> (the row
+    /// does not advance); only for an engine built to read it.</summary>
+    public bool ReadDecision()
+    {
+        bool positive = false;
+        _decision!(ref positive);
+        return positive;
     }
 
     /// <summary>Whether a binary model's scalar is a calibrated probability rather than a margin.</summary>

@@ -85,8 +85,9 @@ public static class ModelRetrainer
         var manifest = ModelPackage.ReadManifest(modelPath);
         EnsureRetrainable(manifest, modelPath);
         CheckData(manifest, newData);
-        var featurizer = FeaturizerFor(manifest, options.ImageModelPath, options.WordVectorModelPath);
+        var featurizer = FeaturizerFor(manifest, options.ImageModelPath, options.WordVectorModelPath, options.WordVectorVocabularyPath);
         featurizer.EncoderCache = options.EncoderCache;
+        featurizer.Progress = options.FeaturizationProgress;
         var seed = options.Seed ?? manifest.Seed;
         var training = new TrainingOptions
         {
@@ -127,7 +128,7 @@ public static class ModelRetrainer
         EvaluationMetrics oldMetrics;
         using (var old = ModelPackage.Load(mlContext, modelPath))
         {
-            oldMetrics = trainer.Evaluate(old.Model, holdOut, manifest.DecisionThreshold?.Threshold);
+            oldMetrics = trainer.Evaluate(old.Model, holdOut, manifest);
         }
 
         var run = new Comparison(modelPath, newData, split, added, oldMetrics, warnings, options.KeepBetter, outputPath);
@@ -375,7 +376,7 @@ public static class ModelRetrainer
         }
     }
 
-    private static FeaturizerOptions FeaturizerFor(ModelManifest manifest, string? imageModelPath, string? wordVectorModelPath)
+    private static FeaturizerOptions FeaturizerFor(ModelManifest manifest, string? imageModelPath, string? wordVectorModelPath, string? vocabularyPath)
     {
         var featurizer = manifest.Featurizer;
         if (manifest.ImageModel is { } image)
@@ -403,22 +404,39 @@ public static class ModelRetrainer
             var path = SameFile(wordVectorModelPath, words.FileName, words.Sha256, "word-vector model", nameof(RetrainingOptions.WordVectorModelPath));
             var vectors = featurizer.Text.WordVectors ?? new WordVectorModelOptions { InputColumnName = words.InputColumnName, OutputColumnName = words.OutputColumnName };
             vectors.ModelPath = path;
-            var vocabulary = vectors.ResolvedVocabularyPath;
-            if (!File.Exists(vocabulary) || FileHash.Sha256(vocabulary) != words.VocabularySha256)
-            {
-                throw new ArgumentException(
-                    $"The word-vector vocabulary beside '{path}' ('{vocabulary}') is missing or is not the '{words.VocabularyFileName}' of SHA-256 {words.VocabularySha256} " +
-                    "the model was trained with; put that file beside the model.", nameof(wordVectorModelPath));
-            }
-
+            vectors.VocabularyPath = Vocabulary(words, path, vocabularyPath);
             featurizer.Text.WordVectors = vectors;
         }
-        else if (wordVectorModelPath is not null)
+        else if (wordVectorModelPath is not null || vocabularyPath is not null)
         {
-            throw new ArgumentException($"The model uses no word vectors, so no word-vector model should be given; remove '{wordVectorModelPath}'.", nameof(wordVectorModelPath));
+            throw new ArgumentException(
+                $"The model uses no word vectors, so no word-vector model or vocabulary should be given; remove '{wordVectorModelPath ?? vocabularyPath}'.", nameof(wordVectorModelPath));
         }
 
         return featurizer;
+    }
+
+    /// <summary>The word-vector vocabulary the model was trained with: the file given, or else the manifest's file name
+    /// beside the word-vector model, or else <c>vocab.txt</c> there; the first whose SHA-256 matches the manifest's.</summary>
+    /// <remarks>The vocabulary travels as the ONNX model does, as a file the user keeps and names, not inside the zip: a
+    /// vocabulary can be megabytes and is shared by every model trained on the same vectors.</remarks>
+    private static string Vocabulary(WordVectorModelInfo words, string modelPath, string? given)
+    {
+        var beside = Path.GetDirectoryName(modelPath) ?? string.Empty;
+        var candidates = given is not null
+            ? new[] { Path.GetFullPath(given) }
+            : new[] { Path.Combine(beside, words.VocabularyFileName), Path.Combine(beside, WordVectorModelOptions.DefaultVocabularyFileName) }.Distinct(StringComparer.Ordinal).ToArray();
+        var found = candidates.FirstOrDefault(c => File.Exists(c) && string.Equals(FileHash.Sha256(c), words.VocabularySha256, StringComparison.OrdinalIgnoreCase));
+        if (found is not null)
+        {
+            return found;
+        }
+
+        var looked = string.Join(" and ", candidates.Select(c => $"'{c}' ({(File.Exists(c) ? "a different file" : "missing")})"));
+        throw new ArgumentException(
+            $"The model was trained with the word-vector vocabulary '{words.VocabularyFileName}' (SHA-256 {words.VocabularySha256}); looked at {looked}. " +
+            "Give that file in RetrainingOptions.WordVectorVocabularyPath, or put it beside the word-vector model under its name.",
+            nameof(RetrainingOptions.WordVectorVocabularyPath));
     }
 
     /// <summary>The full path of the file the user gave for a model file the manifest names, checked against its hash.</summary>

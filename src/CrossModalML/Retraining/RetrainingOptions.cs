@@ -11,13 +11,22 @@ public sealed class RetrainingOptions
     /// manifest's SHA-256); must be <see langword="null"/> otherwise.</summary>
     public string? ImageModelPath { get; set; }
 
-    /// <summary>The word-vector model file. Required exactly when the old model used one (its bytes, and those of the
-    /// vocabulary beside it, must hash to the manifest's SHA-256); must be <see langword="null"/> otherwise.</summary>
+    /// <summary>The word-vector model file. Required exactly when the old model used one (its bytes, and those of its
+    /// vocabulary, must hash to the manifest's SHA-256); must be <see langword="null"/> otherwise.</summary>
     public string? WordVectorModelPath { get; set; }
+
+    /// <summary>The word-vector model's vocabulary file; its bytes must hash to the manifest's SHA-256. <see langword="null"/>
+    /// (default) looks beside <see cref="WordVectorModelPath"/> for the file name the manifest records, then for
+    /// <c>vocab.txt</c>. Only for a model that used word vectors.</summary>
+    public string? WordVectorVocabularyPath { get; set; }
 
     /// <summary>Where the pretrained encoders keep their encodings; <c>null</c> (default) for
     /// <see cref="Featurization.EncoderCacheOptions.Default"/>.</summary>
     public Featurization.EncoderCacheOptions? EncoderCache { get; set; }
+
+    /// <summary>Receives counts of featurization (inputs each pretrained encoder has encoded, rows featurized) while the new model is fitted
+    /// (<see cref="Featurization.FeaturizerOptions.Progress"/>); <c>null</c> (default) for none.</summary>
+    public IProgress<Featurization.FeaturizationProgress>? FeaturizationProgress { get; set; }
 
     /// <summary>Share of the new rows held out to compare the old and new model. Default 0.2.</summary>
     public double TestFraction { get; set; } = 0.2;

@@ -88,10 +88,11 @@ public sealed class CrossModalTrainer
                 ? $"fit {trainer.Name} on {train.RowCount:N0} rows, evaluate on {test.RowCount:N0}"
                 : $"fold {i + 1} of {splits.Count}: fit {trainer.Name} on {train.RowCount:N0} rows"));
             var foldModel = Fit(train, featurization, labelEncoding, trainer, options, cancellationToken, buildAlternative: options.Fusion == FusionKind.Auto);
-            foldMetrics.Add(ModelEvaluator.Evaluate(foldModel.Model, test, labelEncoding, foldModel.Threshold?.Threshold));
+            var decision = foldModel.Threshold is null ? BinaryDecision.Cut(null) : BinaryDecision.FromModel;
+            foldMetrics.Add(ModelEvaluator.Evaluate(foldModel.Model, test, labelEncoding, decision));
             if (foldModel is { Alternative: { } alternative, Fusion: { } foldFusion })
             {
-                var alternativeMetrics = ModelEvaluator.Evaluate(alternative, test, labelEncoding, foldModel.Threshold?.Threshold);
+                var alternativeMetrics = ModelEvaluator.Evaluate(alternative, test, labelEncoding, decision);
                 earlyMetrics.Add(foldFusion.Kind == FusionKind.Early ? foldMetrics[^1] : alternativeMetrics);
                 lateMetrics.Add(foldFusion.Kind == FusionKind.Late ? foldMetrics[^1] : alternativeMetrics);
                 (alternative as IDisposable)?.Dispose();
@@ -120,6 +121,7 @@ public sealed class CrossModalTrainer
             Model = fitted.Model,
             Fusion = fitted.Fusion,
             DecisionThreshold = fitted.Threshold,
+            DecisionThresholdInModel = fitted.Threshold is not null,
             FusionComparison = earlyMetrics.Count == 0 || earlyMetrics.Count != foldMetrics.Count
                 ? null
                 : new FusionComparison(MetricsCalculator.Average(earlyMetrics), MetricsCalculator.Average(lateMetrics), description),
@@ -143,6 +145,11 @@ public sealed class CrossModalTrainer
     /// <exception cref="ArgumentException">The data has no label, or a label the model does not know.</exception>
     public EvaluationMetrics Evaluate(ITransformer model, PostDataset data, double? decisionThreshold = null) =>
         ModelEvaluator.Evaluate(_mlContext, model, data, decisionThreshold);
+
+    /// <summary>As <see cref="Evaluate(ITransformer, PostDataset, double?)"/>, with a binary model's decision read as its
+    /// manifest says (<see cref="ModelManifest.DecisionThresholdInModel"/>).</summary>
+    internal EvaluationMetrics Evaluate(ITransformer model, PostDataset data, ModelManifest manifest) =>
+        ModelEvaluator.Evaluate(_mlContext, model, data, manifest.Decision());
 
     private FittedModel Fit(
         PostDataset train,

@@ -24,7 +24,8 @@ public static class TrainerFactory
 {
     /// <summary>The hyperparameter that turns on balanced class weights (1) or leaves them off (0, the default).</summary>
     /// <remarks>Each training row is weighted by rows / (classes × rows of its class), so every class weighs the same in
-    /// the loss. Classification only, and only for trainers that take example weights (not the averaged perceptron).</remarks>
+    /// the loss. Classification only, and only for trainers that use example weights (not the averaged perceptron or the
+    /// linear SVM, see <see cref="TakesClassWeights"/>).</remarks>
     public const string ClassWeightingParameter = "ClassWeighting";
 
     private static readonly string[] LbfgsParameters = ["L1Regularization", "L2Regularization", "OptimizationTolerance", "HistorySize"];
@@ -56,6 +57,11 @@ public static class TrainerFactory
         TrainerNames.LbfgsLogisticRegression or TrainerNames.SdcaLogisticRegression or TrainerNames.AveragedPerceptron or
         TrainerNames.LinearSvm or TrainerNames.LbfgsMaximumEntropy or TrainerNames.SdcaMaximumEntropy or
         TrainerNames.Sdca or TrainerNames.LbfgsPoissonRegression;
+
+    /// <summary>Whether <see cref="ClassWeightingParameter"/> can be turned on for the trainer: it must fit a different model
+    /// when rows are weighted. The averaged perceptron takes no weights; ML.NET's linear SVM accepts a weight column and ignores it.</summary>
+    /// <param name="trainerName">A trainer name from <see cref="TrainerNames"/>.</param>
+    internal static bool TakesClassWeights(string trainerName) => trainerName is not (TrainerNames.AveragedPerceptron or TrainerNames.LinearSvm);
 
     /// <summary>Builds the trainer estimator.</summary>
     /// <param name="mlContext">The context to build in.</param>
@@ -154,16 +160,13 @@ public static class TrainerFactory
         {
             switch (options)
             {
-                case TrainerInputBaseWithWeight weighted:
+                // The linear SVM declares a weight column but fits the same model with or without it, so weighting
+                // it would promise balanced classes and deliver none.
+                case TrainerInputBaseWithWeight weighted when s.Name != TrainerNames.LinearSvm:
                     weighted.ExampleWeightColumnName = ModelColumns.ClassWeight;
                     break;
-
-                // The linear SVM's options declare their own weight column rather than inheriting it.
-                case LinearSvmTrainer.Options svm:
-                    svm.ExampleWeightColumnName = ModelColumns.ClassWeight;
-                    break;
                 default:
-                    throw new ArgumentException($"Trainer '{s.Name}' does not take example weights, so '{ClassWeightingParameter}' cannot be used with it.");
+                    throw new ArgumentException($"Trainer '{s.Name}' does not use example weights, so '{ClassWeightingParameter}' cannot be used with it. Choose another trainer, or turn class weighting off.");
             }
         }
 

@@ -54,6 +54,13 @@ public sealed class TrainingOptions
             throw new ArgumentOutOfRangeException(
                 nameof(StackingFolds), StackingFolds, $"TrainingOptions.StackingFolds must be at least 2 (the out-of-fold predictions need 2 or more folds), e.g. 5; got {StackingFolds}.");
         }
+
+        if (Fusion != FusionKind.Early && Evaluation.TimeColumn is { } timeColumn)
+        {
+            throw new ArgumentException(
+                $"Late fusion learns its stacker from out-of-fold scores of every training row, but with a time split by '{timeColumn}' (TrainingOptions.Evaluation.TimeColumn) " +
+                "the inner folds chain forward in time and never score the earliest rows. Use TrainingOptions.Fusion = FusionKind.Early, or split without time.");
+        }
     }
 
     /// <summary>A shallow copy with another seed, so a caller's options are not changed.</summary>

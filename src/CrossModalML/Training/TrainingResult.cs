@@ -49,6 +49,10 @@ public sealed class TrainingResult
     /// <summary>The final model's tuned decision threshold (binary); <c>null</c> for 0.5.</summary>
     public ThresholdTuning? DecisionThreshold { get; init; }
 
+    /// <summary>Whether <see cref="Model"/>'s own <c>PredictedLabel</c> applies <see cref="DecisionThreshold"/> (see
+    /// <see cref="ModelManifest.DecisionThresholdInModel"/>).</summary>
+    internal bool DecisionThresholdInModel { get; init; }
+
     /// <summary>Whether every fit's training rows were over-sampled to balance the classes.</summary>
     public bool OverSampling { get; init; }
 
@@ -80,6 +84,7 @@ public sealed class TrainingResult
             Seed = options.Seed,
             Fusion = Fusion,
             DecisionThreshold = DecisionThreshold,
+            DecisionThresholdInModel = DecisionThresholdInModel && DecisionThreshold is not null,
             OverSampling = OverSampling,
         };
     }

@@ -33,6 +33,27 @@ public sealed class ReportingTests
     }
 
     [TestMethod]
+    public void Time_axes_label_their_ticks_with_ISO_dates()
+    {
+        var days = ChartSeries.FromTimes("posts", Enumerable.Range(0, 40).Select(d => (new DateTime(2026, 1, 1).AddDays(d), (double)d)));
+
+        var labels = Chart.Lines("time", "day", "posts", [days]).BottomTickLabels();
+
+        Assert.IsTrue(labels.Count >= 2, string.Join(" | ", labels));
+        foreach (var label in labels)
+        {
+            Assert.MatchesRegex(@"^2026-0[12]-\d\d$", label);
+        }
+    }
+
+    [TestMethod]
+    public void An_ISO_tick_keeps_the_time_of_day_only_when_it_has_one()
+    {
+        Assert.AreEqual("2026-03-01", Chart.IsoTick(new DateTime(2026, 3, 1)));
+        Assert.AreEqual("2026-03-01 06:30", Chart.IsoTick(new DateTime(2026, 3, 1, 6, 30, 0)));
+    }
+
+    [TestMethod]
     public void Time_and_plain_series_cannot_share_a_chart()
     {
         var time = ChartSeries.FromTimes("t", [(new DateTime(2026, 1, 1), 1.0), (new DateTime(2026, 1, 2), 2.0)]);

@@ -19,7 +19,7 @@ public sealed class QualityPresetPlannerTests
             var image = $"img{(shared ? i % 3 : i)}.png";
             if (!File.Exists(Path.Combine(temp.Path, image)))
             {
-                temp.WritePng(image);
+                temp.WritePng(image, shade: (byte)(shared ? i % 3 : i));
             }
 
             tsv.Append($"p{i}\tpost number {i} {(i % 2 == 0 ? "great" : "awful")}\t{image}\t{(i % 2 == 0 ? "pos" : "neg")}\n");
@@ -91,6 +91,43 @@ public sealed class QualityPresetPlannerTests
 
         using var other = new TempDirectory();
         Assert.IsNull(QualityPresetPlanner.Plan(Posts(other, shared: false), new PresetRequest()).GroupColumn, "posts with their own images keep stratified splits");
+    }
+
+    [TestMethod]
+    public void One_picture_saved_under_several_names_is_one_group_and_a_single_picture_everywhere_is_no_group()
+    {
+        using var temp = new TempDirectory();
+        var tsv = new StringBuilder("id\ttext\timage\tlabel\n");
+        for (int i = 0; i < 12; i++)
+        {
+            // Every post has a file of its own name, but only three pictures exist, as when a scrape names files after posts.
+            temp.WritePng($"post{i}.png", shade: (byte)(i % 3));
+            tsv.Append($"p{i}\tpost number {i} {(i % 2 == 0 ? "great" : "awful")}\tpost{i}.png\t{(i % 2 == 0 ? "pos" : "neg")}\n");
+        }
+
+        var data = PostDatasetLoader.Load(temp.Write("posts.tsv", tsv.ToString()), new PostLoadOptions { LabelColumn = "label" });
+        var plan = QualityPresetPlanner.Plan(data, new PresetRequest());
+        Assert.AreEqual("image", plan.GroupColumn);
+        StringAssert.Contains(plan.GroupingReason, "12 posts share 3 images");
+
+        var (splits, description) = new EvaluationOptions { GroupColumn = "image", Folds = 3 }.CreateSplits(data, seed: 1);
+        StringAssert.Contains(description, "grouped by 'image'");
+        foreach (var split in splits)
+        {
+            var trainedPictures = split.Train.Select(i => i % 3).ToHashSet();
+            Assert.IsFalse(split.Test.Any(i => trainedPictures.Contains(i % 3)), "a test post's picture was in the training rows under another name");
+        }
+
+        using var same = new TempDirectory();
+        var single = new StringBuilder("id\ttext\timage\tlabel\n");
+        for (int i = 0; i < 12; i++)
+        {
+            same.WritePng($"post{i}.png");
+            single.Append($"p{i}\tpost number {i} {(i % 2 == 0 ? "great" : "awful")}\tpost{i}.png\t{(i % 2 == 0 ? "pos" : "neg")}\n");
+        }
+
+        var everywhere = PostDatasetLoader.Load(same.Write("posts.tsv", single.ToString()), new PostLoadOptions { LabelColumn = "label" });
+        Assert.IsNull(QualityPresetPlanner.Plan(everywhere, new PresetRequest()).GroupColumn, "one picture on every post cannot be split by picture, and leaks nothing");
     }
 
     [TestMethod]

@@ -40,6 +40,8 @@ public sealed class RealSearchTests
         var path = Path.Combine(directory.Path, "searched.zip");
         ModelPackage.Save(new MLContext(1), path, result.Training.Model, data.DataView.Schema, manifest);
         var read = ModelPackage.ReadManifest(path);
-        Assert.AreEqual(result.Summary, read.Search, "the manifest's search summary survives the round trip");
+        Assert.AreEqual(result.Summary with { Trials = null }, read.Search! with { Trials = null }, "the manifest's search summary survives the round trip");
+        Assert.AreEqual(6, read.Search.Trials!.Count, "every trial is recorded");
+        CollectionAssert.AreEqual(result.Summary.Trials!.ToList(), read.Search.Trials.ToList(), "and each trial's configuration and score survive it");
     }
 }

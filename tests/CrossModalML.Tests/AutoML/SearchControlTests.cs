@@ -114,6 +114,39 @@ public sealed class SearchControlTests
     }
 
     [TestMethod]
+    public void An_abandoned_trial_that_grows_on_is_not_held_against_the_next_trial_memory_limit()
+    {
+        using var release = new ManualResetEventSlim();
+        int calls = 0;
+        var runner = new FakeTrialRunner((_, _) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                // Overruns its time limit, ignoring its token like an ML.NET fit, and only then takes 300 MB (every page
+                // touched) while the next trial runs.
+                Thread.Sleep(TimeSpan.FromMilliseconds(1_700));
+                var blocks = Enumerable.Range(0, 6).Select(_ => new byte[50 << 20]).ToList();
+                blocks.ForEach(b => Array.Fill(b, (byte)1));
+                release.Wait(TimeSpan.FromSeconds(30));
+                GC.KeepAlive(blocks);
+                return 0.5;
+            }
+
+            // Adds next to nothing, for long enough that the abandoned trial's growth is seen.
+            Thread.Sleep(TimeSpan.FromMilliseconds(1_200));
+            return 0.6;
+        });
+        var options = new AutoMLExperimentOptions { Budget = new() { MaxTrials = 2, TrialTimeLimit = TimeSpan.FromMilliseconds(1_500), TrialMemoryLimitBytes = 100L << 20 } };
+
+        var result = Search(options, runner);
+        release.Set();
+        result.AbandonedTrialsStopped.Wait(TimeSpan.FromSeconds(30));
+
+        Assert.AreEqual(TrialStatus.TimedOut, result.Trials[0].Status);
+        Assert.AreEqual(TrialStatus.Completed, result.Trials[1].Status, result.Trials[1].Message);
+    }
+
+    [TestMethod]
     public void A_non_positive_memory_limit_is_rejected()
     {
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Search(new AutoMLExperimentOptions { Budget = new() { MaxTrials = 1, MemoryLimitBytes = 0 } }, FakeTrialRunner.Bowl()));

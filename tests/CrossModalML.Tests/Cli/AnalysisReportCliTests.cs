@@ -48,12 +48,14 @@ public sealed class AnalysisReportCliTests
         var posts = CliTests.DemoSubset(temp, "posts.tsv", 0, 300);
         var folder = Path.Combine(temp.Path, "retrieval");
 
-        var (code, error) = Run("search", "fit", "--dataset", posts, "--output", temp.File("space.zip"), "--components", "8", "--report", folder, "--example-query", "pizza night with friends");
+        var (code, error) = Run("search", "fit", "--dataset", posts, "--output", temp.File("space.zip"), "--builtin-features", "--components", "8", "--report", folder, "--example-query", "pizza night with friends");
 
         Assert.AreEqual(0, code, error);
         var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
         StringAssert.Contains(markdown, "recall-at-k.png");
         StringAssert.Contains(markdown, "| least squares | text → image |");
+        StringAssert.Contains(markdown, "| PLS | image → text |");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(folder, "gallery.html")), "<img src=\"query1-hit1.jpg\"");
         StringAssert.Contains(markdown, "Method used by the saved space:");
         StringAssert.Contains(markdown, "Query 1: “pizza night with friends”");
         Assert.IsTrue(new FileInfo(Path.Combine(folder, "recall-at-k.png")).Length > 2000);

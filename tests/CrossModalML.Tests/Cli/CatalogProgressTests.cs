@@ -41,6 +41,21 @@ public sealed class CatalogProgressTests
         StringAssert.Contains(text, "1/2 trials");
     }
 
+    [TestMethod]
+    public void Trial_1_with_the_default_configuration_says_so_and_leaves_the_whole_time_budget()
+    {
+        var first = Trial(TrialStatus.Completed) with { IsDefaultConfiguration = true };
+        var text = Capture(progress =>
+        {
+            progress.Report(new CrossModalProgress(CrossModalProgress.Search, 1, 0, "trial 1", first with { Status = TrialStatus.Running }));
+            progress.Report(new CrossModalProgress(CrossModalProgress.Search, 1, 0, "trial 1", first));
+        }, CatalogProgress.ForSearch(new SearchBudget { Time = TimeSpan.FromSeconds(90) }));
+
+        StringAssert.StartsWith(text, "#1 SdcaMaximumEntropy (default configuration, not counted against the time budget): macro-F1 0.7000");
+        StringAssert.Contains(text, "about 90 s left");
+        Assert.IsFalse(text.Contains(" 0 s left", StringComparison.Ordinal), text);
+    }
+
     private static string Capture(Action<CatalogProgress> report, CatalogProgress progress) => PlainConsole.Capture(() => report(progress));
 
     private static TrialResult Trial(TrialStatus status) => new()

@@ -79,16 +79,37 @@ public sealed class CliTests
     }
 
     [TestMethod]
-    public void Regression_report_has_rmse_and_r2()
+    public void Regression_train_and_evaluate_print_and_report_rmse_mae_and_r2()
     {
         using var temp = new TempDirectory();
         var train = DemoSubset(temp, "train.tsv", 0, 400);
-        var (code, error) = Run("train", "--preset", "fast", "--dataset", train, "--label", "likes", "--task", "Regression", "--ignore", "shares",
-            "--modalities", "text,metadata", "--output", temp.File("likes.zip"), "--report", temp.File("report.json"));
+        var test = DemoSubset(temp, "test.tsv", 400, 100);
+        var model = temp.File("likes.zip");
+        var (code, printed, error) = CliRunner.RunWithOutput("train", "--preset", "fast", "--dataset", train, "--label", "likes", "--task", "Regression", "--ignore", "shares",
+            "--modalities", "text,metadata", "--output", model, "--report", temp.File("report.json"));
         Assert.AreEqual(0, code, error);
-        var metrics = JsonNode.Parse(File.ReadAllText(temp.File("report.json")))!["metrics"]!;
-        Assert.IsNotNull(metrics["rmse"]);
-        Assert.IsNotNull(metrics["r2"]);
+        AssertRegressionMetrics(JsonNode.Parse(File.ReadAllText(temp.File("report.json")))!["metrics"]!, printed, expectedCount: null);
+
+        (code, printed, error) = CliRunner.RunWithOutput("evaluate", "--model", model, "--dataset", test, "--report", temp.File("eval.json"));
+        Assert.AreEqual(0, code, error);
+        AssertRegressionMetrics(JsonNode.Parse(File.ReadAllText(temp.File("eval.json")))!["metrics"]!, printed, expectedCount: 100);
+    }
+
+    /// <summary>The report's RMSE, MAE and R² are sane numbers, and the console shows the same three.</summary>
+    private static void AssertRegressionMetrics(JsonNode metrics, string printed, int? expectedCount)
+    {
+        double rmse = metrics["rmse"]!.GetValue<double>(), mae = metrics["mae"]!.GetValue<double>(), r2 = metrics["r2"]!.GetValue<double>();
+        Assert.IsTrue(double.IsFinite(rmse) && double.IsFinite(mae) && double.IsFinite(r2), $"{rmse} {mae} {r2}");
+        Assert.IsTrue(rmse >= mae && mae > 0, $"RMSE {rmse} is never below MAE {mae}");
+        Assert.IsLessThanOrEqualTo(1.0, r2);
+        Assert.IsNull(metrics["accuracy"], "a regression report has no classification metrics");
+        if (expectedCount is { } count)
+        {
+            Assert.AreEqual(count, metrics["count"]!.GetValue<int>());
+        }
+
+        string F(double value) => value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+        StringAssert.Contains(printed, $"RMSE {F(rmse)}   MAE {F(mae)}   R² {F(r2)}");
     }
 
     [TestMethod]

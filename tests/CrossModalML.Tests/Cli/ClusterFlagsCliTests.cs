@@ -53,4 +53,28 @@ public sealed class ClusterFlagsCliTests
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, "--port and --gateway-port must be two different ports");
     }
+
+    [TestMethod]
+    public void A_worker_refuses_a_negative_thread_count_by_its_flag()
+    {
+        var (code, error) = CliRunner.Run("worker", "--threads", "-1");
+
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, "--threads must be 0");
+    }
+
+    [TestMethod]
+    public void Predict_refuses_a_data_root_that_is_not_a_folder_before_connecting()
+    {
+        using var temp = new TempDirectory();
+
+        var (code, error) = CliRunner.Run(
+            "predict", "--model", temp.File("missing.zip"), "--input", RepositoryPaths.DemoPosts, "--output", temp.File("out.tsv"),
+            "--cluster", "127.0.0.1:30000", "--data-root", temp.File("no-such-folder"));
+
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, "--data-root");
+        StringAssert.Contains(error, "is not a folder on this machine");
+        Assert.IsFalse(File.Exists(temp.File("out.tsv")));
+    }
 }

@@ -66,9 +66,11 @@ public sealed partial class ConsoleLayoutCliTests
             : new[] { t["trainer"]!.GetValue<string>(), t["status"]!.GetValue<string>() }).ToList();
         AssertReadable(output, [.. tokens, "LbfgsMaximumEntropy"]);
         StringAssert.Contains(output, "Featurizer codes:");
-        StringAssert.Matches(output, new Regex(@"#1 \S+: .*1/2 trials"), "trial lines count the trials against the budget");
         // A trial line may wrap between words at 80 columns, so its words are matched with the line breaks folded.
-        StringAssert.Matches(Regex.Replace(output, @"\s+", " "), new Regex(@"best \d\.\d{4} \(#\d\)"), "trial lines name the best so far");
+        var folded = Regex.Replace(output, @"\s+", " ");
+        StringAssert.Matches(folded, new Regex(@"#1 \S+ \(default configuration\): [^#]*1/2 trials"), "trial 1 is named the default configuration and trial lines count the trials against the budget");
+        StringAssert.Matches(folded, new Regex(@"#2 \S+: [^#]*2/2 trials"), "a later trial is not called the default");
+        StringAssert.Matches(folded, new Regex(@"best \d\.\d{4} \(#\d\)"), "trial lines name the best so far");
     }
 
     [TestMethod]
@@ -95,7 +97,7 @@ public sealed partial class ConsoleLayoutCliTests
     public void Search_query_and_patterns_print_whole_post_ids_and_terms_at_80_columns()
     {
         var space = _temp!.File("space.zip");
-        var (code, output, error) = Run("search", "fit", "--dataset", _small, "--output", space, "--components", "8", "--width", "80");
+        var (code, output, error) = Run("search", "fit", "--dataset", _small, "--output", space, "--builtin-features", "--components", "8", "--width", "80");
         Assert.AreEqual(0, code, error);
         AssertReadable(output, ["least", "squares", "random", "R@10"]);
 
@@ -149,6 +151,43 @@ public sealed partial class ConsoleLayoutCliTests
         (code, _, error) = Run("predict", "--model", _model, "--input", input, "--output", _temp.File("strict.tsv"), "--strict-images");
         Assert.AreEqual(1, code);
         StringAssert.Contains(error, "gone-1.png");
+    }
+
+    [TestMethod]
+    public void Predict_on_labelled_posts_adds_the_true_label_and_whether_each_prediction_is_right()
+    {
+        var predictions = _temp!.File("labelled-predictions.tsv");
+        var (code, output, error) = Run("predict", "--model", _model, "--input", _test, "--output", predictions, "--width", "80");
+        Assert.AreEqual(0, code, error);
+
+        var rows = File.ReadAllLines(predictions).Select(l => l.Split('\t')).ToList();
+        var header = rows[0].ToList();
+        CollectionAssert.AreEqual(new[] { "sentiment", "correct" }, header.TakeLast(2).ToList());
+        var truth = File.ReadAllLines(_test).Skip(1).Select(l => l.Split('\t')[Array.IndexOf(File.ReadLines(_test).First().Split('\t'), "sentiment")]).ToList();
+        CollectionAssert.AreEqual(truth, rows.Skip(1).Select(r => r[header.IndexOf("sentiment")]).ToList(), "each row carries its own true label");
+        foreach (var row in rows.Skip(1))
+        {
+            Assert.AreEqual(row[header.IndexOf("predicted_label")] == row[header.IndexOf("sentiment")] ? "true" : "false", row[header.IndexOf("correct")]);
+        }
+
+        (code, _, error) = Run("evaluate", "--model", _model, "--dataset", _test, "--report", _temp.File("labelled-evaluate.json"));
+        Assert.AreEqual(0, code, error);
+        var accuracy = JsonNode.Parse(File.ReadAllText(_temp.File("labelled-evaluate.json")))!["metrics"]!["accuracy"]!.GetValue<double>();
+        StringAssert.Contains(output, $"Accuracy on the 100 labelled posts: {accuracy.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture)}");
+        Assert.IsFalse(output.Contains("seen data", StringComparison.Ordinal), output);
+        AssertReadable(output, ["Accuracy"]);
+
+        (code, output, error) = Run("predict", "--model", _model, "--input", _train, "--output", _temp.File("seen-predictions.tsv"), "--width", "200");
+        Assert.AreEqual(0, code, error);
+        StringAssert.Contains(Regex.Replace(output, @"\s+", " "), "this accuracy is measured on seen data", "the evaluate's seen-data warning, lines folded");
+
+        var unlabelled = _temp.File("unlabelled.tsv");
+        int label = Array.IndexOf(File.ReadLines(_test).First().Split('\t'), "sentiment");
+        File.WriteAllLines(unlabelled, File.ReadLines(_test).Select(l => string.Join('\t', l.Split('\t').Where((_, i) => i != label))));
+        (code, output, error) = Run("predict", "--model", _model, "--input", unlabelled, "--output", _temp.File("unlabelled-predictions.tsv"));
+        Assert.AreEqual(0, code, error);
+        Assert.IsFalse(File.ReadLines(_temp.File("unlabelled-predictions.tsv")).First().Contains("correct", StringComparison.Ordinal));
+        Assert.IsFalse(output.Contains("Accuracy on", StringComparison.Ordinal), output);
     }
 
     [TestMethod]

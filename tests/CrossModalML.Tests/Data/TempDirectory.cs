@@ -23,11 +23,11 @@ internal sealed class TempDirectory : IDisposable
     }
 
     /// <summary>Writes a small decodable PNG and returns its full path.</summary>
-    public string WritePng(string relativePath)
+    public string WritePng(string relativePath, byte shade = 0)
     {
         var full = Combine(relativePath);
         using var bitmap = new SKBitmap(4, 4);
-        bitmap.Erase(SKColors.Coral);
+        bitmap.Erase(new SKColor(SKColors.Coral.Red, SKColors.Coral.Green, shade));
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
         File.WriteAllBytes(full, data.ToArray());

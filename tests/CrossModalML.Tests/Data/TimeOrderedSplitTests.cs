@@ -46,6 +46,56 @@ public sealed class TimeOrderedSplitTests
     }
 
     [TestMethod]
+    public void Posts_with_the_same_time_stay_on_one_side_of_every_cut()
+    {
+        // Runs of equal times; the plain cuts (6 of 10 rows for the hold-out, 6 for the second of 2 folds) fall inside runs.
+        long[] times = [5, 1, 3, 1, 3, 3, 1, 5, 3, 5];
+
+        var holdOut = DataSplitter.TimeOrderedHoldOut(times, 0.4);
+        Assert.IsTrue(holdOut.Train.Max(r => times[r]) < holdOut.Test.Min(r => times[r]), "a time on both sides of the hold-out");
+        CollectionAssert.AreEquivalent(new[] { 0, 7, 9 }, holdOut.Test.ToArray(), "the run at time 5 is the test part");
+
+        var folds = DataSplitter.TimeOrderedFolds(times, 2);
+        foreach (var fold in folds)
+        {
+            Assert.IsTrue(fold.Train.Max(r => times[r]) < fold.Test.Min(r => times[r]), "a time on both sides of a fold");
+        }
+
+        CollectionAssert.AreEquivalent(new[] { 1, 3, 6 }, folds[0].Train.ToArray());
+        CollectionAssert.AreEquivalent(new[] { 2, 4, 5, 8 }, folds[0].Test.ToArray());
+        CollectionAssert.AreEquivalent(new[] { 0, 7, 9 }, folds[1].Test.ToArray());
+
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => DataSplitter.TimeOrderedFolds(times, 4)).Message, "use fewer folds");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => DataSplitter.TimeOrderedHoldOut([7, 7, 7], 0.3)).Message, "same time");
+    }
+
+    [TestMethod]
+    public void A_first_forward_chaining_block_of_one_class_is_refused_naming_the_block_its_rows_and_the_setting()
+    {
+        using var temp = new TempDirectory();
+        var rows = Enumerable.Range(0, 12).Select(i => $"p{i}\tpost number {i}\t2026-03-{1 + i:00}T10:00:00Z\t{(i < 4 || i % 2 == 0 ? "up" : "down")}").ToList();
+        temp.Write("posts.tsv", string.Join('\n', ["id\ttext\twhen\tmood", .. rows]));
+        var data = PostDatasetLoader.Load(Path.Combine(temp.Path, "posts.tsv"), new PostLoadOptions { LabelColumn = "mood" });
+
+        var error = Assert.ThrowsExactly<PostDataException>(() =>
+            new EvaluationOptions { Strategy = EvaluationStrategy.CrossValidation, Folds = 3, TimeColumn = "when" }.CreateSplits(data, 1));
+        StringAssert.Contains(error.Message, "block 1");
+        StringAssert.Contains(error.Message, "data rows 1, 2, 3;");
+        StringAssert.Contains(error.Message, "2026-03-01");
+        StringAssert.Contains(error.Message, "label 'up'");
+        StringAssert.Contains(error.Message, "EvaluationOptions.Folds");
+        var cli = CrossModalML.Cli.Commands.FlagNames.Translate(error.Message);
+        StringAssert.Contains(cli, "--folds");
+        StringAssert.Contains(cli, "--time-split");
+        Assert.IsFalse(cli.Contains("EvaluationOptions", StringComparison.Ordinal), cli);
+
+        // Two folds make the first block four rows long, which still holds one class; the message is the same kind.
+        Assert.ThrowsExactly<PostDataException>(() => new EvaluationOptions { Strategy = EvaluationStrategy.CrossValidation, Folds = 2, TimeColumn = "when" }.CreateSplits(data, 1));
+        var hold = new EvaluationOptions { Strategy = EvaluationStrategy.HoldOut, TestFraction = 0.25, TimeColumn = "when" }.CreateSplits(data, 1);
+        Assert.AreEqual(9, hold.Splits.Single().Train.Count);
+    }
+
+    [TestMethod]
     public void Too_few_rows_for_the_folds_is_an_error_that_says_how_many()
     {
         var error = Assert.ThrowsExactly<ArgumentException>(() => DataSplitter.TimeOrderedFolds([1, 2, 3], 3));

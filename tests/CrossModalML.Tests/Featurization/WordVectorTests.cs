@@ -156,6 +156,48 @@ public sealed class WordVectorTests
     }
 
     [TestMethod]
+    public void Retraining_finds_a_vocabulary_not_named_vocab_txt_by_its_recorded_name_or_the_path_given()
+    {
+        using var temp = new TempDirectory();
+        var model = GloveCopy(temp);
+        var vocabulary = temp.File("glove-words.txt");
+        File.Move(temp.File("vocab.txt"), vocabulary);
+        var posts = LabelledFile(temp, "such a lovely sunny morning", "grim miserable rainy night");
+        var zip = temp.File("model.zip");
+        var (exit, error) = CliRunner.Run("train", "--preset", "fast", "--dataset", posts, "--label", "mood", "--word-vectors", model, "--word-vectors-vocab", vocabulary, "--output", zip);
+        Assert.AreEqual(0, exit, error);
+        var manifest = ModelPackage.ReadManifest(zip);
+        Assert.AreEqual("glove-words.txt", manifest.WordVectorModel!.VocabularyFileName);
+
+        // Beside the word-vector model under its recorded name: found without being named.
+        var retrained = ModelRetrainer.Retrain(zip, posts, temp.File("beside.zip"), new RetrainingOptions { WordVectorModelPath = model });
+        Assert.AreEqual(manifest.WordVectorModel, retrained.Manifest.WordVectorModel);
+
+        // Elsewhere under another name: the error names the file, where it looked, and the setting (the flag in the CLI).
+        Directory.CreateDirectory(temp.File("lists"));
+        var moved = Path.Combine(temp.File("lists"), "words.txt");
+        File.Move(vocabulary, moved);
+        var missing = Assert.ThrowsExactly<ArgumentException>(() => ModelRetrainer.Retrain(zip, posts, temp.File("missing.zip"), new RetrainingOptions { WordVectorModelPath = model }));
+        StringAssert.Contains(missing.Message, "'glove-words.txt'");
+        StringAssert.Contains(missing.Message, $"'{vocabulary}' (missing)");
+        StringAssert.Contains(missing.Message, "RetrainingOptions.WordVectorVocabularyPath");
+        (exit, error) = CliRunner.Run("retrain", "--model", zip, "--dataset", posts, "--word-vectors", model, "--output", temp.File("cli-missing.zip"));
+        Assert.AreEqual(1, exit);
+        StringAssert.Contains(error, "--word-vectors-vocab");
+        Assert.IsFalse(File.Exists(temp.File("cli-missing.zip")));
+
+        (exit, error) = CliRunner.Run("retrain", "--model", zip, "--dataset", posts, "--word-vectors", model, "--word-vectors-vocab", moved, "--output", temp.File("cli.zip"));
+        Assert.AreEqual(0, exit, error);
+        Assert.AreEqual(manifest.WordVectorModel with { VocabularyFileName = "words.txt" }, ModelPackage.ReadManifest(temp.File("cli.zip")).WordVectorModel, "the same bytes, recorded under the name they now have");
+
+        // A different file given is refused, not used.
+        File.WriteAllLines(temp.File("other.txt"), ["[pad]", "sunny", "rainy"]);
+        var wrong = Assert.ThrowsExactly<ArgumentException>(() =>
+            ModelRetrainer.Retrain(zip, posts, temp.File("wrong.zip"), new RetrainingOptions { WordVectorModelPath = model, WordVectorVocabularyPath = temp.File("other.txt") }));
+        StringAssert.Contains(wrong.Message, "a different file");
+    }
+
+    [TestMethod]
     public void A_missing_vocabulary_or_a_model_without_the_id_input_is_named_in_the_error()
     {
         using var temp = new TempDirectory();

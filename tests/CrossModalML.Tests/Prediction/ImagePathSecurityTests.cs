@@ -188,10 +188,15 @@ public sealed class ImagePathSecurityTests
         Assert.AreNotEqual(0, badExit);
         StringAssert.Contains(badError, "--max-image-pixels");
 
-        var (exitCode, error) = CliRunner.Run("predict", "--model", DemoModel.ModelPath, "--input", posts, "--output", output, "--max-image-pixels", "10");
+        var (exitCode, printed, error) = CliRunner.RunWithOutput("predict", "--model", DemoModel.ModelPath, "--input", posts, "--output", output, "--max-image-pixels", "10", "--width", "200");
         Assert.AreEqual(0, exitCode, error);
-        StringAssert.Contains(error, "larger than the limit of 10 pixels");
-        StringAssert.Contains(error, $"{Path.GetFileName(DemoImage)}, ");
+
+        // One message says the post was scored without its image and why: the pixel limit, with the image's name.
+        StringAssert.Contains(printed, "1 of 1 posts were scored without their image");
+        StringAssert.Contains(printed, "larger than the limit of 10 pixels");
+        StringAssert.Contains(printed, $"{Path.GetFileName(DemoImage)}, ");
+        Assert.AreEqual(1, printed.Split(Path.GetFileName(DemoImage)).Length - 1, $"the image is named once:\n{printed}");
+        Assert.IsFalse(error.Contains("pixels", StringComparison.Ordinal), $"no second, unwrapped warning on standard error:\n{error}");
     }
 
     [TestMethod]

@@ -51,9 +51,9 @@ public sealed class ModelRetrainerTests
         var output = temp.File("new.zip");
         var report = temp.File("report.json");
 
-        var code = CliApp.Run(["retrain", "--model", DemoModel.ModelPath, "--dataset", DemoSlices.Write(temp, 0, 300), "--output", output, "--report", report]);
+        var (code, printed, error) = CliRunner.RunWithOutput(["retrain", "--model", DemoModel.ModelPath, "--dataset", DemoSlices.Write(temp, 0, 300), "--output", output, "--report", report]);
 
-        Assert.AreEqual(0, code);
+        Assert.AreEqual(0, code, error);
         var json = JsonNode.Parse(File.ReadAllText(report))!;
         CollectionAssert.AreEqual(
             new[] { "task", "label", "trainer", "holdOutRows", "trainingRows", "oldMetrics", "newMetrics", "primaryMetric", "primaryChange", "improved", "keptOldModel", "oldRowsAdded", "warnings", "model" },
@@ -65,6 +65,18 @@ public sealed class ModelRetrainerTests
             json["newMetrics"]!["macroF1"]!.GetValue<double>() - json["oldMetrics"]!["macroF1"]!.GetValue<double>(),
             json["primaryChange"]!.GetValue<double>(), 1e-9);
         Assert.IsTrue(File.Exists(output));
+
+        // What it prints: each model's metrics under its heading, the same numbers as the report, and the verdict.
+        string F(string side, string metric) => json[side]![metric]!.GetValue<double>().ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+        var lines = printed.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        int oldHeading = lines.FindIndex(l => l.StartsWith("Old model on the hold-out", StringComparison.Ordinal));
+        int newHeading = lines.FindIndex(l => l.StartsWith("New model on the same hold-out", StringComparison.Ordinal));
+        Assert.IsTrue(oldHeading >= 0 && newHeading > oldHeading, printed);
+        StringAssert.Contains(lines[oldHeading + 1], $"accuracy {F("oldMetrics", "accuracy")}   macro-F1 {F("oldMetrics", "macroF1")}");
+        StringAssert.Contains(lines[newHeading + 1], $"accuracy {F("newMetrics", "accuracy")}   macro-F1 {F("newMetrics", "macroF1")}");
+        StringAssert.Contains(printed, $"macro-F1: old {F("oldMetrics", "macroF1")}, new {F("newMetrics", "macroF1")}, change ");
+        // The path may wrap at the console's width.
+        StringAssert.Contains(string.Concat(printed.Where(c => !char.IsWhiteSpace(c))), "savedto" + output);
     }
 
     [TestMethod]

@@ -8,6 +8,12 @@ internal sealed class WireExecutor : IWorkExecutor
 {
     public List<string> JobsRun { get; } = [];
 
+    /// <summary>The client's mount of the workers' data, as a cluster connection would give it.</summary>
+    public string? DataRoot { get; init; }
+
+    /// <summary>Each item as it travelled, as text.</summary>
+    public List<string> Items { get; } = [];
+
     /// <summary>The size of each item as it travelled.</summary>
     public List<int> ItemBytes { get; } = [];
 
@@ -20,6 +26,7 @@ internal sealed class WireExecutor : IWorkExecutor
         {
             JobsRun.AddRange(items.Select(_ => job.Name));
             ItemBytes.AddRange(encoded.Select(item => item.Length));
+            Items.AddRange(encoded.Select(item => System.Text.Encoding.UTF8.GetString(item)));
         }
 
         return Task.FromResult<IReadOnlyList<TResult>>(results);

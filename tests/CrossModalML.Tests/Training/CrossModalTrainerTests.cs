@@ -82,10 +82,33 @@ public sealed class CrossModalTrainerTests
     [TestMethod]
     public void Cancelling_stops_the_run()
     {
+        // Cancelled while the run is under way (as fold 2 of 3 starts): no later fold, no refit, and the save that
+        // would follow the run never happens.
+        using var temp = new TempDirectory();
         using var cancellation = new CancellationTokenSource();
-        cancellation.Cancel();
+        var steps = new List<string>();
+        var progress = new SynchronousProgress<TrainingProgress>(p =>
+        {
+            steps.Add(p.Description);
+            if (steps.Count == 2)
+            {
+                cancellation.Cancel();
+            }
+        });
+        var data = LoadDemo();
+        var options = new TrainingOptions { Evaluation = { Strategy = EvaluationStrategy.CrossValidation, Folds = 3 } };
+        var ml = new MLContext(1);
+
         Assert.ThrowsExactly<OperationCanceledException>(() =>
-            new CrossModalTrainer(new MLContext(1)).Train(LoadDemo(), new TrainingOptions(), cancellationToken: cancellation.Token));
+        {
+            var result = new CrossModalTrainer(ml).Train(data, options, progress: progress, cancellationToken: cancellation.Token);
+            ModelPackage.Save(ml, temp.File("model.zip"), result.Model, data.DataView.Schema, result.ToManifest(data, options));
+        });
+
+        Assert.HasCount(2, steps, string.Join(" | ", steps));
+        StringAssert.StartsWith(steps[1], "fold 2 of 3");
+        Assert.IsFalse(steps.Any(s => s.Contains("refit", StringComparison.Ordinal)), string.Join(" | ", steps));
+        Assert.IsFalse(Directory.EnumerateFileSystemEntries(temp.Path).Any(), "a cancelled run wrote a file");
     }
 
     [TestMethod]

@@ -22,11 +22,20 @@ internal sealed class PredictionWriter : IDisposable
     private readonly IReadOnlyList<TaskResult> _tasks;
     private readonly bool _jsonLines;
     private readonly char _separator;
+    private readonly string _labelName;
     private List<string>? _header;
+    private string? _labelColumn;
     private bool _committed;
 
-    public PredictionWriter(string path, TaskKind task, IReadOnlyList<string> classLabels, IReadOnlyList<TaskResult>? tasks = null)
+    /// <summary>A writer of predictions to <paramref name="path"/>.</summary>
+    /// <param name="path">The output; its extension picks the format.</param>
+    /// <param name="task">The model's (main) task.</param>
+    /// <param name="classLabels">The model's classes.</param>
+    /// <param name="tasks">A multi-task model's tasks; <c>null</c> for a single-task model.</param>
+    /// <param name="labelName">The model's label column, the header of the true labels when a chunk has them.</param>
+    public PredictionWriter(string path, TaskKind task, IReadOnlyList<string> classLabels, IReadOnlyList<TaskResult>? tasks = null, string? labelName = null)
     {
+        _labelName = labelName ?? "label";
         var extension = Path.GetExtension(path).ToLowerInvariant();
         _task = task;
         _classLabels = classLabels;
@@ -37,12 +46,24 @@ internal sealed class PredictionWriter : IDisposable
         _writer = new StreamWriter(_file.Stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\n" };
     }
 
-    /// <summary>Writes one chunk. The first chunk fixes the header: its id column, if any, is echoed in every row.</summary>
-    public void Write(string? idColumn, IReadOnlyList<string>? ids, IReadOnlyList<PostPrediction> predictions)
+    /// <summary>Writes one chunk. The first chunk fixes the header: its id column, if any, is echoed in every row, and when
+    /// it has true labels, every row ends with its label and whether the prediction is right (the error for regression).</summary>
+    /// <param name="idColumn">The id column's name, or <c>null</c>.</param>
+    /// <param name="ids">The chunk's ids, or <c>null</c>.</param>
+    /// <param name="predictions">The chunk's predictions, in row order.</param>
+    /// <param name="labels">The chunk's true labels as written (<see cref="TrueLabels.Of"/>), or <c>null</c>.</param>
+    public void Write(string? idColumn, IReadOnlyList<string>? ids, IReadOnlyList<PostPrediction> predictions, IReadOnlyList<string>? labels = null)
     {
         if (_header is null)
         {
             _header = Header(idColumn, ids is not null);
+            _labelColumn = labels is null ? null : _labelName;
+            if (_labelColumn is not null)
+            {
+                _header.Add(_labelColumn);
+                _header.Add(TrueLabels.ComparisonHeader(_task));
+            }
+
             if (!_jsonLines)
             {
                 _writer.WriteLine(string.Join(_separator, _header.Select(Escape)));
@@ -53,6 +74,13 @@ internal sealed class PredictionWriter : IDisposable
         for (int i = 0; i < predictions.Count; i++)
         {
             var values = Values(echoId ? ids?[i] ?? string.Empty : null, predictions[i]);
+            if (_labelColumn is not null)
+            {
+                var label = labels?[i] ?? string.Empty;
+                values.Add(label);
+                values.Add(TrueLabels.Comparison(_task, label, predictions[i]));
+            }
+
             if (_jsonLines)
             {
                 var row = new Dictionary<string, object?>();
@@ -162,6 +190,8 @@ internal sealed class PredictionWriter : IDisposable
     {
         null => string.Empty,
         float f => f.ToString("G6", CultureInfo.InvariantCulture),
+        double d => d.ToString("G6", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 

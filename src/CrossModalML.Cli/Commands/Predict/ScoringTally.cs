@@ -1,12 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
 using CrossModalML.Data;
 using CrossModalML.Prediction;
-using Spectre.Console;
+using CrossModalML.Cli.Rendering;
 
 namespace CrossModalML.Cli.Commands.Predict;
 
 /// <summary>Counts what <c>crossmodal predict</c> has written, chunk by chunk: posts, load warnings and posts scored
-/// without their image; prints a rate line at most once a second and the summary at the end.</summary>
+/// without their image; shows the count and rate as it goes (<see cref="CountProgress"/>) and, at the end, one summary that says each thing once.</summary>
 /// <remarks>Its clock starts when it is created. Chunks are added in output order from one thread; not thread-safe.</remarks>
 internal sealed class ScoringTally
 {
@@ -14,22 +15,52 @@ internal sealed class ScoringTally
     private const int MaxExamplesShown = 3;
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly TaskKind _task;
+    private readonly List<string> _loadWarnings = [];
     private readonly List<string> _examples = [];
-    private TimeSpan _lastReport = TimeSpan.Zero;
+    private readonly CountProgress _progress;
     private long _rows;
     private long _withoutImage;
     private int _warnings;
+    private long _correct;
+    private double _squaredError;
+    private bool _regression;
 
-    /// <summary>Counts a written chunk, prints its first load warnings and, once a second, the rate so far.</summary>
-    public void Add(PostDataset chunk, IReadOnlyList<PostPrediction> predictions)
+    /// <summary>A tally for a model of <paramref name="task"/>, which says how a prediction is compared with its label.</summary>
+    public ScoringTally(TaskKind task)
+    {
+        _task = task;
+        _progress = new CountProgress("posts scored", clock: () => _clock.Elapsed);
+    }
+
+    /// <summary>Posts whose true label was compared with the prediction (a labelled input; empty labels are not compared).</summary>
+    public long LabelledRows { get; private set; }
+
+    /// <summary>Counts a written chunk, keeps its first load warnings for the summary and shows the count and rate so far.</summary>
+    /// <param name="chunk">The chunk as read.</param>
+    /// <param name="predictions">Its predictions, in row order.</param>
+    /// <param name="labels">Its true labels as written, or <c>null</c> when the input has none.</param>
+    public void Add(PostDataset chunk, IReadOnlyList<PostPrediction> predictions, IReadOnlyList<string>? labels = null)
     {
         _rows += chunk.RowCount;
-        foreach (var warning in chunk.Report.Warnings.Take(Math.Max(0, MaxWarningsShown - _warnings)))
+        for (int i = 0; labels is not null && i < predictions.Count; i++)
         {
-            // Each names the file and the reason (e.g. an image over --max-image-pixels, with its size).
-            Console.Error.WriteLine($"  warning: {warning}");
+            switch (TrueLabels.Comparison(_task, labels[i], predictions[i]))
+            {
+                case bool correct:
+                    LabelledRows++;
+                    _correct += correct ? 1 : 0;
+                    break;
+                case double error:
+                    LabelledRows++;
+                    _squaredError += error * error;
+                    _regression = true;
+                    break;
+            }
         }
 
+        // Each names the file, the lines and the reason (e.g. an image over --max-image-pixels, with its size).
+        _loadWarnings.AddRange(chunk.Report.Warnings.Take(Math.Max(0, MaxWarningsShown - _loadWarnings.Count)));
         _warnings += chunk.Report.Warnings.Count;
         foreach (var prediction in predictions.Where(p => p.Warnings.Count > 0))
         {
@@ -40,27 +71,41 @@ internal sealed class ScoringTally
             }
         }
 
-        if (_clock.Elapsed - _lastReport >= TimeSpan.FromSeconds(1))
-        {
-            _lastReport = _clock.Elapsed;
-            Console.Error.WriteLine($"  {_rows:N0} posts scored ({_rows / _clock.Elapsed.TotalSeconds:N0} posts/s)");
-        }
+        _progress.Update(_rows, 0);
     }
 
-    /// <summary>Prints how many predictions went to <paramref name="output"/> at what rate, and the posts scored without their image.</summary>
+    /// <summary>Prints how many predictions went to <paramref name="output"/> at what rate, the accuracy (or RMSE) on a
+    /// labelled input, then the posts scored without their image and the load warnings that say why, each once, wrapped to
+    /// the console width.</summary>
     public void PrintSummary(FileInfo output)
     {
+        _progress.Finish(null);
         var seconds = _clock.Elapsed.TotalSeconds;
-        AnsiConsole.MarkupLineInterpolated(
-            $"Wrote {_rows:N0} predictions to [bold]{output.FullName}[/] in {seconds:0.0} s ({_rows / Math.Max(seconds, 1e-9):N0} posts/s).");
+        ConsoleText.Line(string.Create(
+            CultureInfo.InvariantCulture, $"Wrote {_rows:N0} predictions to {output.FullName} in {seconds:0.0} s ({_rows / Math.Max(seconds, 1e-9):N0} posts/s)."));
+        if (LabelledRows > 0)
+        {
+            ConsoleText.Line(_regression
+                ? string.Create(CultureInfo.InvariantCulture, $"RMSE on the {LabelledRows:N0} labelled posts: {ConsoleText.F(Math.Sqrt(_squaredError / LabelledRows))} (crossmodal evaluate gives every metric).")
+                : string.Create(CultureInfo.InvariantCulture, $"Accuracy on the {LabelledRows:N0} labelled posts: {ConsoleText.F((double)_correct / LabelledRows)} ({_correct:N0} right; crossmodal evaluate gives every metric)."));
+        }
         if (_withoutImage > 0)
         {
-            AnsiConsole.MarkupLineInterpolated(
-                $"[yellow]Warning:[/] {_withoutImage:N0} of {_rows:N0} posts were scored without their image (missing or unreadable), so their predictions rest on the other modalities; --strict-images makes this an error.");
-            foreach (var example in _examples)
-            {
-                AnsiConsole.MarkupLineInterpolated($"  e.g. {example}");
-            }
+            ConsoleText.Line(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Warning: {_withoutImage:N0} of {_rows:N0} posts were scored without their image (missing or unreadable), so their predictions rest on the other modalities; --strict-images makes this an error."));
+        }
+
+        // The load warnings name the lines, paths and reasons; the per-post notes are shown only when loading gave none.
+        var reasons = _loadWarnings.Count > 0 ? _loadWarnings : _examples.Select(e => $"e.g. {e}").ToList();
+        foreach (var reason in reasons)
+        {
+            ConsoleText.Line(_withoutImage > 0 ? $"  {reason}" : $"Warning: {reason}", "    ");
+        }
+
+        if (_warnings > _loadWarnings.Count)
+        {
+            ConsoleText.Line(string.Create(CultureInfo.InvariantCulture, $"  ({_warnings - _loadWarnings.Count:N0} more load warnings not shown)"));
         }
     }
 }

@@ -23,6 +23,11 @@ internal sealed class RetrainFlags
         Description = "The word-vector model the model was trained with (required if it used one; its SHA-256 and its vocabulary's are checked).",
     };
 
+    public Option<FileInfo?> WordVectorsVocab { get; } = new("--word-vectors-vocab")
+    {
+        Description = "The word-vector vocabulary the model was trained with (default: its recorded file name, then vocab.txt, beside --word-vectors).",
+    };
+
     public Option<double> TestFraction { get; } = new("--test-fraction") { Description = "Share of the new rows held out to compare the models.", DefaultValueFactory = _ => 0.2 };
 
     public Option<int?> Seed { get; } = new("--seed") { Description = "Seed for the split and the fit (default: the model's seed)." };
@@ -60,5 +65,5 @@ internal sealed class RetrainFlags
 
     /// <summary>Every flag, in the order <c>--help</c> lists them.</summary>
     public IEnumerable<Option> All =>
-        [Model, Dataset, Output, ImageModel, WordVectors, TestFraction, Seed, Search, Time, MaxTrials, Metric, Tuner, TrialTime, AppendOld, KeepBetter, NoCache, Report, Verbose];
+        [Model, Dataset, Output, ImageModel, WordVectors, WordVectorsVocab, TestFraction, Seed, Search, Time, MaxTrials, Metric, Tuner, TrialTime, AppendOld, KeepBetter, NoCache, Report, Verbose];
 }

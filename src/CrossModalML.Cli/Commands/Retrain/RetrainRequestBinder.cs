@@ -20,6 +20,7 @@ internal sealed class RetrainRequestBinder(RetrainFlags flags)
         {
             ImageModelPath = parsed.GetValue(flags.ImageModel)?.FullName,
             WordVectorModelPath = parsed.GetValue(flags.WordVectors)?.FullName,
+            WordVectorVocabularyPath = parsed.GetValue(flags.WordVectorsVocab)?.FullName,
             EncoderCache = CommonOptions.Cache(parsed.GetValue(flags.NoCache)),
             TestFraction = parsed.GetValue(flags.TestFraction),
             Seed = parsed.GetValue(flags.Seed),

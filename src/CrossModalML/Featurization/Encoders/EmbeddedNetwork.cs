@@ -46,7 +46,7 @@ internal sealed class EmbeddedNetwork
         using var options = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = Environment.ProcessorCount,
+            IntraOpNumThreads = EncoderThreads.Effective,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
         };
         return new InferenceSession(_bytes.Value, options);

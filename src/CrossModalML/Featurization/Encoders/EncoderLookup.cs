@@ -11,7 +11,9 @@ internal sealed class EncoderLookup
 {
     private const int PrefetchChunk = 256;
 
-    // Shards handed to the executor at once: enough to keep a cluster busy, few enough that an interrupted run keeps most of its work.
+    // Shards handed to the executor at once, at least: enough to keep a small cluster busy, few enough that an interrupted
+    // run keeps most of its work. A wave is twice the executor's items at once when that is more, so a larger cluster
+    // stays busy while a wave's last shards finish.
     private const int ShardsPerWave = 16;
 
     private static readonly Lock SharedLock = new();
@@ -19,13 +21,15 @@ internal sealed class EncoderLookup
 
     private readonly ConcurrentDictionary<string, float[]> _prefetched = new(StringComparer.Ordinal);
     private readonly IWorkExecutor _executor;
+    private readonly IProgress<FeaturizationProgress>? _progress;
     private long _encoded;
 
-    public EncoderLookup(PretrainedEncoder encoder, EncoderCacheOptions options, IWorkExecutor? executor = null)
+    public EncoderLookup(PretrainedEncoder encoder, EncoderCacheOptions options, IWorkExecutor? executor = null, IProgress<FeaturizationProgress>? progress = null)
     {
         Encoder = encoder;
         Cache = options.Enabled ? new EncodingCache(options, encoder) : null;
         _executor = executor ?? LocalWorkExecutor.Instance;
+        _progress = progress;
     }
 
     public PretrainedEncoder Encoder { get; }
@@ -53,7 +57,8 @@ internal sealed class EncoderLookup
     }
 
     /// <summary>Encodes every distinct input not yet in the cache, in shards run by the executor (locally: one after another,
-    /// each on all cores), and keeps all of them in memory.</summary>
+    /// each on all cores), and keeps all of them in memory. Reports the count of inputs with an encoding as it grows
+    /// (per shard when shards run in this process, per wave on a cluster).</summary>
     public void Prefetch(IEnumerable<string> inputs) => Fill(inputs, keepInMemory: true);
 
     /// <summary>Encodes every distinct input the disk cache lacks, in shards as <see cref="Prefetch"/> does, and writes
@@ -70,6 +75,7 @@ internal sealed class EncoderLookup
     private void Fill(IEnumerable<string> inputs, bool keepInMemory)
     {
         var distinct = inputs.Distinct(StringComparer.Ordinal).Where(i => !_prefetched.ContainsKey(i)).ToArray();
+        var tally = _progress is not null && distinct.Length > 0 ? new ProgressTally(Encoder.Name, distinct.Length, _progress) : null;
         var keys = new string?[distinct.Length];
         Parallel.For(0, distinct.Length, i => keys[i] = Encoder.ContentKey(distinct[i]));
 
@@ -83,6 +89,8 @@ internal sealed class EncoderLookup
                 {
                     _prefetched[distinct[i]] = empty ??= Encoder.Empty();
                 }
+
+                tally?.Add(1);
             }
             else if (Cache is not null && Cache.TryRead(key, out var cached))
             {
@@ -90,6 +98,8 @@ internal sealed class EncoderLookup
                 {
                     _prefetched[distinct[i]] = cached;
                 }
+
+                tally?.Add(1, cacheHits: 1);
             }
             else if (pending.TryGetValue(key, out var same))
             {
@@ -103,19 +113,25 @@ internal sealed class EncoderLookup
 
         if (pending.Count == 0)
         {
+            tally?.Complete();
             return;
         }
 
         // In waves of shards, so an interrupted run keeps what it encoded.
         var work = pending.ToList();
-        int wave = PrefetchChunk * ShardsPerWave;
-        for (int start = 0; start < work.Count; start += wave)
+        int before = distinct.Length - work.Sum(p => p.Value.Count);
+        var job = tally is null ? EncodingShardJob.Instance : new EncodingShardJob(shard => tally.Add(shard.Inputs.Length));
+        for (int start = 0; start < work.Count;)
         {
+            int wave = PrefetchChunk * Math.Max(ShardsPerWave, 2 * _executor.ItemsAtOnce);
             var part = work.GetRange(start, Math.Min(wave, work.Count - start));
-            var shards = part.Chunk(PrefetchChunk).Select(c => new EncodingShard(Encoder.Name, c.Select(p => p.Value[0]).ToArray())).ToList();
-            var encoded = _executor.RunAsync(EncodingShardJob.Instance, shards).GetAwaiter().GetResult();
+            start += part.Count;
+            var shards = part.Chunk(PrefetchChunk).Select(c => EncodingShard.ForWorker(Encoder, c.Select(p => p.Value[0]).ToArray(), _executor.DataRoot)).ToList();
+            var encoded = _executor.RunAsync(job, shards).GetAwaiter().GetResult();
             var vectors = encoded.SelectMany(v => v).ToList();
             Interlocked.Add(ref _encoded, part.Count);
+            before += part.Sum(p => p.Value.Count);
+            tally?.AtLeast(before);
             for (int i = 0; i < part.Count; i++)
             {
                 Cache?.Write(part[i].Key, vectors[i]);
@@ -132,6 +148,7 @@ internal sealed class EncoderLookup
         }
 
         Cache?.Trim();
+        tally?.Complete();
     }
 
     /// <summary>The encoding of one input: a fresh array the caller may keep.</summary>

@@ -4,7 +4,8 @@ namespace CrossModalML.Featurization.Encoders;
 
 /// <summary>Encodes a shard with the network: one vector per input, in order. It neither reads nor writes the disk
 /// cache; the caller does, so a shard re-run on another worker changes nothing.</summary>
-internal sealed class EncodingShardJob : WorkJob<EncodingShard, float[][]>
+/// <param name="encoded">Called after each shard this process encodes (not for shards a cluster's workers encode), to count progress.</param>
+internal sealed class EncodingShardJob(Action<EncodingShard>? encoded = null) : WorkJob<EncodingShard, float[][]>
 {
     public static EncodingShardJob Instance { get; } = new();
 
@@ -15,6 +16,8 @@ internal sealed class EncodingShardJob : WorkJob<EncodingShard, float[][]>
         var encoder = PretrainedEncoders.Find(item.Encoder)
             ?? throw new ArgumentException($"No pretrained encoder is named '{item.Encoder}'; known: {string.Join(", ", PretrainedEncoders.Names)}.", nameof(item));
         cancellationToken.ThrowIfCancellationRequested();
-        return encoder.Encode(item.Inputs);
+        var vectors = encoder.Encode(item.LocalInputs(encoder));
+        encoded?.Invoke(item);
+        return vectors;
     }
 }

@@ -27,6 +27,9 @@ internal abstract class PretrainedEncoder
 
     public PretrainedEncoderInfo Info => new(Name, NetworkSha256, Dimensions, Settings);
 
+    /// <summary>Whether inputs are file paths (images) rather than texts: a worker reads paths through its blob stores.</summary>
+    public virtual bool InputsAreFiles => false;
+
     /// <summary>The content hash of an input (for a text, of the text; for an image, of the file's bytes), or <c>null</c>
     /// when the input has no content to encode (a missing or undecodable image): its encoding is <see cref="Empty"/>.</summary>
     public abstract string? ContentKey(string input);

@@ -39,6 +39,8 @@ internal sealed class ResNet18Encoder : PretrainedEncoder
 
     internal EmbeddedNetwork Network => _network;
 
+    public override bool InputsAreFiles => true;
+
     public override string? ContentKey(string input)
     {
         if (!ImageDecoding.IsDecodable(input))

@@ -131,11 +131,22 @@ internal sealed class FusionFitter
         }
 
         var chosenOutOfFold = chosen == FusionKind.Late ? lateScores?.StackedProbabilities : earlyOutOfFold;
-        var threshold = tune ? ThresholdTuner.Tune(set.Truth, chosenOutOfFold!.Select(p => p[1]).ToList(), _options.Objective) : null;
+        ThresholdTuning? threshold = null;
+        if (tune)
+        {
+            // Forward-chaining folds leave the earliest rows unscored; the threshold is tuned on the rows they score.
+            var scored = FusionTrainingSet.ScoredRows(chosenOutOfFold!);
+            threshold = ThresholdTuner.Tune(scored.Select(r => set.Truth[r]).ToList(), scored.Select(r => chosenOutOfFold![r][1]).ToList(), _options.Objective);
+        }
 
         cancellationToken.ThrowIfCancellationRequested();
         var chain = new FusedChainBuilder(_ml, set, featurizer, featurized, modalityConcat, modalities);
-        ITransformer Build(FusionKind kind) => kind == FusionKind.Early ? chain.Early() : chain.Late(lateScores!.Stacker, cancellationToken);
+        ITransformer Build(FusionKind kind)
+        {
+            var built = kind == FusionKind.Early ? chain.Early() : chain.Late(lateScores!.Stacker, cancellationToken);
+            return threshold is null ? built : DecisionThresholdStep.Append(_ml, built, threshold.Threshold, _train.DataView);
+        }
+
         var model = Build(chosen);
         var alternative = buildAlternative && selection is not null ? Build(chosen == FusionKind.Early ? FusionKind.Late : FusionKind.Early) : null;
         var summary = new FusionSummary
@@ -153,7 +164,8 @@ internal sealed class FusionFitter
         return new FittedModel(model, summary, threshold, alternative);
     }
 
-    /// <summary>Early fusion's out-of-fold probabilities of every training row.</summary>
+    /// <summary>Early fusion's out-of-fold probabilities of every training row; <c>null</c> entries for the earliest block
+    /// when the folds chain forward in time (late fusion, which needs every row, is refused then).</summary>
     private static float[][] EarlyOutOfFold(FusionTrainingSet set, OutOfFoldScorer folds, CancellationToken cancellationToken) =>
         folds.Score(
             (fold, train) => set.FitLearner(ModelColumns.Features, set.Rows(train, fold + 1)),

@@ -84,9 +84,19 @@ internal sealed class FusionTrainingSet
     /// <param name="rows">The rows to fit on, over-sampled already if need be.</param>
     public ITransformer FitLearner(string column, IReadOnlyList<int> rows) => Learner(column).Fit(View(column, rows));
 
-    /// <summary>Classification metrics of probabilities for every training row.</summary>
-    /// <param name="probabilities">One probability vector per training row.</param>
-    public EvaluationMetrics Metrics(IReadOnlyList<float[]> probabilities) => MetricsCalculator.Classification(ClassLabels, Truth, probabilities);
+    /// <summary>Classification metrics of out-of-fold probabilities of the training rows.</summary>
+    /// <param name="probabilities">One probability vector per training row; <c>null</c> for a row no fold scored (the
+    /// earliest block of forward-chaining folds), which is left out.</param>
+    public EvaluationMetrics Metrics(IReadOnlyList<float[]?> probabilities)
+    {
+        var scored = ScoredRows(probabilities);
+        return MetricsCalculator.Classification(ClassLabels, scored.Select(r => Truth[r]).ToList(), scored.Select(r => probabilities[r]!).ToList());
+    }
+
+    /// <summary>The rows that have out-of-fold <paramref name="probabilities"/>, in row order: every row, unless forward
+    /// chaining left the earliest block unscored.</summary>
+    public static List<int> ScoredRows(IReadOnlyList<float[]?> probabilities) =>
+        Enumerable.Range(0, probabilities.Count).Where(r => probabilities[r] is not null).ToList();
 
     private IEstimator<ITransformer> Learner(string featureColumn)
     {

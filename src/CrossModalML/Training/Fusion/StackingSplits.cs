@@ -4,8 +4,9 @@ using CrossModalML.Evaluation;
 namespace CrossModalML.Training.Fusion;
 
 /// <summary>The folds of the out-of-fold predictions over the training rows: <see cref="TrainingOptions.StackingFolds"/>
-/// stratified folds, or grouped by <see cref="EvaluationOptions.GroupColumn"/> (leave-one-group-out when there are fewer
-/// groups than folds).</summary>
+/// stratified folds, grouped by <see cref="EvaluationOptions.GroupColumn"/> (leave-one-group-out when there are fewer
+/// groups than folds), or chained forward in time by <see cref="EvaluationOptions.TimeColumn"/>, so no row is scored by a
+/// model that learnt from later posts. Forward chaining never scores the earliest block.</summary>
 internal static class StackingSplits
 {
     /// <summary>Splits the training rows.</summary>
@@ -19,11 +20,26 @@ internal static class StackingSplits
             Strategy = EvaluationStrategy.CrossValidation,
             Folds = options.StackingFolds,
             GroupColumn = options.Evaluation.GroupColumn,
+            TimeColumn = options.Evaluation.TimeColumn,
         };
+        if (evaluation.TimeColumn is not null)
+        {
+            try
+            {
+                return evaluation.CreateSplits(train, options.Seed).Splits;
+            }
+            catch (PostDataException error)
+            {
+                throw new PostDataException(
+                    $"The out-of-fold predictions of the training rows chain forward in time over TrainingOptions.StackingFolds = {options.StackingFolds} folds, " +
+                    $"and cannot: {error.Message} For these inner folds, fewer TrainingOptions.StackingFolds lengthen the first block.");
+            }
+        }
+
         if (evaluation.GroupColumn is { } group)
         {
             // Fewer groups than folds (three training events, say) means leave-one-group-out.
-            int groups = train.GetColumnValues(group).Distinct(StringComparer.Ordinal).Count();
+            int groups = DataSplitter.GroupCount(GroupKeys.Of(train, group));
             if (groups < 2)
             {
                 throw new ArgumentException(
