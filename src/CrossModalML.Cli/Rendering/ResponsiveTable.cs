@@ -58,8 +58,10 @@ internal sealed class ResponsiveTable
         var required = all.Where(i => !_columns[i].Optional).ToList();
         if (required.Count < all.Count && TryWriteColumns(console, required, width))
         {
-            var left = string.Join(", ", all.Except(required).Select(i => $"'{_columns[i].Header}'"));
-            foreach (var line in Wrap($"({left} left out at {width} columns; --width {Render(Build(all), 4096).Max(l => l.Length)} shows it.)", width, string.Empty))
+            var omitted = all.Except(required).ToList();
+            var left = string.Join(", ", omitted.Select(i => $"'{_columns[i].Header}'"));
+            var them = omitted.Count == 1 ? "it" : "them";
+            foreach (var line in Wrap($"({left} left out at {width} columns; --width {Render(Build(all), 4096).Max(l => l.Length)} shows {them}.)", width, string.Empty))
             {
                 console.WriteLine(line);
             }

@@ -58,6 +58,13 @@ public sealed class ResponsiveTableTests
         Assert.IsFalse(output.Contains("L1Regularization", StringComparison.Ordinal));
         StringAssert.Matches(output, new System.Text.RegularExpressions.Regex(@"'hyperparameters' left out at 72 columns; --width \d+ shows it"));
         Assert.IsTrue(output.Split('\n').Any(l => l.Contains("LbfgsMaximumEntropy", StringComparison.Ordinal) && l.Contains("0.9169", StringComparison.Ordinal)));
+
+        var two = new ResponsiveTable()
+            .Column("trial", rightAligned: true).Column("trainer").Column("featurizer").Column("score", rightAligned: true)
+            .Column("time", optional: true).Column("hyperparameters", optional: true)
+            .Row("1", "LbfgsMaximumEntropy", "w1-2 c1-5 img blocks i×1", "0.9169", "12.5 s", "L1Regularization=6.1E-05,L2Regularization=0.0156");
+        var folded = System.Text.RegularExpressions.Regex.Replace(Render(two, 72), @"\s+", " ");
+        StringAssert.Matches(folded, new System.Text.RegularExpressions.Regex(@"'time', 'hyperparameters' left out at 72 columns; --width \d+ shows them"));
     }
 
     [TestMethod]
