@@ -108,6 +108,22 @@ public sealed class PretrainedEncoderTests
     }
 
     [TestMethod]
+    public void ResNet18_encodes_images_side_by_side_exactly_as_one_at_a_time_and_keeps_their_order()
+    {
+        var paths = Enumerable.Range(1, 12).Select(DemoImage).Append(string.Empty).ToList();
+
+        var together = ResNet18Encoder.Instance.Encode(paths);
+
+        Assert.AreEqual(paths.Count, together.Length);
+        for (int i = 0; i < paths.Count; i++)
+        {
+            CollectionAssert.AreEqual(ResNet18Encoder.Instance.Encode([paths[i]])[0], together[i], $"image {i}: the parallel lanes give the single-image vector, in input order");
+        }
+
+        Assert.IsTrue(together[^1].All(v => v == 0), "no image: zeros");
+    }
+
+    [TestMethod]
     public void The_cache_is_hit_on_the_second_run_and_missed_when_an_image_file_changes()
     {
         using var temp = new TempDirectory();

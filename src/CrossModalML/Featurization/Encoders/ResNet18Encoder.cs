@@ -23,9 +23,13 @@ internal sealed class ResNet18Encoder : PretrainedEncoder
     private readonly EmbeddedNetwork _preprocess = new(typeof(ResNet18Encoder).Assembly, "CrossModalML.Encoders.ResNetPreprocess.onnx");
     private readonly EmbeddedNetwork _network = new(typeof(ResNet18Encoder).Assembly, "CrossModalML.Encoders.ResNet18.onnx");
     private readonly Lazy<string> _sha256;
+    private readonly Lazy<(InferenceSession Preprocess, InferenceSession Network)> _laneSessions;
 
-    private ResNet18Encoder() =>
+    private ResNet18Encoder()
+    {
         _sha256 = new Lazy<string>(() => Convert.ToHexStringLower(SHA256.HashData(Convert.FromHexString(_preprocess.Sha256 + _network.Sha256))));
+        _laneSessions = new Lazy<(InferenceSession, InferenceSession)>(OpenLaneSessions, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     public override string Name => "ResNet18";
 
@@ -54,9 +58,23 @@ internal sealed class ResNet18Encoder : PretrainedEncoder
 
     public override float[] Empty() => new float[Width];
 
+    /// <summary>Encodes images in order. Several images run side by side, one per thread of
+    /// <see cref="EncoderThreads.IntraOpThreads"/>, each through single-threaded sessions: on one 224×224 image the
+    /// network's operators are too small for ONNX Runtime's intra-op threads to keep a few cores busy, while whole images
+    /// in parallel do. A single image (a prediction) runs on the shared session with every thread. The vectors do not
+    /// depend on which path ran.</summary>
     public override float[][] Encode(IReadOnlyList<string> inputs)
     {
         var result = new float[inputs.Count][];
+        int lanes = EncoderThreads.Effective;
+        if (lanes > 1 && inputs.Count > 1)
+        {
+            var (preprocess, network) = _laneSessions.Value;
+            Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = lanes }, k =>
+                result[k] = Pixels(inputs[k]) is { } planes ? Run(preprocess, network, planes) : Empty());
+            return result;
+        }
+
         for (int start = 0; start < inputs.Count; start += ChunkSize)
         {
             int count = Math.Min(ChunkSize, inputs.Count - start);
@@ -69,6 +87,20 @@ internal sealed class ResNet18Encoder : PretrainedEncoder
         }
 
         return result;
+    }
+
+    /// <summary>The normalising graph and the network with one intra-op thread each, shared by every lane (a session's
+    /// Run is thread-safe).</summary>
+    private (InferenceSession, InferenceSession) OpenLaneSessions()
+    {
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        return (_preprocess.OpenSession(options), _network.OpenSession(options));
     }
 
     /// <summary>Planar RGB pixels 0–255 of the image scaled to cover <see cref="Side"/>² and centre-cropped, or
