@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
+using CrossModalML.IO;
 
 namespace CrossModalML.Data;
 
@@ -8,9 +7,6 @@ namespace CrossModalML.Data;
 /// post does, is one group; any other column's key is its value.</summary>
 internal static class GroupKeys
 {
-    /// <summary>Content hashes by absolute path, length and last write time, so a file that changes is hashed again.</summary>
-    private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Written), string> Hashes = new();
-
     /// <summary>Each row's group key in <paramref name="column"/>: the content hash of its image for an image column (empty
     /// when the post has no readable image, which makes the row a group of its own), the value otherwise.</summary>
     /// <param name="data">The posts.</param>
@@ -39,17 +35,7 @@ internal static class GroupKeys
 
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return string.Empty;
-            }
-
-            return Hashes.GetOrAdd((info.FullName, info.Length, info.LastWriteTimeUtc), key =>
-            {
-                using var stream = new FileStream(key.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                return Convert.ToHexStringLower(SHA256.HashData(stream));
-            });
+            return FileHash.Sha256(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -4,6 +4,7 @@ using CrossModalML.Featurization.Encoders;
 using CrossModalML.Featurization.Image;
 using CrossModalML.Featurization.Metadata;
 using CrossModalML.Featurization.Text;
+using CrossModalML.IO;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.OnnxRuntime;

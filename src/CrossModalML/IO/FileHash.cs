@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
-namespace CrossModalML.Featurization;
+namespace CrossModalML.IO;
 
-/// <summary>SHA-256 of model files, remembered per path, size and write time: a search builds its featurizer many
-/// times, and a word-vector or image model is tens of megabytes.</summary>
+/// <summary>SHA-256 of files, remembered per path, size and write time: a search builds its featurizer many times over
+/// model files of tens of megabytes, and grouped splits key every image by its content on each split.</summary>
 internal static class FileHash
 {
     private static readonly ConcurrentDictionary<string, string> Known = new(StringComparer.Ordinal);
