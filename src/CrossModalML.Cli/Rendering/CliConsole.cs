@@ -57,6 +57,21 @@ internal static class CliConsole
         AnsiConsole.Console = console;
     }
 
+    /// <summary>A console that writes plain text to <paramref name="output"/> at <paramref name="width"/> columns: no colour,
+    /// no ANSI codes, not interactive, as output looks in a pipe or a log.</summary>
+    public static IAnsiConsole Plain(TextWriter output, int width)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = width;
+        return console;
+    }
+
     /// <summary>The layout width: <c>--width</c>, else <c>COLUMNS</c>, else the terminal's width, else <see cref="DefaultWidth"/>.</summary>
     /// <param name="widthFlag">The value of <c>--width</c>, when given.</param>
     /// <param name="columnsVariable">The <c>COLUMNS</c> environment variable, when set; ignored when it is not a positive whole number.</param>

@@ -204,15 +204,7 @@ internal sealed class ResponsiveTable
     private static List<string> Render(Table table, int width)
     {
         var text = new StringWriter();
-        var scratch = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
-        });
-        scratch.Profile.Width = width;
-        scratch.Write(table);
+        CliConsole.Plain(text, width).Write(table);
         return text.ToString().Split('\n').Select(l => l.TrimEnd('\r', ' ')).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using CrossModalML.Cli.Rendering;
 using Spectre.Console;
 
 namespace CrossModalML.Tests.TestSupport;
@@ -7,18 +8,7 @@ namespace CrossModalML.Tests.TestSupport;
 internal static class PlainConsole
 {
     /// <summary>A plain console writing to <paramref name="output"/>.</summary>
-    public static IAnsiConsole Create(TextWriter output, int width)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = width;
-        return console;
-    }
+    public static IAnsiConsole Create(TextWriter output, int width) => CliConsole.Plain(output, width);
 
     /// <summary>What <paramref name="write"/> prints through the global <see cref="AnsiConsole"/>, which is a plain console
     /// of <paramref name="width"/> columns meanwhile. Callers that use it must not run in parallel.</summary>
