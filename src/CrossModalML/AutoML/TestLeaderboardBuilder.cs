@@ -65,7 +65,7 @@ internal static class TestLeaderboardBuilder
                 ValidationScoreStd = trial.ScoreStd,
             };
             entries.Add(saved
-                ? Scored(entry, search.Metric, () => new CrossModalTrainer(mlContext).Evaluate(savedModel, test, manifest.DecisionThreshold?.Threshold))
+                ? Scored(entry, search.Metric, () => new CrossModalTrainer(mlContext).Evaluate(savedModel, test, manifest))
                 : trial.Status == nameof(TrialStatus.Completed)
                     ? Scored(entry, search.Metric, () => RefitAndScore(manifest, search, trial, train, test, cancellationToken))
                     : entry with { Message = $"{trial.Status} in the search; not refit." });
@@ -83,7 +83,7 @@ internal static class TestLeaderboardBuilder
                 IsSavedModel = true,
                 ValidationScore = ensemble.Score,
             };
-            entries.Add(Scored(entry, search.Metric, () => new CrossModalTrainer(mlContext).Evaluate(savedModel, test, manifest.DecisionThreshold?.Threshold)));
+            entries.Add(Scored(entry, search.Metric, () => new CrossModalTrainer(mlContext).Evaluate(savedModel, test, manifest)));
         }
 
         return new TestLeaderboard
