@@ -24,7 +24,6 @@ internal sealed class ScoringTally
     private int _warnings;
     private long _correct;
     private double _squaredError;
-    private bool _regression;
 
     /// <summary>A tally for a model of <paramref name="task"/>, which says how a prediction is compared with its label.</summary>
     public ScoringTally(TaskKind task)
@@ -54,7 +53,6 @@ internal sealed class ScoringTally
                 case double error:
                     LabelledRows++;
                     _squaredError += error * error;
-                    _regression = true;
                     break;
             }
         }
@@ -85,7 +83,7 @@ internal sealed class ScoringTally
             CultureInfo.InvariantCulture, $"Wrote {_rows:N0} predictions to {output.FullName} in {seconds:0.0} s ({_rows / Math.Max(seconds, 1e-9):N0} posts/s)."));
         if (LabelledRows > 0)
         {
-            ConsoleText.Line(_regression
+            ConsoleText.Line(_task == TaskKind.Regression
                 ? string.Create(CultureInfo.InvariantCulture, $"RMSE on the {LabelledRows:N0} labelled posts: {ConsoleText.F(Math.Sqrt(_squaredError / LabelledRows))} (crossmodal evaluate gives every metric).")
                 : string.Create(CultureInfo.InvariantCulture, $"Accuracy on the {LabelledRows:N0} labelled posts: {ConsoleText.F((double)_correct / LabelledRows)} ({_correct:N0} right; crossmodal evaluate gives every metric)."));
         }
