@@ -29,6 +29,12 @@ if (args is ["mvsa-explore", var workDirectory, .. var variants])
     return;
 }
 
+if (args is ["mvsa-stack", var stackTrain, var stackTest, .. var stackVariants])
+{
+    CrossModalML.Benchmarks.MvsaStack.Run(stackTrain, stackTest, stackVariants);
+    return;
+}
+
 if (args is ["encoders", var postsPath, .. var encoderArgs])
 {
     CrossModalML.Benchmarks.EncoderBench.Run(postsPath, encoderArgs.Length > 0 ? int.Parse(encoderArgs[0], CultureInfo.InvariantCulture) : 500);
