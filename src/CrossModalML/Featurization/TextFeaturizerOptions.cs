@@ -22,6 +22,11 @@ public sealed class TextFeaturizerOptions
     /// built, so a saved model's text dictionary holds none of them. Default false. Social signals still count them.</summary>
     public bool ScrubPersonalData { get; set; }
 
+    /// <summary>Whether a sentence encoder reads the post as plain prose: retweet marker, web addresses and a truncated
+    /// last word removed, @mentions as "@user", hashtags split into words. Default true; the n-grams and social signals
+    /// always see the text as written. Set false to encode the text exactly as the n-grams see it.</summary>
+    public bool CleanSentenceText { get; set; } = true;
+
     /// <summary>A pretrained word-vector model whose mean vector of the post's words is added to the text block; <c>null</c>
     /// (default) for none. Word vectors know words the training posts never used, which n-grams cannot.</summary>
     public WordVectorModelOptions? WordVectors { get; set; }
