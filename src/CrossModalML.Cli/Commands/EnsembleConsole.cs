@@ -31,7 +31,12 @@ internal static class EnsembleConsole
         string score = ensemble.Score.ToString("0.0000", CultureInfo.InvariantCulture);
         string single = ensemble.BestSingleScore.ToString("0.0000", CultureInfo.InvariantCulture);
         AnsiConsole.MarkupLineInterpolated(
-            $"[bold]Ensemble[/] of {ensemble.Members.Count} trials (greedy selection with replacement over the best {ensemble.Candidates}, {ensemble.Rounds} rounds, {ensemble.Rows:N0} out-of-fold rows): {ensemble.Metric} {score} vs {single} for the best trial alone");
+            $"[bold]Ensemble[/] of {ensemble.Members.Count} trials (greedy selection with replacement over the best {ensemble.Candidates}, {ensemble.Rounds} rounds, {ensemble.Rows:N0} out-of-fold rows): {ensemble.Metric} {score} vs {single} for the best trial alone{CrossFitted(ensemble)}");
         AnsiConsole.Write(table);
     }
+
+    // The figure the ensemble was kept by; absent from manifests written before it was recorded.
+    private static string CrossFitted(EnsembleSummary ensemble) => ensemble.CrossFittedGain is { } gain
+        ? string.Create(CultureInfo.InvariantCulture, $"; {gain:+0.0000;-0.0000} over it when selected on half of those rows and scored on the other half")
+        : string.Empty;
 }

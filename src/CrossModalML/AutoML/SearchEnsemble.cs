@@ -102,6 +102,7 @@ internal static class SearchEnsemble
             Metric = metric,
             Score = weights.Score,
             BestSingleScore = bestSingle,
+            CrossFittedGain = gain,
             Candidates = pool.Count,
             Rounds = EnsembleSelection.DefaultRounds,
             Rows = rows.Count,

@@ -17,6 +17,11 @@ public sealed record EnsembleSummary
     /// <summary>The best single trial's score on the same predictions.</summary>
     public required double BestSingleScore { get; init; }
 
+    /// <summary>The ensemble's gain over the best trial on rows its weights were not selected on (selected on one half of
+    /// the out-of-fold rows and scored on the other, both ways round): the figure the ensemble was kept by
+    /// (<see cref="AutoML.AutoMLExperimentOptions.EnsembleMinimumGain"/>). <c>null</c> in manifests written before it was recorded.</summary>
+    public double? CrossFittedGain { get; init; }
+
     /// <summary>How many leaderboard trials were candidates.</summary>
     public required int Candidates { get; init; }
 

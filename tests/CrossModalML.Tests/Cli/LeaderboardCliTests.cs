@@ -97,6 +97,7 @@ public sealed class LeaderboardCliTests
 
         var manifest = ModelPackage.ReadManifest(ensembleModel);
         Assert.IsNotNull(manifest.Ensemble, "three trials on 150 posts make an ensemble when every ensemble is kept");
+        Assert.IsNotNull(manifest.Ensemble.CrossFittedGain, "the manifest keeps the gain the ensemble was kept by");
         int code;
         string error;
 
