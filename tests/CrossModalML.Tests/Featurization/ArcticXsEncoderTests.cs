@@ -92,14 +92,7 @@ public sealed class ArcticXsEncoderTests
         Assert.AreEqual(SentenceTransformerEncoder.ArcticXs.Info, manifest.Encoders!.Single());
         Assert.AreEqual(SentenceEncoderKind.ArcticXs, manifest.Featurizer.Text.SentenceEncoder);
 
-        Assert.AreEqual(0, CliRunner.Run("predict", "--model", zip, "--input", posts, "--output", temp.File("warm.tsv")).ExitCode);
-        if (Directory.Exists(EncoderCacheSetup.Directory))
-        {
-            Directory.Delete(EncoderCacheSetup.Directory, recursive: true);
-        }
-
-        Assert.AreEqual(0, CliRunner.Run("predict", "--model", zip, "--input", posts, "--output", temp.File("cold.tsv")).ExitCode);
-        CollectionAssert.AreEqual(File.ReadAllLines(temp.File("warm.tsv")), File.ReadAllLines(temp.File("cold.tsv")));
+        EncoderCacheSetup.AssertPredictsTheSameAfterTheCacheIsDeleted(zip, posts, temp);
         var folder = Path.Combine(EncoderCacheSetup.Directory, $"arcticxs-{SentenceTransformerEncoder.ArcticXs.Identity}");
         int distinctTexts = File.ReadLines(posts).Skip(1).Select(l => l.Split('\t')[1]).Distinct(StringComparer.Ordinal).Count();
         Assert.AreEqual(distinctTexts, Directory.EnumerateFiles(folder, "*.vec", SearchOption.AllDirectories).Count(), "scoring encodes every post's text ahead into the ArcticXs cache");

@@ -199,14 +199,7 @@ public sealed class PretrainedEncoderTests
         Assert.AreEqual(ImageFeaturizerKind.ResNet18, manifest.Featurizer.Image.Kind);
         Assert.AreEqual(SentenceEncoderKind.MiniLM, manifest.Featurizer.Text.SentenceEncoder);
 
-        Assert.AreEqual(0, CliRunner.Run("predict", "--model", zip, "--input", posts, "--output", temp.File("warm.tsv")).ExitCode);
-        if (Directory.Exists(EncoderCacheSetup.Directory))
-        {
-            Directory.Delete(EncoderCacheSetup.Directory, recursive: true);
-        }
-
-        Assert.AreEqual(0, CliRunner.Run("predict", "--model", zip, "--input", posts, "--output", temp.File("cold.tsv")).ExitCode);
-        CollectionAssert.AreEqual(File.ReadAllLines(temp.File("warm.tsv")), File.ReadAllLines(temp.File("cold.tsv")));
+        EncoderCacheSetup.AssertPredictsTheSameAfterTheCacheIsDeleted(zip, posts, temp);
         Assert.IsTrue(Directory.EnumerateFiles(EncoderCacheSetup.Directory, "*.vec", SearchOption.AllDirectories).Any(), "scoring refills the cache");
 
         var (retrainExit, retrainError) = CliRunner.Run("retrain", "--model", zip, "--dataset", posts, "--output", temp.File("retrained.zip"), "--no-cache");
