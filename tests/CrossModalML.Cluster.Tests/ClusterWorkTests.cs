@@ -43,8 +43,8 @@ public sealed class ClusterWorkTests
     {
         var off = new EncoderCacheOptions { Enabled = false, Directory = Path.GetTempPath() };
         var texts = File.ReadLines(SmallModel.DemoPosts).Skip(1).Take(300).Select(l => l.Split('\t')[1]).ToList();
-        var local = new EncoderLookup(MiniLmEncoder.Instance, off);
-        var remote = new EncoderLookup(MiniLmEncoder.Instance, off, new OrleansWorkExecutor(_cluster.Client, maxInFlight: 3));
+        var local = new EncoderLookup(SentenceTransformerEncoder.MiniLM, off);
+        var remote = new EncoderLookup(SentenceTransformerEncoder.MiniLM, off, new OrleansWorkExecutor(_cluster.Client, maxInFlight: 3));
 
         local.Prefetch(texts);
         remote.Prefetch(texts);

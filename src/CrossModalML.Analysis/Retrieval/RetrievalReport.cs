@@ -86,7 +86,9 @@ public static class RetrievalReport
     internal static string FeaturesText(CrossModalSpace space)
     {
         var encoders = space.Encoders.Select(e => e.Name).ToList();
-        string text = encoders.Contains("MiniLM") ? "texts with the MiniLM sentence embedding" : "texts as TF-IDF n-grams";
+        string text = encoders.FirstOrDefault(n => n is "MiniLM" or "ArcticXs") is { } sentence
+            ? $"texts with the {sentence} sentence embedding"
+            : "texts as TF-IDF n-grams";
         string image = encoders.Contains("ResNet18") ? "images as ResNet18 embeddings"
             : space.ImageModel is { } model ? $"images encoded by {Path.GetFileName(model.FileName)}"
             : "built-in image statistics";

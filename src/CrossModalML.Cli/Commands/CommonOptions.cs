@@ -44,10 +44,10 @@ internal static class CommonOptions
     {
         var option = new Option<string?>("--text-encoder")
         {
-            Description = "Sentence embedding added to the text features, with no model file: none or minilm (all-MiniLM-L6-v2 shipped with the toolkit, " +
-                "384 values). Default: minilm with the balanced and best presets, none with fast.",
+            Description = "Sentence embedding added to the text features, with no model file: none, minilm (all-MiniLM-L6-v2 shipped with the toolkit, " +
+                "384 values) or arcticxs (Snowflake arctic-embed-xs shipped with the toolkit, 384 values). Default: minilm with the balanced and best presets, none with fast.",
         };
-        option.AcceptOnlyFromAmong("none", "minilm");
+        option.AcceptOnlyFromAmong("none", "minilm", "arcticxs");
         return option;
     }
 
@@ -75,6 +75,10 @@ internal static class CommonOptions
         if (string.Equals(textEncoder, "minilm", StringComparison.OrdinalIgnoreCase))
         {
             featurizer.Text.SentenceEncoder = SentenceEncoderKind.MiniLM;
+        }
+        else if (string.Equals(textEncoder, "arcticxs", StringComparison.OrdinalIgnoreCase))
+        {
+            featurizer.Text.SentenceEncoder = SentenceEncoderKind.ArcticXs;
         }
     }
 

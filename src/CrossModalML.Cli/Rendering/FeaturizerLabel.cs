@@ -10,7 +10,7 @@ internal static class FeaturizerLabel
     /// <summary>One line that explains every part of <see cref="Code"/>; printed under each leaderboard.</summary>
     public const string Legend =
         "Featurizer codes: w1-N word n-grams up to N words; c1-N character n-grams up to N characters (coff: none); " +
-        "wv pretrained word vectors; minilm MiniLM sentence embedding; img built-in image statistics, resnet18 ResNet18 " +
+        "wv pretrained word vectors; minilm, arcticxs MiniLM or ArcticXs sentence embedding; img built-in image statistics, resnet18 ResNet18 " +
         "image embedding, onnx user ONNX image embedding; " +
         "minmax min-max scaling before linear trainers; blocks each modality standardised as a block, " +
         "i×W and m×W the image and metadata blocks' weight against the text.";
@@ -28,9 +28,9 @@ internal static class FeaturizerLabel
             parts.Add("wv");
         }
 
-        if (f.SentenceEncoder == SentenceEncoderKind.MiniLM)
+        if (f.SentenceEncoder != SentenceEncoderKind.None)
         {
-            parts.Add("minilm");
+            parts.Add(f.SentenceEncoder.ToString().ToLowerInvariant());
         }
 
         parts.Add(f.ImageKind switch { ImageFeaturizerKind.Onnx => "onnx", ImageFeaturizerKind.ResNet18 => "resnet18", _ => "img" });

@@ -27,8 +27,11 @@ public static class ColumnNames
     /// <summary>Text copied in for the sentence encoder.</summary>
     public const string SentenceText = "__cm_sentence_text";
 
-    /// <summary>The sentence encoder's embedding of the current text column.</summary>
+    /// <summary>The MiniLM sentence encoder's embedding of the current text column.</summary>
     public const string SentenceEmbedding = "__cm_sentence_embedding";
+
+    /// <summary>The ArcticXs sentence encoder's embedding of the current text column.</summary>
+    public const string ArcticXsEmbedding = "__cm_arcticxs_embedding";
 
     /// <summary>The pretrained image encoder's embedding of the current image column.</summary>
     public const string ImageEmbedding = "__cm_image_embedding";

@@ -17,7 +17,7 @@ namespace CrossModalML.Featurization;
 /// <summary>Builds the estimator chain that turns a post's columns into one fused <c>Features</c> vector.</summary>
 /// <remarks>
 /// <para>Each modality is its own block: text (TF-IDF word and character n-grams, social signals, optionally the mean
-/// pretrained word vector, optionally the MiniLM sentence embedding), image (built-in
+/// pretrained word vector, optionally the MiniLM or ArcticXs sentence embedding), image (built-in
 /// statistics, ResNet18 or a user ONNX embedding, plus a missing indicator) and metadata (numbers with missing flags, one-hot or
 /// hashed categories, time of day and week). The blocks are concatenated in that order; <see cref="FeaturizationPipeline.Groups"/>
 /// says which block came from which column and modality.</para>
@@ -139,19 +139,36 @@ public static class CrossModalFeaturizer
                 AddWordVectors(b, column, ngramSource, i, options.WordVectors!, model);
             }
 
-            if (options.SentenceEncoder == SentenceEncoderKind.MiniLM)
+            switch (options.SentenceEncoder)
             {
-                var features = $"__cm_sentence_{i}";
-                var lookup = b.Lookup(MiniLmEncoder.Instance);
-                b.Append(ml.Transforms.CopyColumns(ColumnNames.SentenceText, ngramSource));
-                b.Append(new PrefetchingEncoderEstimator<SentenceTextInput, SentenceEmbeddingOutput>(
-                    ml, lookup, ColumnNames.SentenceText, MiniLmMappingFactory.MapWith, MiniLmMappingFactory.Map, MiniLmMappingFactory.ContractName));
-                b.Append(ml.Transforms.CopyColumns(features, ColumnNames.SentenceEmbedding));
-                b.Add(new FeatureGroup($"sentence embedding MiniLM ({column})", Modality.Text, column, features), MiniLmEncoder.Width);
+                case SentenceEncoderKind.MiniLM:
+                    AddSentenceEmbedding<SentenceEmbeddingOutput>(
+                        b, column, ngramSource, i, SentenceTransformerEncoder.MiniLM, ColumnNames.SentenceEmbedding,
+                        MiniLmMappingFactory.MapWith, MiniLmMappingFactory.Map, MiniLmMappingFactory.ContractName);
+                    break;
+                case SentenceEncoderKind.ArcticXs:
+                    AddSentenceEmbedding<ArcticXsEmbeddingOutput>(
+                        b, column, ngramSource, i, SentenceTransformerEncoder.ArcticXs, ColumnNames.ArcticXsEmbedding,
+                        ArcticXsMappingFactory.MapWith, ArcticXsMappingFactory.Map, ArcticXsMappingFactory.ContractName);
+                    break;
             }
         }
 
         return wordVectors?.Info;
+    }
+
+    /// <summary>The sentence embedding of a text column (as the n-grams see it, scrubbed when they are).</summary>
+    private static void AddSentenceEmbedding<TOutput>(
+        Builder b, string column, string source, int index, SentenceTransformerEncoder encoder, string embeddingColumn,
+        Func<EncoderLookup, Action<SentenceTextInput, TOutput>> mapping, Action<SentenceTextInput, TOutput> loadedMapping, string contractName)
+        where TOutput : class, new()
+    {
+        var ml = b.MlContext;
+        var features = $"__cm_sentence_{index}";
+        b.Append(ml.Transforms.CopyColumns(ColumnNames.SentenceText, source));
+        b.Append(new PrefetchingEncoderEstimator<SentenceTextInput, TOutput>(ml, b.Lookup(encoder), ColumnNames.SentenceText, mapping, loadedMapping, contractName));
+        b.Append(ml.Transforms.CopyColumns(features, embeddingColumn));
+        b.Add(new FeatureGroup($"sentence embedding {encoder.Name} ({column})", Modality.Text, column, features), encoder.Dimensions);
     }
 
     /// <summary>Reads and checks the word-vector model once for all text columns.</summary>

@@ -1,7 +1,7 @@
 namespace CrossModalML.Featurization;
 
 /// <summary>Where and how much the pretrained encoders (<see cref="ImageFeaturizerKind.ResNet18"/>,
-/// <see cref="SentenceEncoderKind.MiniLM"/>) keep their encodings on disk, so the same image or text is encoded once.</summary>
+/// <see cref="SentenceEncoderKind.MiniLM"/>, <see cref="SentenceEncoderKind.ArcticXs"/>) keep their encodings on disk, so the same image or text is encoded once.</summary>
 /// <remarks>
 /// <para>An entry is keyed by the SHA-256 of the image file's bytes or the text and by the encoder (name, network hash,
 /// settings): an edited image or a new toolkit network is a miss, never a stale hit. Each entry carries a checksum; a

@@ -1,7 +1,7 @@
 namespace CrossModalML.Featurization;
 
 /// <summary>How many threads ONNX Runtime uses inside one network evaluation (its intra-op threads) in this process: the
-/// ResNet18 and MiniLM encoders and user ONNX image models.</summary>
+/// ResNet18, MiniLM and ArcticXs encoders and user ONNX image models.</summary>
 /// <remarks>
 /// <para>By default every core. Several processes on one machine (e.g. cluster workers, <c>WorkerOptions.OnnxThreads</c>)
 /// each using every core contend for them; capping each at its share of the cores avoids that. The outputs do not depend

@@ -37,6 +37,6 @@ public sealed class FeaturizationPipeline
     /// <summary>Where counts of the rows this featurizer's output is read into memory go (<see cref="FeaturizerOptions.Progress"/>).</summary>
     internal IProgress<FeaturizationProgress>? Progress { get; init; }
 
-    /// <summary>The pretrained encoders shipped with the library that the featurizer runs (ResNet18, MiniLM); empty for none.</summary>
+    /// <summary>The pretrained encoders shipped with the library that the featurizer runs (ResNet18, MiniLM, ArcticXs); empty for none.</summary>
     public IReadOnlyList<PretrainedEncoderInfo> Encoders { get; }
 }

@@ -1,9 +1,9 @@
 namespace CrossModalML.Featurization;
 
-/// <summary>How far one counted step of featurization is: a pretrained encoder (ResNet18, MiniLM) through the distinct
+/// <summary>How far one counted step of featurization is: a pretrained encoder (ResNet18, MiniLM, ArcticXs) through the distinct
 /// inputs of a fit, or the featurizer through the rows it turns into feature vectors. Reported through
 /// <see cref="FeaturizerOptions.Progress"/>.</summary>
-/// <param name="Stage">The encoder's name ("ResNet18", "MiniLM") or <see cref="Rows"/>.</param>
+/// <param name="Stage">The encoder's name ("ResNet18", "MiniLM", "ArcticXs") or <see cref="Rows"/>.</param>
 /// <param name="Done">Items done so far: for an encoder, distinct inputs with an encoding (encoded by the network, read
 /// from the disk cache, or without content such as an empty text or a missing image); for <see cref="Rows"/>, rows
 /// featurized. Never decreases within one pass; equals <paramref name="Total"/> in the pass's last report.</param>

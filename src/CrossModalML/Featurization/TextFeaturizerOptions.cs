@@ -32,7 +32,7 @@ public sealed class TextFeaturizerOptions
     public WordVectorModelOptions? WordVectors { get; set; }
 
     /// <summary>A pretrained sentence encoder whose embedding of the post is added to the text block. Default
-    /// <see cref="SentenceEncoderKind.None"/>. MiniLM understands paraphrases and words the training posts never used.</summary>
+    /// <see cref="SentenceEncoderKind.None"/>. A sentence encoder understands paraphrases and words the training posts never used.</summary>
     public SentenceEncoderKind SentenceEncoder { get; set; }
 
     internal void Validate()

@@ -59,7 +59,7 @@ public sealed record ModelManifest
     /// <summary>The pretrained word-vector model, when one was used: file names, hashes and tensor names.</summary>
     public WordVectorModelInfo? WordVectorModel { get; init; }
 
-    /// <summary>The pretrained encoders shipped with the library that the model runs (ResNet18, MiniLM), by name and
+    /// <summary>The pretrained encoders shipped with the library that the model runs (ResNet18, MiniLM, ArcticXs), by name and
     /// network hash; <c>null</c> or empty for none. Loading checks that this library carries the same networks.</summary>
     public IReadOnlyList<PretrainedEncoderInfo>? Encoders { get; init; }
 

@@ -120,6 +120,7 @@ public sealed class TrainRequestBinderTests
         Assert.AreEqual(SentenceEncoderKind.MiniLM, request.Featurizer.Text.SentenceEncoder);
         Assert.IsFalse(request.Featurizer.EncoderCache!.Enabled);
         Assert.IsTrue(request.EncodersChosen, "a chosen encoder keeps the preset's hands off the encoders");
+        Assert.AreEqual(SentenceEncoderKind.ArcticXs, Bind("--label", "sentiment", "--text-encoder", "arcticxs").Featurizer.Text.SentenceEncoder);
     }
 
     [TestMethod]

@@ -45,8 +45,8 @@ public sealed class WorkOnWorkersTests
         var off = new EncoderCacheOptions { Enabled = false, Directory = temp.File("unused") };
         var texts = File.ReadLines(RepositoryPaths.DemoPosts).Skip(1).Take(300).Select(l => l.Split('\t')[1]).ToList();
         var executor = new WireExecutor();
-        var local = new EncoderLookup(MiniLmEncoder.Instance, off);
-        var remote = new EncoderLookup(MiniLmEncoder.Instance, off, executor);
+        var local = new EncoderLookup(SentenceTransformerEncoder.MiniLM, off);
+        var remote = new EncoderLookup(SentenceTransformerEncoder.MiniLM, off, executor);
 
         local.Prefetch(texts);
         remote.Prefetch(texts);

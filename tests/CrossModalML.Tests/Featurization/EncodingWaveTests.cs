@@ -34,7 +34,7 @@ public sealed class EncodingWaveTests
     }
 
     private static EncoderLookup Lookup(IWorkExecutor executor) =>
-        new(MiniLmEncoder.Instance, new EncoderCacheOptions { Enabled = false, Directory = Path.GetTempPath() }, executor);
+        new(SentenceTransformerEncoder.MiniLM, new EncoderCacheOptions { Enabled = false, Directory = Path.GetTempPath() }, executor);
 
     /// <summary>Answers every shard with zero vectors without running the network, and records each wave's size.</summary>
     private sealed class ShapeOnlyExecutor(int itemsAtOnce) : IWorkExecutor
@@ -46,7 +46,7 @@ public sealed class EncodingWaveTests
         public Task<IReadOnlyList<TResult>> RunAsync<TItem, TResult>(WorkJob<TItem, TResult> job, IReadOnlyList<TItem> items, CancellationToken cancellationToken = default)
         {
             Waves.Add(items.Count);
-            var results = items.Cast<EncodingShard>().Select(shard => (TResult)(object)shard.Inputs.Select(_ => new float[MiniLmEncoder.Width]).ToArray()).ToList();
+            var results = items.Cast<EncodingShard>().Select(shard => (TResult)(object)shard.Inputs.Select(_ => new float[SentenceNetwork.MiniLmWidth]).ToArray()).ToList();
             return Task.FromResult<IReadOnlyList<TResult>>(results);
         }
     }

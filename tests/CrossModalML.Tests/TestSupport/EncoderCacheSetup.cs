@@ -19,4 +19,14 @@ public static class EncoderCacheSetup
             System.IO.Directory.Delete(Directory, recursive: true);
         }
     }
+
+    /// <summary>Runs <c>predict</c> with a saved model on <paramref name="posts"/>, deletes the test cache, runs it again,
+    /// and asserts that both runs succeed and write the same predictions: a saved model needs no cache to score.</summary>
+    internal static void AssertPredictsTheSameAfterTheCacheIsDeleted(string model, string posts, TempDirectory temp)
+    {
+        Assert.AreEqual(0, CliRunner.Run("predict", "--model", model, "--input", posts, "--output", temp.File("warm.tsv")).ExitCode);
+        RemoveTestCache();
+        Assert.AreEqual(0, CliRunner.Run("predict", "--model", model, "--input", posts, "--output", temp.File("cold.tsv")).ExitCode);
+        CollectionAssert.AreEqual(File.ReadAllLines(temp.File("warm.tsv")), File.ReadAllLines(temp.File("cold.tsv")));
+    }
 }

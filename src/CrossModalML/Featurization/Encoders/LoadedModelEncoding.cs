@@ -14,7 +14,8 @@ internal static class LoadedModelEncoding
 {
     private static readonly (string Input, string Output, PretrainedEncoder Encoder)[] Steps =
     [
-        (ColumnNames.SentenceText, ColumnNames.SentenceEmbedding, MiniLmEncoder.Instance),
+        (ColumnNames.SentenceText, ColumnNames.SentenceEmbedding, SentenceTransformerEncoder.MiniLM),
+        (ColumnNames.SentenceText, ColumnNames.ArcticXsEmbedding, SentenceTransformerEncoder.ArcticXs),
         (ColumnNames.ImagePath, ColumnNames.ImageEmbedding, ResNet18Encoder.Instance),
     ];
 

@@ -13,7 +13,7 @@ public sealed class MiniLmMappingFactory : CustomMappingFactory<SentenceTextInpu
 
     /// <summary>The mapping of loaded models.</summary>
     public static void Map(SentenceTextInput input, SentenceEmbeddingOutput output) =>
-        output.Embedding = EncoderLookup.ForLoadedModels(MiniLmEncoder.Instance).Get(input.Text ?? string.Empty);
+        output.Embedding = EncoderLookup.ForLoadedModels(SentenceTransformerEncoder.MiniLM).Get(input.Text ?? string.Empty);
 
     /// <inheritdoc />
     public override Action<SentenceTextInput, SentenceEmbeddingOutput> GetMapping() => Map;

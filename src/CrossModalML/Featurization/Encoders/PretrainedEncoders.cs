@@ -3,7 +3,7 @@ namespace CrossModalML.Featurization.Encoders;
 /// <summary>The pretrained encoders shipped with the library, by name.</summary>
 internal static class PretrainedEncoders
 {
-    public static IReadOnlyList<PretrainedEncoder> All => [ResNet18Encoder.Instance, MiniLmEncoder.Instance];
+    public static IReadOnlyList<PretrainedEncoder> All => [ResNet18Encoder.Instance, SentenceTransformerEncoder.MiniLM, SentenceTransformerEncoder.ArcticXs];
 
     public static IEnumerable<string> Names => All.Select(e => e.Name);
 

@@ -7,6 +7,6 @@ public sealed class SentenceEmbeddingOutput
 {
     /// <summary>The unit-length sentence embedding.</summary>
     [ColumnName(ColumnNames.SentenceEmbedding)]
-    [VectorType(MiniLmEncoder.Width)]
-    public float[] Embedding { get; set; } = new float[MiniLmEncoder.Width];
+    [VectorType(SentenceNetwork.MiniLmWidth)]
+    public float[] Embedding { get; set; } = new float[SentenceNetwork.MiniLmWidth];
 }
