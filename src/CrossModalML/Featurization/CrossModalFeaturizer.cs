@@ -157,7 +157,8 @@ public static class CrossModalFeaturizer
         return wordVectors?.Info;
     }
 
-    /// <summary>The sentence embedding of a text column (as the n-grams see it, scrubbed when they are).</summary>
+    /// <summary>The sentence embedding of a text column: the text as the n-grams see it (scrubbed when they are), read as
+    /// plain prose unless <see cref="TextFeaturizerOptions.CleanSentenceText"/> is off.</summary>
     private static void AddSentenceEmbedding<TOutput>(
         Builder b, string column, string source, int index, SentenceTransformerEncoder encoder, string embeddingColumn,
         Func<EncoderLookup, Action<SentenceTextInput, TOutput>> mapping, Action<SentenceTextInput, TOutput> loadedMapping, string contractName)
@@ -165,7 +166,17 @@ public static class CrossModalFeaturizer
     {
         var ml = b.MlContext;
         var features = $"__cm_sentence_{index}";
-        b.Append(ml.Transforms.CopyColumns(ColumnNames.SentenceText, source));
+        if (b.Options.Text.CleanSentenceText)
+        {
+            // The encoder reads plain prose (SentenceTextCleaner); the n-grams keep the text as written.
+            b.Append(ml.Transforms.CopyColumns(ColumnNames.TextInput, source));
+            b.Append(ml.Transforms.CustomMapping<TextColumnInput, SentenceTextInput>(SentenceTextCleanerMappingFactory.Map, SentenceTextCleanerMappingFactory.ContractName));
+        }
+        else
+        {
+            b.Append(ml.Transforms.CopyColumns(ColumnNames.SentenceText, source));
+        }
+
         b.Append(new PrefetchingEncoderEstimator<SentenceTextInput, TOutput>(ml, b.Lookup(encoder), ColumnNames.SentenceText, mapping, loadedMapping, contractName));
         b.Append(ml.Transforms.CopyColumns(features, embeddingColumn));
         b.Add(new FeatureGroup($"sentence embedding {encoder.Name} ({column})", Modality.Text, column, features), encoder.Dimensions);

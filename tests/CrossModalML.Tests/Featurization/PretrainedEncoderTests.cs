@@ -80,6 +80,47 @@ public sealed class PretrainedEncoderTests
     }
 
     [TestMethod]
+    [DataRow(true)]
+    [DataRow(false)]
+    public void The_sentence_encoder_reads_the_post_as_plain_prose_unless_told_not_to_while_the_ngrams_keep_the_text_as_written(bool clean)
+    {
+        using var temp = new TempDirectory();
+        ColumnSchema[] schema = [new("id", ColumnRole.Id), new("body", ColumnRole.Text), new("mood", ColumnRole.Label)];
+        string[] texts = ["RT @bob_1: What a lovely day at the #BeachParty https://t.co/abc", "this is terrible news"];
+        var data = PostDataset.FromRows(schema, TaskKind.Auto, [], texts.Select((t, i) => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
+        {
+            ["id"] = $"p{i}",
+            ["body"] = t,
+            ["mood"] = i % 2 == 0 ? "up" : "down",
+        }).ToList(), temp.Path);
+        var options = new FeaturizerOptions
+        {
+            Modalities = Modality.Text,
+            Text = { SentenceEncoder = SentenceEncoderKind.MiniLM, CleanSentenceText = clean },
+            EncoderCache = CacheIn(temp),
+        };
+
+        var pipeline = CrossModalFeaturizer.Build(new MLContext(1), schema, options);
+        var output = pipeline.Estimator.Fit(data.DataView).Transform(data.DataView);
+        var sentence = FeatureVectors.Column(output, pipeline.Groups.Single(g => g.Name.StartsWith("sentence embedding", StringComparison.Ordinal)).OutputColumn);
+
+        var expected = SentenceTransformerEncoder.MiniLM.Encode([clean ? "What a lovely day at the Beach Party" : texts[0]]);
+        CollectionAssert.AreEqual(expected[0], sentence[0]);
+
+        // The n-grams are the same either way: they see the text as written.
+        var other = CrossModalFeaturizer.Build(new MLContext(1), schema, new FeaturizerOptions
+        {
+            Modalities = Modality.Text,
+            Text = { SentenceEncoder = SentenceEncoderKind.MiniLM, CleanSentenceText = !clean },
+            EncoderCache = CacheIn(temp),
+        });
+        string NGrams(FeaturizationPipeline p) => p.Groups.Single(g => g.Name.StartsWith("text n-grams", StringComparison.Ordinal)).OutputColumn;
+        var otherOutput = other.Estimator.Fit(data.DataView).Transform(data.DataView);
+        CollectionAssert.AreEqual(FeatureVectors.Column(output, NGrams(pipeline))[0], FeatureVectors.Column(otherOutput, NGrams(other))[0]);
+        CollectionAssert.AreNotEqual(sentence[0], FeatureVectors.Column(otherOutput, other.Groups.Single(g => g.Name.StartsWith("sentence embedding", StringComparison.Ordinal)).OutputColumn)[0]);
+    }
+
+    [TestMethod]
     public void ResNet18_gives_512_values_per_image_the_same_each_fit_and_zeros_with_the_missing_flag_without_an_image()
     {
         using var temp = new TempDirectory();
