@@ -158,7 +158,7 @@ public static class CrossModalFeaturizer
     }
 
     /// <summary>The sentence embedding of a text column: the text as the n-grams see it (scrubbed when they are), read as
-    /// plain prose unless <see cref="TextFeaturizerOptions.CleanSentenceText"/> is off.</summary>
+    /// plain prose when <see cref="TextFeaturizerOptions.CleanSentenceText"/> is on.</summary>
     private static void AddSentenceEmbedding<TOutput>(
         Builder b, string column, string source, int index, SentenceTransformerEncoder encoder, string embeddingColumn,
         Func<EncoderLookup, Action<SentenceTextInput, TOutput>> mapping, Action<SentenceTextInput, TOutput> loadedMapping, string contractName)

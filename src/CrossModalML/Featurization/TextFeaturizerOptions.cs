@@ -23,9 +23,10 @@ public sealed class TextFeaturizerOptions
     public bool ScrubPersonalData { get; set; }
 
     /// <summary>Whether a sentence encoder reads the post as plain prose: retweet marker, web addresses and a truncated
-    /// last word removed, @mentions as "@user", hashtags split into words. Default true; the n-grams and social signals
-    /// always see the text as written. Set false to encode the text exactly as the n-grams see it.</summary>
-    public bool CleanSentenceText { get; set; } = true;
+    /// last word removed, @mentions as "@user", hashtags split into words. Default false: the encoder reads the text as
+    /// the n-grams see it. On the MVSA split it raised cross-validated scores but not held-out ones (docs/benchmarks.md).
+    /// The n-grams and social signals always see the text as written.</summary>
+    public bool CleanSentenceText { get; set; }
 
     /// <summary>A pretrained word-vector model whose mean vector of the post's words is added to the text block; <c>null</c>
     /// (default) for none. Word vectors know words the training posts never used, which n-grams cannot.</summary>
