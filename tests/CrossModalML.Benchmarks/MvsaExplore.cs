@@ -163,23 +163,7 @@ internal static class MvsaExplore
         return rows.ToArray();
     }
 
-    private static VBuffer<float>[] Sparse(IDataView view, string column)
-    {
-        var rows = new List<VBuffer<float>>();
-        var col = view.Schema[column];
-        using var cursor = view.GetRowCursor([col]);
-        var getter = cursor.GetGetter<VBuffer<float>>(col);
-        var buffer = default(VBuffer<float>);
-        while (cursor.MoveNext())
-        {
-            getter(ref buffer);
-            var copy = default(VBuffer<float>);
-            buffer.CopyTo(ref copy);
-            rows.Add(copy);
-        }
-
-        return rows.ToArray();
-    }
+    private static VBuffer<float>[] Sparse(IDataView view, string column) => MvsaStack.Rows(view, column);
 
     private static VBuffer<float>[] Join(VBuffer<float>[] a, VBuffer<float>[] b)
     {

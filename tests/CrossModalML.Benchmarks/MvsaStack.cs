@@ -150,7 +150,8 @@ internal static class MvsaStack
         return result;
     }
 
-    private static VBuffer<float>[] Rows(IDataView view, string column)
+    /// <summary>A feature column's rows, copied (a one-value column as one-slot vectors).</summary>
+    internal static VBuffer<float>[] Rows(IDataView view, string column)
     {
         var rows = new List<VBuffer<float>>();
         var col = view.Schema[column];

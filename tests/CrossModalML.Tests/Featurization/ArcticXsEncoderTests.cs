@@ -46,13 +46,8 @@ public sealed class ArcticXsEncoderTests
     public void The_ArcticXs_block_is_the_encoder_output_recorded_by_name_and_cached_apart_from_MiniLM()
     {
         using var temp = new TempDirectory();
-        ColumnSchema[] schema = [new("id", ColumnRole.Id), new("body", ColumnRole.Text), new("mood", ColumnRole.Label)];
-        var data = PostDataset.FromRows(schema, TaskKind.Auto, [], Texts.Select((t, i) => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
-        {
-            ["id"] = $"p{i}",
-            ["body"] = t,
-            ["mood"] = i % 2 == 0 ? "up" : "down",
-        }).ToList(), temp.Path);
+        var schema = TextPosts.Schema;
+        var data = TextPosts.Create(Texts, temp.Path);
         var cache = new EncoderCacheOptions { Directory = temp.File("cache") };
         var options = new FeaturizerOptions { Modalities = Modality.Text, Text = { SentenceEncoder = SentenceEncoderKind.ArcticXs }, EncoderCache = cache };
 

@@ -57,14 +57,9 @@ public sealed class PretrainedEncoderTests
     public void The_MiniLM_block_of_a_featurizer_is_the_encoder_output_and_is_recorded_by_name_and_hash()
     {
         using var temp = new TempDirectory();
-        ColumnSchema[] schema = [new("id", ColumnRole.Id), new("body", ColumnRole.Text), new("mood", ColumnRole.Label)];
+        var schema = TextPosts.Schema;
         string[] texts = ["what a lovely day", "this is terrible news"];
-        var data = PostDataset.FromRows(schema, TaskKind.Auto, [], texts.Select((t, i) => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
-        {
-            ["id"] = $"p{i}",
-            ["body"] = t,
-            ["mood"] = i % 2 == 0 ? "up" : "down",
-        }).ToList(), temp.Path);
+        var data = TextPosts.Create(texts, temp.Path);
         var options = new FeaturizerOptions { Modalities = Modality.Text, Text = { SentenceEncoder = SentenceEncoderKind.MiniLM }, EncoderCache = CacheIn(temp) };
 
         var pipeline = CrossModalFeaturizer.Build(new MLContext(1), schema, options);
@@ -85,14 +80,9 @@ public sealed class PretrainedEncoderTests
     public void The_sentence_encoder_reads_the_post_as_plain_prose_unless_told_not_to_while_the_ngrams_keep_the_text_as_written(bool clean)
     {
         using var temp = new TempDirectory();
-        ColumnSchema[] schema = [new("id", ColumnRole.Id), new("body", ColumnRole.Text), new("mood", ColumnRole.Label)];
+        var schema = TextPosts.Schema;
         string[] texts = ["RT @bob_1: What a lovely day at the #BeachParty https://t.co/abc", "this is terrible news"];
-        var data = PostDataset.FromRows(schema, TaskKind.Auto, [], texts.Select((t, i) => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
-        {
-            ["id"] = $"p{i}",
-            ["body"] = t,
-            ["mood"] = i % 2 == 0 ? "up" : "down",
-        }).ToList(), temp.Path);
+        var data = TextPosts.Create(texts, temp.Path);
         var options = new FeaturizerOptions
         {
             Modalities = Modality.Text,

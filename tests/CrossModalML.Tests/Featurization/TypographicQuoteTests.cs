@@ -15,13 +15,8 @@ public sealed class TypographicQuoteTests
         using var temp = new TempDirectory();
         var model = RepositoryPaths.SharedOrInconclusive("models", "glove6b-100d-mean", "glove6b-100d-mean-int8.onnx");
         string[] texts = ["\"happy\" sunshine", "“happy” sunshine", "«happy» sunshine", "‘happy’ sunshine", "„happy‚ sunshine", "happy’sunshine"];
-        ColumnSchema[] schema = [new("id", ColumnRole.Id), new("body", ColumnRole.Text), new("mood", ColumnRole.Label)];
-        var data = PostDataset.FromRows(schema, TaskKind.Auto, [], texts.Select((t, i) => (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>
-        {
-            ["id"] = $"p{i}",
-            ["body"] = t,
-            ["mood"] = i % 2 == 0 ? "up" : "down",
-        }).ToList(), temp.Path);
+        var schema = TextPosts.Schema;
+        var data = TextPosts.Create(texts, temp.Path);
         var options = new FeaturizerOptions
         {
             Modalities = Modality.Text,
