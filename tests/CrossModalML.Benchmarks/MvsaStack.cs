@@ -19,7 +19,10 @@ namespace CrossModalML.Benchmarks;
 /// <remarks>Usage: <c>-- mvsa-stack TRAIN.tsv TEST.tsv VARIANT...</c>. A variant is <c>key=value</c> pairs joined by
 /// commas: <c>ngrams=1,social=1,minilm=1,image=1</c> block weights (0 leaves a block out), <c>l1=</c>, <c>l2=</c>; or
 /// <c>stack=A|B|C</c>, a class-balanced multinomial stacker over the out-of-fold log-probabilities of base variants
-/// A, B, C (each written with <c>;</c> instead of <c>,</c>), with <c>sl2=</c> its L2.</remarks>
+/// A, B, C (each written with <c>;</c> instead of <c>,</c>), with <c>sl2=</c> its L2. Environment:
+/// <c>MVSA_STACK_SENTENCE_FROM=DIR</c> adds the blocks of the same posts in <c>DIR/{train,test}/posts.tsv</c> (another
+/// text): their MiniLM block replaces the original's, their n-grams become block <c>ngrams2</c> (off unless weighted);
+/// <c>MVSA_STACK_ARCTIC=1</c> adds the ArcticXs sentence embedding as block <c>arctic</c> (off unless weighted).</remarks>
 internal static class MvsaStack
 {
     private const int Folds = 5;
@@ -40,6 +43,12 @@ internal static class MvsaStack
             var alt = Featurize(PostDatasetLoader.Load(Path.Combine(other, "train", "posts.tsv"), load), PostDatasetLoader.Load(Path.Combine(other, "test", "posts.tsv"), load));
             blocks["minilm"] = alt["minilm"];
             blocks["ngrams2"] = alt["ngrams"];
+        }
+
+        if (Environment.GetEnvironmentVariable("MVSA_STACK_ARCTIC") == "1")
+        {
+            // A second sentence encoder's block, off unless a variant weights it.
+            blocks["arctic"] = Featurize(train, test, SentenceEncoderKind.ArcticXs)["arctic"];
         }
 
         Console.WriteLine($"featurized {train.RowCount} + {test.RowCount} posts in {clock.Elapsed.TotalSeconds:0} s: " +
@@ -64,7 +73,7 @@ internal static class MvsaStack
     /// <summary>Out-of-fold probabilities of the training rows and the all-rows model's probabilities of the test rows.</summary>
     private static (List<float[]> OutOfFold, List<float[]> Test) Base(Dictionary<string, string> v, Dictionary<string, Block> blocks, int[] y, IReadOnlyList<string> classes, IReadOnlyList<DataSplit> folds)
     {
-        var weights = blocks.Keys.ToDictionary(k => k, k => v.TryGetValue(k, out var w) ? float.Parse(w, CultureInfo.InvariantCulture) : k == "ngrams2" ? 0f : 1f);
+        var weights = blocks.Keys.ToDictionary(k => k, k => v.TryGetValue(k, out var w) ? float.Parse(w, CultureInfo.InvariantCulture) : k is "ngrams2" or "arctic" ? 0f : 1f);
         var x = Assemble(blocks, weights, b => b.Train, out int length);
         var xt = Assemble(blocks, weights, b => b.Test, out _);
         float l1 = F(v, "l1", 1f / 16_384), l2 = F(v, "l2", 1f / 64);
@@ -117,14 +126,14 @@ internal static class MvsaStack
     private sealed record Block(VBuffer<float>[] Train, VBuffer<float>[] Test, int Length);
 
     /// <summary>The balanced preset's blocks, already scaled as its featurizer scales them (image weight 1).</summary>
-    private static Dictionary<string, Block> Featurize(PostDataset train, PostDataset test)
+    private static Dictionary<string, Block> Featurize(PostDataset train, PostDataset test, SentenceEncoderKind sentence = SentenceEncoderKind.MiniLM)
     {
         var ml = new MLContext(1);
         CrossModalRegistration.Register(ml);
         var options = new FeaturizerOptions
         {
             Scaling = FeatureScaling.Blocks,
-            Text = new TextFeaturizerOptions { WordNgramLength = 1, UseCharNgrams = true, CharNgramLength = 5, SentenceEncoder = SentenceEncoderKind.MiniLM },
+            Text = new TextFeaturizerOptions { WordNgramLength = 1, UseCharNgrams = true, CharNgramLength = 5, SentenceEncoder = sentence },
             Image = new ImageFeaturizerOptions { Kind = ImageFeaturizerKind.ResNet18 },
         };
         var featurizer = CrossModalFeaturizer.Build(ml, train.Columns, options);
@@ -139,6 +148,7 @@ internal static class MvsaStack
                 var n when n.StartsWith("text n-grams", StringComparison.Ordinal) => "ngrams",
                 var n when n.StartsWith("social", StringComparison.Ordinal) => "social",
                 var n when n.Contains("MiniLM", StringComparison.Ordinal) => "minilm",
+                var n when n.Contains("ArcticXs", StringComparison.Ordinal) => "arctic",
                 var n when group.Modality == Modality.Image && n.Contains("ResNet18", StringComparison.OrdinalIgnoreCase) => "image",
                 _ => group.Name,
             };

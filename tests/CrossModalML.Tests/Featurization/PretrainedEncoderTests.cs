@@ -54,24 +54,26 @@ public sealed class PretrainedEncoderTests
     }
 
     [TestMethod]
-    public void The_MiniLM_block_of_a_featurizer_is_the_encoder_output_and_is_recorded_by_name_and_hash()
+    [DataRow(SentenceEncoderKind.MiniLM, "MiniLM")]
+    [DataRow(SentenceEncoderKind.ArcticXs, "ArcticXs")]
+    public void Each_sentence_encoder_block_of_a_featurizer_is_the_encoder_output_and_is_recorded_by_name_and_hash(SentenceEncoderKind kind, string name)
     {
         using var temp = new TempDirectory();
         var schema = TextPosts.Schema;
         string[] texts = ["what a lovely day", "this is terrible news"];
         var data = TextPosts.Create(texts, temp.Path);
-        var options = new FeaturizerOptions { Modalities = Modality.Text, Text = { SentenceEncoder = SentenceEncoderKind.MiniLM }, EncoderCache = CacheIn(temp) };
+        var options = new FeaturizerOptions { Modalities = Modality.Text, Text = { SentenceEncoder = kind }, EncoderCache = CacheIn(temp) };
 
         var pipeline = CrossModalFeaturizer.Build(new MLContext(1), schema, options);
-        var group = pipeline.Groups.Single(g => g.Name.StartsWith("sentence embedding", StringComparison.Ordinal));
+        var group = pipeline.Groups.Single(g => g.Name.StartsWith($"sentence embedding {name}", StringComparison.Ordinal));
         var vectors = FeatureVectors.Column(pipeline.Estimator.Fit(data.DataView).Transform(data.DataView), group.OutputColumn);
 
-        var direct = SentenceTransformerEncoder.MiniLM.Encode(texts);
+        var encoder = PretrainedEncoders.Find(name)!;
+        var direct = encoder.Encode(texts);
         CollectionAssert.AreEqual(direct[0], vectors[0]);
         CollectionAssert.AreEqual(direct[1], vectors[1]);
-        var info = pipeline.Encoders.Single();
-        Assert.AreEqual(("MiniLM", 384), (info.Name, info.Dimensions));
-        Assert.AreEqual(64, info.Sha256.Length);
+        Assert.AreEqual(encoder.Info, pipeline.Encoders.Single());
+        Assert.AreEqual((384, 64), (encoder.Info.Dimensions, encoder.Info.Sha256.Length));
     }
 
     [TestMethod]
