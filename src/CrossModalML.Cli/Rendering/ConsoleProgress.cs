@@ -13,9 +13,9 @@ namespace CrossModalML.Cli.Rendering;
 /// appear in order with the command's other output. One instance follows one run: its clock starts when it is created.
 /// In a terminal the same counts also drive live bars (<see cref="LiveProgress"/>).
 /// A trial numbered lower than the one before starts a new search (multi-task runs search once per head), so counts,
-/// best-so-far and the time budget restart with it. Trial 1 run with the default configuration
-/// (<see cref="TrialResult.IsDefaultConfiguration"/>) is named so, and the time budget is counted from its end, as the
-/// search counts it. Not thread-safe.
+/// best-so-far and the time budget restart with it. The starting configurations
+/// (<see cref="TrialResult.IsDefaultConfiguration"/>) are named so, and the time budget is counted from the end of the
+/// last, as the search counts it. Not thread-safe.
 /// </remarks>
 internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<TrialResult>, IProgress<string>
 {
@@ -137,9 +137,16 @@ internal sealed class ConsoleProgress : IProgress<TrainingProgress>, IProgress<T
     private TimeSpan BudgetUsed => _budgetStart is { } start ? _searchClock.Elapsed - start : TimeSpan.Zero;
 
     /// <summary>What sets the default configuration's trial apart, for its line and bar; empty for other trials.</summary>
-    private string DefaultNote(TrialResult trial) => !trial.IsDefaultConfiguration
-        ? string.Empty
-        : _timeBudget is null ? " (default configuration)" : " (default configuration, not counted against the time budget)";
+    private string DefaultNote(TrialResult trial)
+    {
+        if (!trial.IsDefaultConfiguration)
+        {
+            return string.Empty;
+        }
+
+        var name = trial.Number == 1 ? "default configuration" : "default configuration on the built-in features";
+        return _timeBudget is null ? $" ({name})" : $" ({name}, not counted against the time budget)";
+    }
 
     private string TimeLeft()
     {

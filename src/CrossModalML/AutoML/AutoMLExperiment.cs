@@ -17,8 +17,9 @@ namespace CrossModalML.AutoML;
 /// with their message and the search continues.</para>
 /// <para><b>Budgets.</b> The search stops before starting a trial once <see cref="SearchBudget.MaxTrials"/> trials
 /// ran, the time budget is used up or managed memory is over <see cref="SearchBudget.MemoryLimitBytes"/>. With
-/// <see cref="AutoMLExperimentOptions.StartFromDefault"/> trial 1 is the single fit's configuration, run without a trial
-/// time limit and before the budget's clock starts. The first trial is exempt from the time budget (it keeps its own trial time limit): on a slow or loaded machine the first
+/// <see cref="AutoMLExperimentOptions.StartFromDefault"/> trial 1 is the single fit's configuration (and, with
+/// <see cref="AutoMLExperimentOptions.StartWithBuiltInFeatures"/>, trial 2 the same on the built-in features), run without a
+/// trial time limit and before the budget's clock starts. The first trial is exempt from the time budget (it keeps its own trial time limit): on a slow or loaded machine the first
 /// featurization alone may outlast a short budget, and a search must still return a model. ML.NET fits cannot be interrupted, so an overrunning trial is abandoned, not
 /// stopped: it finishes in the background while the search moves on. The budget therefore bounds when the search
 /// returns (up to one featurization, which is not interruptible either), not the CPU it uses.</para>
@@ -94,7 +95,7 @@ public sealed class AutoMLExperiment
         }
 
         ITuner tuner = _options.Budget.Tuner == TunerKind.Random ? new RandomTuner(space, _options.Seed) : new CfoTuner(space, _options.Seed);
-        var first = _options.StartFromDefault ? DefaultConfiguration(task, _options.Featurizer) : null;
+        var starts = StartConfigurations(task, _options);
         var sizes = SuccessiveHalving.SampleSizes(data.RowCount, _options.TrialRowLimit, _options.SmallestSampleRows);
         CachedFeatureTrialRunner? runner = null;
         SearchResult search;
@@ -102,7 +103,7 @@ public sealed class AutoMLExperiment
         if (sizes is [var rows] && rows == data.RowCount)
         {
             runner = new CachedFeatureTrialRunner(data, _options.Featurizer, searchEvaluation, _options.Seed, _options.Executor);
-            search = Search(space, tuner, runner, metric, progress, cancellationToken, first);
+            search = Search(space, tuner, runner, metric, progress, cancellationToken, starts);
         }
         else
         {
@@ -111,7 +112,7 @@ public sealed class AutoMLExperiment
                 var sampleRunner = new CachedFeatureTrialRunner(sample, _options.Featurizer, searchEvaluation, _options.Seed, _options.Executor);
                 sampleEvaluations[sample.RowCount] = sampleRunner.EvaluationDescription;
                 return sampleRunner;
-            }).Run(data, sizes, space, tuner, metric, progress, cancellationToken, first);
+            }).Run(data, sizes, space, tuner, metric, progress, cancellationToken, starts);
         }
 
         var best = search.Best;
@@ -144,6 +145,31 @@ public sealed class AutoMLExperiment
         return new TrialConfiguration(TrainerFactory.Default(task), FeaturizerChoice.From(featurizer));
     }
 
+    /// <summary>The configurations a search scores before the tuner proposes anything: none without
+    /// <see cref="AutoMLExperimentOptions.StartFromDefault"/>; else the single fit's configuration
+    /// (<see cref="DefaultConfiguration"/>), followed, with <see cref="AutoMLExperimentOptions.StartWithBuiltInFeatures"/>
+    /// and a featurizer that uses ResNet18 or a sentence encoder, by the same configuration on the built-in features.</summary>
+    /// <param name="task">A resolved task.</param>
+    /// <param name="options">The search settings.</param>
+    internal static IReadOnlyList<TrialConfiguration> StartConfigurations(TaskKind task, AutoMLExperimentOptions options)
+    {
+        if (!options.StartFromDefault)
+        {
+            return [];
+        }
+
+        var single = DefaultConfiguration(task, options.Featurizer);
+        var builtIn = single with
+        {
+            Featurizer = single.Featurizer with
+            {
+                ImageKind = single.Featurizer.ImageKind == ImageFeaturizerKind.ResNet18 ? ImageFeaturizerKind.BuiltIn : single.Featurizer.ImageKind,
+                SentenceEncoder = SentenceEncoderKind.None,
+            },
+        };
+        return options.StartWithBuiltInFeatures && builtIn != single ? [single, builtIn] : [single];
+    }
+
     /// <summary>Runs the search loop with any space, tuner and runner (fakes included); does not refit.</summary>
     /// <param name="space">The search space the tuner proposes from.</param>
     /// <param name="tuner">The tuner; it is fed every finished trial.</param>
@@ -151,9 +177,10 @@ public sealed class AutoMLExperiment
     /// <param name="metric">The metric to optimise; read from each fold's metrics.</param>
     /// <param name="progress">Receives each trial as it starts and as it ends.</param>
     /// <param name="cancellationToken">Ends the search; the result holds the trials finished so far.</param>
-    /// <param name="first">A configuration evaluated as trial 1, before the tuner proposes anything (the single fit's
-    /// configuration, so a search never ranks below it). It runs without a trial time limit, the time budget starts after
-    /// it, it counts towards <see cref="SearchBudget.MaxTrials"/>, and it is not fed to the tuner.</param>
+    /// <param name="starts">Configurations evaluated in order as the first trials, before the tuner proposes anything (the
+    /// single fit's configuration, so a search never ranks below it; see <see cref="StartConfigurations"/>); <c>null</c>
+    /// for none. They run without a trial time limit, the time budget starts after the last of them, they count towards
+    /// <see cref="SearchBudget.MaxTrials"/>, and they are not fed to the tuner.</param>
     /// <exception cref="ArgumentException">No budget is set.</exception>
     internal SearchResult Search(
         SearchSpace space,
@@ -162,7 +189,7 @@ public sealed class AutoMLExperiment
         AutoMLMetric metric,
         IProgress<TrialResult>? progress = null,
         CancellationToken cancellationToken = default,
-        TrialConfiguration? first = null)
+        IReadOnlyList<TrialConfiguration>? starts = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(tuner);
@@ -170,8 +197,9 @@ public sealed class AutoMLExperiment
         _options.Validate();
         var clock = Stopwatch.StartNew();
 
-        // The budget clock starts after the first configuration: it is the single fit every search must at least match,
-        // so the budget is spent on the tuner's trials, not on it.
+        // The budget clock starts after the starting configurations: they are the single fit every search must at least
+        // match, so the budget is spent on the tuner's trials, not on them.
+        starts ??= [];
         var budgetStart = TimeSpan.Zero;
         var trials = new List<TrialResult>();
         var stragglers = new List<Task>();
@@ -191,8 +219,9 @@ public sealed class AutoMLExperiment
                 break;
             }
 
-            // The budget never stops the first trial, so a search whose featurization alone outlasts it still returns a model.
-            if (_options.Budget.Time is { } budget && clock.Elapsed - budgetStart >= budget && trials.Count > 0)
+            // The budget never stops the first trial or a starting configuration, so a search whose featurization alone
+            // outlasts it still returns a model.
+            if (_options.Budget.Time is { } budget && clock.Elapsed - budgetStart >= budget && trials.Count >= Math.Max(1, starts.Count))
             {
                 reason = SearchStopReason.TimeBudget;
                 break;
@@ -204,8 +233,8 @@ public sealed class AutoMLExperiment
                 break;
             }
 
-            bool fromTuner = first is null || trials.Count > 0;
-            var configuration = fromTuner ? null : first!;
+            bool fromTuner = trials.Count >= starts.Count;
+            var configuration = fromTuner ? null : starts[trials.Count];
             var point = fromTuner ? tuner.Propose() : new SearchPoint(configuration!.Trainer.Name, configuration.Trainer.Parameters);
             configuration ??= TrialConfiguration.FromPoint(space, point, _options.Featurizer);
             var trial = new TrialResult
@@ -217,10 +246,10 @@ public sealed class AutoMLExperiment
             var outcome = TrialExecution.Prepare(runner, configuration, cancellationToken);
             if (outcome is null)
             {
-                // The first configuration has no time limit, as the single fit it stands for has none; the first tuner trial
+                // A starting configuration has no time limit, as the single fit it stands for has none; the first tuner trial
                 // keeps its own limit whatever featurization took: the search must have a winner to refit.
                 var limit = fromTuner ? _options.Budget.TrialTimeLimit : TimeSpan.MaxValue;
-                if (_options.Budget.Time is { } total && trials.Count > 0)
+                if (fromTuner && _options.Budget.Time is { } total && trials.Count > 0)
                 {
                     var remaining = total - (clock.Elapsed - budgetStart);
                     if (remaining <= TimeSpan.Zero)

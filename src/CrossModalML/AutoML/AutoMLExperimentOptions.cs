@@ -33,6 +33,14 @@ public sealed class AutoMLExperimentOptions
     /// single fit has none) and <see cref="SearchBudget.Time"/> starts counting after it. Default true.</summary>
     public bool StartFromDefault { get; set; } = true;
 
+    /// <summary>With <see cref="StartFromDefault"/>, whether the single fit's configuration is scored a second time with the
+    /// built-in features in place of the shipped pretrained encoders (built-in image statistics instead of ResNet18, no
+    /// sentence encoder), as trial 2, also without a trial time limit and before the time budget starts. The balanced and
+    /// best presets set it when they add the shipped encoders themselves: trial 2 is then the fast preset's model, and the
+    /// search keeps the encoders only when its own validation prefers them. Ignored when the featurizer uses neither
+    /// encoder. Default false.</summary>
+    public bool StartWithBuiltInFeatures { get; set; }
+
     /// <summary>Classification: after the search, build a weighted ensemble of the best trials by greedy selection with
     /// replacement on their out-of-fold probabilities (<see cref="EnsembleSelection"/>), refit the selected trials on all
     /// rows and save them as one model that averages their probabilities. Only when the selection keeps two or more trials

@@ -75,6 +75,7 @@ public static class PresetSettings
             StackingFolds = options.StackingFolds,
             TuneDecisionThreshold = options.TuneDecisionThreshold,
             Ensemble = plan.Ensemble,
+            StartWithBuiltInFeatures = plan.ShippedEncoders,
         };
     }
 }

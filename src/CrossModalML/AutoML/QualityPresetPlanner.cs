@@ -8,8 +8,10 @@ namespace CrossModalML.AutoML;
 /// <remarks>
 /// <para><b>Presets.</b> <see cref="QualityPreset.Fast"/> fits the default trainer once. <see cref="QualityPreset.Balanced"/>
 /// (the default) and <see cref="QualityPreset.Best"/> search for <see cref="SearchBudgetRule.For"/>; the search's first
-/// trial is the fast configuration (<see cref="AutoMLExperimentOptions.StartFromDefault"/>), so it never ranks below the
-/// single fit on its own validation. <see cref="QualityPreset.Best"/> ends with a weighted ensemble of the best trials
+/// trial is the single fit's configuration (<see cref="AutoMLExperimentOptions.StartFromDefault"/>) and, when the plan adds
+/// the shipped encoders, its second is the same on the built-in features, the fast preset's model
+/// (<see cref="AutoMLExperimentOptions.StartWithBuiltInFeatures"/>), so it never ranks below the fast preset on its own
+/// validation and keeps the encoders only where that validation prefers them. <see cref="QualityPreset.Best"/> ends with a weighted ensemble of the best trials
 /// (<see cref="AutoMLExperimentOptions.Ensemble"/>); the others do when asked.</para>
 /// <para><b>Overrides.</b> An explicit time budget or trial count replaces the preset's budget (and makes even the fast
 /// preset search); an explicit trainer means one fit of it.</para>

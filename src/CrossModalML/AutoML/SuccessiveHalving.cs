@@ -45,7 +45,7 @@ internal sealed class SuccessiveHalving(AutoMLExperimentOptions options, Func<Po
     /// <param name="metric">The metric to optimise.</param>
     /// <param name="progress">Receives each trial as it starts and as it ends.</param>
     /// <param name="cancellationToken">Ends the search; the result holds the trials finished so far.</param>
-    /// <param name="first">The configuration of trial 1, as <see cref="AutoMLExperiment.Search"/> takes it.</param>
+    /// <param name="starts">The starting configurations, as <see cref="AutoMLExperiment.Search"/> takes them; <c>null</c> for none.</param>
     public SearchResult Run(
         PostDataset data,
         IReadOnlyList<int> sizes,
@@ -54,7 +54,7 @@ internal sealed class SuccessiveHalving(AutoMLExperimentOptions options, Func<Po
         AutoMLMetric metric,
         IProgress<TrialResult>? progress,
         CancellationToken cancellationToken,
-        TrialConfiguration? first)
+        IReadOnlyList<TrialConfiguration>? starts)
     {
         var clock = Stopwatch.StartNew();
         var order = Shuffle(data.RowCount, options.Seed);
@@ -62,7 +62,7 @@ internal sealed class SuccessiveHalving(AutoMLExperimentOptions options, Func<Po
         var firstRungOptions = options.WithBudget(options.Budget with { Time = share });
         var runner = createRunner(Sample(data, order, sizes[0]));
         var firstRung = new AutoMLExperiment(new Microsoft.ML.MLContext(options.Seed), firstRungOptions)
-            .Search(space, tuner, runner, metric, new SampleProgress(progress, sizes[0]), cancellationToken, first);
+            .Search(space, tuner, runner, metric, new SampleProgress(progress, sizes[0]), cancellationToken, starts);
         var trials = firstRung.Trials.Select(t => t with { SampleRows = sizes[0] }).ToList();
         var stragglers = new List<Task> { firstRung.AbandonedTrialsStopped };
         var reason = firstRung.StopReason;

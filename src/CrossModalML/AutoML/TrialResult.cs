@@ -61,9 +61,10 @@ public sealed record TrialResult
     /// <summary>Whether this trial became the best so far when it finished.</summary>
     public bool IsNewBest { get; init; }
 
-    /// <summary>Whether this is trial 1 run with the single fit's configuration
-    /// (<see cref="AutoMLExperimentOptions.StartFromDefault"/>): it has no trial time limit, counts towards
-    /// <see cref="SearchBudget.MaxTrials"/>, and the time budget starts when it ends. Not saved with the trial.</summary>
+    /// <summary>Whether this is one of the search's starting configurations, the single fit's configuration
+    /// (<see cref="AutoMLExperimentOptions.StartFromDefault"/>) or the same on the built-in features
+    /// (<see cref="AutoMLExperimentOptions.StartWithBuiltInFeatures"/>): it has no trial time limit, counts towards
+    /// <see cref="SearchBudget.MaxTrials"/>, and the time budget starts when the last of them ends. Not saved with the trial.</summary>
     [JsonIgnore]
     public bool IsDefaultConfiguration { get; init; }
 }

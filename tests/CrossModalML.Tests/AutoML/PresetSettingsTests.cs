@@ -53,6 +53,8 @@ public sealed class PresetSettingsTests
         Assert.AreEqual(7, search.Seed);
         Assert.AreEqual(3, search.StackingFolds);
         Assert.IsTrue(search.Ensemble);
+        Assert.IsTrue(search.StartWithBuiltInFeatures, "the encoders the preset adds compete with the fast preset's model");
+        Assert.IsFalse(PresetSettings.Search(plan with { ShippedEncoders = false }, new TrainingOptions()).StartWithBuiltInFeatures);
 
         var fit = plan with { Search = false, BudgetReason = "fast preset: one fit of the default trainer" };
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => PresetSettings.Search(fit, options)).Message, "one fit");

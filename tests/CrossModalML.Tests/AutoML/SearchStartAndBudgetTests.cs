@@ -67,7 +67,7 @@ public sealed class SearchStartAndBudgetTests
 
         // The CFO tuner throws when updated with a point it did not propose, so this also pins that trial 1 is not fed to it.
         var result = new AutoMLExperiment(new MLContext(1), options)
-            .Search(SyntheticObjective.Space, new CfoTuner(SyntheticObjective.Space, 1), runner, AutoMLMetric.MacroF1, first: first);
+            .Search(SyntheticObjective.Space, new CfoTuner(SyntheticObjective.Space, 1), runner, AutoMLMetric.MacroF1, starts: [first]);
 
         Assert.HasCount(4, result.Trials);
         Assert.AreSame(first, result.Trials[0].Configuration);
@@ -87,11 +87,47 @@ public sealed class SearchStartAndBudgetTests
         });
         var options = new AutoMLExperimentOptions { Budget = new() { Time = TimeSpan.FromMilliseconds(400), TrialTimeLimit = TimeSpan.FromMilliseconds(300) } };
         var result = new AutoMLExperiment(new MLContext(1), options)
-            .Search(SyntheticObjective.Space, new CfoTuner(SyntheticObjective.Space, 1), runner, AutoMLMetric.MacroF1, first: first);
+            .Search(SyntheticObjective.Space, new CfoTuner(SyntheticObjective.Space, 1), runner, AutoMLMetric.MacroF1, starts: [first]);
 
         Assert.AreEqual(TrialStatus.Completed, result.Trials[0].Status, result.Trials[0].Message);
         Assert.IsGreaterThan(1, result.Trials.Count, "the tuner still gets the budget after the slow first trial");
         Assert.AreEqual(SearchStopReason.TimeBudget, result.StopReason);
+    }
+
+    [TestMethod]
+    public void With_built_in_starts_a_search_on_shipped_encoders_also_scores_the_fast_model_outside_the_budget()
+    {
+        var encoders = new FeaturizerOptions { Image = { Kind = ImageFeaturizerKind.ResNet18 }, Text = { SentenceEncoder = SentenceEncoderKind.MiniLM } };
+        var starts = AutoMLExperiment.StartConfigurations(TaskKind.Binary, new AutoMLExperimentOptions { Featurizer = encoders, StartWithBuiltInFeatures = true });
+
+        Assert.HasCount(2, starts);
+        Assert.AreEqual(AutoMLExperiment.DefaultConfiguration(TaskKind.Binary, encoders), starts[0], "trial 1 stays the single fit on the encoders");
+        Assert.AreEqual(AutoMLExperiment.DefaultConfiguration(TaskKind.Binary, new FeaturizerOptions()), starts[1], "trial 2 is the fast preset's model");
+
+        // Slow starting configurations that the tuner's trials then beat: neither has a time limit or is fed to CFO (which
+        // throws on a point it did not propose), and the budget is counted from the end of the second.
+        var runner = new FakeTrialRunner((c, _) =>
+        {
+            Thread.Sleep(starts.Contains(c) ? 600 : 20);
+            return starts.Contains(c) ? 0.5 : 0.6;
+        });
+        var options = new AutoMLExperimentOptions { Budget = new() { Time = TimeSpan.FromMilliseconds(400), TrialTimeLimit = TimeSpan.FromMilliseconds(300) } };
+        var result = new AutoMLExperiment(new MLContext(1), options)
+            .Search(SyntheticObjective.Space, new CfoTuner(SyntheticObjective.Space, 1), runner, AutoMLMetric.MacroF1, starts: starts);
+
+        CollectionAssert.AreEqual(starts.ToList(), result.Trials.Take(2).Select(t => t.Configuration).ToList());
+        Assert.IsTrue(result.Trials.Take(2).All(t => t.Status == TrialStatus.Completed && t.IsDefaultConfiguration));
+        Assert.IsGreaterThan(2, result.Trials.Count, "the tuner still gets the budget after both slow starts");
+        Assert.IsGreaterThan(2, result.Best!.Number);
+    }
+
+    [TestMethod]
+    public void Built_in_starts_add_nothing_when_the_featurizer_uses_no_encoder_or_the_option_is_off()
+    {
+        var encoders = new FeaturizerOptions { Image = { Kind = ImageFeaturizerKind.ResNet18 } };
+        Assert.HasCount(1, AutoMLExperiment.StartConfigurations(TaskKind.Binary, new AutoMLExperimentOptions { StartWithBuiltInFeatures = true }));
+        Assert.HasCount(1, AutoMLExperiment.StartConfigurations(TaskKind.Binary, new AutoMLExperimentOptions { Featurizer = encoders }));
+        Assert.IsEmpty(AutoMLExperiment.StartConfigurations(TaskKind.Binary, new AutoMLExperimentOptions { Featurizer = encoders, StartWithBuiltInFeatures = true, StartFromDefault = false }));
     }
 
     [TestMethod]
