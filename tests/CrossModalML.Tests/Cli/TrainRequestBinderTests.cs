@@ -193,8 +193,9 @@ public sealed class TrainRequestBinderTests
     [DataRow("a,b", "a:text", "", "--head-modalities takes TASK=MODALITY entries separated by commas, several modalities joined with + (e.g. text_label=text,label=text+image); got 'a:text'.")]
     [DataRow("a,b", "c=text", "", "--head-modalities names the task 'c', which is not one of --label a,b.")]
     [DataRow("a,b", "a=text,a=image", "", "--head-modalities names the task 'a' twice; give each task once, modalities joined with + (e.g. a=text+image).")]
-    [DataRow("a,b", "a=sound", "", "Unknown modality 'sound' in --head-modalities entry 'a=sound'. Valid: text, image, metadata, joined with +.")]
+    [DataRow("a,b", "a=sound", "", "Unknown modality 'sound'. Valid: text, image, metadata, all.")]
     [DataRow("a,b", "a=image", "text", "--head-modalities gives the task 'a' image, which --modalities leaves out (text).")]
+    [DataRow("a,b", "a=all", "text,image", "--head-modalities gives the task 'a' metadata, which --modalities leaves out (text+image).")]
     public void Bad_head_modalities_fail_before_loading_with_a_message_naming_the_flag(string labels, string value, string modalities, string message)
     {
         string[] flags = ["--label", labels, "--head-modalities", value];

@@ -245,18 +245,7 @@ internal sealed class TrainRequestBinder(TrainFlags flags)
                 throw new ArgumentException($"--head-modalities names the task '{task}' twice; give each task once, modalities joined with + (e.g. {task}=text+image).");
             }
 
-            var modalities = Modality.None;
-            foreach (var name in parts[1].Split('+', StringSplitOptions.TrimEntries))
-            {
-                modalities |= name.ToLowerInvariant() switch
-                {
-                    "text" => Modality.Text,
-                    "image" or "images" => Modality.Image,
-                    "metadata" or "meta" => Modality.Metadata,
-                    _ => throw new ArgumentException($"Unknown modality '{name}' in --head-modalities entry '{entry}'. Valid: text, image, metadata, joined with +."),
-                };
-            }
-
+            var modalities = ParseModalities(parts[1].Split('+', StringSplitOptions.TrimEntries));
             if ((modalities & ~featurized) is var missing and not Modality.None)
             {
                 throw new ArgumentException($"--head-modalities gives the task '{task}' {ModalityNames.Of(missing)}, which --modalities leaves out ({ModalityNames.Of(featurized)}).");
