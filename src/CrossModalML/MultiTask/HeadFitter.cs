@@ -7,8 +7,8 @@ using Microsoft.ML;
 
 namespace CrossModalML.MultiTask;
 
-/// <summary>Fits and scores the heads of every task on shared features of some rows (each head on its modalities' slots), with class weights from the rows of
-/// the fit; the auxiliary outputs a stacked main head learns from are out-of-fold.</summary>
+/// <summary>Fits and scores the heads of every task on shared features of some rows (each head on its modalities' slots),
+/// with class weights from the rows of the fit; the auxiliary outputs a stacked main head learns from are out-of-fold.</summary>
 /// <remarks>Fits run one after another in <see cref="MLContext"/> order (auxiliary heads in task order, then the main head),
 /// so a seed gives the same heads. Not thread-safe.</remarks>
 internal sealed class HeadFitter
