@@ -1,10 +1,12 @@
 // MultiTaskSentiment: one model, several labels of the same posts. On MVSA-Single this is the field's classic
-// text-and-image sentiment setup: a text head (text_label), an image head (image_label) and a joint head (label) over
-// one shared text + image featurization; the joint head may also read the other two heads' predictions (stacking).
+// text-and-image sentiment setup: a text head reading only the text features (text_label), an image head reading only
+// the image features (image_label) and a joint head on both (label), over one shared text + image featurization; the
+// joint head may also read the other two heads' predictions (stacking).
 // Usage: dotnet run --project samples/MultiTaskSentiment [-- path/to/posts.tsv [label,text_label,image_label]]
 using CrossModalML;
 using CrossModalML.Data;
 using CrossModalML.Evaluation;
+using CrossModalML.Featurization;
 using CrossModalML.MultiTask;
 using CrossModalML.Packaging;
 using CrossModalML.Prediction;
@@ -26,10 +28,18 @@ var data = crossModal.LoadPosts(dataPath, loadOptions);
 Console.WriteLine($"{data.RowCount} posts from {dataPath}; tasks: {string.Join(", ", labels)} (main: {labels[0]})");
 
 // 2. Train: the featurizer is fitted once and shared; each task gets its own head; a 20 % hold-out compares every head
-//    with a separate single-task model trained on the same rows.
+//    with a separate single-task model trained on the same rows (which reads every modality). A text-only or image-only
+//    label gets a head on its own modality's features; on the demo set the topic, written in the hashtags, gets the text.
+var headModalities = new Dictionary<string, Modality>
+{
+    ["text_label"] = Modality.Text,
+    ["image_label"] = Modality.Image,
+    ["topic"] = Modality.Text,
+};
 var options = new MultiTaskOptions
 {
     Labels = labels,
+    HeadModalities = headModalities.Where(h => labels.Contains(h.Key)).ToDictionary(h => h.Key, h => h.Value),
     Evaluation = { Strategy = EvaluationStrategy.HoldOut },
     Stacking = StackingMode.Auto,
     OutOfFoldFolds = 3,
@@ -40,7 +50,7 @@ Console.WriteLine($"{result.EvaluationDescription}; shared featurizer fitted {re
 foreach (var task in result.Tasks)
 {
     Console.WriteLine(
-        $"  {task.Name,-12} macro-F1 multi-task {task.Metrics?.MacroF1:0.000} vs separate {task.SeparateMetrics?.MacroF1:0.000} → {task.VersusSeparate}" +
+        $"  {task.Name,-12} on {task.Modalities,-22} macro-F1 multi-task {task.Metrics?.MacroF1:0.000} vs separate {task.SeparateMetrics?.MacroF1:0.000} → {task.VersusSeparate}" +
         (task.StackedInputs.Count > 0 ? $" (stacks {string.Join(", ", task.StackedInputs)})" : string.Empty));
 }
 

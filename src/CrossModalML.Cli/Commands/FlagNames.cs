@@ -42,6 +42,8 @@ internal static class FlagNames
         ("TrainingOptions.Fusion = FusionKind.Late", "--fusion late"),
         ("TrainingOptions.Fusion", "--fusion"),
         ("MultiTaskOptions.OutOfFoldFolds", "--stacking-folds"),
+        ("MultiTaskOptions.Featurizer.Modalities", "--modalities"),
+        ("MultiTaskOptions.HeadModalities", "--head-modalities"),
         ("MultiTaskOptions.Labels", "--label"),
         ("RetrainingOptions.Search.Budget.Time", "--time"),
         ("RetrainingOptions.Search.Budget.MaxTrials", "--max-trials"),

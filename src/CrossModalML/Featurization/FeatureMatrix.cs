@@ -72,4 +72,59 @@ internal sealed record FeatureMatrix(VBuffer<float>[] Rows, int Length)
     /// <summary>The rows at <paramref name="rows"/>, in that order (a row may repeat).</summary>
     /// <param name="rows">Row indices.</param>
     public FeatureMatrix Select(IReadOnlyList<int> rows) => new(rows.Select(i => Rows[i]).ToArray(), Length);
+
+    /// <summary>Every row cut down to some slot ranges, concatenated in the order given (sparse rows stay sparse).</summary>
+    /// <param name="ranges">Start and width of each range, in increasing order, not overlapping.</param>
+    public FeatureMatrix SelectSlots(IReadOnlyList<(int Start, int Width)> ranges)
+    {
+        int width = ranges.Sum(r => r.Width);
+
+        // Where each kept slot lands, or -1 for a slot that is left out.
+        var target = new int[Length];
+        Array.Fill(target, -1);
+        int next = 0;
+        foreach (var (start, count) in ranges)
+        {
+            for (int slot = start; slot < start + count; slot++)
+            {
+                target[slot] = next++;
+            }
+        }
+
+        var rows = new VBuffer<float>[Rows.Length];
+        for (int r = 0; r < Rows.Length; r++)
+        {
+            var values = Rows[r].GetValues();
+            if (Rows[r].IsDense)
+            {
+                var dense = new float[width];
+                for (int slot = 0; slot < values.Length; slot++)
+                {
+                    if (target[slot] >= 0)
+                    {
+                        dense[target[slot]] = values[slot];
+                    }
+                }
+
+                rows[r] = new VBuffer<float>(width, dense);
+                continue;
+            }
+
+            var indices = Rows[r].GetIndices();
+            var keptValues = new List<float>();
+            var keptIndices = new List<int>();
+            for (int i = 0; i < indices.Length; i++)
+            {
+                if (target[indices[i]] >= 0)
+                {
+                    keptIndices.Add(target[indices[i]]);
+                    keptValues.Add(values[i]);
+                }
+            }
+
+            rows[r] = new VBuffer<float>(width, keptValues.Count, keptValues.ToArray(), keptIndices.ToArray());
+        }
+
+        return new FeatureMatrix(rows, width);
+    }
 }

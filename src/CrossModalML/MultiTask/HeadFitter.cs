@@ -7,8 +7,8 @@ using Microsoft.ML;
 
 namespace CrossModalML.MultiTask;
 
-/// <summary>Fits and scores the heads of every task on shared features of some rows, with class weights from the rows of
-/// the fit; the auxiliary outputs a stacked main head learns from are out-of-fold.</summary>
+/// <summary>Fits and scores the heads of every task on shared features of some rows (each head on its modalities' slots),
+/// with class weights from the rows of the fit; the auxiliary outputs a stacked main head learns from are out-of-fold.</summary>
 /// <remarks>Fits run one after another in <see cref="MLContext"/> order (auxiliary heads in task order, then the main head),
 /// so a seed gives the same heads. Not thread-safe.</remarks>
 internal sealed class HeadFitter
@@ -22,14 +22,16 @@ internal sealed class HeadFitter
     /// <param name="mlContext">The context heads are fitted in.</param>
     /// <param name="tasks">The tasks.</param>
     /// <param name="labels">Every task's labels, weighted by the rows the fits learn from.</param>
+    /// <param name="inputs">Every task's part of the shared features, from the featurizer of these fits.</param>
     /// <param name="outOfFoldFolds">Folds of the out-of-fold auxiliary outputs (<see cref="MultiTaskOptions.OutOfFoldFolds"/>).</param>
     /// <param name="seed">Seed of the folds.</param>
     /// <param name="cancellationToken">Checked before every fit.</param>
-    public HeadFitter(MLContext mlContext, TaskSet tasks, IReadOnlyDictionary<string, TaskLabels> labels, int outOfFoldFolds, int seed, CancellationToken cancellationToken)
+    public HeadFitter(MLContext mlContext, TaskSet tasks, IReadOnlyDictionary<string, TaskLabels> labels, IReadOnlyDictionary<string, HeadInput> inputs, int outOfFoldFolds, int seed, CancellationToken cancellationToken)
     {
         _mlContext = mlContext;
         _tasks = tasks;
         Labels = labels;
+        Inputs = inputs;
         _outOfFoldFolds = outOfFoldFolds;
         _seed = seed;
         _cancellationToken = cancellationToken;
@@ -37,6 +39,9 @@ internal sealed class HeadFitter
 
     /// <summary>Every task's labels, weighted by the rows the fits learn from.</summary>
     public IReadOnlyDictionary<string, TaskLabels> Labels { get; }
+
+    /// <summary>Every task's part of the shared features.</summary>
+    public IReadOnlyDictionary<string, HeadInput> Inputs { get; }
 
     /// <summary>Fits every head on <paramref name="rows"/>; a stacked main head learns from out-of-fold auxiliary outputs.</summary>
     /// <param name="trainers">Each task's trainer.</param>
@@ -50,8 +55,8 @@ internal sealed class HeadFitter
         foreach (var label in _tasks.Auxiliary)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var view = HeadPipeline.View(_mlContext, Labels[label], features, rows, null);
-            heads[label] = HeadPipeline.Fit(_mlContext, Labels[label], trainers[label], view, stacked: false);
+            var view = HeadPipeline.View(_mlContext, Labels[label], Inputs[label], features, rows, null);
+            heads[label] = HeadPipeline.Fit(_mlContext, Labels[label], trainers[label], view, stacked: false, Inputs[label]);
             outputs[label] = HeadPipeline.OutputColumn(Labels[label], heads[label].GetOutputSchema(view.Schema));
         }
 
@@ -67,7 +72,7 @@ internal sealed class HeadFitter
     /// <param name="rows">Row indices into the labels.</param>
     /// <param name="auxiliary">The rows' auxiliary outputs (aligned), or <c>null</c>.</param>
     public ITransformer FitMain(IReadOnlyDictionary<string, TrainerSpec> trainers, FeatureMatrix features, IReadOnlyList<int> rows, IReadOnlyList<float[]>? auxiliary) =>
-        HeadPipeline.Fit(_mlContext, Labels[_tasks.Main], trainers[_tasks.Main], HeadPipeline.View(_mlContext, Labels[_tasks.Main], features, rows, auxiliary), stacked: auxiliary is not null);
+        HeadPipeline.Fit(_mlContext, Labels[_tasks.Main], trainers[_tasks.Main], HeadPipeline.View(_mlContext, Labels[_tasks.Main], Inputs[_tasks.Main], features, rows, auxiliary), stacked: auxiliary is not null, Inputs[_tasks.Main]);
 
     /// <summary>Every task's metrics on <paramref name="rows"/>; a stacked main head reads the auxiliary heads' real outputs.</summary>
     /// <param name="heads">The fitted heads.</param>
@@ -79,7 +84,7 @@ internal sealed class HeadFitter
         var auxiliary = rows.Select(_ => new List<float>()).ToArray();
         foreach (var label in _tasks.Auxiliary)
         {
-            var scored = heads.Heads[label].Transform(HeadPipeline.View(_mlContext, Labels[label], features, rows, null));
+            var scored = heads.Heads[label].Transform(HeadPipeline.View(_mlContext, Labels[label], Inputs[label], features, rows, null));
             metrics[label] = HeadPipeline.Evaluate(scored, Labels[label], rows);
             var outputs = ScoredOutput.ReadRaw(scored, heads.OutputColumns[label], Labels[label].OutputLength);
             for (int i = 0; i < rows.Count; i++)
@@ -89,7 +94,7 @@ internal sealed class HeadFitter
         }
 
         var main = _tasks.Main;
-        var view = HeadPipeline.View(_mlContext, Labels[main], features, rows, heads.Stacked ? auxiliary.Select(a => a.ToArray()).ToList() : null);
+        var view = HeadPipeline.View(_mlContext, Labels[main], Inputs[main], features, rows, heads.Stacked ? auxiliary.Select(a => a.ToArray()).ToList() : null);
         metrics[main] = HeadPipeline.Evaluate(heads.Heads[main].Transform(view), Labels[main], rows);
         return metrics;
     }
@@ -112,10 +117,10 @@ internal sealed class HeadFitter
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 var labels = Labels[label];
-                var trainView = HeadPipeline.View(_mlContext, labels, features.Select(fold.Train), fold.Train.Select(p => rows[p]).ToList(), null);
-                var head = HeadPipeline.Fit(_mlContext, labels, trainers[label], trainView, stacked: false);
+                var trainView = HeadPipeline.View(_mlContext, labels, Inputs[label], features.Select(fold.Train), fold.Train.Select(p => rows[p]).ToList(), null);
+                var head = HeadPipeline.Fit(_mlContext, labels, trainers[label], trainView, stacked: false, Inputs[label]);
                 var testRows = fold.Test.Select(p => rows[p]).ToList();
-                var scored = head.Transform(HeadPipeline.View(_mlContext, labels, features.Select(fold.Test), testRows, null));
+                var scored = head.Transform(HeadPipeline.View(_mlContext, labels, Inputs[label], features.Select(fold.Test), testRows, null));
                 var headOutputs = ScoredOutput.ReadRaw(scored, HeadPipeline.OutputColumn(labels, scored.Schema), labels.OutputLength);
                 for (int i = 0; i < fold.Test.Count; i++)
                 {

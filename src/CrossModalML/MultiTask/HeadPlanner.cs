@@ -41,7 +41,7 @@ internal sealed class HeadPlanner(MLContext mlContext, MultiTaskOptions options,
             }
 
             progress?.Report(new TrainingProgress(1, 1, $"search the head of '{label}' on the shared features"));
-            var summary = Search(labels, features, rows);
+            var summary = Search(labels, heads.Inputs[label], features, rows);
             trainers[label] = summary.BestTrainer;
             searches[label] = summary;
         }
@@ -50,7 +50,7 @@ internal sealed class HeadPlanner(MLContext mlContext, MultiTaskOptions options,
         return new HeadPlan(trainers, searches, stacking);
     }
 
-    private SearchSummary Search(TaskLabels labels, FeatureMatrix features, IReadOnlyList<int> rows)
+    private SearchSummary Search(TaskLabels labels, HeadInput input, FeatureMatrix features, IReadOnlyList<int> rows)
     {
         var search = options.Search!;
         var metric = search.Budget.Metric is { } wanted && AutoMLMetrics.AppliesTo(wanted, labels.Kind) ? wanted : AutoMLMetrics.Default(labels.Kind);
@@ -59,7 +59,7 @@ internal sealed class HeadPlanner(MLContext mlContext, MultiTaskOptions options,
         var standard = SearchSpaceCatalog.For(labels.Kind, rows.Count, tasks.TaskData[tasks.Main].Columns, options.Featurizer, startWeighted);
         var space = new SearchSpace(standard.Trainers, []);
         var (splits, description) = search.Evaluation.CreateSplits(tasks.TaskData[labels.Name].Select(rows), options.Seed);
-        var runner = new SharedFeatureTrialRunner(labels, features, rows, splits, options.Seed);
+        var runner = new SharedFeatureTrialRunner(labels, input, features, rows, splits, options.Seed);
         var experimentOptions = HeadSearchOptions.For(options, metric);
         ITuner tuner = search.Budget.Tuner == TunerKind.Random ? new RandomTuner(space, options.Seed) : new CfoTuner(space, options.Seed);
         var result = new AutoMLExperiment(mlContext, experimentOptions).Search(space, tuner, runner, metric, trials, cancellationToken);

@@ -32,6 +32,16 @@ public sealed class MultiTaskOptions
     /// <summary>The featurizer shared by every head. Default: all modalities with default settings.</summary>
     public FeaturizerOptions Featurizer { get; set; } = new();
 
+    /// <summary>The modalities each named task's head reads (the classic multi-task setup: a text head on the text blocks,
+    /// an image head on the image blocks, a joint head on both); a task not named reads every block of the shared
+    /// features. Default: empty, every head reads everything.</summary>
+    /// <remarks>Keys are task names (label columns), values one or more modalities combined with <c>|</c>. The featurizer is
+    /// still fitted once; a restricted head's first step selects its modalities' slots of the shared features, in training,
+    /// in its search and cross-validation, and in the saved model alike. The separate models a head is compared with
+    /// (<see cref="CompareWithSeparateModels"/>) read every modality. Every modality named must have a feature block, or
+    /// training stops with an <see cref="ArgumentException"/> naming the task, the modality and the modalities that exist.</remarks>
+    public IReadOnlyDictionary<string, Modality> HeadModalities { get; set; } = new Dictionary<string, Modality>(StringComparer.Ordinal);
+
     /// <summary>How the multi-task model (and the separate models it is compared with) is evaluated; splits are stratified by
     /// the main task's label. <see cref="EvaluationStrategy.None"/> skips evaluation, comparison and the stacking check.</summary>
     public EvaluationOptions Evaluation { get; set; } = new();
@@ -77,7 +87,31 @@ public sealed class MultiTaskOptions
             throw new ArgumentOutOfRangeException(nameof(OutOfFoldFolds), OutOfFoldFolds, $"MultiTaskOptions.OutOfFoldFolds must be at least 2 (out-of-fold predictions need 2 or more folds); got {OutOfFoldFolds}.");
         }
 
+        ValidateHeadModalities();
         Evaluation.Validate($"{nameof(MultiTaskOptions)}.{nameof(Evaluation)}");
+    }
+
+    private void ValidateHeadModalities()
+    {
+        foreach (var (task, modalities) in HeadModalities ?? throw new ArgumentNullException(nameof(HeadModalities), "MultiTaskOptions.HeadModalities is null; leave it empty for heads that read every modality."))
+        {
+            if (!Labels.Contains(task, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"MultiTaskOptions.HeadModalities names the task '{task}', which is not one of the labels (MultiTaskOptions.Labels: {string.Join(", ", Labels)}).");
+            }
+
+            if (modalities == Modality.None || (modalities & ~Modality.All) != 0)
+            {
+                throw new ArgumentException($"MultiTaskOptions.HeadModalities gives task '{task}' the modalities '{modalities}'; give one or more of Text, Image, Metadata.");
+            }
+
+            var missing = modalities & ~Featurizer.Modalities;
+            if (missing != Modality.None)
+            {
+                throw new ArgumentException(
+                    $"MultiTaskOptions.HeadModalities gives task '{task}' the modality {missing}, but MultiTaskOptions.Featurizer.Modalities is {Featurizer.Modalities}, so the shared features have no {missing} block.");
+            }
+        }
     }
 
     /// <summary>A shallow copy with another seed (its head-search settings too), so a caller's options are not changed.</summary>

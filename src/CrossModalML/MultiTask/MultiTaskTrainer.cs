@@ -18,6 +18,9 @@ namespace CrossModalML.MultiTask;
 /// however many tasks there are. The featurizer is unsupervised, so it is the same for every task.</para>
 /// <para><b>Leak guard.</b> Every label column is kept out of the features, for every task: a post's <c>topic</c> never
 /// helps predict its <c>sentiment</c> head, and never predicts itself. Rows that lack any of the labels are left out.</para>
+/// <para><b>Modalities.</b> With <see cref="MultiTaskOptions.HeadModalities"/> a head reads only its modalities' blocks
+/// of the shared features (a text head on the text, an image head on the image), in every fit, search, stacking fold and
+/// in the saved model; a task not named reads every block.</para>
 /// <para><b>Heads.</b> Each head's trainer is <see cref="MultiTaskOptions.Trainer"/> (or the task's default) or, with
 /// <see cref="MultiTaskOptions.Search"/>, the winner of an AutoML search over trainers and hyperparameters on the shared
 /// features of the training rows.</para>
@@ -93,8 +96,8 @@ public sealed class MultiTaskTrainer
             progress?.Report(new TrainingProgress(i + 1, totalSteps, splits.Count == 1
                 ? $"featurize {split.Train.Count:N0} training rows once, fit {options.Labels.Count} heads, evaluate on {split.Test.Count:N0}"
                 : $"fold {i + 1} of {splits.Count}: featurize once, fit {options.Labels.Count} heads on {split.Train.Count:N0} rows"));
-            var heads = Heads(taskSet, options, split.Train, cancellationToken);
             var shared = SharedFeatures.Fit(taskSet.Featurization, data.Select(split.Train), cancellationToken);
+            var heads = Heads(taskSet, options, split.Train, shared, cancellationToken);
             featurizerFits++;
             var trainFeatures = shared.Transform(data.Select(split.Train));
             var testFeatures = shared.Transform(data.Select(split.Test));
@@ -120,13 +123,13 @@ public sealed class MultiTaskTrainer
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new TrainingProgress(totalSteps, totalSteps, $"refit: featurize all {data.RowCount:N0} rows once, fit {options.Labels.Count} heads"));
         var all = Enumerable.Range(0, data.RowCount).ToList();
-        var finalHeads = Heads(taskSet, options, all, cancellationToken);
         var final = SharedFeatures.Fit(taskSet.Featurization, data, cancellationToken);
+        var finalHeads = Heads(taskSet, options, all, final, cancellationToken);
         featurizerFits++;
         var features = final.Transform(data);
         plan ??= planner.Plan(finalHeads, features, all, progress);
         var finalFitted = finalHeads.Fit(plan.Trainers, plan.Stacking.Used, features, all);
-        var model = MultiTaskChain.Build(_mlContext, taskSet, finalHeads, final, finalFitted, features, all);
+        var model = MultiTaskChain.Build(_mlContext, taskSet, finalHeads, final, finalFitted, data);
 
         var tasks = options.Labels.Select(label =>
         {
@@ -139,6 +142,8 @@ public sealed class MultiTaskTrainer
                 IsMain = label == mainName,
                 Trainer = plan.Trainers[label],
                 Search = plan.Searches.GetValueOrDefault(label),
+                Modalities = finalHeads.Inputs[label].Modalities,
+                ReadsSomeModalities = !finalHeads.Inputs[label].ReadsEverySlot,
                 StackedInputs = label == mainName && plan.Stacking.Used ? taskSet.Auxiliary : [],
                 Metrics = foldMetrics[label].Count == 0 ? null : MetricsCalculator.Average(foldMetrics[label]),
                 SeparateMetrics = separateMetrics[label].Count == 0 ? null : MetricsCalculator.Average(separateMetrics[label]),
@@ -161,7 +166,8 @@ public sealed class MultiTaskTrainer
         };
     }
 
-    /// <summary>Fits heads with class weights from <paramref name="rows"/>, the rows the next fits learn from.</summary>
-    private HeadFitter Heads(TaskSet tasks, MultiTaskOptions options, IReadOnlyList<int> rows, CancellationToken cancellationToken) =>
-        new(_mlContext, tasks, tasks.WeightedBy(rows), options.OutOfFoldFolds, options.Seed, cancellationToken);
+    /// <summary>Fits heads with class weights from <paramref name="rows"/>, the rows the next fits learn from, each on its
+    /// modalities' slots of <paramref name="shared"/>.</summary>
+    private HeadFitter Heads(TaskSet tasks, MultiTaskOptions options, IReadOnlyList<int> rows, SharedFeatures shared, CancellationToken cancellationToken) =>
+        new(_mlContext, tasks, tasks.WeightedBy(rows), tasks.InputsOf(shared.Layout), options.OutOfFoldFolds, options.Seed, cancellationToken);
 }

@@ -26,7 +26,18 @@ internal sealed class TaskSet
 
         // Every label is ignored in the main task's columns, so the featurizer built from them reads no label.
         Featurization = CrossModalFeaturizer.Build(mlContext, TaskData[main].Columns, options.Featurizer);
+        var present = Featurization.Groups.Aggregate(Modality.None, (all, group) => all | group.Modality);
+        Modalities = options.Labels.ToDictionary(l => l, l => Restricted(options, l, present), StringComparer.Ordinal);
     }
+
+    /// <summary>The modalities whose blocks each task's head reads: <see cref="MultiTaskOptions.HeadModalities"/>, or every
+    /// modality the featurizer has a block of.</summary>
+    public IReadOnlyDictionary<string, Modality> Modalities { get; }
+
+    /// <summary>Every head's part of the features of a fitted featurizer.</summary>
+    /// <param name="layout">The fitted featurizer's blocks.</param>
+    public IReadOnlyDictionary<string, HeadInput> InputsOf(FeatureLayout layout) =>
+        _names.ToDictionary(l => l, l => HeadInput.For(layout, Modalities[l]), StringComparer.Ordinal);
 
     /// <summary>The main task.</summary>
     public string Main { get; }
@@ -49,6 +60,24 @@ internal sealed class TaskSet
     /// <summary>Every task's labels with class weights from <paramref name="rows"/> only, the rows the next fits learn from.</summary>
     public IReadOnlyDictionary<string, TaskLabels> WeightedBy(IReadOnlyList<int> rows) =>
         _names.ToDictionary(l => l, l => Labels[l].WithWeightsFrom(rows), StringComparer.Ordinal);
+
+    /// <summary>The modalities a task's head reads, checked against the modalities the featurizer has blocks of.</summary>
+    private static Modality Restricted(MultiTaskOptions options, string task, Modality present)
+    {
+        if (!options.HeadModalities.TryGetValue(task, out var wanted))
+        {
+            return present;
+        }
+
+        foreach (var modality in new[] { Modality.Text, Modality.Image, Modality.Metadata }.Where(m => wanted.HasFlag(m) && !present.HasFlag(m)))
+        {
+            throw new ArgumentException(
+                $"MultiTaskOptions.HeadModalities gives task '{task}' the modality {modality}, but the featurizer has no {modality} block " +
+                $"(no column of that modality, or MultiTaskOptions.Featurizer.Modalities leaves it out); the modalities with blocks are {present}.");
+        }
+
+        return wanted;
+    }
 
     /// <summary>The data set with <paramref name="target"/> as its label and every other label column ignored.</summary>
     internal static PostDataset Guarded(PostDataset data, IReadOnlyList<string> labels, string target)

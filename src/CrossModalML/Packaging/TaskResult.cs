@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CrossModalML.AutoML;
 using CrossModalML.Data;
 using CrossModalML.Evaluation;
+using CrossModalML.Featurization;
 
 namespace CrossModalML.Packaging;
 
@@ -25,6 +26,15 @@ public sealed record TaskResult
 
     /// <summary>How the head's trainer was found, when a search chose it; <c>null</c> when it was given.</summary>
     public SearchSummary? Search { get; init; }
+
+    /// <summary>The modalities whose feature blocks this head reads (see <see cref="MultiTask.MultiTaskOptions.HeadModalities"/>):
+    /// every modality the featurizer has blocks of unless the head was restricted. Manifests written before heads could be
+    /// restricted read as <see cref="Modality.All"/>.</summary>
+    public Modality Modalities { get; init; } = Modality.All;
+
+    /// <summary>Whether this head reads only some of the modalities the featurizer has blocks of, while its separate model
+    /// reads them all; <c>false</c> for a head that reads every block.</summary>
+    public bool ReadsSomeModalities { get; init; }
 
     /// <summary>The tasks whose predictions this head reads besides the shared features (stacking); empty for a plain head.</summary>
     public IReadOnlyList<string> StackedInputs { get; init; } = [];

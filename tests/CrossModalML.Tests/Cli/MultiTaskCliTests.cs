@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CrossModalML.Cli;
 using CrossModalML.Tests.TestSupport;
 
@@ -102,5 +103,52 @@ public sealed class MultiTaskCliTests
                 Assert.IsFalse(text.Contains($"\"{user}\"", StringComparison.Ordinal) || text.Contains($"\t{user}\t", StringComparison.Ordinal), $"user id {user} written out");
             }
         }
+    }
+
+    [TestMethod]
+    public void Head_modalities_put_the_topic_head_on_the_text_and_the_table_says_its_separate_model_reads_more()
+    {
+        using var temp = new TempDirectory();
+        var (train, _) = DemoSubset(temp, "train.tsv", 0, 300);
+        var model = temp.File("classic.zip");
+
+        var (code, output, error) = Run("train", "--preset", "fast", "--dataset", train, "--label", "sentiment,topic", "--head-modalities", "topic=text",
+            "--evaluation", "HoldOut", "--stacking", "off", "--output", model, "--report", temp.File("train.json"), "--width", "80");
+        Assert.AreEqual(0, code, error);
+        var tasks = JsonNode.Parse(File.ReadAllText(temp.File("train.json")))!["tasks"]!.AsArray();
+        var topic = tasks.Single(t => t!["name"]!.GetValue<string>() == "topic")!;
+        var sentiment = tasks.Single(t => t!["name"]!.GetValue<string>() == "sentiment")!;
+        Assert.AreEqual("text", topic["modalities"]!.GetValue<string>());
+        Assert.IsTrue(topic["readsSomeModalities"]!.GetValue<bool>());
+        Assert.AreEqual("text+image+metadata", sentiment["modalities"]!.GetValue<string>());
+        Assert.IsFalse(sentiment["readsSomeModalities"]!.GetValue<bool>());
+        Assert.AreEqual("tie", sentiment["versusSeparate"]!.GetValue<string>(), "an unrestricted, unstacked head given its trainer is its separate model");
+
+        var words = Regex.Replace(output, @"\s+", " ");
+        StringAssert.Contains(words, "reads: text*");
+        StringAssert.Contains(words, "text only, separate on text+image+metadata");
+        StringAssert.Contains(words, "every separate model reads all of them (text+image+metadata)");
+        foreach (var line in output.Split('\n'))
+        {
+            Assert.IsTrue(line.TrimEnd('\r').Length <= 80, $"wider than 80 columns: '{line}'");
+        }
+
+        var (inspectCode, inspected, inspectError) = Run("inspect", model);
+        Assert.AreEqual(0, inspectCode, inspectError);
+        var saved = JsonNode.Parse(inspected)!["tasks"]!.AsArray();
+        Assert.AreEqual("Text", saved.Single(t => t!["name"]!.GetValue<string>() == "topic")!["modalities"]!.GetValue<string>());
+    }
+
+    [TestMethod]
+    public void A_head_modality_the_data_has_no_block_of_fails_naming_the_flag()
+    {
+        using var temp = new TempDirectory();
+        var (train, _) = DemoSubset(temp, "train.tsv", 0, 100);
+
+        var (code, _, error) = Run("train", "--preset", "fast", "--dataset", train, "--label", "sentiment,topic", "--ignore", "image", "--head-modalities", "topic=image",
+            "--evaluation", "None", "--output", temp.File("m.zip"));
+        Assert.AreEqual(1, code);
+        StringAssert.Contains(error, "--head-modalities gives task 'topic' the modality Image");
+        Assert.IsFalse(File.Exists(temp.File("m.zip")));
     }
 }

@@ -57,7 +57,7 @@ public sealed class TrainReportShapeTests
         foreach (var task in report["tasks"]!.AsArray())
         {
             CollectionAssert.AreEqual(
-                new[] { "name", "task", "classLabels", "main", "trainer", "stackedInputs", "metrics", "separateTrainer", "separateMetrics", "versusSeparate", "multiTaskBeatSeparate" },
+                new[] { "name", "task", "classLabels", "main", "trainer", "modalities", "readsSomeModalities", "stackedInputs", "metrics", "separateTrainer", "separateMetrics", "versusSeparate", "multiTaskBeatSeparate" },
                 Keys(task));
         }
     }

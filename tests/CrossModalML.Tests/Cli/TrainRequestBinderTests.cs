@@ -176,4 +176,30 @@ public sealed class TrainRequestBinderTests
         var ex = Assert.ThrowsExactly<FileNotFoundException>(() => Bind("--label", "sentiment", "--image-model", "/no/such/encoder.onnx"));
         StringAssert.Contains(ex.Message, "/no/such/encoder.onnx");
     }
+
+    [TestMethod]
+    public void Head_modalities_give_each_named_task_its_modalities()
+    {
+        var request = Bind("--label", "label,text_label,image_label", "--head-modalities", "text_label=text,image_label=Image,label=text+image");
+
+        Assert.AreEqual(3, request.HeadModalities.Count);
+        Assert.AreEqual(Modality.Text, request.HeadModalities["text_label"]);
+        Assert.AreEqual(Modality.Image, request.HeadModalities["image_label"]);
+        Assert.AreEqual(Modality.Text | Modality.Image, request.HeadModalities["label"]);
+        Assert.AreEqual(0, Bind("--label", "label,text_label").HeadModalities.Count, "without the flag every head reads every modality");
+    }
+
+    [TestMethod]
+    [DataRow("sentiment", "sentiment=text", "", "--head-modalities sets the modalities of a multi-task model's heads; give several --label columns.")]
+    [DataRow("a,b", "a:text", "", "--head-modalities takes TASK=MODALITY entries separated by commas, several modalities joined with + (e.g. text_label=text,label=text+image); got 'a:text'.")]
+    [DataRow("a,b", "c=text", "", "--head-modalities names the task 'c', which is not one of --label a,b.")]
+    [DataRow("a,b", "a=text,a=image", "", "--head-modalities names the task 'a' twice; give each task once, modalities joined with + (e.g. a=text+image).")]
+    [DataRow("a,b", "a=sound", "", "Unknown modality 'sound'. Valid: text, image, metadata, all.")]
+    [DataRow("a,b", "a=image", "text", "--head-modalities gives the task 'a' image, which --modalities leaves out (text).")]
+    [DataRow("a,b", "a=all", "text,image", "--head-modalities gives the task 'a' metadata, which --modalities leaves out (text+image).")]
+    public void Bad_head_modalities_fail_before_loading_with_a_message_naming_the_flag(string labels, string value, string modalities, string message)
+    {
+        string[] flags = ["--label", labels, "--head-modalities", value];
+        Assert.AreEqual(message, BindError(modalities.Length == 0 ? flags : [.. flags, "--modalities", modalities]));
+    }
 }

@@ -44,4 +44,20 @@ public sealed class FeatureMatrixTests
         Assert.AreEqual(3, selected.Rows.Length);
         CollectionAssert.AreEqual(new[] { 3f, 1f, 3f }, selected.Rows.Select(r => r.GetValues()[0]).ToArray());
     }
+
+    [TestMethod]
+    public void Selecting_slots_keeps_the_ranges_in_order_and_sparse_rows_sparse()
+    {
+        var dense = new VBuffer<float>(6, [1f, 2f, 3f, 4f, 5f, 6f]);
+        var sparse = new VBuffer<float>(6, 3, [7f, 8f, 9f], [0, 3, 5]);
+        var matrix = new FeatureMatrix([dense, sparse], 6);
+
+        var selected = matrix.SelectSlots([(0, 2), (4, 2)]);
+
+        Assert.AreEqual(4, selected.Length);
+        CollectionAssert.AreEqual(new[] { 1f, 2f, 5f, 6f }, selected.Rows[0].DenseValues().ToArray());
+        CollectionAssert.AreEqual(new[] { 7f, 0f, 0f, 9f }, selected.Rows[1].DenseValues().ToArray(), "slot 3 (value 8) is left out");
+        Assert.IsFalse(selected.Rows[1].IsDense);
+        Assert.AreEqual(2, selected.Rows[1].GetValues().Length);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrossModalML.Cli.Rendering;
 using CrossModalML.Data;
+using CrossModalML.Featurization;
 using CrossModalML.MultiTask;
 using CrossModalML.Packaging;
 using Spectre.Console;
@@ -19,7 +20,8 @@ internal static class MultiTaskComparison
             return;
         }
 
-        var table = new ResponsiveTable().Column("task").Column("metric")
+        var every = ModalityNames.Of(result.Featurization.Groups.Aggregate(Modality.None, (all, group) => all | group.Modality));
+        var table = new ResponsiveTable().Column("task").Column("reads").Column("metric", optional: true)
             .Column("multi-task", rightAligned: true).Column("separate", rightAligned: true)
             .Column("difference", rightAligned: true).Column("why");
         foreach (var task in compared)
@@ -27,15 +29,23 @@ internal static class MultiTaskComparison
             double multi = task.Metrics!.Primary, separate = task.SeparateMetrics!.Primary;
             table.Row(
                 task.Name + (task.IsMain ? " (main)" : string.Empty),
+                ModalityNames.Of(task.Modalities) + (task.ReadsSomeModalities ? "*" : string.Empty),
                 task.Task == TaskKind.Regression ? "RMSE" : "macro-F1",
                 F(multi),
                 F(separate),
                 (multi - separate).ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture),
-                Why(task));
+                Why(task, every));
         }
 
         AnsiConsole.MarkupLine("[bold]Multi-task vs separate single-task models on the same split:[/]");
         table.Write();
+        if (compared.Any(t => t.ReadsSomeModalities))
+        {
+            ConsoleText.Line(
+                $"* The head reads only these modalities' features (--head-modalities); every separate model reads all of them ({every}), " +
+                "so that difference is part of the comparison.");
+        }
+
         if (compared.All(IdenticalByConstruction))
         {
             ConsoleText.Line(
@@ -45,17 +55,33 @@ internal static class MultiTaskComparison
         }
     }
 
-    /// <summary>A head that reads no other task's predictions and was given its trainer (no search) is fitted exactly as the separate model is.</summary>
-    private static bool IdenticalByConstruction(TaskResult task) => task.StackedInputs.Count == 0 && task.Search is null;
+    /// <summary>A head that reads every modality, no other task's predictions, and was given its trainer (no search) is fitted exactly as the separate model is.</summary>
+    private static bool IdenticalByConstruction(TaskResult task) => task.StackedInputs.Count == 0 && task.Search is null && !task.ReadsSomeModalities;
 
-    private static string Why(TaskResult task)
+    private static string Why(TaskResult task, string every)
     {
         if (IdenticalByConstruction(task))
         {
             return "identical by construction: same features and trainer";
         }
 
-        var reads = task.StackedInputs.Count > 0 ? $"also reads {string.Join(", ", task.StackedInputs)} predictions" : "own search on shared features";
+        var differences = new List<string>();
+        if (task.ReadsSomeModalities)
+        {
+            differences.Add($"{ModalityNames.Of(task.Modalities)} only, separate on {every}");
+        }
+
+        if (task.StackedInputs.Count > 0)
+        {
+            differences.Add($"also reads {string.Join(", ", task.StackedInputs)} predictions");
+        }
+
+        if (task.Search is not null)
+        {
+            differences.Add("own search on shared features");
+        }
+
+        var reads = string.Join(", ", differences);
         var outcome = task.VersusSeparate switch
         {
             "better" => "better",

@@ -18,8 +18,10 @@ internal static class MultiTaskHandler
         var heads = options.Search is null
             ? (options.Trainer?.Name ?? "default trainers")
             : $"AutoML search per head ({SearchHandler.Budget(options.Search)})";
+        var restricted = options.HeadModalities.Count == 0 ? string.Empty
+            : $", heads on {string.Join(", ", options.HeadModalities.Select(h => $"{h.Key}={ModalityNames.Of(h.Value)}"))} (the other heads on every modality)";
         AnsiConsole.MarkupLineInterpolated(
-            $"Multi-task: [bold]{string.Join(", ", options.Labels)}[/] (main task '{options.ResolveMainTask()}'), one shared featurization, {heads}, stacking {options.Stacking.ToString().ToLowerInvariant()}");
+            $"Multi-task: [bold]{string.Join(", ", options.Labels)}[/] (main task '{options.ResolveMainTask()}'), one shared featurization, {heads}, stacking {options.Stacking.ToString().ToLowerInvariant()}{restricted}");
         using var model = FitMultiTask(catalog, inputs, options, cancellationToken);
         var (result, manifest) = (model.MultiTaskResult!, model.Manifest);
         if (result.RowsWithoutEveryLabel > 0)
@@ -66,6 +68,7 @@ internal static class MultiTaskHandler
             Featurizer = request.Featurizer,
             Evaluation = request.Training.Evaluation,
             Stacking = request.Stacking,
+            HeadModalities = request.HeadModalities,
             OutOfFoldFolds = request.Training.StackingFolds,
             Search = inputs.Searching ? inputs.SearchOptions() : null,
         };

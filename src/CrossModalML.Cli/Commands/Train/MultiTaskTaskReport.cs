@@ -1,3 +1,4 @@
+using CrossModalML.Cli.Rendering;
 using CrossModalML.Data;
 using CrossModalML.Evaluation;
 using CrossModalML.Packaging;
@@ -10,6 +11,8 @@ namespace CrossModalML.Cli.Commands.Train;
 /// <param name="ClassLabels">The classes, in the head's order; empty for regression.</param>
 /// <param name="Main">Whether this is the main task.</param>
 /// <param name="Trainer">The head's trainer.</param>
+/// <param name="Modalities">The modalities whose feature blocks the head reads, e.g. "text+image".</param>
+/// <param name="ReadsSomeModalities">Whether the head reads only some of the modalities its separate model reads.</param>
 /// <param name="StackedInputs">The other tasks whose predictions the head reads.</param>
 /// <param name="Metrics">The head's metrics.</param>
 /// <param name="SeparateTrainer">The trainer of the separate single-task model it is compared with.</param>
@@ -23,6 +26,8 @@ internal sealed record MultiTaskTaskReport(
     IReadOnlyList<string> ClassLabels,
     bool Main,
     TrainerSpec Trainer,
+    string Modalities,
+    bool ReadsSomeModalities,
     IReadOnlyList<string> StackedInputs,
     EvaluationMetrics? Metrics,
     TrainerSpec? SeparateTrainer,
@@ -33,6 +38,6 @@ internal sealed record MultiTaskTaskReport(
 {
     /// <summary>The report of one head of a multi-task model.</summary>
     public static MultiTaskTaskReport From(TaskResult task) => new(
-        task.Name, task.Task, task.ClassLabels, task.IsMain, task.Trainer, task.StackedInputs, task.Metrics,
+        task.Name, task.Task, task.ClassLabels, task.IsMain, task.Trainer, ModalityNames.Of(task.Modalities), task.ReadsSomeModalities, task.StackedInputs, task.Metrics,
         task.SeparateTrainer, task.SeparateMetrics, task.VersusSeparate, task.BeatSeparate, task.Search);
 }

@@ -27,6 +27,12 @@ internal sealed class TrainFlags
         DefaultValueFactory = _ => StackingMode.Auto,
     };
 
+    public Option<string?> HeadModalities { get; } = new("--head-modalities")
+    {
+        Description = "Multi-task: the modalities each task's head reads, e.g. text_label=text,image_label=image,label=text+image " +
+            "(text, image, metadata joined with +); a task not named reads every modality. Separate comparison models read every modality.",
+    };
+
     public Option<TaskKind> Task { get; } = new("--task") { Description = "auto, binary, multiclass or regression.", DefaultValueFactory = _ => TaskKind.Auto };
 
     public Option<string[]> Text { get; } = new("--text") { Description = "Columns to treat as text (comma-separated).", AllowMultipleArgumentsPerToken = true };
@@ -167,6 +173,6 @@ internal sealed class TrainFlags
         ChannelOrder, ImageEncoder, TextEncoder, NoCache, WordVectors, WordVectorsVocab, WordVectorsInput, WordVectorsOutput, Modalities, Trainer, ClassWeighting,
         TestDataset, Evaluation, Folds, GroupBy, TimeSplit, TestFraction, Seed, StrictImages,
         Preset, Ensemble, Time, MaxTrials, Metric, Tuner, TrialTime, TrialMemory, MemoryLimit, Fusion, StackingFolds, TuneThreshold, OverSample, MainTask, Stacking,
-        Output, Report, .. Cluster.All, Verbose,
+        HeadModalities, Output, Report, .. Cluster.All, Verbose,
     ];
 }

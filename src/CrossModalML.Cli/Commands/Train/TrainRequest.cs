@@ -23,6 +23,7 @@ namespace CrossModalML.Cli.Commands.Train;
 /// <param name="NoGrouping">Whether <c>--group-by none</c> turned the preset's grouping off.</param>
 /// <param name="Search">The search flags (budget, limits, metric, tuner, ensemble).</param>
 /// <param name="Stacking">Multi-task: whether the main head reads the other tasks' predictions (<c>--stacking</c>).</param>
+/// <param name="HeadModalities">Multi-task: the modalities each named task's head reads (<c>--head-modalities</c>); empty for every head on every modality.</param>
 /// <param name="Output">The model zip to write (<c>--output</c>).</param>
 /// <param name="Report">The JSON report to write, if any (<c>--report</c>).</param>
 /// <param name="Cluster">The cluster that runs encoder shards and search trials (<c>--cluster</c>), or <c>null</c> to run here.</param>
@@ -40,6 +41,7 @@ internal sealed record TrainRequest(
     bool NoGrouping,
     SearchFlags Search,
     StackingMode Stacking,
+    IReadOnlyDictionary<string, Modality> HeadModalities,
     FileInfo Output,
     FileInfo? Report,
     ClusterConnectionOptions? Cluster = null)

@@ -1,4 +1,5 @@
 using CrossModalML.AutoML;
+using CrossModalML.Cli.Rendering;
 using System.CommandLine;
 using CrossModalML.Data;
 using CrossModalML.Evaluation;
@@ -55,6 +56,7 @@ internal sealed class TrainRequestBinder(TrainFlags flags)
         training.Validate();
         var search = Search(parsed, metric);
         CheckCombinations(parsed, labels, training, search);
+        var headModalities = ParseHeadModalities(parsed.GetValue(flags.HeadModalities), labels, featurizer.Modalities);
         return new TrainRequest(
             Dataset: parsed.GetValue(flags.Dataset)!,
             Labels: labels,
@@ -70,6 +72,7 @@ internal sealed class TrainRequestBinder(TrainFlags flags)
             NoGrouping: PresetBinding.IsNone(parsed.GetValue(flags.GroupBy)),
             Search: search,
             Stacking: parsed.GetValue(flags.Stacking),
+            HeadModalities: headModalities,
             Output: parsed.GetValue(flags.Output)!,
             Report: parsed.GetValue(flags.Report),
             Cluster: flags.Cluster.ClientOptions(parsed));
@@ -204,6 +207,54 @@ internal sealed class TrainRequestBinder(TrainFlags flags)
         {
             throw new ArgumentException("--fusion late/auto, --tune-threshold and --over-sample apply to single-label models; with several labels every head is an early-fusion head.");
         }
+    }
+
+    /// <summary>The modalities <c>--head-modalities</c> gives each task's head (<c>task=text+image,...</c>); empty when the flag is absent.</summary>
+    /// <param name="value">The flag's value, or <c>null</c>.</param>
+    /// <param name="labels">The <c>--label</c> columns.</param>
+    /// <param name="featurized">The modalities <c>--modalities</c> keeps.</param>
+    internal static Dictionary<string, Modality> ParseHeadModalities(string? value, IReadOnlyList<string> labels, Modality featurized)
+    {
+        var heads = new Dictionary<string, Modality>(StringComparer.Ordinal);
+        if (value is null)
+        {
+            return heads;
+        }
+
+        if (labels.Count < 2)
+        {
+            throw new ArgumentException("--head-modalities sets the modalities of a multi-task model's heads; give several --label columns.");
+        }
+
+        foreach (var entry in CommonOptions.SplitList([value]))
+        {
+            var parts = entry.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+            {
+                throw new ArgumentException($"--head-modalities takes TASK=MODALITY entries separated by commas, several modalities joined with + (e.g. text_label=text,label=text+image); got '{entry}'.");
+            }
+
+            var task = parts[0];
+            if (!labels.Contains(task, StringComparer.Ordinal))
+            {
+                throw new ArgumentException($"--head-modalities names the task '{task}', which is not one of --label {string.Join(",", labels)}.");
+            }
+
+            if (heads.ContainsKey(task))
+            {
+                throw new ArgumentException($"--head-modalities names the task '{task}' twice; give each task once, modalities joined with + (e.g. {task}=text+image).");
+            }
+
+            var modalities = ParseModalities(parts[1].Split('+', StringSplitOptions.TrimEntries));
+            if ((modalities & ~featurized) is var missing and not Modality.None)
+            {
+                throw new ArgumentException($"--head-modalities gives the task '{task}' {ModalityNames.Of(missing)}, which --modalities leaves out ({ModalityNames.Of(featurized)}).");
+            }
+
+            heads[task] = modalities;
+        }
+
+        return heads;
     }
 
     /// <summary>The modalities <c>--modalities</c> names; none named means all.</summary>
