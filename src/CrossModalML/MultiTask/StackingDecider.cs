@@ -40,7 +40,7 @@ internal sealed class StackingDecider
         string metric = mainLabels.PrimaryMetricName;
         if (_tasks.Auxiliary.Count == 0 || _mode == StackingMode.Off)
         {
-            return new StackingDecision(_mode, false, metric, null, null, 0, "stacking is off: every head reads the shared features only");
+            return new StackingDecision(_mode, false, metric, null, null, 0, "stacking is off: no head reads another task's predictions");
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
@@ -65,7 +65,7 @@ internal sealed class StackingDecider
         string comparison = FormattableString.Invariant($"{metric} {stackedScore:0.0000} stacked vs {plainScore:0.0000} plain on {innerTest.Count:N0} validation rows of the training data");
         string reason = _mode == StackingMode.On
             ? $"stacking was forced on ({comparison})"
-            : better ? $"stacking helped: {comparison}" : $"stacking did not help: {comparison}; the main head reads the shared features only";
+            : better ? $"stacking helped: {comparison}" : $"stacking did not help: {comparison}; the main head reads no other task's predictions";
         return new StackingDecision(_mode, used, metric, plainScore, stackedScore, innerTest.Count, reason);
     }
 }

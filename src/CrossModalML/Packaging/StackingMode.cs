@@ -6,7 +6,7 @@ public enum StackingMode
     /// <summary>Stack only when it scores better on validation rows than the plain head (the default).</summary>
     Auto = 0,
 
-    /// <summary>Never stack: every head reads the shared features only.</summary>
+    /// <summary>Never stack: no head reads another task's predictions.</summary>
     Off,
 
     /// <summary>Always stack when there are auxiliary tasks.</summary>

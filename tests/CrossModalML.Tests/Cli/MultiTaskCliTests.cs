@@ -44,9 +44,11 @@ public sealed class MultiTaskCliTests
         var (test, testUsers) = DemoSubset(temp, "test.tsv", 500, 120);
         var model = temp.File("multi.zip");
 
-        var (code, _, error) = Run("train", "--dataset", train, "--label", "sentiment,topic", "--evaluation", "HoldOut", "--stacking", "off",
+        var (code, output, error) = Run("train", "--dataset", train, "--label", "sentiment,topic", "--evaluation", "HoldOut", "--stacking", "off",
             "--output", model, "--report", temp.File("train.json"));
         Assert.AreEqual(0, code, error);
+        StringAssert.Contains(output, "Stacking not used: stacking is off: no head reads another task's predictions.");
+        Assert.IsFalse(output.Contains("[/]", StringComparison.Ordinal), "no console markup is printed as text");
         var report = JsonNode.Parse(File.ReadAllText(temp.File("train.json")))!;
         Assert.AreEqual("sentiment", report["mainTask"]!.GetValue<string>());
         var tasks = report["tasks"]!.AsArray();

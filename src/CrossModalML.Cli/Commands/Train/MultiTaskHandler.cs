@@ -37,7 +37,8 @@ internal static class MultiTaskHandler
         }
 
         MultiTaskComparison.Print(result);
-        AnsiConsole.MarkupLineInterpolated($"Stacking {(result.Stacking.Used ? "[green]used[/]" : "not used")}: {result.Stacking.Reason}.");
+        // Interpolated markup would escape the colour tag itself; only the reason is the library's text.
+        AnsiConsole.MarkupLine($"Stacking {(result.Stacking.Used ? "[green]used[/]" : "not used")}: {Markup.Escape(result.Stacking.Reason)}.");
         AnsiConsole.MarkupLineInterpolated(
             $"Model saved to [bold]{outputFile.FullName}[/] ({result.Tasks.Count} tasks, featurizer fitted {result.SharedFeaturizerFits} times in all, {result.Duration.TotalSeconds:0.0} s).");
         return new MultiTaskReport(
