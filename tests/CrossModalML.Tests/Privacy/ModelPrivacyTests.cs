@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 using CrossModalML.Data;
 using CrossModalML.Packaging;
 using CrossModalML.Tests.TestSupport;
@@ -23,7 +24,11 @@ public sealed class ModelPrivacyTests
             using var memory = new MemoryStream();
             stream.CopyTo(memory);
             var bytes = memory.ToArray();
-            text.Append(Encoding.UTF8.GetString(bytes)).Append(Encoding.Unicode.GetString(bytes));
+
+            // JSON escapes are decoded, so an id written as "\u0075\u0030..." is still seen and the escape of an
+            // apostrophe ("\u0027") is not taken for the user id "u002".
+            var utf8 = Regex.Replace(Encoding.UTF8.GetString(bytes), @"\\u([0-9A-Fa-f]{4})", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
+            text.Append(utf8).Append(Encoding.Unicode.GetString(bytes));
         }
 
         return text.ToString();
