@@ -32,6 +32,11 @@ internal static class SearchCommand
         {
             Description = "Relate TF-IDF n-grams of the texts to built-in image statistics instead of the shipped MiniLM and ResNet18 encoders (faster, much weaker).",
         };
+        var textEncoder = new Option<string?>("--text-encoder")
+        {
+            Description = "The shipped sentence encoder on the text side of the default features: minilm (default) or arcticxs (Snowflake arctic-embed-xs, trained for retrieval).",
+        };
+        textEncoder.AcceptOnlyFromAmong("minilm", "arcticxs");
         var testData = new Option<FileInfo?>("--test")
         {
             Description = "Posts to measure retrieval on (their texts query their images) instead of holding out --test-fraction of --dataset; the space is fitted on --dataset.",
@@ -61,7 +66,7 @@ internal static class SearchCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("fit", "Learn a shared text-image space, print held-out recall@1/5/10 and median rank of CCA and least squares against random, and save the better space with an index of every post.")
         {
-            dataset, testData, output, builtInFeatures, imageModel, wordVectors, wordVectorsVocab, text, image, method, components, regularization, testFraction, seed, report, exampleQuery, verbose,
+            dataset, testData, output, builtInFeatures, textEncoder, imageModel, wordVectors, wordVectorsVocab, text, image, method, components, regularization, testFraction, seed, report, exampleQuery, verbose,
         };
         command.SetAction(r => CommandRunner.Run(r.GetValue(verbose), cancellationToken =>
         {
@@ -77,6 +82,16 @@ internal static class SearchCommand
 
             // A user of the package has the shipped encoders, so they are the default; model files or --builtin-features opt out.
             var options = modelFiles || r.GetValue(builtInFeatures) ? new RetrievalOptions() : RetrievalOptions.WithPretrainedEncoders();
+            if (r.GetValue(textEncoder) is { } sentence)
+            {
+                if (modelFiles || r.GetValue(builtInFeatures))
+                {
+                    throw new ArgumentException("--text-encoder chooses the sentence encoder of the shipped encoders' features; --builtin-features, --image-model and --word-vectors replace those features. Give one or the other.");
+                }
+
+                options.Text.SentenceEncoder = sentence == "arcticxs" ? SentenceEncoderKind.ArcticXs : SentenceEncoderKind.MiniLM;
+            }
+
             options.TextColumn = r.GetValue(text);
             options.ImageColumn = r.GetValue(image);
             options.Components = r.GetValue(components);

@@ -65,4 +65,22 @@ public sealed class AnalysisReportCliTests
         Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(markdown, @"@u\d{3}\b"), "mentions are masked in example texts");
         Assert.IsFalse(markdown.Contains(RepositoryPaths.Root, StringComparison.Ordinal), "no local paths in the report");
     }
+
+    [TestMethod]
+    public void Search_fit_relates_the_ArcticXs_embedding_of_the_texts_when_asked_and_refuses_it_beside_the_built_in_features()
+    {
+        using var temp = new TempDirectory();
+        var posts = CliTests.DemoSubset(temp, "posts.tsv", 0, 80);
+        var folder = Path.Combine(temp.Path, "retrieval");
+
+        var (code, error) = Run("search", "fit", "--dataset", posts, "--output", temp.File("space.zip"), "--text-encoder", "arcticxs", "--components", "4", "--report", folder);
+
+        Assert.AreEqual(0, code, error);
+        StringAssert.Contains(File.ReadAllText(Path.Combine(folder, "report.md")), "texts with the ArcticXs sentence embedding, images as ResNet18 embeddings");
+
+        (code, error) = Run("search", "fit", "--dataset", posts, "--output", temp.File("other.zip"), "--text-encoder", "arcticxs", "--builtin-features");
+        Assert.AreNotEqual(0, code);
+        StringAssert.Contains(error, "--text-encoder");
+        Assert.IsFalse(File.Exists(temp.File("other.zip")), "nothing is written when the flags contradict each other");
+    }
 }
