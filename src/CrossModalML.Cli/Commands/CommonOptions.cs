@@ -72,15 +72,18 @@ internal static class CommonOptions
             featurizer.Image = new ImageFeaturizerOptions { Kind = ImageFeaturizerKind.ResNet18 };
         }
 
-        if (string.Equals(textEncoder, "minilm", StringComparison.OrdinalIgnoreCase))
+        if (SentenceEncoder(textEncoder) is { } kind)
         {
-            featurizer.Text.SentenceEncoder = SentenceEncoderKind.MiniLM;
-        }
-        else if (string.Equals(textEncoder, "arcticxs", StringComparison.OrdinalIgnoreCase))
-        {
-            featurizer.Text.SentenceEncoder = SentenceEncoderKind.ArcticXs;
+            featurizer.Text.SentenceEncoder = kind;
         }
     }
+
+    /// <summary>The sentence encoder a <c>--text-encoder</c> value names (<c>minilm</c>, <c>arcticxs</c>); <c>null</c> for
+    /// <c>none</c> or no value.</summary>
+    public static SentenceEncoderKind? SentenceEncoder(string? name) =>
+        string.Equals(name, "minilm", StringComparison.OrdinalIgnoreCase) ? SentenceEncoderKind.MiniLM
+        : string.Equals(name, "arcticxs", StringComparison.OrdinalIgnoreCase) ? SentenceEncoderKind.ArcticXs
+        : null;
 
     /// <summary>Splits comma-separated values given once or several times: <c>--text a,b --text c</c>.</summary>
     public static List<string> SplitList(IEnumerable<string>? values) =>

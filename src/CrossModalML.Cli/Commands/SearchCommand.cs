@@ -89,7 +89,7 @@ internal static class SearchCommand
                     throw new ArgumentException("--text-encoder chooses the sentence encoder of the shipped encoders' features; --builtin-features, --image-model and --word-vectors replace those features. Give one or the other.");
                 }
 
-                options.Text.SentenceEncoder = sentence == "arcticxs" ? SentenceEncoderKind.ArcticXs : SentenceEncoderKind.MiniLM;
+                options.Text.SentenceEncoder = CommonOptions.SentenceEncoder(sentence)!.Value;
             }
 
             options.TextColumn = r.GetValue(text);

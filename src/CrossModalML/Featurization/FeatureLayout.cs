@@ -41,7 +41,7 @@ internal sealed record FeatureLayout(IReadOnlyList<FeatureBlock> Blocks, int Wid
     }
 
     /// <summary>The modalities that have at least one block.</summary>
-    public Modality Modalities => Blocks.Aggregate(Modality.None, (all, block) => all | block.Group.Modality);
+    public Modality Modalities => FeaturizationPipeline.ModalitiesOf(Blocks.Select(b => b.Group));
 
     /// <summary>The blocks of <paramref name="modalities"/>, in feature order.</summary>
     public IReadOnlyList<FeatureBlock> BlocksOf(Modality modalities) => Blocks.Where(b => (b.Group.Modality & modalities) != 0).ToList();

@@ -24,6 +24,9 @@ public sealed class FeaturizationPipeline
     /// <summary>The blocks concatenated into the features, in order.</summary>
     public IReadOnlyList<FeatureGroup> Groups { get; }
 
+    /// <summary>The modalities that have at least one block in the features.</summary>
+    public Modality Modalities => ModalitiesOf(Groups);
+
     /// <summary>How the blocks are scaled; with <see cref="FeatureScaling.Blocks"/> the features are ready for a linear
     /// trainer as they are, with <see cref="FeatureScaling.MinMax"/> a linear trainer normalises them first.</summary>
     public FeatureScaling Scaling { get; }
@@ -39,4 +42,7 @@ public sealed class FeaturizationPipeline
 
     /// <summary>The pretrained encoders shipped with the library that the featurizer runs (ResNet18, MiniLM, ArcticXs); empty for none.</summary>
     public IReadOnlyList<PretrainedEncoderInfo> Encoders { get; }
+
+    /// <summary>The modalities of some blocks, combined.</summary>
+    internal static Modality ModalitiesOf(IEnumerable<FeatureGroup> groups) => groups.Aggregate(Modality.None, (all, group) => all | group.Modality);
 }

@@ -26,8 +26,7 @@ internal sealed class TaskSet
 
         // Every label is ignored in the main task's columns, so the featurizer built from them reads no label.
         Featurization = CrossModalFeaturizer.Build(mlContext, TaskData[main].Columns, options.Featurizer);
-        var present = Featurization.Groups.Aggregate(Modality.None, (all, group) => all | group.Modality);
-        Modalities = options.Labels.ToDictionary(l => l, l => Restricted(options, l, present), StringComparer.Ordinal);
+        Modalities = options.Labels.ToDictionary(l => l, l => Restricted(options, l, Featurization.Modalities), StringComparer.Ordinal);
     }
 
     /// <summary>The modalities whose blocks each task's head reads: <see cref="MultiTaskOptions.HeadModalities"/>, or every

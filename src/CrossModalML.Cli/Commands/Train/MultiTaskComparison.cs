@@ -20,7 +20,7 @@ internal static class MultiTaskComparison
             return;
         }
 
-        var every = ModalityNames.Of(result.Featurization.Groups.Aggregate(Modality.None, (all, group) => all | group.Modality));
+        var every = ModalityNames.Of(result.Featurization.Modalities);
         var table = new ResponsiveTable().Column("task").Column("reads").Column("metric", optional: true)
             .Column("multi-task", rightAligned: true).Column("separate", rightAligned: true)
             .Column("difference", rightAligned: true).Column("why");
