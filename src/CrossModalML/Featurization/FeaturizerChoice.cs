@@ -119,6 +119,7 @@ public sealed record FeaturizerChoice(
                 RemoveStopWords = text.RemoveStopWords,
                 UseSocialSignals = text.UseSocialSignals,
                 ScrubPersonalData = text.ScrubPersonalData,
+                CleanSentenceText = text.CleanSentenceText,
                 WordVectors = UseWordVectors ? text.WordVectors : null,
                 SentenceEncoder = SentenceEncoder,
             },

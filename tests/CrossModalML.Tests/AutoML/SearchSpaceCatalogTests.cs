@@ -108,4 +108,31 @@ public sealed class SearchSpaceCatalogTests
         var error = Assert.ThrowsExactly<ArgumentException>(() => new HyperparameterRange("L2", 0, 1, 0.5, logScale: true));
         StringAssert.Contains(error.Message, "positive minimum");
     }
+
+    [TestMethod]
+    public void A_choice_applied_to_the_users_options_keeps_every_text_setting_the_search_does_not_vary()
+    {
+        // Every settable text option the search does not vary gets a non-default value; Apply must carry each one over, so
+        // a trial and the winner's refit featurize as the user asked. A new option that Apply forgets fails here.
+        var searched = new HashSet<string>
+        {
+            nameof(TextFeaturizerOptions.WordNgramLength), nameof(TextFeaturizerOptions.UseCharNgrams), nameof(TextFeaturizerOptions.CharNgramLength),
+            nameof(TextFeaturizerOptions.WordVectors), nameof(TextFeaturizerOptions.SentenceEncoder),
+        };
+        var text = new TextFeaturizerOptions();
+        var kept = typeof(TextFeaturizerOptions).GetProperties().Where(p => p.CanWrite && !searched.Contains(p.Name)).ToList();
+        foreach (var property in kept)
+        {
+            Assert.AreEqual(typeof(bool), property.PropertyType, $"{property.Name}: this test sets bool options only; give it a value for this type");
+            property.SetValue(text, !(bool)property.GetValue(text)!);
+        }
+
+        var options = new FeaturizerOptions { Text = text };
+        var applied = FeaturizerChoice.From(options).Apply(options).Text;
+        Assert.IsTrue(kept.Count >= 4, "the options the search leaves alone were found");
+        foreach (var property in kept)
+        {
+            Assert.AreEqual(property.GetValue(text), property.GetValue(applied), property.Name);
+        }
+    }
 }
