@@ -63,7 +63,9 @@ public static class TrainerFactory
     /// <param name="trainerName">A trainer name from <see cref="TrainerNames"/>.</param>
     internal static bool TakesClassWeights(string trainerName) => trainerName is not (TrainerNames.AveragedPerceptron or TrainerNames.LinearSvm);
 
-    /// <summary>Builds the trainer estimator.</summary>
+    /// <summary>Builds the trainer estimator. For a tree trainer with a leaf minimum (<see cref="MinimumRowsPerLeaf"/>) it
+    /// is preceded by a step that drops the feature slots non-zero in fewer training rows than that minimum: no leaf can
+    /// split on them, so the trees are the same and the fit is faster.</summary>
     /// <param name="mlContext">The context to build in.</param>
     /// <param name="task">A resolved task.</param>
     /// <param name="spec">The trainer and its hyperparameters.</param>
@@ -86,11 +88,35 @@ public static class TrainerFactory
             throw new ArgumentException($"'{ClassWeightingParameter}' applies to classification; a {task} task has no classes to weigh.", nameof(spec));
         }
 
-        return task switch
+        var trainer = task switch
         {
             TaskKind.Binary => CreateBinary(mlContext, spec, labelColumnName, featureColumnName),
             TaskKind.Multiclass => CreateMulticlass(mlContext, spec, labelColumnName, featureColumnName),
             _ => CreateRegression(mlContext, spec, labelColumnName, featureColumnName),
+        };
+
+        // A tree can only split on a slot whose non-zero rows fill a leaf, so slots non-zero in fewer training rows than
+        // the leaf minimum are dropped first: the same trees, without loading tens of thousands of rare n-gram slots
+        // that cost tree trainers most of their time on text (docs/benchmarks.md).
+        return MinimumRowsPerLeaf(spec) is > 1 and var leaf
+            ? mlContext.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(featureColumnName, count: leaf).Append(trainer)
+            : trainer;
+    }
+
+    /// <summary>The fewest training rows a leaf of a tree trainer holds: the spec's <c>MinimumExampleCountPerLeaf</c>, else
+    /// ML.NET's default for FastTree and FastForest; <c>null</c> for LightGBM without one (ML.NET then picks it from the
+    /// data) and for trainers that are not trees.</summary>
+    /// <param name="spec">The trainer and its hyperparameters.</param>
+    internal static int? MinimumRowsPerLeaf(TrainerSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        const string name = "MinimumExampleCountPerLeaf";
+        return spec.Name switch
+        {
+            TrainerNames.LightGbm => NullableInt(spec, name),
+            TrainerNames.FastTree or TrainerNames.FastTreeTweedie => Int(spec, name, new FastTreeBinaryTrainer.Options().MinimumExampleCountPerLeaf),
+            TrainerNames.FastForest => Int(spec, name, new FastForestBinaryTrainer.Options().MinimumExampleCountPerLeaf),
+            _ => null,
         };
     }
 

@@ -199,4 +199,74 @@ public sealed class TrainerFactoryTests
         Assert.AreEqual(4f / 3, weights[1], 1e-6f);
         Assert.AreEqual(1f, weights[2], "a class without rows keeps weight 1");
     }
+
+    [TestMethod]
+    public void Tree_trainers_drop_slots_too_rare_to_split_on_and_score_exactly_as_with_them()
+    {
+        // 4 informative dense slots and 600 sparse slots that are each non-zero in 3 rows, fewer than any leaf minimum
+        // below: the trees cannot split on them, so dropping them first must leave every score unchanged.
+        var ml = new MLContext(1);
+        const int dense = 4, rare = 600, rows = 300;
+        var random = new Random(3);
+        var rowsOfSlot = Enumerable.Range(0, rare).Select(_ => Enumerable.Range(0, rows).OrderBy(_ => random.Next()).Take(5).ToHashSet()).ToArray();
+        var items = Enumerable.Range(0, rows).Select(r =>
+        {
+            var values = Enumerable.Range(0, dense).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToList();
+            float signal = values[0] + (0.3f * values[1]);
+            var indices = Enumerable.Range(0, dense).ToList();
+            foreach (int slot in Enumerable.Range(0, rare).Where(k => rowsOfSlot[k].Contains(r)))
+            {
+                indices.Add(dense + slot);
+                values.Add(1f);
+            }
+
+            return new SparseRow { Features = new VBuffer<float>(dense + rare, values.Count, [.. values], [.. indices]), Label = signal > 0 };
+        }).ToList();
+        var schema = Microsoft.ML.Data.SchemaDefinition.Create(typeof(SparseRow));
+        schema[nameof(SparseRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dense + rare);
+        var data = ml.Data.LoadFromEnumerable(items, schema);
+        var rareCounts = new int[rare];
+        foreach (var row in items)
+        {
+            foreach (int index in row.Features.GetIndices())
+            {
+                if (index >= dense)
+                {
+                    rareCounts[index - dense]++;
+                }
+            }
+        }
+
+        Assert.IsTrue(rareCounts.All(c => c == 5), "every sparse slot is non-zero in 5 rows, below the leaf minimums");
+        var cases = new (TrainerSpec Spec, IEstimator<ITransformer> Plain)[]
+        {
+            (new TrainerSpec(TrainerNames.FastTree), ml.BinaryClassification.Trainers.FastTree(new Microsoft.ML.Trainers.FastTree.FastTreeBinaryTrainer.Options())),
+            (new TrainerSpec(TrainerNames.FastForest), ml.BinaryClassification.Trainers.FastForest(new Microsoft.ML.Trainers.FastTree.FastForestBinaryTrainer.Options())),
+            (new TrainerSpec(TrainerNames.LightGbm, new Dictionary<string, double> { ["MinimumExampleCountPerLeaf"] = 20, ["NumberOfIterations"] = 20 }),
+                ml.BinaryClassification.Trainers.LightGbm(new Microsoft.ML.Trainers.LightGbm.LightGbmBinaryTrainer.Options { MinimumExampleCountPerLeaf = 20, NumberOfIterations = 20 })),
+        };
+        foreach (var (spec, plain) in cases)
+        {
+            var cut = TrainerFactory.Create(ml, TaskKind.Binary, spec, "Label", "Features").Fit(data);
+            var cutScores = cut.Transform(data).GetColumn<float>(ModelColumns.Score).ToArray();
+            var plainScores = plain.Fit(data).Transform(data).GetColumn<float>(ModelColumns.Score).ToArray();
+            for (int r = 0; r < rows; r++)
+            {
+                Assert.AreEqual(plainScores[r], cutScores[r], 1e-5f, $"{spec.Name}, row {r}");
+            }
+
+            var width = ((VectorDataViewType)cut.GetOutputSchema(data.Schema)["Features"].Type).Size;
+            Assert.AreEqual(dense, width, $"{spec.Name} reads only the {dense} slots a leaf can split on");
+        }
+
+        Assert.IsNull(TrainerFactory.MinimumRowsPerLeaf(new TrainerSpec(TrainerNames.LbfgsLogisticRegression)), "linear trainers read every slot");
+        Assert.IsNull(TrainerFactory.MinimumRowsPerLeaf(new TrainerSpec(TrainerNames.LightGbm)), "LightGBM without a leaf minimum picks one from the data, so nothing is dropped");
+    }
+
+    private sealed class SparseRow
+    {
+        public VBuffer<float> Features { get; set; }
+
+        public bool Label { get; set; }
+    }
 }
