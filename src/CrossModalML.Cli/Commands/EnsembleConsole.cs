@@ -37,6 +37,10 @@ internal static class EnsembleConsole
 
     // The figure the ensemble was kept by; absent from manifests written before it was recorded.
     private static string CrossFitted(EnsembleSummary ensemble) => ensemble.CrossFittedGain is { } gain
-        ? string.Create(CultureInfo.InvariantCulture, $"; {gain:+0.0000;-0.0000} over it when selected on half of those rows and scored on the other half")
+        ? string.Create(CultureInfo.InvariantCulture, $"; {gain:+0.0000;-0.0000}{StandardError(ensemble)} over it when selected on half of those rows and scored on the other half")
+        : string.Empty;
+
+    private static string StandardError(EnsembleSummary ensemble) => ensemble.CrossFittedGainStandardError is { } error
+        ? string.Create(CultureInfo.InvariantCulture, $" (standard error {error:0.0000})")
         : string.Empty;
 }

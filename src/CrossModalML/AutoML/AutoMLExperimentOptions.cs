@@ -54,8 +54,14 @@ public sealed class AutoMLExperimentOptions
     /// <summary>The least gain over the best trial, on the search metric's scale, for which the ensemble replaces it: the
     /// weights are selected on half of the out-of-fold rows and scored on the other half, both ways round, so the gain
     /// is measured on rows the selection did not see (on its own rows a selection never scores below its best trial).
-    /// Default 0.005; <see cref="double.NegativeInfinity"/> keeps every ensemble of two or more trials.</summary>
+    /// Default 0.005; <see cref="double.NegativeInfinity"/>, with <see cref="EnsembleMinimumStandardErrors"/> 0, keeps every
+    /// ensemble of two or more trials.</summary>
     public double EnsembleMinimumGain { get; set; } = EnsembleSelection.MinimumCrossFittedGain;
+
+    /// <summary>How many standard errors the same cross-fitted gain must also reach for the ensemble to replace the best
+    /// trial: its bootstrap standard error over the scored rows, so a gain within the noise of a few hundred posts is not
+    /// taken for an improvement. Default 2; 0 turns the check off.</summary>
+    public double EnsembleMinimumStandardErrors { get; set; } = EnsembleSelection.MinimumStandardErrors;
 
     /// <summary>Whether featurizer settings are searched; when false only trainers and hyperparameters are. Default true.</summary>
     public bool SearchFeaturizer { get; set; } = true;
@@ -157,6 +163,11 @@ public sealed class AutoMLExperimentOptions
         if (double.IsNaN(EnsembleMinimumGain))
         {
             throw new ArgumentOutOfRangeException(nameof(EnsembleMinimumGain), EnsembleMinimumGain, $"{owner}.{nameof(EnsembleMinimumGain)} must be a number, e.g. 0.005 (or negative infinity to keep every ensemble).");
+        }
+
+        if (!(EnsembleMinimumStandardErrors >= 0) || double.IsInfinity(EnsembleMinimumStandardErrors))
+        {
+            throw new ArgumentOutOfRangeException(nameof(EnsembleMinimumStandardErrors), EnsembleMinimumStandardErrors, $"{owner}.{nameof(EnsembleMinimumStandardErrors)} must be 0 or more and finite, e.g. 2 (0 turns the check off).");
         }
 
         Evaluation.Validate($"{owner}.{nameof(Evaluation)}");

@@ -18,6 +18,13 @@ internal static class EnsembleSelection
     /// (<see cref="AutoMLExperimentOptions.EnsembleMinimumGain"/>).</summary>
     public const double MinimumCrossFittedGain = 0.005;
 
+    /// <summary>How many standard errors the <see cref="CrossFittedGain"/> must reach for an ensemble to replace the best
+    /// single trial, by default (<see cref="AutoMLExperimentOptions.EnsembleMinimumStandardErrors"/>).</summary>
+    public const double MinimumStandardErrors = 2;
+
+    /// <summary>Bootstrap resamples behind <see cref="EnsembleGain.StandardError"/>.</summary>
+    public const int BootstrapResamples = 200;
+
     /// <summary>Selects weights.</summary>
     /// <param name="candidates">Each candidate's probabilities per row (rows in the same order for all; every vector has one entry per class).</param>
     /// <param name="truth">Each row's true class index.</param>
@@ -82,20 +89,22 @@ internal static class EnsembleSelection
         return new EnsembleWeights(bestCounts, bestCounts.Select(c => (double)c / total).ToList(), AutoMLMetrics.HigherIsBetter(metric) ? -bestLoss : bestLoss);
     }
 
-    /// <summary>How much greedy selection beats the first candidate on rows it did not select on: weights are selected on
-    /// the even rows and scored on the odd ones, then the other way round, and the two gains over the first candidate's
-    /// score on the same rows are averaged.</summary>
+    /// <summary>How much greedy selection beats the first candidate on rows it did not select on, and how sure that is:
+    /// weights are selected on the even rows and scored on the odd ones, then the other way round, and the two gains over
+    /// the first candidate's score on the same rows are averaged.</summary>
     /// <remarks>Selection scored on its own rows always looks at least as good as its first candidate, since it may pick
     /// that candidate alone; with a few hundred rows per class much of the apparent gain is fitted noise. This measures
     /// the gain that carries over to unseen rows. The score is on the metric's own scale, positive when the ensemble is
-    /// better (for a lower-is-better metric, the reduction).</remarks>
+    /// better (for a lower-is-better metric, the reduction). Its standard error comes from a paired bootstrap of each
+    /// half's scored rows (<see cref="BootstrapResamples"/> resamples, fixed seeds): the spread of the gain had other
+    /// posts been drawn, which is what decides whether it will hold on new posts.</remarks>
     /// <param name="candidates">Each candidate's probabilities per row, the best candidate first.</param>
     /// <param name="truth">Each row's true class index.</param>
     /// <param name="classLabels">The classes, in probability order.</param>
     /// <param name="metric">The metric to optimise (a classification metric).</param>
     /// <param name="rounds">How many times a candidate is added.</param>
     /// <exception cref="ArgumentException">As for <see cref="Select"/>, or fewer than 2 rows.</exception>
-    public static double CrossFittedGain(
+    public static EnsembleGain CrossFittedGain(
         IReadOnlyList<IReadOnlyList<float[]>> candidates, IReadOnlyList<int> truth, IReadOnlyList<string> classLabels, AutoMLMetric metric, int rounds = DefaultRounds)
     {
         ArgumentNullException.ThrowIfNull(candidates);
@@ -105,7 +114,7 @@ internal static class EnsembleSelection
             throw new ArgumentException($"Cross-fitting needs at least 2 rows; there are {truth.Count}.", nameof(truth));
         }
 
-        double gain = 0;
+        double gain = 0, variance = 0;
         for (int half = 0; half < 2; half++)
         {
             var fitRows = Enumerable.Range(0, truth.Count).Where(i => i % 2 == half).ToList();
@@ -113,12 +122,15 @@ internal static class EnsembleSelection
             var weights = Select(Rows(candidates, fitRows), fitRows.Select(i => truth[i]).ToList(), classLabels, metric, rounds);
             var checkCandidates = Rows(candidates, checkRows);
             var checkTruth = checkRows.Select(i => truth[i]).ToList();
-            double ensemble = AutoMLMetrics.ToLoss(metric, AutoMLMetrics.Read(metric, MetricsCalculator.Classification(classLabels, checkTruth, Average(checkCandidates, weights.Weights))));
-            double first = AutoMLMetrics.ToLoss(metric, AutoMLMetrics.Read(metric, MetricsCalculator.Classification(classLabels, checkTruth, checkCandidates[0])));
-            gain += (first - ensemble) / 2;
+            var ensemble = Average(checkCandidates, weights.Weights);
+            gain += Gain(checkCandidates[0], ensemble, checkTruth, classLabels, metric) / 2;
+
+            // The two halves' rows are disjoint, so their bootstrap variances add (each gain weighs 1/2).
+            double spread = BootstrapStandardError(checkCandidates[0], ensemble, checkTruth, classLabels, metric, seed: half + 1);
+            variance += spread * spread / 4;
         }
 
-        return gain;
+        return new EnsembleGain(gain, Math.Sqrt(variance));
     }
 
     /// <summary>The weighted average of the candidates' probabilities per row.</summary>
@@ -162,6 +174,38 @@ internal static class EnsembleSelection
         }
 
         return AutoMLMetrics.ToLoss(metric, AutoMLMetrics.Read(metric, MetricsCalculator.Classification(classLabels, truth, averaged)));
+    }
+
+    /// <summary>The second predictions' gain over the first on the metric's scale (positive when the second is better).</summary>
+    private static double Gain(IReadOnlyList<float[]> first, IReadOnlyList<float[]> second, IReadOnlyList<int> truth, IReadOnlyList<string> classLabels, AutoMLMetric metric) =>
+        AutoMLMetrics.ToLoss(metric, AutoMLMetrics.Read(metric, MetricsCalculator.Classification(classLabels, truth, first)))
+        - AutoMLMetrics.ToLoss(metric, AutoMLMetrics.Read(metric, MetricsCalculator.Classification(classLabels, truth, second)));
+
+    /// <summary>Standard deviation of the gain over rows drawn with replacement, both predictions scored on the same draw.</summary>
+    private static double BootstrapStandardError(
+        IReadOnlyList<float[]> first, IReadOnlyList<float[]> second, IReadOnlyList<int> truth, IReadOnlyList<string> classLabels, AutoMLMetric metric, int seed)
+    {
+        var random = new Random(seed);
+        int n = truth.Count;
+        var gains = new double[BootstrapResamples];
+        var drawnFirst = new float[n][];
+        var drawnSecond = new float[n][];
+        var drawnTruth = new int[n];
+        for (int b = 0; b < gains.Length; b++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                int row = random.Next(n);
+                drawnFirst[i] = first[row];
+                drawnSecond[i] = second[row];
+                drawnTruth[i] = truth[row];
+            }
+
+            gains[b] = Gain(drawnFirst, drawnSecond, drawnTruth, classLabels, metric);
+        }
+
+        double mean = gains.Average();
+        return Math.Sqrt(gains.Sum(g => (g - mean) * (g - mean)) / (gains.Length - 1));
     }
 
     private static List<IReadOnlyList<float[]>> Rows(IReadOnlyList<IReadOnlyList<float[]>> candidates, IReadOnlyList<int> rows) =>

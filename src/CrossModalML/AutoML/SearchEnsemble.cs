@@ -25,6 +25,7 @@ internal static class SearchEnsemble
     /// <param name="runner">The runner that kept the trials' out-of-fold probabilities.</param>
     /// <param name="candidates">How many of the best trials to consider.</param>
     /// <param name="minimumGain">The least cross-fitted gain over the best trial for which the ensemble is kept.</param>
+    /// <param name="minimumStandardErrors">How many of its standard errors the cross-fitted gain must also reach.</param>
     /// <param name="optionsFor">The refit options of a trial's configuration.</param>
     /// <param name="bestRefit">The best trial's refit, reused when it is a member.</param>
     /// <param name="warnings">Receives why no ensemble was built.</param>
@@ -35,6 +36,7 @@ internal static class SearchEnsemble
         CachedFeatureTrialRunner runner,
         int candidates,
         double minimumGain,
+        double minimumStandardErrors,
         Func<TrialConfiguration, TrainingOptions> optionsFor,
         TrainingResult bestRefit,
         List<string> warnings)
@@ -68,11 +70,21 @@ internal static class SearchEnsemble
 
         // Scored on its own rows, selection always looks at least as good as the best trial; keep the ensemble only when
         // its gain carries over to rows its weights were not selected on.
-        double gain = EnsembleSelection.CrossFittedGain(probabilities, truth, data.ClassLabels, metric);
+        var (gain, standardError) = EnsembleSelection.CrossFittedGain(probabilities, truth, data.ClassLabels, metric);
+        string measured = string.Create(CultureInfo.InvariantCulture,
+            $"selected on half of the out-of-fold rows and scored on the other half, it beats trial {pool[0].Trial.Number} by {gain:+0.0000;-0.0000} {metric} (standard error {standardError:0.0000})");
         if (gain < minimumGain)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"No ensemble: selected on half of the out-of-fold rows and scored on the other half, it beats trial {pool[0].Trial.Number} by {gain:+0.0000;-0.0000} {metric}, less than {minimumGain} (AutoMLExperimentOptions.EnsembleMinimumGain); the best trial is saved alone."));
+                $"No ensemble: {measured}, less than {minimumGain} (AutoMLExperimentOptions.EnsembleMinimumGain); the best trial is saved alone."));
+            return null;
+        }
+
+        // A gain within the noise of the rows it was measured on does not hold on new posts (docs/benchmarks.md).
+        if (minimumStandardErrors > 0 && gain < minimumStandardErrors * standardError)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"No ensemble: {measured}, less than {minimumStandardErrors} standard errors (AutoMLExperimentOptions.EnsembleMinimumStandardErrors); the best trial is saved alone."));
             return null;
         }
 
@@ -103,6 +115,7 @@ internal static class SearchEnsemble
             Score = weights.Score,
             BestSingleScore = bestSingle,
             CrossFittedGain = gain,
+            CrossFittedGainStandardError = standardError,
             Candidates = pool.Count,
             Rounds = EnsembleSelection.DefaultRounds,
             Rows = rows.Count,

@@ -59,7 +59,7 @@ internal static class WinnerRefit
             }
             else
             {
-                ensemble = SearchEnsemble.Build(mlContext, data, search, runner, options.EnsembleCandidates, options.EnsembleMinimumGain, RefitOptions, refit, warnings);
+                ensemble = SearchEnsemble.Build(mlContext, data, search, runner, options.EnsembleCandidates, options.EnsembleMinimumGain, options.EnsembleMinimumStandardErrors, RefitOptions, refit, warnings);
             }
         }
 

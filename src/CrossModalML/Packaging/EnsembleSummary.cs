@@ -22,6 +22,11 @@ public sealed record EnsembleSummary
     /// (<see cref="AutoML.AutoMLExperimentOptions.EnsembleMinimumGain"/>). <c>null</c> in manifests written before it was recorded.</summary>
     public double? CrossFittedGain { get; init; }
 
+    /// <summary>The bootstrap standard error of <see cref="CrossFittedGain"/>, which the gain had to reach
+    /// <see cref="AutoML.AutoMLExperimentOptions.EnsembleMinimumStandardErrors"/> times. <c>null</c> in manifests written
+    /// before it was recorded.</summary>
+    public double? CrossFittedGainStandardError { get; init; }
+
     /// <summary>How many leaderboard trials were candidates.</summary>
     public required int Candidates { get; init; }
 

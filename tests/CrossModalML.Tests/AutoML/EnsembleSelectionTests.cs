@@ -62,9 +62,10 @@ public sealed class EnsembleSelectionTests
         IReadOnlyList<float[]> a = Enumerable.Range(0, 16).Select(i => truth[i] == 0 ? P(0.1f) : P(0.4f)).ToList();
         IReadOnlyList<float[]> b = Enumerable.Range(0, 16).Select(i => truth[i] == 0 ? P(0.6f) : P(0.9f)).ToList();
 
-        double gain = EnsembleSelection.CrossFittedGain([a, b], truth, Classes, AutoMLMetric.Accuracy);
+        var (gain, standardError) = EnsembleSelection.CrossFittedGain([a, b], truth, Classes, AutoMLMetric.Accuracy);
 
         Assert.AreEqual(0.5, gain, 1e-12, "A alone is right on half the rows; the mix on all of them");
+        Assert.IsTrue(standardError > 0 && gain > EnsembleSelection.MinimumStandardErrors * standardError, $"a gain on every other row is clear of its noise: standard error {standardError}");
     }
 
     [TestMethod]
@@ -77,10 +78,35 @@ public sealed class EnsembleSelectionTests
         IReadOnlyList<float[]> b = [P(0.9f), P(0.1f), P(0.9f), P(0.1f), P(0.3f), P(0.3f), P(0.3f), P(0.3f)];
 
         var everyRow = EnsembleSelection.Select([a, b], truth, Classes, AutoMLMetric.Accuracy);
-        double gain = EnsembleSelection.CrossFittedGain([a, b], truth, Classes, AutoMLMetric.Accuracy);
+        double gain = EnsembleSelection.CrossFittedGain([a, b], truth, Classes, AutoMLMetric.Accuracy).Gain;
 
         Assert.IsTrue(gain < 0, $"cross-fitted gain {gain}");
         Assert.IsTrue(gain < EnsembleSelection.MinimumCrossFittedGain);
         Assert.IsTrue(everyRow.Score >= 0.75, "on its own rows the selection looks at least as good as A (0.75)");
+    }
+
+    [TestMethod]
+    public void A_small_gain_on_a_few_rows_is_within_its_standard_error_and_a_gain_on_many_rows_is_not()
+    {
+        // B fixes 2 of every 40 rows that A gets wrong (a 5 % gain, on both halves alike). On 40 rows that is one row per
+        // half, well inside the noise of drawing other rows; on 4,000 rows the same 5 % is many standard errors clear.
+        static (IReadOnlyList<float[]> A, IReadOnlyList<float[]> B, int[] Truth) Rows(int count)
+        {
+            var truth = Enumerable.Range(0, count).Select(i => i % 4 < 2 ? 0 : 1).ToArray();
+            var a = Enumerable.Range(0, count).Select(i => i % 40 is 0 or 1 ? P(truth[i] == 1 ? 0.45f : 0.55f) : P(truth[i] == 1 ? 0.7f : 0.3f)).ToList();
+            var b = Enumerable.Range(0, count).Select(i => i % 40 is 0 or 1 ? P(truth[i] == 1 ? 0.95f : 0.05f) : P(truth[i] == 1 ? 0.6f : 0.4f)).ToList();
+            return (a, b, truth);
+        }
+
+        var few = Rows(40);
+        var many = Rows(4_000);
+        var small = EnsembleSelection.CrossFittedGain([few.A, few.B], few.Truth, Classes, AutoMLMetric.Accuracy);
+        var large = EnsembleSelection.CrossFittedGain([many.A, many.B], many.Truth, Classes, AutoMLMetric.Accuracy);
+
+        Assert.AreEqual(0.05, small.Gain, 1e-9);
+        Assert.AreEqual(0.05, large.Gain, 1e-9);
+        Assert.IsTrue(small.Gain < EnsembleSelection.MinimumStandardErrors * small.StandardError, $"40 rows: standard error {small.StandardError}");
+        Assert.IsTrue(large.Gain > EnsembleSelection.MinimumStandardErrors * large.StandardError, $"4,000 rows: standard error {large.StandardError}");
+        Assert.AreEqual(small, EnsembleSelection.CrossFittedGain([few.A, few.B], few.Truth, Classes, AutoMLMetric.Accuracy), "the bootstrap is seeded");
     }
 }

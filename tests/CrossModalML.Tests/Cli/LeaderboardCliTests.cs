@@ -83,13 +83,31 @@ public sealed class LeaderboardCliTests
     }
 
     [TestMethod]
+    public void An_ensemble_whose_gain_is_inside_its_standard_error_is_not_kept_and_the_warning_names_the_option()
+    {
+        // The same search as below with every gain accepted but an unreachable number of standard errors: the best trial is
+        // saved alone, and the warning says which option decided it.
+        var catalog = new MLContext(seed: 1).CrossModal();
+        var options = new AutoMLExperimentOptions
+        {
+            Budget = new SearchBudget { MaxTrials = 3 }, Seed = 1, Ensemble = true, EnsembleMinimumGain = double.NegativeInfinity, EnsembleMinimumStandardErrors = 1_000,
+        };
+        var built = new AutoMLExperiment(new MLContext(1), options).Run(catalog.LoadPosts(_train, "sentiment"));
+
+        Assert.IsNull(built.Ensemble);
+        var warning = built.Warnings.Single(w => w.StartsWith("No ensemble", StringComparison.Ordinal));
+        StringAssert.Contains(warning, "standard error");
+        StringAssert.Contains(warning, "AutoMLExperimentOptions.EnsembleMinimumStandardErrors");
+    }
+
+    [TestMethod]
     public void An_ensemble_is_listed_beside_every_trial_with_its_members_weights_and_scores_as_evaluate_does()
     {
         // Built through the library so the ensemble is kept whatever its cross-fitted gain on 150 posts
         // (AutoMLExperimentOptions.EnsembleMinimumGain); the CLI then reads it like any saved search.
         var ensembleModel = _temp!.File("ensemble.zip");
         var catalog = new MLContext(seed: 1).CrossModal();
-        var options = new AutoMLExperimentOptions { Ensemble = true, EnsembleMinimumGain = double.NegativeInfinity };
+        var options = new AutoMLExperimentOptions { Ensemble = true, EnsembleMinimumGain = double.NegativeInfinity, EnsembleMinimumStandardErrors = 0 };
         using (var built = catalog.Search(catalog.LoadPosts(_train, "sentiment"), new SearchBudget { MaxTrials = 3 }, options))
         {
             built.Save(ensembleModel);
@@ -98,6 +116,7 @@ public sealed class LeaderboardCliTests
         var manifest = ModelPackage.ReadManifest(ensembleModel);
         Assert.IsNotNull(manifest.Ensemble, "three trials on 150 posts make an ensemble when every ensemble is kept");
         Assert.IsNotNull(manifest.Ensemble.CrossFittedGain, "the manifest keeps the gain the ensemble was kept by");
+        Assert.IsTrue(manifest.Ensemble.CrossFittedGainStandardError > 0, "and the gain's standard error");
         int code;
         string error;
 
