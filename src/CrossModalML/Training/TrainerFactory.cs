@@ -65,7 +65,7 @@ public static class TrainerFactory
 
     /// <summary>Builds the trainer estimator. For a tree trainer with a leaf minimum (<see cref="MinimumRowsPerLeaf"/>) it
     /// is preceded by a step that drops the feature slots non-zero in fewer training rows than that minimum: no leaf can
-    /// split on them, so the trees are the same and the fit is faster.</summary>
+    /// split on them, so the same splits stay possible and the fit is faster.</summary>
     /// <param name="mlContext">The context to build in.</param>
     /// <param name="task">A resolved task.</param>
     /// <param name="spec">The trainer and its hyperparameters.</param>
@@ -96,8 +96,8 @@ public static class TrainerFactory
         };
 
         // A tree can only split on a slot whose non-zero rows fill a leaf, so slots non-zero in fewer training rows than
-        // the leaf minimum are dropped first: the same trees, without loading tens of thousands of rare n-gram slots
-        // that cost tree trainers most of their time on text (docs/benchmarks.md).
+        // the leaf minimum are dropped first: the same splits stay possible, without loading tens of thousands of rare
+        // n-gram slots that cost tree trainers most of their time on text (docs/benchmarks.md).
         return MinimumRowsPerLeaf(spec) is > 1 and var leaf
             ? mlContext.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(featureColumnName, count: leaf).Append(trainer)
             : trainer;
