@@ -115,6 +115,11 @@ public sealed class AutoMLExperiment
             }).Run(data, sizes, space, tuner, metric, progress, cancellationToken, starts);
         }
 
+        if (runner is not null)
+        {
+            search = StartKeeper.Apply(search, _options.StartMinimumStandardErrors, warnings);
+        }
+
         var best = search.Best;
         if (best is null)
         {

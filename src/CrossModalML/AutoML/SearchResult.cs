@@ -12,7 +12,9 @@ public sealed record SearchResult
     /// <summary>Every finished trial, in the order they ran.</summary>
     public required IReadOnlyList<TrialResult> Trials { get; init; }
 
-    /// <summary>The trials ranked by <see cref="AutoML.Leaderboard.Rank"/>: best first, failures last.</summary>
+    /// <summary>The trials ranked by <see cref="AutoML.Leaderboard.Rank"/>: best first, failures last; except that the
+    /// search's starting configuration comes first when the best trial's lead over it is within the noise of the folds
+    /// (<see cref="AutoMLExperimentOptions.StartMinimumStandardErrors"/>), since that start is what is refit.</summary>
     public required IReadOnlyList<TrialResult> Leaderboard { get; init; }
 
     /// <summary>The best completed trial; <c>null</c> when none completed.</summary>

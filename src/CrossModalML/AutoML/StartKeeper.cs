@@ -1,0 +1,64 @@
+using System.Globalization;
+using CrossModalML.Evaluation;
+
+namespace CrossModalML.AutoML;
+
+/// <summary>Keeps the search's simplest starting configuration when the best trial beats it by less than the noise of the
+/// folds: with few rows, or posts that share a handful of images, a search of a hundred trials finds one whose validation
+/// score is high by chance, and refitting it loses to the configuration the search started from.</summary>
+/// <remarks>The reference is the last start trial: the default trainer on the built-in features when the preset added the
+/// shipped encoders (the fast preset's model), else the default configuration. Every trial of a search is scored on the
+/// same folds, so the best trial's fold scores are paired with the reference's; the gain must reach
+/// <see cref="AutoMLExperimentOptions.StartMinimumStandardErrors"/> standard errors of the per-fold differences. Nothing
+/// changes for a hold-out (one fold), a search without start trials, or trials on row samples.</remarks>
+internal static class StartKeeper
+{
+    /// <summary>The least number of folds the check needs to estimate a standard error.</summary>
+    private const int MinimumFolds = 3;
+
+    /// <summary>The search with the reference start ranked first when the best trial's gain over it is within the noise;
+    /// otherwise <paramref name="search"/> itself.</summary>
+    /// <param name="search">A finished search with a best trial.</param>
+    /// <param name="minimumStandardErrors">How many standard errors the gain must reach; 0 turns the check off.</param>
+    /// <param name="warnings">Receives a line saying which trial was kept and why.</param>
+    public static SearchResult Apply(SearchResult search, double minimumStandardErrors, List<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(warnings);
+        var best = search.Best;
+        var reference = search.Trials.LastOrDefault(t => t.IsDefaultConfiguration && t.SampleRows is null);
+        if (minimumStandardErrors <= 0 || best is null || reference is null || reference.Status != TrialStatus.Completed ||
+            ReferenceEquals(best, reference) || best.SampleRows is not null)
+        {
+            return search;
+        }
+
+        var (gain, standardError) = PairedGain(best, reference, search.Metric);
+        if (double.IsNaN(standardError) || gain >= minimumStandardErrors * standardError)
+        {
+            return search;
+        }
+
+        warnings.Add(string.Create(CultureInfo.InvariantCulture,
+            $"Kept trial {reference.Number}, the search's starting configuration: trial {best.Number} beats it by {gain:+0.0000;-0.0000} {search.Metric} over {best.FoldScores.Count} folds (standard error {standardError:0.0000}), less than {minimumStandardErrors} standard errors (AutoMLExperimentOptions.StartMinimumStandardErrors), so its lead is within the noise of the folds."));
+        return search with { Leaderboard = [reference, .. search.Leaderboard.Where(t => !ReferenceEquals(t, reference))] };
+    }
+
+    /// <summary>The best trial's gain over the reference on the metric's scale (positive when better) and the standard error
+    /// of its per-fold differences; NaN for the error when the fold scores cannot be paired.</summary>
+    internal static (double Gain, double StandardError) PairedGain(TrialResult best, TrialResult reference, AutoMLMetric metric)
+    {
+        double sign = AutoMLMetrics.HigherIsBetter(metric) ? 1 : -1;
+        double gain = sign * (best.Score - reference.Score);
+        int folds = best.FoldScores.Count;
+        if (folds < MinimumFolds || reference.FoldScores.Count != folds)
+        {
+            return (gain, double.NaN);
+        }
+
+        var differences = Enumerable.Range(0, folds).Select(f => sign * (best.FoldScores[f] - reference.FoldScores[f])).ToList();
+        double mean = differences.Average();
+        double variance = differences.Sum(d => (d - mean) * (d - mean)) / (folds - 1);
+        return (gain, Math.Sqrt(variance / folds));
+    }
+}
