@@ -64,8 +64,9 @@ public static class TrainerFactory
     internal static bool TakesClassWeights(string trainerName) => trainerName is not (TrainerNames.AveragedPerceptron or TrainerNames.LinearSvm);
 
     /// <summary>Builds the trainer estimator. For a tree trainer with a leaf minimum (<see cref="MinimumRowsPerLeaf"/>) it
-    /// is preceded by a step that drops the feature slots non-zero in fewer training rows than that minimum: no leaf can
-    /// split on them, so the same splits stay possible and the fit is faster.</summary>
+    /// is preceded by a step that copies the feature slots non-zero (and not missing) in at least that many training rows
+    /// to a column of their own, which the trainer reads: no leaf can split on a slot non-zero in fewer rows, so on
+    /// features without missing values the same splits stay possible and the fit is faster.</summary>
     /// <param name="mlContext">The context to build in.</param>
     /// <param name="task">A resolved task.</param>
     /// <param name="spec">The trainer and its hyperparameters.</param>
@@ -88,20 +89,25 @@ public static class TrainerFactory
             throw new ArgumentException($"'{ClassWeightingParameter}' applies to classification; a {task} task has no classes to weigh.", nameof(spec));
         }
 
-        var trainer = task switch
-        {
-            TaskKind.Binary => CreateBinary(mlContext, spec, labelColumnName, featureColumnName),
-            TaskKind.Multiclass => CreateMulticlass(mlContext, spec, labelColumnName, featureColumnName),
-            _ => CreateRegression(mlContext, spec, labelColumnName, featureColumnName),
-        };
-
         // A tree can only split on a slot whose non-zero rows fill a leaf, so slots non-zero in fewer training rows than
         // the leaf minimum are dropped first: the same splits stay possible, without loading tens of thousands of rare
-        // n-gram slots that cost tree trainers most of their time on text (docs/benchmarks.md).
-        return MinimumRowsPerLeaf(spec) is > 1 and var leaf
-            ? mlContext.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(featureColumnName, count: leaf).Append(trainer)
+        // n-gram slots that cost tree trainers most of their time on text (docs/benchmarks.md). The kept slots go to a
+        // column of their own, so a chain that runs several heads on the same features (multi-task) keeps them whole.
+        int? leaf = MinimumRowsPerLeaf(spec);
+        string trainerFeatures = leaf > 1 ? TreeFeatures : featureColumnName;
+        var trainer = task switch
+        {
+            TaskKind.Binary => CreateBinary(mlContext, spec, labelColumnName, trainerFeatures),
+            TaskKind.Multiclass => CreateMulticlass(mlContext, spec, labelColumnName, trainerFeatures),
+            _ => CreateRegression(mlContext, spec, labelColumnName, trainerFeatures),
+        };
+        return leaf > 1
+            ? mlContext.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(TreeFeatures, featureColumnName, count: leaf.Value).Append(trainer)
             : trainer;
     }
+
+    /// <summary>The column a tree trainer reads: the feature slots it can split on.</summary>
+    internal const string TreeFeatures = "__cm_tree_features";
 
     /// <summary>The fewest training rows a leaf of a tree trainer holds: the spec's <c>MinimumExampleCountPerLeaf</c>, else
     /// ML.NET's default for FastTree and FastForest; <c>null</c> for LightGBM without one (ML.NET then picks it from the

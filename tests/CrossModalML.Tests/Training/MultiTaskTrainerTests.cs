@@ -75,7 +75,9 @@ public sealed class MultiTaskTrainerTests
     {
         var options = Options(EvaluationStrategy.None);
         options.Labels = ["sentiment", "topic", "likes"];
-        options.Trainer = new TrainerSpec(TrainerNames.LightGbm, new Dictionary<string, double> { ["NumberOfIterations"] = 10, ["NumberOfLeaves"] = 4 });
+        // A leaf minimum makes each tree head cut the slots it cannot split on: into a column of its own, or the next
+        // head would read narrowed features.
+        options.Trainer = new TrainerSpec(TrainerNames.LightGbm, new Dictionary<string, double> { ["NumberOfIterations"] = 10, ["NumberOfLeaves"] = 4, ["MinimumExampleCountPerLeaf"] = 5 });
         var result = new MultiTaskTrainer(new MLContext(1)).Train(DemoSubset(300), options);
 
         Assert.AreEqual(1, result.SharedFeaturizerFits, "one fit for the final model, whatever the number of tasks");

@@ -203,7 +203,7 @@ public sealed class TrainerFactoryTests
     [TestMethod]
     public void Tree_trainers_drop_slots_too_rare_to_split_on_and_score_exactly_as_with_them()
     {
-        // 4 informative dense slots and 600 sparse slots that are each non-zero in 3 rows, fewer than any leaf minimum
+        // 4 informative dense slots and 600 sparse slots that are each non-zero in 5 rows, fewer than any leaf minimum
         // below: the trees cannot split on them, so dropping them first must leave every score unchanged.
         var ml = new MLContext(1);
         const int dense = 4, rare = 600, rows = 300;
@@ -255,8 +255,9 @@ public sealed class TrainerFactoryTests
                 Assert.AreEqual(plainScores[r], cutScores[r], 1e-5f, $"{spec.Name}, row {r}");
             }
 
-            var width = ((VectorDataViewType)cut.GetOutputSchema(data.Schema)["Features"].Type).Size;
-            Assert.AreEqual(dense, width, $"{spec.Name} reads only the {dense} slots a leaf can split on");
+            var output = cut.GetOutputSchema(data.Schema);
+            Assert.AreEqual(dense, ((VectorDataViewType)output[TrainerFactory.TreeFeatures].Type).Size, $"{spec.Name} reads only the {dense} slots a leaf can split on");
+            Assert.AreEqual(dense + rare, ((VectorDataViewType)output["Features"].Type).Size, "the feature column itself stays whole for other heads");
         }
 
         Assert.IsNull(TrainerFactory.MinimumRowsPerLeaf(new TrainerSpec(TrainerNames.LbfgsLogisticRegression)), "linear trainers read every slot");
