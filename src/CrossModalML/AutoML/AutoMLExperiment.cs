@@ -115,9 +115,12 @@ public sealed class AutoMLExperiment
             }).Run(data, sizes, space, tuner, metric, progress, cancellationToken, starts);
         }
 
+        bool startKept = false;
         if (runner is not null)
         {
-            search = StartKeeper.Apply(search, _options.StartMinimumStandardErrors, warnings);
+            var checkedSearch = StartKeeper.Apply(search, _options.StartMinimumStandardErrors, warnings);
+            startKept = !ReferenceEquals(checkedSearch, search);
+            search = checkedSearch;
         }
 
         var best = search.Best;
@@ -137,6 +140,14 @@ public sealed class AutoMLExperiment
 
         var trialEvaluation = runner?.EvaluationDescription
             ?? $"{sampleEvaluations[best.SampleRows!.Value]}, on a sample of {best.SampleRows:N0} of {data.RowCount:N0} rows (successive halving over samples of {string.Join(", ", sizes.Select(s => s.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))} rows)";
+        if (startKept && _options.Ensemble)
+        {
+            // The trials' leads over the start were noise; an ensemble selected on the same out-of-fold rows would bring
+            // them back.
+            warnings.Add($"No ensemble: the search kept its starting configuration, trial {search.Best!.Number}, because no trial's lead over it held across the folds; it is saved alone.");
+            runner = null;
+        }
+
         return WinnerRefit.Refit(_mlContext, _options, data, search, trialEvaluation, runner, metric, warnings);
     }
 

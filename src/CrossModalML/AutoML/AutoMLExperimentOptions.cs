@@ -29,8 +29,10 @@ public sealed class AutoMLExperimentOptions
 
     /// <summary>Whether trial 1 is the configuration a single fit uses (the task's default trainer with ML.NET's default
     /// hyperparameters, on the user's featurizer settings) before the tuner's own starting points. The search then never
-    /// returns a model that scored below the single fit on the search's own validation. That trial has no time limit (the
-    /// single fit has none) and <see cref="SearchBudget.Time"/> starts counting after it. Default true.</summary>
+    /// returns a model that scored below the single fit on the search's own validation, except that
+    /// <see cref="StartMinimumStandardErrors"/> may keep trial 2 of <see cref="StartWithBuiltInFeatures"/> (the fast preset's
+    /// model) over a trial 1 whose lead is within the noise of the folds. That trial has no time limit (the single fit has
+    /// none) and <see cref="SearchBudget.Time"/> starts counting after it. Default true.</summary>
     public bool StartFromDefault { get; set; } = true;
 
     /// <summary>With <see cref="StartFromDefault"/>, whether the single fit's configuration is scored a second time with the
@@ -45,8 +47,10 @@ public sealed class AutoMLExperimentOptions
     /// configuration by (the fast preset's model when <see cref="StartWithBuiltInFeatures"/> added it, else the default
     /// configuration) for it to be refit instead of that start. The standard error is that of the two trials' per-fold
     /// score differences, so a lead that one or two folds make is not taken for an improvement: with few posts or few
-    /// distinct images, the best of a hundred trials is often ahead by chance. Needs 3 or more folds; a hold-out search is
-    /// not checked. Default 2; 0 turns the check off.</summary>
+    /// distinct images, the best of a hundred trials is often ahead by chance. When the start is kept, no ensemble is built
+    /// either. Needs 3 or more folds with a score for both trials; hold-out searches, searches on row samples
+    /// (<see cref="TrialRowLimit"/>) and the per-task searches of a multi-task model are not checked. Default 2; 0 turns the
+    /// check off.</summary>
     public double StartMinimumStandardErrors { get; set; } = 2;
 
     /// <summary>Classification: after the search, build a weighted ensemble of the best trials by greedy selection with

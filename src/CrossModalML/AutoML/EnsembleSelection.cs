@@ -204,8 +204,16 @@ internal static class EnsembleSelection
             gains[b] = Gain(drawnFirst, drawnSecond, drawnTruth, classLabels, metric);
         }
 
-        double mean = gains.Average();
-        return Math.Sqrt(gains.Sum(g => (g - mean) * (g - mean)) / (gains.Length - 1));
+        // A draw can leave the metric undefined (AUC on one class); such draws are left out, and with fewer than two
+        // left the error is NaN, which keeps no ensemble.
+        var defined = gains.Where(double.IsFinite).ToList();
+        if (defined.Count < 2)
+        {
+            return double.NaN;
+        }
+
+        double mean = defined.Average();
+        return Math.Sqrt(defined.Sum(g => (g - mean) * (g - mean)) / (defined.Count - 1));
     }
 
     private static List<IReadOnlyList<float[]>> Rows(IReadOnlyList<IReadOnlyList<float[]>> candidates, IReadOnlyList<int> rows) =>

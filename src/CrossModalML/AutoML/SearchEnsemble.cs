@@ -64,7 +64,7 @@ internal static class SearchEnsemble
         double bestSingle = AutoMLMetrics.Read(metric, MetricsCalculator.Classification(data.ClassLabels, truth, probabilities[0]));
         if (selected.Count < 2)
         {
-            warnings.Add($"No ensemble: greedy selection over {pool.Count} trials kept trial {pool[selected[0]].Trial.Number} alone; it is saved as the model.");
+            warnings.Add($"No ensemble: greedy selection over {pool.Count} trials kept trial {pool[selected[0]].Trial.Number} alone; the refit trial {pool[0].Trial.Number} is saved as the model.");
             return null;
         }
 
@@ -81,7 +81,7 @@ internal static class SearchEnsemble
         }
 
         // A gain within the noise of the rows it was measured on does not hold on new posts (docs/benchmarks.md).
-        if (minimumStandardErrors > 0 && gain < minimumStandardErrors * standardError)
+        if (minimumStandardErrors > 0 && !(gain >= minimumStandardErrors * standardError))
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"No ensemble: {measured}, less than {minimumStandardErrors} standard errors (AutoMLExperimentOptions.EnsembleMinimumStandardErrors); the best trial is saved alone."));

@@ -8,9 +8,9 @@ namespace CrossModalML.AutoML;
 /// score is high by chance, and refitting it loses to the configuration the search started from.</summary>
 /// <remarks>The reference is the last start trial: the default trainer on the built-in features when the preset added the
 /// shipped encoders (the fast preset's model), else the default configuration. Every trial of a search is scored on the
-/// same folds, so the best trial's fold scores are paired with the reference's; the gain must reach
-/// <see cref="AutoMLExperimentOptions.StartMinimumStandardErrors"/> standard errors of the per-fold differences. Nothing
-/// changes for a hold-out (one fold), a search without start trials, or trials on row samples.</remarks>
+/// same folds, so the best trial's fold scores are paired with the reference's; the mean per-fold gain must reach
+/// <see cref="AutoMLExperimentOptions.StartMinimumStandardErrors"/> of its standard errors. Nothing changes for a hold-out
+/// (one fold), a search without start trials, or trials on row samples.</remarks>
 internal static class StartKeeper
 {
     /// <summary>The least number of folds the check needs to estimate a standard error.</summary>
@@ -40,25 +40,29 @@ internal static class StartKeeper
         }
 
         warnings.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Kept trial {reference.Number}, the search's starting configuration: trial {best.Number} beats it by {gain:+0.0000;-0.0000} {search.Metric} over {best.FoldScores.Count} folds (standard error {standardError:0.0000}), less than {minimumStandardErrors} standard errors (AutoMLExperimentOptions.StartMinimumStandardErrors), so its lead is within the noise of the folds."));
+            $"Kept trial {reference.Number}, the search's starting configuration: trial {best.Number} beats it by {gain:+0.0000;-0.0000} {search.Metric} on average over {best.FoldScores.Count} folds (standard error {standardError:0.0000}), less than {minimumStandardErrors} standard errors (AutoMLExperimentOptions.StartMinimumStandardErrors), so its lead is within the noise of the folds."));
         return search with { Leaderboard = [reference, .. search.Leaderboard.Where(t => !ReferenceEquals(t, reference))] };
     }
 
-    /// <summary>The best trial's gain over the reference on the metric's scale (positive when better) and the standard error
-    /// of its per-fold differences; NaN for the error when the fold scores cannot be paired.</summary>
+    /// <summary>The best trial's mean gain over the reference across the folds both were scored on, on the metric's scale
+    /// (positive when better), and that mean's standard error; NaN for both when fewer than 3 folds give a number for
+    /// both trials (a fold can have no score, e.g. AUC on a fold of one class).</summary>
     internal static (double Gain, double StandardError) PairedGain(TrialResult best, TrialResult reference, AutoMLMetric metric)
     {
         double sign = AutoMLMetrics.HigherIsBetter(metric) ? 1 : -1;
-        double gain = sign * (best.Score - reference.Score);
-        int folds = best.FoldScores.Count;
-        if (folds < MinimumFolds || reference.FoldScores.Count != folds)
+        if (reference.FoldScores.Count != best.FoldScores.Count)
         {
-            return (gain, double.NaN);
+            return (double.NaN, double.NaN);
         }
 
-        var differences = Enumerable.Range(0, folds).Select(f => sign * (best.FoldScores[f] - reference.FoldScores[f])).ToList();
+        var differences = best.FoldScores.Zip(reference.FoldScores, (b, r) => sign * (b - r)).Where(double.IsFinite).ToList();
+        if (differences.Count < MinimumFolds)
+        {
+            return (double.NaN, double.NaN);
+        }
+
         double mean = differences.Average();
-        double variance = differences.Sum(d => (d - mean) * (d - mean)) / (folds - 1);
-        return (gain, Math.Sqrt(variance / folds));
+        double variance = differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1);
+        return (mean, Math.Sqrt(variance / differences.Count));
     }
 }

@@ -1,4 +1,7 @@
 using CrossModalML.AutoML;
+using CrossModalML.Data;
+using CrossModalML.Tests.TestSupport;
+using Microsoft.ML;
 using CrossModalML.Evaluation;
 using CrossModalML.Featurization;
 using CrossModalML.Packaging;
@@ -23,7 +26,7 @@ public sealed class StartKeeperTests
         CollectionAssert.AreEqual(new[] { 2, 9, 1 }, kept.Leaderboard.Select(t => t.Number).ToArray(), "the rest keep their order");
         var warning = warnings.Single();
         StringAssert.Contains(warning, "Kept trial 2");
-        StringAssert.Contains(warning, "trial 9 beats it by +0.0800 MacroF1 over 5 folds (standard error 0.0800)");
+        StringAssert.Contains(warning, "trial 9 beats it by +0.0800 MacroF1 on average over 5 folds (standard error 0.0800)");
         StringAssert.Contains(warning, "AutoMLExperimentOptions.StartMinimumStandardErrors");
     }
 
@@ -63,6 +66,43 @@ public sealed class StartKeeperTests
 
         Assert.AreEqual(0.10, gain, 1e-12);
         Assert.AreEqual(0, standardError, 1e-12, "the same reduction on every fold");
+    }
+
+    [TestMethod]
+    public void The_gain_is_the_mean_of_the_fold_differences_and_folds_without_a_score_are_left_out()
+    {
+        // Pooled scores (0.90 vs 0.70) can differ from the folds' mean difference; the check reads the folds. The NaN fold
+        // (no score on it, e.g. AUC on one class) drops out of the pairs instead of making the error NaN.
+        var best = Trial(9, 0.90, [0.80, 0.82, double.NaN, 0.78]);
+        var start = Trial(2, 0.70, [0.70, 0.70, 0.70, 0.70], start: true);
+
+        var (gain, standardError) = StartKeeper.PairedGain(best, start, AutoMLMetric.MacroF1);
+
+        Assert.AreEqual(0.10, gain, 1e-12);
+        Assert.AreEqual(0.02 / Math.Sqrt(3), standardError, 1e-12);
+        Assert.IsTrue(double.IsNaN(StartKeeper.PairedGain(Trial(9, 0.9, [0.8, double.NaN, double.NaN, 0.8]), start, AutoMLMetric.MacroF1).StandardError), "fewer than 3 usable folds");
+    }
+
+    [TestMethod]
+    public void A_real_search_told_to_trust_no_lead_refits_its_start_and_builds_no_ensemble()
+    {
+        var data = PostDatasetLoader.Load(RepositoryPaths.DemoPosts, new PostLoadOptions { LabelColumn = "sentiment" }).Select(Enumerable.Range(0, 300).ToList());
+        AutoMLExperimentOptions Options(double standardErrors) => new()
+        {
+            Budget = new SearchBudget { MaxTrials = 6 }, Seed = 1, Ensemble = true, StartMinimumStandardErrors = standardErrors,
+            Featurizer = new FeaturizerOptions { Modalities = Modality.Text, Text = new TextFeaturizerOptions { UseCharNgrams = false } },
+        };
+
+        var free = new AutoMLExperiment(new MLContext(1), Options(0)).Run(data);
+        var strict = new AutoMLExperiment(new MLContext(1), Options(1_000)).Run(data);
+
+        Assert.IsFalse(free.Search.Best!.IsDefaultConfiguration, "the probe: without the check a tuner trial is refit on these posts");
+        Assert.IsFalse(free.Warnings.Any(w => w.StartsWith("Kept trial", StringComparison.Ordinal)));
+        Assert.IsTrue(strict.Search.Best!.IsDefaultConfiguration, "with the check the start is ranked first and refit");
+        Assert.AreEqual(free.Search.Trials.Count, strict.Search.Trials.Count, "the same search ran");
+        StringAssert.StartsWith(strict.Warnings.Single(w => w.StartsWith("Kept trial", StringComparison.Ordinal)), $"Kept trial {strict.Search.Best.Number},");
+        Assert.IsNull(strict.Ensemble);
+        Assert.IsTrue(strict.Warnings.Any(w => w.StartsWith("No ensemble: the search kept its starting configuration", StringComparison.Ordinal)));
     }
 
     private static SearchResult Search(params TrialResult[] trials) => new()

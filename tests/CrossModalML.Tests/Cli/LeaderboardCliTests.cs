@@ -90,7 +90,7 @@ public sealed class LeaderboardCliTests
         var catalog = new MLContext(seed: 1).CrossModal();
         var options = new AutoMLExperimentOptions
         {
-            Budget = new SearchBudget { MaxTrials = 3 }, Seed = 1, Ensemble = true, EnsembleMinimumGain = double.NegativeInfinity, EnsembleMinimumStandardErrors = 1_000,
+            Budget = new SearchBudget { MaxTrials = 3 }, Seed = 1, Ensemble = true, EnsembleMinimumGain = double.NegativeInfinity, EnsembleMinimumStandardErrors = 1_000, StartMinimumStandardErrors = 0,
         };
         var built = new AutoMLExperiment(new MLContext(1), options).Run(catalog.LoadPosts(_train, "sentiment"));
 
@@ -107,7 +107,7 @@ public sealed class LeaderboardCliTests
         // (AutoMLExperimentOptions.EnsembleMinimumGain); the CLI then reads it like any saved search.
         var ensembleModel = _temp!.File("ensemble.zip");
         var catalog = new MLContext(seed: 1).CrossModal();
-        var options = new AutoMLExperimentOptions { Ensemble = true, EnsembleMinimumGain = double.NegativeInfinity, EnsembleMinimumStandardErrors = 0 };
+        var options = new AutoMLExperimentOptions { Ensemble = true, EnsembleMinimumGain = double.NegativeInfinity, EnsembleMinimumStandardErrors = 0, StartMinimumStandardErrors = 0 };
         using (var built = catalog.Search(catalog.LoadPosts(_train, "sentiment"), new SearchBudget { MaxTrials = 3 }, options))
         {
             built.Save(ensembleModel);

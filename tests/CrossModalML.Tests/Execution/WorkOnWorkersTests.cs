@@ -72,7 +72,7 @@ public sealed class WorkOnWorkersTests
         var executor = new WireExecutor();
         AutoMLExperimentOptions Options(IWorkExecutor? where) => new()
         {
-            Budget = new() { MaxTrials = 3 }, Seed = 3, Ensemble = true, EnsembleMinimumGain = double.NegativeInfinity, EnsembleMinimumStandardErrors = 0, SearchFeaturizer = false, Evaluation = { Strategy = EvaluationStrategy.HoldOut }, Executor = where,
+            Budget = new() { MaxTrials = 3 }, Seed = 3, Ensemble = true, EnsembleMinimumGain = double.NegativeInfinity, EnsembleMinimumStandardErrors = 0, StartMinimumStandardErrors = 0, SearchFeaturizer = false, Evaluation = { Strategy = EvaluationStrategy.HoldOut }, Executor = where,
         };
 
         var local = new AutoMLExperiment(new MLContext(3), Options(null)).Run(data);
