@@ -46,6 +46,13 @@ internal static class LeaderboardView
 
         AnsiConsole.MarkupLineInterpolated($"[bold]Leaderboard (top {Math.Min(top, search.Leaderboard.Count)} of {search.Leaderboard.Count}):[/]");
         table.Write();
+        if (search.Leaderboard is [{ IsDefaultConfiguration: true } first, ..] &&
+            search.Leaderboard.Where(t => t.Status == TrialStatus.Completed && t.Loss < first.Loss).MinBy(t => t.Loss) is { } higher)
+        {
+            // StartKeeper ranked the start first: say so beside the table, where the order looks wrong.
+            ConsoleText.Line($"Trial {first.Number} is first although trial {higher.Number} scored higher: the search kept its starting configuration because that lead did not hold across the folds.");
+        }
+
         ConsoleText.Line(FeaturizerLabel.Legend);
     }
 }

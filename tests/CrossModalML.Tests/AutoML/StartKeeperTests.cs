@@ -105,12 +105,12 @@ public sealed class StartKeeperTests
         Assert.IsTrue(strict.Warnings.Any(w => w.StartsWith("No ensemble: the search kept its starting configuration", StringComparison.Ordinal)));
     }
 
-    private static SearchResult Search(params TrialResult[] trials) => new()
+    internal static SearchResult Search(params TrialResult[] trials) => new()
     {
         Metric = trials[0].Metric, Trials = trials, Leaderboard = Leaderboard.Rank(trials), StopReason = SearchStopReason.MaxTrials, Elapsed = TimeSpan.FromSeconds(1),
     };
 
-    private static TrialResult Trial(int number, double score, double[] folds, bool start = false, AutoMLMetric metric = AutoMLMetric.MacroF1) => new()
+    internal static TrialResult Trial(int number, double score, double[] folds, bool start = false, AutoMLMetric metric = AutoMLMetric.MacroF1) => new()
     {
         Number = number,
         Point = new SearchPoint(TrainerNames.LbfgsMaximumEntropy, new Dictionary<string, double>()),
