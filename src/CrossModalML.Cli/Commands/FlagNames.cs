@@ -48,6 +48,8 @@ internal static class FlagNames
         ("RetrainingOptions.Search.Budget.Time", "--time"),
         ("RetrainingOptions.Search.Budget.MaxTrials", "--max-trials"),
         ("RetrainingOptions.Search.Budget.TrialTimeLimit", "--trial-time"),
+        ("AutoMLExperimentOptions.StartMinimumStandardErrors", "--min-lead-se"),
+        ("AutoMLExperimentOptions.EnsembleMinimumStandardErrors", "--min-lead-se"),
         ("AutoMLExperimentOptions.Budget.Time", "--time"),
         ("AutoMLExperimentOptions.Budget.MaxTrials", "--max-trials"),
         ("AutoMLExperimentOptions.Budget.MemoryLimitBytes", "--memory-limit"),

@@ -95,6 +95,27 @@ public sealed class CliTests
         AssertRegressionMetrics(JsonNode.Parse(File.ReadAllText(temp.File("eval.json")))!["metrics"]!, printed, expectedCount: 100);
     }
 
+    [TestMethod]
+    public void Min_lead_se_reaches_both_checks_and_a_bad_value_is_refused_by_its_flag_name()
+    {
+        // 1,000 standard errors: no tuned trial and no ensemble can clear it, so the start is refit alone. A negative
+        // value is refused with the flag's name, before any trial runs.
+        using var temp = new TempDirectory();
+        var train = DemoSubset(temp, "train.tsv", 0, 200);
+        var (code, printed, error) = CliRunner.RunWithOutput("train", "--dataset", train, "--label", "sentiment", "--modalities", "text", "--max-trials", "4",
+            "--ensemble", "--min-lead-se", "1000", "--output", temp.File("strict.zip"), "--report", temp.File("strict.json"));
+        Assert.AreEqual(0, code, error);
+        var flat = printed.Replace("\n", " ", StringComparison.Ordinal);
+        Assert.IsTrue(flat.Contains("No ensemble", StringComparison.Ordinal), printed);
+        Assert.IsTrue(JsonNode.Parse(File.ReadAllText(temp.File("strict.json")))!["ensemble"] is null, "the start is saved alone");
+
+        (code, _, error) = CliRunner.RunWithOutput("train", "--dataset", train, "--label", "sentiment", "--modalities", "text", "--max-trials", "2",
+            "--min-lead-se", "-1", "--output", temp.File("bad.zip"));
+        Assert.AreNotEqual(0, code);
+        StringAssert.Contains(error, "--min-lead-se must be 0 or more");
+        Assert.IsFalse(File.Exists(temp.File("bad.zip")));
+    }
+
     /// <summary>The report's RMSE, MAE and R² are sane numbers, and the console shows the same three.</summary>
     private static void AssertRegressionMetrics(JsonNode metrics, string printed, int? expectedCount)
     {

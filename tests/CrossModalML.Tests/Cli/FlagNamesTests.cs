@@ -18,6 +18,9 @@ public sealed class FlagNamesTests
             "Column 'pic' has the role Ignore, not Image. Load the posts with --image pic.",
             FlagNames.Translate("Column 'pic' has the role Ignore, not Image. Load the posts with PostLoadOptions.RoleOverrides['pic'] = ColumnRole.Image."));
         Assert.AreEqual(
+            "less than 2 standard errors (--min-lead-se); less than 2 standard errors (--min-lead-se)",
+            FlagNames.Translate("less than 2 standard errors (AutoMLExperimentOptions.StartMinimumStandardErrors); less than 2 standard errors (AutoMLExperimentOptions.EnsembleMinimumStandardErrors)"));
+        Assert.AreEqual(
             "Use .tsv or .csv as the extension.",
             FlagNames.Translate("Use .tsv or .csv as the extension (or set PostLoadOptions.Format)."),
             "a C# option the CLI has no flag for is left out");

@@ -57,6 +57,14 @@ public sealed class TrainRequestBinderTests
     }
 
     [TestMethod]
+    public void Min_lead_se_is_bound_as_given()
+    {
+        Assert.AreEqual(0, Bind("--label", "sentiment", "--min-lead-se", "0").Search.MinimumLeadStandardErrors);
+        Assert.AreEqual(3.5, Bind("--label", "sentiment", "--min-lead-se", "3.5").Search.MinimumLeadStandardErrors);
+        Assert.IsNull(Bind("--label", "sentiment").Search.MinimumLeadStandardErrors, "absent, the library's defaults stay");
+    }
+
+    [TestMethod]
     public void Search_flags_become_a_budget_in_time_spans_and_bytes()
     {
         var request = Bind("--label", "sentiment", "--time", "90", "--trial-time", "30", "--memory-limit", "512", "--trial-memory", "64",

@@ -106,6 +106,12 @@ internal sealed class TrainFlags
 
     public Option<bool> Ensemble { get; } = new("--ensemble") { Description = "End the search with a weighted ensemble of its best trials, saved as one model (on with --preset best)." };
 
+    public Option<double?> MinLeadSe { get; } = new("--min-lead-se")
+    {
+        Description = "Standard errors a lead must clear before a search trusts it: a tuned trial's over the search's start (the fast preset's model), " +
+            "and an ensemble's over the best trial. Default 2; 0 trusts any lead.",
+    };
+
     public Option<string?> TimeSplit { get; } = new("--time-split")
     {
         Description = "Split by this timestamp column: hold-out tests on the latest posts, cross-validation trains each fold on earlier posts only (forward chaining).",
@@ -172,7 +178,7 @@ internal sealed class TrainFlags
         Dataset, Label, Task, Text, Image, Numeric, Categorical, Ignore, ImageModel, ImageInput, ImageOutput, ImageSize,
         ChannelOrder, ImageEncoder, TextEncoder, NoCache, WordVectors, WordVectorsVocab, WordVectorsInput, WordVectorsOutput, Modalities, Trainer, ClassWeighting,
         TestDataset, Evaluation, Folds, GroupBy, TimeSplit, TestFraction, Seed, StrictImages,
-        Preset, Ensemble, Time, MaxTrials, Metric, Tuner, TrialTime, TrialMemory, MemoryLimit, Fusion, StackingFolds, TuneThreshold, OverSample, MainTask, Stacking,
+        Preset, Ensemble, MinLeadSe, Time, MaxTrials, Metric, Tuner, TrialTime, TrialMemory, MemoryLimit, Fusion, StackingFolds, TuneThreshold, OverSample, MainTask, Stacking,
         HeadModalities, Output, Report, .. Cluster.All, Verbose,
     ];
 }

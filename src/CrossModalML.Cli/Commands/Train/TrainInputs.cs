@@ -19,6 +19,12 @@ internal sealed record TrainInputs(TrainRequest Request, PostDataset Data, PostD
     {
         var options = PresetSettings.Search(Plan ?? throw new InvalidOperationException("A run without a plan does not search."), Request.Training, Request.Search.Budget);
         options.Executor = Request.Training.Featurizer.Executor;
+        if (Request.Search.MinimumLeadStandardErrors is { } standardErrors)
+        {
+            options.StartMinimumStandardErrors = standardErrors;
+            options.EnsembleMinimumStandardErrors = standardErrors;
+        }
+
         return options;
     }
 }

@@ -172,7 +172,8 @@ internal sealed class TrainRequestBinder(TrainFlags flags)
             Metric = metric,
             Tuner = parsed.GetValue(flags.Tuner),
         },
-        Ensemble: parsed.GetValue(flags.Ensemble));
+        Ensemble: parsed.GetValue(flags.Ensemble),
+        MinimumLeadStandardErrors: parsed.GetValue(flags.MinLeadSe));
 
     private void CheckRanges(ParseResult parsed)
     {
