@@ -6,8 +6,8 @@ namespace CrossModalML.AutoML;
 /// <summary>Keeps the search's simplest starting configuration when the best trial beats it by less than the noise of the
 /// folds: with few rows, or posts that share a handful of images, a search of a hundred trials finds one whose validation
 /// score is high by chance, and refitting it loses to the configuration the search started from.</summary>
-/// <remarks>The reference is the last start trial: the default trainer on the built-in features when the preset added the
-/// shipped encoders (the fast preset's model), else the default configuration. Every trial of a search is scored on the
+/// <remarks>The reference is the last start trial that completed: the default trainer on the built-in features when the
+/// preset added the shipped encoders (the fast preset's model), else the default configuration. Every trial of a search is scored on the
 /// same folds, so the best trial's fold scores are paired with the reference's; the mean per-fold gain must reach
 /// <see cref="AutoMLExperimentOptions.StartMinimumStandardErrors"/> of its standard errors. Nothing changes for a hold-out
 /// (one fold), a search without start trials, or trials on row samples.</remarks>
@@ -26,9 +26,9 @@ internal static class StartKeeper
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(warnings);
         var best = search.Best;
-        var reference = search.Trials.LastOrDefault(t => t.IsDefaultConfiguration && t.SampleRows is null);
-        if (minimumStandardErrors <= 0 || best is null || reference is null || reference.Status != TrialStatus.Completed ||
-            ReferenceEquals(best, reference) || best.SampleRows is not null)
+        // The last start that completed: if the built-in-features start failed, the default configuration is the reference.
+        var reference = search.Trials.LastOrDefault(t => t.IsDefaultConfiguration && t.SampleRows is null && t.Status == TrialStatus.Completed);
+        if (minimumStandardErrors <= 0 || best is null || reference is null || ReferenceEquals(best, reference) || best.SampleRows is not null)
         {
             return search;
         }

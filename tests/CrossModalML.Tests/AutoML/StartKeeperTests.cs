@@ -59,6 +59,15 @@ public sealed class StartKeeperTests
     }
 
     [TestMethod]
+    public void When_the_last_start_failed_the_default_configuration_is_the_reference()
+    {
+        var failed = Trial(2, double.NaN, [], start: true) with { Status = TrialStatus.Failed, Loss = double.PositiveInfinity };
+        var search = Search(Trial(1, 0.72, [0.72, 0.72, 0.72, 0.72, 0.72], start: true), failed, Trial(9, 0.80, [0.72, 0.72, 0.72, 0.72, 1.12]));
+
+        Assert.AreEqual(1, StartKeeper.Apply(search, 2, []).Best!.Number);
+    }
+
+    [TestMethod]
     public void For_a_lower_is_better_metric_the_gain_is_the_reduction()
     {
         var (gain, standardError) = StartKeeper.PairedGain(
