@@ -173,13 +173,16 @@ internal static class EnsembleSelection
             averaged[i] = p;
         }
 
-        return AutoMLMetrics.ToLoss(metric, AutoMLMetrics.Read(metric, MetricsCalculator.Classification(classLabels, truth, averaged)));
+        return LossOf(averaged, truth, classLabels, metric);
     }
+
+    /// <summary>The metric of some predictions as a loss (lower is better).</summary>
+    private static double LossOf(IReadOnlyList<float[]> predictions, IReadOnlyList<int> truth, IReadOnlyList<string> classLabels, AutoMLMetric metric) =>
+        AutoMLMetrics.ToLoss(metric, AutoMLMetrics.Read(metric, MetricsCalculator.Classification(classLabels, truth, predictions)));
 
     /// <summary>The second predictions' gain over the first on the metric's scale (positive when the second is better).</summary>
     private static double Gain(IReadOnlyList<float[]> first, IReadOnlyList<float[]> second, IReadOnlyList<int> truth, IReadOnlyList<string> classLabels, AutoMLMetric metric) =>
-        AutoMLMetrics.ToLoss(metric, AutoMLMetrics.Read(metric, MetricsCalculator.Classification(classLabels, truth, first)))
-        - AutoMLMetrics.ToLoss(metric, AutoMLMetrics.Read(metric, MetricsCalculator.Classification(classLabels, truth, second)));
+        LossOf(first, truth, classLabels, metric) - LossOf(second, truth, classLabels, metric);
 
     /// <summary>Standard deviation of the gain over rows drawn with replacement, both predictions scored on the same draw.</summary>
     private static double BootstrapStandardError(
@@ -206,14 +209,7 @@ internal static class EnsembleSelection
 
         // A draw can leave the metric undefined (AUC on one class); such draws are left out, and with fewer than two
         // left the error is NaN, which keeps no ensemble.
-        var defined = gains.Where(double.IsFinite).ToList();
-        if (defined.Count < 2)
-        {
-            return double.NaN;
-        }
-
-        double mean = defined.Average();
-        return Math.Sqrt(defined.Sum(g => (g - mean) * (g - mean)) / (defined.Count - 1));
+        return SampleStatistics.StandardDeviation(gains.Where(double.IsFinite).ToList());
     }
 
     private static List<IReadOnlyList<float[]>> Rows(IReadOnlyList<IReadOnlyList<float[]>> candidates, IReadOnlyList<int> rows) =>

@@ -61,8 +61,6 @@ internal static class StartKeeper
             return (double.NaN, double.NaN);
         }
 
-        double mean = differences.Average();
-        double variance = differences.Sum(d => (d - mean) * (d - mean)) / (differences.Count - 1);
-        return (mean, Math.Sqrt(variance / differences.Count));
+        return (differences.Average(), SampleStatistics.StandardDeviation(differences) / Math.Sqrt(differences.Count));
     }
 }

@@ -37,7 +37,7 @@ internal sealed record TrialOutcome(TrialStatus Status, IReadOnlyList<Evaluation
         }
 
         double mean = valid.Average();
-        double std = valid.Count < 2 ? 0 : Math.Sqrt(valid.Sum(s => (s - mean) * (s - mean)) / (valid.Count - 1));
+        double std = valid.Count < 2 ? 0 : SampleStatistics.StandardDeviation(valid);
 
         // The score pools the folds (summed confusion matrices, size-weighted losses) where the metric allows, as
         // cross-validated single fits report it: a small or one-class fold (one event of leave-one-event-out) then
