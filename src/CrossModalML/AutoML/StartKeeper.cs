@@ -33,34 +33,34 @@ internal static class StartKeeper
             return search;
         }
 
-        var (gain, standardError) = PairedGain(best, reference, search.Metric);
+        var (gain, standardError, folds) = PairedGain(best, reference, search.Metric);
         if (double.IsNaN(standardError) || gain >= minimumStandardErrors * standardError)
         {
             return search;
         }
 
         warnings.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Kept trial {reference.Number}, the search's starting configuration: trial {best.Number} beats it by {gain:+0.0000;-0.0000} {search.Metric} on average over {best.FoldScores.Count} folds (standard error {standardError:0.0000}), less than {minimumStandardErrors} standard errors (AutoMLExperimentOptions.StartMinimumStandardErrors), so its lead is within the noise of the folds."));
+            $"Kept trial {reference.Number}, the search's starting configuration: trial {best.Number} beats it by {gain:+0.0000;-0.0000} {search.Metric} on average over {folds} folds (standard error {standardError:0.0000}), less than {minimumStandardErrors} standard errors (AutoMLExperimentOptions.StartMinimumStandardErrors), so its lead is within the noise of the folds."));
         return search with { Leaderboard = [reference, .. search.Leaderboard.Where(t => !ReferenceEquals(t, reference))] };
     }
 
     /// <summary>The best trial's mean gain over the reference across the folds both were scored on, on the metric's scale
     /// (positive when better), and that mean's standard error; NaN for both when fewer than 3 folds give a number for
-    /// both trials (a fold can have no score, e.g. AUC on a fold of one class).</summary>
-    internal static (double Gain, double StandardError) PairedGain(TrialResult best, TrialResult reference, AutoMLMetric metric)
+    /// both trials (a fold can have no score, e.g. AUC on a fold of one class); and how many folds were paired.</summary>
+    internal static (double Gain, double StandardError, int Folds) PairedGain(TrialResult best, TrialResult reference, AutoMLMetric metric)
     {
         double sign = AutoMLMetrics.HigherIsBetter(metric) ? 1 : -1;
         if (reference.FoldScores.Count != best.FoldScores.Count)
         {
-            return (double.NaN, double.NaN);
+            return (double.NaN, double.NaN, 0);
         }
 
         var differences = best.FoldScores.Zip(reference.FoldScores, (b, r) => sign * (b - r)).Where(double.IsFinite).ToList();
         if (differences.Count < MinimumFolds)
         {
-            return (double.NaN, double.NaN);
+            return (double.NaN, double.NaN, differences.Count);
         }
 
-        return (differences.Average(), SampleStatistics.StandardDeviation(differences) / Math.Sqrt(differences.Count));
+        return (differences.Average(), SampleStatistics.StandardDeviation(differences) / Math.Sqrt(differences.Count), differences.Count);
     }
 }

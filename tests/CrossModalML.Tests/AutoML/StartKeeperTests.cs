@@ -70,7 +70,7 @@ public sealed class StartKeeperTests
     [TestMethod]
     public void For_a_lower_is_better_metric_the_gain_is_the_reduction()
     {
-        var (gain, standardError) = StartKeeper.PairedGain(
+        var (gain, standardError, _) = StartKeeper.PairedGain(
             Trial(9, 0.40, [0.40, 0.41, 0.39], metric: AutoMLMetric.Rmse), Trial(1, 0.50, [0.50, 0.51, 0.49], start: true, metric: AutoMLMetric.Rmse), AutoMLMetric.Rmse);
 
         Assert.AreEqual(0.10, gain, 1e-12);
@@ -85,10 +85,11 @@ public sealed class StartKeeperTests
         var best = Trial(9, 0.90, [0.80, 0.82, double.NaN, 0.78]);
         var start = Trial(2, 0.70, [0.70, 0.70, 0.70, 0.70], start: true);
 
-        var (gain, standardError) = StartKeeper.PairedGain(best, start, AutoMLMetric.MacroF1);
+        var (gain, standardError, folds) = StartKeeper.PairedGain(best, start, AutoMLMetric.MacroF1);
 
         Assert.AreEqual(0.10, gain, 1e-12);
         Assert.AreEqual(0.02 / Math.Sqrt(3), standardError, 1e-12);
+        Assert.AreEqual(3, folds, "the NaN fold is not counted");
         Assert.IsTrue(double.IsNaN(StartKeeper.PairedGain(Trial(9, 0.9, [0.8, double.NaN, double.NaN, 0.8]), start, AutoMLMetric.MacroF1).StandardError), "fewer than 3 usable folds");
     }
 
